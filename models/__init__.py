@@ -1,0 +1,1 @@
+"""Plain-Python detection and redaction logic; never imports Beam."""

@@ -1,0 +1,58 @@
+"""The audit summary as the contract defines it, accumulated from record outcomes: counts only."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from models.records import DiscardedRecord, SanitizedRecord
+
+OUTCOMES = ("sanitized", "dropped", "quarantined")
+
+
+def empty_audit() -> dict[str, Any]:
+    """An accumulator with nothing counted."""
+    return {"by_reason": Counter(), "by_kind": {}, "entities_masked": Counter(),
+            **{outcome: 0 for outcome in OUTCOMES}}
+
+
+def add_outcome(audit: dict[str, Any], outcome: SanitizedRecord | DiscardedRecord) -> dict[str, Any]:
+    """Count one record's outcome into `audit` (mutated and returned, as a CombineFn accumulator is)."""
+    if isinstance(outcome, SanitizedRecord):
+        status = "sanitized"
+        audit["entities_masked"].update(dict(outcome.entity_counts))
+    else:
+        status = outcome.outcome
+        audit["by_reason"][outcome.reason] += 1
+    audit[status] += 1
+    kind = audit["by_kind"].setdefault(outcome.kind, Counter())
+    kind["in"] += 1
+    kind[status] += 1
+    return audit
+
+
+def merge_audits(audits: list[dict[str, Any]]) -> dict[str, Any]:
+    """Sum accumulators."""
+    merged = empty_audit()
+    for audit in audits:
+        for outcome in OUTCOMES:
+            merged[outcome] += audit[outcome]
+        merged["by_reason"].update(audit["by_reason"])
+        merged["entities_masked"].update(audit["entities_masked"])
+        for kind, counts in audit["by_kind"].items():
+            merged["by_kind"].setdefault(kind, Counter()).update(counts)
+    return merged
+
+
+def finish_audit(audit: dict[str, Any], lines_read: int, policy_version: str) -> dict[str, Any]:
+    """The summary.json document; `unaccounted` is the input lines with no outcome (must be 0)."""
+    accounted = sum(audit[outcome] for outcome in OUTCOMES)
+    return {
+        "records_in": lines_read,
+        **{outcome: audit[outcome] for outcome in OUTCOMES},
+        "unaccounted": lines_read - accounted,
+        "by_reason": dict(sorted(audit["by_reason"].items())),
+        "by_kind": {kind: {key: counts[key] for key in ("in", *OUTCOMES)}
+                    for kind, counts in sorted(audit["by_kind"].items())},
+        "entities_masked": dict(sorted(audit["entities_masked"].items())),
+        "policy_version": policy_version,
+    }

@@ -1,0 +1,61 @@
+"""Safe screenshot decoding and opaque box redaction with Pillow."""
+from __future__ import annotations
+
+import io
+import warnings
+
+from PIL import Image, ImageDraw
+
+from models.records import OcrWord
+
+ALLOWED_FORMATS = ("PNG", "JPEG")
+FILL = (0, 0, 0)
+
+
+class UnsafeImage(ValueError):
+    """An image the pipeline refuses to decode; `reason` is a code safe to count."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def decode_image(data: bytes, max_pixels: int) -> Image.Image:
+    """Fully decoded RGB image from PNG or JPEG bytes within `max_pixels`; anything else is refused."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+            if image.width * image.height > max_pixels:
+                raise UnsafeImage("too_many_pixels")
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UnsafeImage("too_many_pixels") from None
+    except Image.UnidentifiedImageError:
+        raise UnsafeImage("not_png_or_jpeg") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        if isinstance(exc, UnsafeImage):
+            raise
+        raise UnsafeImage("truncated_or_corrupt") from None
+    return image.convert("RGB")
+
+
+def cover_words(image: Image.Image, words: list[OcrWord] | tuple[OcrWord, ...],
+                min_padding: int, height_ratio: float) -> Image.Image:
+    """A copy of `image` with an opaque solid box over each word, grown by max(min_padding, ratio * height)."""
+    covered = image.copy()
+    draw = ImageDraw.Draw(covered)
+    for word in words:
+        padding = max(min_padding, round(word.height * height_ratio))
+        box = (max(0, word.left - padding), max(0, word.top - padding),
+               min(image.width - 1, word.left + word.width + padding),
+               min(image.height - 1, word.top + word.height + padding))
+        draw.rectangle(box, fill=FILL)
+    return covered
+
+
+def encode_png(image: Image.Image) -> bytes:
+    """PNG bytes without the input's metadata (EXIF and text chunks can hold content too)."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

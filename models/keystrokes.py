@@ -1,0 +1,148 @@
+"""Typed text rebuilt from key events, and detected spans mapped back onto those events.
+
+The rebuild models a text field with a cursor: printable keys, Enter, Tab, Backspace, Delete,
+ArrowLeft/Right, Home/End and paste events. Edits it does not follow (selections, word-wise
+deletion, undo, vertical moves) mark the result incomplete, and an incomplete stream is masked
+whole: a guess at the text could split a secret so that detection misses it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from models.placeholders import placeholder, replace_spans
+from models.records import KeyEvent, Span
+
+# Placeholder entity for every character of a stream whose edits the rebuild could not follow.
+UNVERIFIED_TEXT = "UNVERIFIED_TEXT"
+
+_TEXT_KEYS = {"Enter": "\n", "Tab": "\t"}
+_COMMAND_MODS = frozenset({"Control", "Meta", "Alt"})
+_NAVIGATION_KEYS = frozenset({"ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End",
+                              "PageUp", "PageDown"})
+_VERTICAL_KEYS = frozenset({"ArrowUp", "ArrowDown", "PageUp", "PageDown"})
+# Shortcuts that change the text or the selection (select all, cut, undo/redo, word and line
+# deletion, word jumps, terminal line editing); copy, save, find and the like change nothing.
+_EDITING_SHORTCUT_KEYS = frozenset({"a", "x", "z", "y", "h", "u", "w", "k", "backspace", "delete",
+                                    "arrowleft", "arrowright", "arrowup", "arrowdown", "home", "end"})
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Which event produced a character: its index, and the offset inside a paste's text (0 for keys)."""
+
+    event: int
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class TypedText:
+    """The field's final text, the origin of each of its characters, and the origins of deleted ones."""
+
+    text: str
+    origins: tuple[Origin, ...]
+    deleted: tuple[Origin, ...]
+    complete: bool
+
+
+def is_shortcut(event: KeyEvent) -> bool:
+    """A key pressed with Control, Meta or Alt: a command, not text."""
+    return bool(_COMMAND_MODS.intersection(event.mods))
+
+
+def typed_character(event: KeyEvent) -> str | None:
+    """The character a keydown event types into the field, or None for commands and named keys."""
+    if event.type != "keydown" or event.key is None or is_shortcut(event):
+        return None
+    if len(event.key) == 1:
+        return event.key
+    return _TEXT_KEYS.get(event.key)
+
+
+def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
+    """Replay the events on an empty text field."""
+    chars: list[str] = []
+    origins: list[Origin] = []
+    deleted: list[Origin] = []
+    cursor, complete = 0, True
+    for index, event in enumerate(events):
+        if event.type == "paste":
+            inserted = [(char, Origin(index, offset)) for offset, char in enumerate(event.text or "")]
+        elif event.key is None:
+            continue
+        elif is_shortcut(event):
+            complete = complete and event.key.lower() not in _EDITING_SHORTCUT_KEYS
+            continue
+        elif event.key in _VERTICAL_KEYS or (event.key in _NAVIGATION_KEYS and "Shift" in event.mods):
+            complete = False
+            continue
+        elif event.key in _NAVIGATION_KEYS:
+            cursor = _move_cursor(event.key, chars, cursor)
+            continue
+        elif event.key == "Backspace" or event.key == "Delete":
+            position = cursor - 1 if event.key == "Backspace" else cursor
+            if 0 <= position < len(chars):
+                del chars[position]
+                deleted.append(origins.pop(position))
+                cursor = position
+            continue
+        else:
+            char = typed_character(event)
+            if char is None:
+                continue
+            inserted = [(char, Origin(index))]
+        chars[cursor:cursor] = [char for char, _ in inserted]
+        origins[cursor:cursor] = [origin for _, origin in inserted]
+        cursor += len(inserted)
+    return TypedText("".join(chars), tuple(origins), tuple(deleted), complete)
+
+
+def _move_cursor(key: str, chars: list[str], cursor: int) -> int:
+    if key == "ArrowLeft":
+        return max(0, cursor - 1)
+    if key == "ArrowRight":
+        return min(len(chars), cursor + 1)
+    if key == "Home":
+        while cursor > 0 and chars[cursor - 1] != "\n":
+            cursor -= 1
+        return cursor
+    while cursor < len(chars) and chars[cursor] != "\n":  # End
+        cursor += 1
+    return cursor
+
+
+def mask_events(events: tuple[KeyEvent, ...], typed: TypedText,
+                spans: list[Span] | tuple[Span, ...]) -> tuple[KeyEvent, ...]:
+    """Events with every character of a detected span replaced by its placeholder.
+
+    A masked key keeps its event and timing; only `key` becomes `<ENTITY_TYPE>`. Characters typed
+    and deleted between a span's first and last event (typos inside a number) are masked too.
+    """
+    marks: dict[Origin, str] = {}
+    if not typed.complete:
+        for index, event in enumerate(events):
+            for offset in range(len(event.text or "")) if event.type == "paste" else (0,):
+                marks[Origin(index, offset)] = UNVERIFIED_TEXT
+    else:
+        for span in spans:
+            covered = typed.origins[span.start:span.end]
+            if not covered:
+                continue
+            first = min(origin.event for origin in covered)
+            last = max(origin.event for origin in covered)
+            retyped = [origin for origin in typed.deleted if first <= origin.event <= last]
+            for origin in (*covered, *retyped):
+                marks[origin] = span.entity_type
+    return tuple(_masked_event(index, event, marks) for index, event in enumerate(events))
+
+
+def _masked_event(index: int, event: KeyEvent, marks: dict[Origin, str]) -> KeyEvent:
+    if event.type == "paste":
+        text = event.text or ""
+        spans = [Span(marks[Origin(index, offset)], offset, offset + 1, 1.0)
+                 for offset in range(len(text)) if Origin(index, offset) in marks]
+        return dataclasses.replace(event, text=replace_spans(text, spans)) if spans else event
+    if Origin(index) in marks and typed_character(event) is not None and len(event.key or "") == 1:
+        return dataclasses.replace(event, key=placeholder(marks[Origin(index)]))
+    return event
+

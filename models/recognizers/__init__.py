@@ -1,0 +1,1 @@
+"""Custom Presidio recognizers: one small module each."""

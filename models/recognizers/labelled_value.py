@@ -1,0 +1,30 @@
+"""Values introduced by a label (`SSN: ...`, `password=...`), masked as the label's entity type."""
+from __future__ import annotations
+
+import regex
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from models.recognizers.config import recognizer_data
+
+SCORE = 0.85
+
+
+def _cue_pattern(cues: tuple[str, ...], value_shape: str) -> str:
+    alternatives = "|".join(regex.escape(cue).replace(r"\ ", r"[\s_\-]?") for cue in cues)
+    # Variable-length lookbehind (the `regex` module Presidio uses): the span is the value alone.
+    return rf"(?<=(?<![a-z])(?:{alternatives})\s*(?:#|no\.?|number)?\s*[:=]\s*){value_shape}"
+
+
+def labelled_value_recognizers() -> list[PatternRecognizer]:
+    """One recognizer per entity type listed under `labelled_values` in recognizers.yaml."""
+    data = recognizer_data()
+    return [
+        PatternRecognizer(
+            supported_entity=entity,
+            name=f"LabelledValue{entity.title().replace('_', '')}Recognizer",
+            patterns=[Pattern(f"{entity.lower()} after label",
+                              _cue_pattern(rule.cues, data.value_shapes[rule.value]), SCORE)],
+            supported_language="en")
+        for entity, rule in data.labelled_values.items()
+    ]

@@ -1,0 +1,136 @@
+"""A record with its detected spans -> the sanitized record written to the training sink."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import Counter
+from typing import Callable
+
+from models.images import cover_words, decode_image, encode_png
+from models.keystrokes import UNVERIFIED_TEXT, mask_events, rebuild_typed_text
+from models.placeholders import merge_spans, replace_spans
+from models.policy import Policy
+from models.pseudonyms import pseudonymize
+from models.records import Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
+from models.text_views import OCR, TYPED, segment_field
+
+SpansByField = dict[str, list[Span]]
+
+
+def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
+    """Mask every span the policy masks, in every field, and pseudonymize the user id."""
+    prepared = finding.prepared
+    record = prepared.record
+    spans = masked_spans(prepared, finding, policy)
+    counts = Counter(span.entity_type for field_spans in spans.values() for span in field_spans)
+    out: dict[str, object] = {"record_id": record.record_id, "kind": record.kind,
+                              "user_id": pseudonymize(record.user_id, key), "ts": record.ts}
+    if record.session_id is not None:
+        out["session_id"] = record.session_id
+    for name in ("app", "window_title", "url"):
+        value = getattr(record, name)
+        if value is not None:
+            out[name] = replace_spans(value, spans.get(name, []))
+    out.update(_KIND_FIELDS[record.kind](prepared, spans, policy, counts))
+    out["policy_version"] = policy.version
+    return SanitizedRecord(record.kind, json.dumps(out, ensure_ascii=False),
+                           tuple(sorted(counts.items())))
+
+
+def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> SpansByField:
+    """Spans to mask per field: the policy's types, plus every other occurrence of a masked value.
+
+    A value once known to be sensitive is searched in every field of the record, and so are the
+    parts of a name (from a PERSON span, or a first.last e-mail address): a name NER caught in the
+    window title but missed on the screen, or a first name used alone later, is masked there too.
+    """
+    texts = {field.name: field.text for field in prepared.fields}
+    detected = {name: [s for s in spans if policy.masks(s.entity_type)]
+                for name, spans in finding.spans if name in texts}
+    searches = {search for name, spans in detected.items() for span in spans
+                for search in _value_searches(texts[name][span.start:span.end], span.entity_type,
+                                              policy.propagate_min_chars)}
+    result: SpansByField = {}
+    for name, text in texts.items():
+        found = list(detected.get(name, []))
+        for pattern, entity_type in searches:
+            found += [Span(entity_type, m.start(), m.end(), 1.0) for m in pattern.finditer(text)]
+        if found:
+            result[name] = merge_spans(found)
+    return result
+
+
+def _value_searches(value: str, entity_type: str, min_chars: int) -> set[tuple[re.Pattern, str]]:
+    searches = set()
+    if len(value.strip()) >= min_chars:
+        searches.add((re.compile(re.escape(value)), entity_type))
+    if entity_type == "PERSON":
+        parts, flags = [p for p in value.split() if p[:1].isupper()], 0
+    elif entity_type == "EMAIL_ADDRESS":
+        parts, flags = re.split(r"[._\-]", value.split("@")[0]), re.IGNORECASE
+        parts = parts if sum(p.isalpha() and len(p) >= min_chars for p in parts) >= 2 else []
+    else:
+        parts, flags = [], 0
+    for part in parts:
+        if len(part) >= min_chars and part.isalpha():
+            searches.add((re.compile(rf"(?<!\w){re.escape(part)}(?!\w)", flags), "PERSON"))
+    return searches
+
+
+def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
+                      counts: Counter) -> dict[str, object]:
+    record = prepared.record
+    typed = rebuild_typed_text(record.events)
+    if not typed.complete:
+        counts[UNVERIFIED_TEXT] += 1
+    events = mask_events(record.events, typed, spans.get(TYPED, []))
+    fields: dict[str, object] = {"events": [_event_json(event) for event in events]}
+    if record.field is not None:
+        fields["field"] = record.field
+    return fields
+
+
+def _event_json(event: KeyEvent) -> dict[str, object]:
+    out: dict[str, object] = {"t": event.t, "type": event.type}
+    if event.key is not None:
+        out["key"] = event.key
+    if event.mods:
+        out["mods"] = list(event.mods)
+    if event.text is not None:
+        out["text"] = event.text
+    return out
+
+
+def _transcript_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
+                       counts: Counter) -> dict[str, object]:
+    record = prepared.record
+    # Speakers become per-record labels in order of appearance: turn-taking survives, names do not.
+    speakers: dict[str, str] = {}
+    segments = []
+    for i, segment in enumerate(record.segments):
+        label = speakers.setdefault(segment.speaker, f"speaker_{len(speakers) + 1}")
+        segments.append({"speaker": label, "start": segment.start, "end": segment.end,
+                         "text": replace_spans(segment.text, spans.get(segment_field(i), []))})
+    fields: dict[str, object] = {"segments": segments}
+    if record.source is not None:
+        fields["source"] = record.source
+    return fields
+
+
+def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
+                       counts: Counter) -> dict[str, object]:
+    ocr_spans = spans.get(OCR, [])
+    words = [word for word in prepared.ocr_words
+             if any(word.start < s.end and s.start < word.start + len(word.text) for s in ocr_spans)]
+    rules = policy.screenshots
+    image = cover_words(decode_image(prepared.image or b"", rules.max_pixels), words,
+                        rules.box_padding_px, rules.box_padding_height_ratio)
+    return {"image_b64": base64.b64encode(encode_png(image)).decode("ascii")}
+
+
+_KIND_FIELDS: dict[str, Callable[..., dict[str, object]]] = {
+    "keystrokes": _keystroke_fields,
+    "transcript": _transcript_fields,
+    "screenshot": _screenshot_fields,
+}

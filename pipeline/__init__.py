@@ -1,0 +1,1 @@
+"""Entry point and wiring of the redaction pipeline."""

@@ -1,0 +1,30 @@
+"""RedactionOptions: the pipeline's own command-line options, beside Beam's."""
+from __future__ import annotations
+
+from apache_beam.options.pipeline_options import PipelineOptions
+
+from models.analyzer import DEFAULT_MODEL
+from models.ocr import OcrSettings
+from models.policy import DEFAULT_POLICY
+
+KEY_ENV = "REDACT_PSEUDONYM_KEY"
+
+
+class RedactionOptions(PipelineOptions):
+    """No option is `required=True`: that would exit every options parse in the process; run.py checks."""
+
+    @classmethod
+    def _add_argparse_args(cls, parser):
+        parser.add_argument("--input", default=None, help="JSONL file pattern (plain or .gz) on any Beam filesystem")
+        parser.add_argument("--output", default=None, help="output directory: sanitized/ and audit/ go under it")
+        parser.add_argument("--policy", default=str(DEFAULT_POLICY), help="versioned redaction policy YAML")
+        parser.add_argument("--spacy_model", default=DEFAULT_MODEL,
+                            help="installed spaCy model package or path (never downloaded)")
+        parser.add_argument("--pseudonym_key_file", default=None,
+                            help=f"file holding the user-id pseudonym key; else ${KEY_ENV} is used")
+        parser.add_argument("--dev_random_pseudonym_key", action="store_true", default=False,
+                            help="DEVELOPMENT ONLY: run without a key, using a random one per run "
+                                 "(pseudonyms then differ between runs)")
+        parser.add_argument("--ocr_config", default=OcrSettings.config, help="Tesseract flags, e.g. '--psm 11'")
+        parser.add_argument("--ocr_timeout_secs", type=float, default=OcrSettings.timeout_secs,
+                            help="a screenshot whose OCR takes longer is dropped as error:ocr")

@@ -1,0 +1,106 @@
+"""`python -m pipeline.run --input PATTERN --output DIR [Beam options]`: check, build, run, report."""
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import sys
+import time
+from pathlib import Path
+
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+from models.analyzer import AnalyzerSettings, ModelNotInstalled, check_model_installed
+from models.ocr import OcrSettings
+from models.policy import PolicyError, load_policy
+from models.pseudonyms import MIN_KEY_BYTES
+from pipeline.graph import RunSettings, build_pipeline
+from pipeline.options import KEY_ENV, RedactionOptions
+from pipeline.summary import format_summary, read_summary
+from transforms.write import sanitized_dir
+
+_LOG = logging.getLogger(__name__)
+
+# The in-process portable runner: Beam 2.77's DirectRunner first tries to download Prism.
+DEFAULT_RUNNER = "FnApiRunner"
+
+
+class ConfigError(ValueError):
+    """A run that must not start; the message says which option or file is wrong."""
+
+
+def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tuple[bytes, list[str]]:
+    """The key from --pseudonym_key_file or $REDACT_PSEUDONYM_KEY; a random one only with the dev flag."""
+    if options.pseudonym_key_file:
+        try:
+            key = Path(options.pseudonym_key_file).read_bytes().strip()
+        except OSError as exc:
+            raise ConfigError(f"--pseudonym_key_file {options.pseudonym_key_file}: "
+                              f"cannot read ({type(exc).__name__})") from None
+        source = "--pseudonym_key_file"
+    elif environ.get(KEY_ENV):
+        key, source = environ[KEY_ENV].encode("utf-8"), f"${KEY_ENV}"
+    elif options.dev_random_pseudonym_key:
+        return secrets.token_bytes(32), ["pseudonym key: RANDOM for this run (--dev_random_pseudonym_key); "
+                                         "not for production data"]
+    else:
+        raise ConfigError(f"no pseudonym key: set ${KEY_ENV} or --pseudonym_key_file "
+                          "(or --dev_random_pseudonym_key for development runs)")
+    if len(key) < MIN_KEY_BYTES:
+        raise ConfigError(f"pseudonym key from {source} is shorter than {MIN_KEY_BYTES} bytes")
+    return key, []
+
+
+def check_settings(options: RedactionOptions, environ: dict[str, str]) -> tuple[RunSettings, list[str]]:
+    """Everything that can be wrong before a record is read: options, input, output, policy, key."""
+    if not options.input or not options.output:
+        raise ConfigError("both --input PATTERN and --output DIR are required")
+    if not FileSystems.match([options.input])[0].metadata_list:
+        raise ConfigError(f"--input {options.input!r} matches no file")
+    if FileSystems.match([FileSystems.join(sanitized_dir(options.output), "*")])[0].metadata_list:
+        raise ConfigError(f"--output {options.output!r} already holds sanitized shards; use a new directory")
+    try:
+        policy = load_policy(options.policy)
+    except PolicyError as exc:
+        raise ConfigError(str(exc)) from None
+    try:
+        check_model_installed(options.spacy_model)
+    except ModelNotInstalled as exc:
+        raise ConfigError(f"--spacy_model: {exc}") from None
+    key, notes = load_pseudonym_key(options, environ)
+    settings = RunSettings(
+        input_pattern=options.input, output=options.output, policy=policy, pseudonym_key=key,
+        analyzer=AnalyzerSettings(model_name=options.spacy_model, score_threshold=policy.score_threshold),
+        ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs))
+    return settings, notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Exit 0 when the run completed and every input line is accounted for, non-zero otherwise."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    options = PipelineOptions(argv if argv is not None else sys.argv[1:])
+    standard = options.view_as(StandardOptions)
+    standard.runner = standard.runner or DEFAULT_RUNNER
+    try:
+        settings, notes = check_settings(options.view_as(RedactionOptions), dict(os.environ))
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    notes.append(f"runner: {standard.runner}")
+    started = time.monotonic()
+    try:
+        build_pipeline(options, settings).run().wait_until_finish()
+    except Exception as exc:  # A worker's message may quote a record: report the type only.
+        _LOG.error("pipeline run failed: %s (message withheld: it may quote record content)", type(exc).__name__)
+        return 1
+    summary = read_summary(settings.output)
+    print(format_summary(summary, time.monotonic() - started, notes))
+    if summary["unaccounted"]:
+        print(f"error: {summary['unaccounted']} input lines have no outcome", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

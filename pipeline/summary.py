@@ -1,0 +1,35 @@
+"""The end-of-run report for a person, read back from OUTPUT/audit/summary.json."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from apache_beam.io.filesystems import FileSystems
+
+from transforms.write import audit_path
+
+
+def read_summary(output: str) -> dict[str, Any]:
+    """The audit summary the run wrote."""
+    with FileSystems.open(audit_path(output)) as stream:
+        return json.loads(stream.read().decode("utf-8"))
+
+
+def format_summary(summary: dict[str, Any], elapsed_secs: float, notes: list[str]) -> str:
+    """Counts by outcome, reason, kind and entity type, and how long it took: no content."""
+    lines = [
+        f"records in: {summary['records_in']}   sanitized: {summary['sanitized']}   "
+        f"dropped: {summary['dropped']}   quarantined: {summary['quarantined']}   "
+        f"unaccounted: {summary['unaccounted']}",
+    ]
+    for title, table in (("by reason", summary["by_reason"]), ("entities masked", summary["entities_masked"])):
+        if table:
+            lines.append(f"{title}:")
+            lines += [f"  {name:<40} {count:>8}" for name, count in table.items()]
+    lines.append("by kind:")
+    lines += [f"  {kind:<12} " + "  ".join(f"{key} {value}" for key, value in counts.items())
+              for kind, counts in summary["by_kind"].items()]
+    lines.append(f"policy version: {summary['policy_version']}")
+    lines += notes
+    lines.append(f"elapsed: {elapsed_secs:.1f} s")
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""Session-wide real engines (spaCy via Presidio, Tesseract), record builders and a network guard."""
+from __future__ import annotations
+
+import base64
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from apache_beam.testing.test_pipeline import TestPipeline
+
+from models.analyzer import AnalyzerSettings, build_analyzer
+from models.ocr import OcrSettings, TesseractOcr
+from models.policy import DEFAULT_POLICY, load_policy
+from sample.generate import keys, screen
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = b"test-pseudonym-key-0123456789abcdef"
+TS = "2026-06-09T09:00:00Z"
+
+
+@pytest.fixture(scope="session")
+def analyzer_settings() -> AnalyzerSettings:
+    return AnalyzerSettings(score_threshold=load_policy(DEFAULT_POLICY).score_threshold)
+
+
+@pytest.fixture(scope="session")
+def analyzer(analyzer_settings):
+    return build_analyzer(analyzer_settings)
+
+
+@pytest.fixture(scope="session")
+def ocr() -> TesseractOcr:
+    return TesseractOcr(OcrSettings())
+
+
+@pytest.fixture(scope="session")
+def policy():
+    return load_policy(DEFAULT_POLICY)
+
+
+@pytest.fixture
+def pipeline() -> TestPipeline:
+    """FnApiRunner: the DirectRunner of Beam 2.77 would first try to download Prism."""
+    return TestPipeline(runner="FnApiRunner")
+
+
+def record(kind: str, record_id: str = "r-1", **fields) -> dict:
+    """A valid raw record of `kind` with the given extra fields."""
+    return {"record_id": record_id, "kind": kind, "user_id": "emp-0001", "ts": TS, **fields}
+
+
+def keystrokes(text: str, **fields) -> dict:
+    return record("keystrokes", events=keys(text), **fields)
+
+
+def transcript(*texts: str, **fields) -> dict:
+    segments = [{"speaker": f"person {i}", "start": float(i), "end": float(i + 1), "text": text}
+                for i, text in enumerate(texts)]
+    return record("transcript", segments=segments, **{"source": "chat", **fields})
+
+
+def screenshot(lines: list[str], dark: bool = False, **fields) -> dict:
+    png = screen(lines, dark=dark, size=(1000, 80 + 44 * len(lines)), font_px=22)
+    return record("screenshot", image_b64=base64.b64encode(png).decode("ascii"), **fields)
+
+
+def write_jsonl(path: Path, records: list[dict], extra_lines: tuple[bytes, ...] = ()) -> Path:
+    path.write_bytes(b"\n".join([json.dumps(r).encode() for r in records] + list(extra_lines)) + b"\n")
+    return path
+
+
+class NetworkAttempt(AssertionError):
+    """Raised where code tried to reach a host that is not this machine."""
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Refuse and record every connection and name lookup that leaves the machine."""
+    attempts: list[str] = []
+    local = ("localhost", "127.0.0.1", "::1", "0.0.0.0", "", None)
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        if host not in local:
+            attempts.append(f"lookup {host}")
+            raise NetworkAttempt(f"network lookup of {host}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def guarded_connect(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if self.family in (socket.AF_INET, socket.AF_INET6) and host not in local:
+            attempts.append(f"connect {host}")
+            raise NetworkAttempt(f"connection to {host}")
+        return real_connect(self, address)
+
+    real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    return attempts

@@ -1,0 +1,38 @@
+"""The real Presidio + spaCy analyzer: built and run offline, with our recognizers registered."""
+from __future__ import annotations
+
+import pytest
+
+from models.analyzer import AnalyzerSettings, ModelNotInstalled, analyze_fields, build_analyzer
+from models.records import TextField
+
+
+def spans_of(analyzer, settings, text):
+    ((_, spans),) = analyze_fields(analyzer, (TextField("t", text),), settings)
+    return {(s.entity_type, text[s.start:s.end]) for s in spans}
+
+
+def test_when_network_is_unreachable_then_analyzer_builds_and_detects(no_network, analyzer_settings):
+    analyzer = build_analyzer(analyzer_settings)
+    text = "Ask Jane Doe at jane.doe@example.com or (415) 555-0172, key sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE"
+    found = spans_of(analyzer, analyzer_settings, text)
+    assert {("PERSON", "Jane Doe"), ("EMAIL_ADDRESS", "jane.doe@example.com"),
+            ("PHONE_NUMBER", "(415) 555-0172")} <= found
+    assert any(entity in ("API_KEY", "SECRET") and "sk-proj" in value for entity, value in found)
+    assert no_network == []
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("SSN 536-22-4187 on file", "US_SSN", "536-22-4187"),
+    ("card 4111 1111 1111 1111 expires", "CREDIT_CARD", "4111 1111 1111 1111"),
+    ("ssh deploy@10.20.30.40 now", "IP_ADDRESS", "10.20.30.40"),
+    ("IBAN DE89 3704 0044 0532 0130 00", "IBAN_CODE", "DE89 3704 0044 0532 0130 00"),
+])
+def test_when_text_holds_pii_then_the_stock_recognizers_find_it(analyzer, analyzer_settings, text, entity, value):
+    assert (entity, value) in spans_of(analyzer, analyzer_settings, text)
+
+
+def test_when_model_is_not_installed_then_build_refuses_instead_of_downloading(no_network):
+    with pytest.raises(ModelNotInstalled):
+        build_analyzer(AnalyzerSettings(model_name="en_core_web_trf_not_installed"))
+    assert no_network == []

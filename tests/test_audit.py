@@ -1,0 +1,25 @@
+"""Audit accumulation: outcomes add up, and lines without an outcome show as unaccounted."""
+from __future__ import annotations
+
+from models.audit import add_outcome, empty_audit, finish_audit, merge_audits
+from models.records import DiscardedRecord, SanitizedRecord
+
+
+def test_when_outcomes_are_counted_then_totals_reconcile_by_kind_and_reason():
+    first, second = empty_audit(), empty_audit()
+    add_outcome(first, SanitizedRecord("transcript", "{}", (("PERSON", 2),)))
+    add_outcome(first, DiscardedRecord("unknown", "quarantined:malformed_json"))
+    add_outcome(second, DiscardedRecord("screenshot", "error:ocr", "RuntimeError"))
+    add_outcome(second, SanitizedRecord("transcript", "{}", (("PERSON", 1), ("EMAIL_ADDRESS", 1))))
+    summary = finish_audit(merge_audits([first, second]), lines_read=4, policy_version="v1")
+    assert summary["records_in"] == 4 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
+    assert summary["unaccounted"] == 0
+    assert summary["by_reason"] == {"error:ocr": 1, "quarantined:malformed_json": 1}
+    assert summary["by_kind"]["transcript"] == {"in": 2, "sanitized": 2, "dropped": 0, "quarantined": 0}
+    assert summary["entities_masked"] == {"EMAIL_ADDRESS": 1, "PERSON": 3}
+    assert summary["policy_version"] == "v1"
+
+
+def test_when_a_line_has_no_outcome_then_it_is_unaccounted():
+    audit = add_outcome(empty_audit(), SanitizedRecord("keystrokes", "{}"))
+    assert finish_audit(audit, lines_read=2, policy_version="v1")["unaccounted"] == 1

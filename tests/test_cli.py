@@ -1,0 +1,101 @@
+"""`python -m pipeline.run` on the bundled sample, offline: nothing planted survives anywhere in OUTPUT/."""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.images import decode_image
+from models.ocr import ocr_text
+from models.pseudonyms import pseudonymize
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "sample" / "records.jsonl"
+PLANTED = [value for values in json.loads((ROOT / "sample" / "planted_pii.json").read_text()).values()
+           for value in values]
+KEY = "cli-test-key-0123456789abcdef"
+
+
+def run_cli(tmp_path: Path, *args: str, key: str | None = KEY) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "REDACT_PSEUDONYM_KEY"}
+    env.update(PYTHONPATH=f"{ROOT / 'tests' / 'netguard'}{os.pathsep}{ROOT}",
+               NETGUARD_LOG=str(tmp_path / "network.log"))
+    if key:
+        env["REDACT_PSEUDONYM_KEY"] = key
+    return subprocess.run([sys.executable, "-m", "pipeline.run", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("cli")
+    result = run_cli(tmp_path, "--input", str(SAMPLE), "--output", str(tmp_path / "out"))
+    return tmp_path, result
+
+
+def test_when_sample_runs_offline_then_it_completes_without_network(sample_run):
+    tmp_path, result = sample_run
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "records in: 12" in result.stdout and "elapsed:" in result.stdout
+    network_log = tmp_path / "network.log"
+    assert not network_log.exists() or network_log.read_text() == ""
+
+
+def test_when_sample_is_sanitized_then_no_planted_pii_is_in_any_output_file(sample_run, ocr):
+    tmp_path, _ = sample_run
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert {p.parent.name for p in files} == {"sanitized", "audit"}
+    for path in files:
+        content = path.read_bytes().decode("utf-8")
+        assert not [p for p in PLANTED if p in content], path.name
+    screenshots = [json.loads(line) for path in files if path.parent.name == "sanitized"
+                   for line in path.read_text().splitlines() if '"screenshot"' in line]
+    assert len(screenshots) == 3
+    for doc in screenshots:
+        text = ocr_text(ocr.read(decode_image(base64.b64decode(doc["image_b64"]), 10**8))).replace(" ", "")
+        assert not [p for p in PLANTED if p.replace(" ", "") in text], doc["record_id"]
+
+
+def test_when_sample_is_sanitized_then_audit_reconciles_and_holds_no_ids(sample_run):
+    tmp_path, result = sample_run
+    raw = (tmp_path / "out" / "audit" / "summary.json").read_text()
+    summary = json.loads(raw)
+    assert summary["records_in"] == 12 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
+    assert summary["sanitized"] == 8 and summary["quarantined"] == 4 and summary["unaccounted"] == 0
+    assert sum(kind["in"] for kind in summary["by_kind"].values()) == 12
+    assert "emp-4821" not in raw and "ks-0001" not in raw
+    assert not [p for p in PLANTED if p in result.stdout + result.stderr]
+
+
+def test_when_key_is_given_then_user_ids_are_its_pseudonyms(sample_run):
+    tmp_path, _ = sample_run
+    lines = [json.loads(line) for path in (tmp_path / "out" / "sanitized").glob("*.jsonl")
+             for line in path.read_text().splitlines()]
+    assert {doc["user_id"] for doc in lines} == {pseudonymize("emp-4821", KEY.encode())}
+
+
+def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
+    result = run_cli(tmp_path, "--input", str(SAMPLE), "--output", str(tmp_path / "out"), key=None)
+    assert result.returncode == 2 and "REDACT_PSEUDONYM_KEY" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--policy", "POLICY"], "entities.PERSON.action"),
+    (["--input", "/nonexistent/*.jsonl"], "matches no file"),
+    (["--spacy_model", "en_core_web_lg"], "is not installed"),
+    ([], "--output"),
+])
+def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, message):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text((ROOT / "models" / "data" / "policy.yaml").read_text().replace("action: mask}", "action: blur}", 1))
+    args = [str(policy) if a == "POLICY" else a for a in args]
+    base = ["--input", str(SAMPLE)] + (["--output", str(tmp_path / "out")] if message != "--output" else [])
+    result = run_cli(tmp_path, *base, *args)
+    assert result.returncode == 2 and message in result.stderr
+    assert not (tmp_path / "network.log").exists()

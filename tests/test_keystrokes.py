@@ -1,0 +1,79 @@
+"""Typed-text rebuild from key events and the masking of spans back onto the events."""
+from __future__ import annotations
+
+from models.keystrokes import UNVERIFIED_TEXT, mask_events, rebuild_typed_text, typed_character
+from models.records import KeyEvent, Span
+
+
+def typing(text: str, start: int = 0) -> list[KeyEvent]:
+    return [KeyEvent(start + i, "Enter" if ch == "\n" else ch) for i, ch in enumerate(text)]
+
+
+def key(name: str, *mods: str) -> KeyEvent:
+    return KeyEvent(0, name, tuple(mods))
+
+
+def printable_keys(events) -> str:
+    """What the events type into the field, placeholders aside."""
+    return "".join(c for e in events if (c := typed_character(e)) and len(c) == 1 and c != "\n")
+
+
+def test_when_typing_with_backspace_and_enter_then_text_is_the_final_field():
+    typed = rebuild_typed_text((*typing("helo"), key("Backspace"), *typing("lo\nok")))
+    assert typed.text == "hello\nok" and typed.complete
+    assert [o.event for o in typed.deleted] == [3]
+
+
+def test_when_cursor_moves_back_then_insertion_lands_there():
+    events = (*typing("555-123"), key("ArrowLeft"), key("ArrowLeft"), key("ArrowLeft"), *typing("9"),
+              key("End"), *typing("4"))
+    assert rebuild_typed_text(events).text == "555-9123" + "4"
+
+
+def test_when_home_and_delete_then_first_character_is_removed():
+    events = (*typing("xab"), key("Home"), key("Delete"))
+    assert rebuild_typed_text(events).text == "ab"
+
+
+def test_when_paste_then_its_characters_map_to_offsets_in_the_paste():
+    events = (*typing("key="), KeyEvent(5, None, (), "paste", "abc"))
+    typed = rebuild_typed_text(events)
+    assert typed.text == "key=abc"
+    assert [(o.event, o.offset) for o in typed.origins[4:]] == [(4, 0), (4, 1), (4, 2)]
+
+
+def test_when_shortcut_is_pressed_then_no_text_is_typed_and_stream_stays_complete():
+    typed = rebuild_typed_text((*typing("ab"), key("c", "Control"), key("s", "Meta")))
+    assert typed.text == "ab" and typed.complete
+
+
+def test_when_select_all_is_pressed_then_the_rebuild_is_incomplete():
+    assert not rebuild_typed_text((*typing("ab"), key("a", "Control"), *typing("c"))).complete
+    assert not rebuild_typed_text((*typing("ab"), key("ArrowLeft", "Shift"))).complete
+    assert not rebuild_typed_text((*typing("ab"), key("ArrowUp"))).complete
+
+
+def test_when_span_is_masked_then_no_character_of_it_survives_in_any_event():
+    events = (*typing("ssn 536-22-41"), KeyEvent(20, "9"), key("Backspace"), *typing("87 ok", 30))
+    typed = rebuild_typed_text(events)
+    start = typed.text.index("536")
+    masked = mask_events(events, typed, [Span("US_SSN", start, start + 11, 0.9)])
+    assert printable_keys(masked) == "ssn  ok"
+    assert sum(e.key == "<US_SSN>" for e in masked) == 12  # eleven kept characters and the typo
+    assert [e.t for e in masked] == [e.t for e in events]  # timing and event count survive
+    assert any(e.key == "Backspace" for e in masked)
+
+
+def test_when_span_covers_part_of_a_paste_then_only_that_part_is_replaced():
+    events = (*typing("token "), KeyEvent(9, None, (), "paste", "sk-abc and more"))
+    typed = rebuild_typed_text(events)
+    masked = mask_events(events, typed, [Span("API_KEY", 6, 12, 0.9)])
+    assert masked[-1].text == "<API_KEY> and more"
+
+
+def test_when_stream_is_incomplete_then_every_printable_key_and_paste_is_masked():
+    events = (*typing("ab"), key("a", "Control"), *typing("cd"), KeyEvent(9, None, (), "paste", "xyz"))
+    masked = mask_events(events, rebuild_typed_text(events), [])
+    assert printable_keys(masked) == ""
+    assert masked[2] == events[2]  # the shortcut itself is the training signal
+    assert masked[-1].text == f"<{UNVERIFIED_TEXT}>"

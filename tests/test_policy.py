@@ -1,0 +1,37 @@
+"""The policy file: the default loads; a bad file stops with an error naming the key."""
+from __future__ import annotations
+
+import pytest
+
+from models.policy import DEFAULT_POLICY, PolicyError, load_policy
+
+
+def test_when_default_policy_loads_then_pii_is_masked_and_structure_kept():
+    policy = load_policy(DEFAULT_POLICY)
+    assert policy.version
+    assert policy.masks("PERSON") and policy.masks("US_SSN") and policy.masks("SECRET")
+    assert not policy.masks("URL") and not policy.masks("DATE_TIME")
+    assert policy.masks("SOME_NEW_ENTITY")  # unknown types fail closed
+
+
+@pytest.mark.parametrize("edit, key", [
+    (("action: mask}", "action: blur}"), "entities.PERSON.action"),
+    (("score_threshold: 0.4", "score_threshold: 4"), "score_threshold"),
+    (("version:", "versoin:"), "version"),
+    (("box_padding_px: 3", "box_padding_px: -1"), "screenshots.box_padding_px"),
+])
+def test_when_a_key_is_bad_then_the_error_names_it(tmp_path, edit, key):
+    path = tmp_path / "policy.yaml"
+    path.write_text(DEFAULT_POLICY.read_text().replace(*edit, 1))
+    with pytest.raises(PolicyError) as error:
+        load_policy(path)
+    assert key in str(error.value) and str(path) in str(error.value)
+
+
+def test_when_file_is_not_yaml_or_missing_then_error_says_so(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: [unclosed")
+    with pytest.raises(PolicyError, match="not valid YAML"):
+        load_policy(bad)
+    with pytest.raises(PolicyError, match="cannot read"):
+        load_policy(tmp_path / "missing.yaml")

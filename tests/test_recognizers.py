@@ -1,0 +1,48 @@
+"""Custom recognizers on their own: positives and the hard negatives they must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from models.recognizers.api_key import ApiKeyRecognizer
+from models.recognizers.high_entropy import HighEntropyRecognizer, bits_per_char
+from models.recognizers.labelled_value import labelled_value_recognizers
+
+RECOGNIZERS = [ApiKeyRecognizer(), HighEntropyRecognizer(), *labelled_value_recognizers()]
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(r.entity_type, text[r.start:r.end])
+            for recognizer in RECOGNIZERS for r in recognizer.analyze(text, recognizer.supported_entities)}
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("export KEY=sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE", "API_KEY", "sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE"),
+    ("aws AKIAIOSFODNN7EXAMPLE here", "API_KEY", "AKIAIOSFODNN7EXAMPLE"),
+    ("ghp_1234567890abcdefghijABCDEFGHIJ123456", "API_KEY", "ghp_1234567890abcdefghijABCDEFGHIJ123456"),
+    ("SSN: 36-22-4187", "US_SSN", "36-22-4187"),
+    ("social security number = 536 22 4187", "US_SSN", "536 22 4187"),
+    ("Card no: 4111 111111111111", "CREDIT_CARD", "4111 111111111111"),
+    ("routing number: 021000021", "US_BANK_NUMBER", "021000021"),
+    ("password: hunter22", "SECRET", "hunter22"),
+    ("DB_PASSWORD=Tr0ub4dor&3", "SECRET", "Tr0ub4dor&3"),
+    ("garbled 1nL8pR3tY6wZ0aCdE tail", "SECRET", "1nL8pR3tY6wZ0aCdE"),
+])
+def test_when_value_is_sensitive_then_it_is_found(text, entity, value):
+    assert (entity, value) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the card is on the table",
+    "def test_user_login_v2_handler(): pass",
+    "trace 123e4567-e89b-12d3-a456-426614174000 at 2026-06-09T09:01:00Z",
+    "release 2.14.0 deployed to staging; see /home/build/artifacts2024/output",
+    "spin the wheel",
+    "password reset flow ticket",
+])
+def test_when_text_is_ordinary_work_then_nothing_is_found(text):
+    assert found(text) == set()
+
+
+def test_entropy_of_repeated_character_is_zero_and_of_distinct_characters_is_log2_n():
+    assert bits_per_char("aaaa") == 0
+    assert bits_per_char("abcd") == pytest.approx(2.0)

@@ -1,0 +1,82 @@
+"""sanitize(): spans -> placeholders in every field, pseudonyms, masked events, covered boxes."""
+from __future__ import annotations
+
+import base64
+import io
+import json
+
+from PIL import Image
+
+from models.parse import parse_line
+from models.pseudonyms import pseudonymize
+from models.records import Finding, OcrWord, PreparedRecord, Span
+from models.redaction import sanitize
+from models.text_views import text_fields
+from tests.conftest import KEY, keystrokes, record, transcript
+
+
+def finding(raw: dict, spans: dict[str, list[Span]], **prepared) -> Finding:
+    parsed = parse_line(json.dumps(raw).encode(), "in.jsonl")
+    fields = text_fields(parsed, prepared.get("ocr_words", ()))
+    return Finding(PreparedRecord(parsed, fields, **prepared),
+                   tuple((name, tuple(s)) for name, s in spans.items()))
+
+
+def test_when_transcript_is_sanitized_then_spans_become_placeholders_and_speakers_labels(policy):
+    raw = transcript("call Jane Doe on 555-0100", "ok, Jane will call", window_title="Chat with Jane Doe")
+    out = sanitize(finding(raw, {"segments/0": [Span("PERSON", 5, 13, 0.85), Span("PHONE_NUMBER", 17, 25, 0.4)]}),
+                   policy, KEY)
+    doc = json.loads(out.json_line)
+    assert [s["text"] for s in doc["segments"]] == ["call <PERSON> on <PHONE_NUMBER>", "ok, <PERSON> will call"]
+    assert doc["window_title"] == "Chat with <PERSON>"  # a masked value is masked wherever it occurs
+    assert [s["speaker"] for s in doc["segments"]] == ["speaker_1", "speaker_2"]
+    assert doc["user_id"] == pseudonymize("emp-0001", KEY) and "emp-0001" not in out.json_line
+    assert doc["policy_version"] == policy.version
+    assert dict(out.entity_counts) == {"PERSON": 3, "PHONE_NUMBER": 1}
+
+
+def test_when_policy_keeps_a_type_then_its_spans_stay(policy):
+    raw = transcript("see https://wiki.example.com tomorrow")
+    out = sanitize(finding(raw, {"segments/0": [Span("URL", 4, 28, 0.5), Span("DATE_TIME", 29, 37, 0.85)]}),
+                   policy, KEY)
+    assert json.loads(out.json_line)["segments"][0]["text"] == "see https://wiki.example.com tomorrow"
+
+
+def test_when_email_is_first_dot_last_then_the_name_parts_are_masked_elsewhere(policy):
+    raw = transcript("write to jane.doe@example.com", "Doe said yes", "doesn't matter")
+    out = sanitize(finding(raw, {"segments/0": [Span("EMAIL_ADDRESS", 9, 29, 1.0)]}), policy, KEY)
+    texts = [s["text"] for s in json.loads(out.json_line)["segments"]]
+    assert texts == ["write to <EMAIL_ADDRESS>", "<PERSON> said yes", "doesn't matter"]
+
+
+def test_when_keystrokes_are_sanitized_then_masked_keys_keep_their_timing(policy):
+    raw = keystrokes("mail a@b.io", field="text", app="Slack")
+    out = json.loads(sanitize(finding(raw, {"typed": [Span("EMAIL_ADDRESS", 5, 11, 1.0)]}), policy, KEY).json_line)
+    assert [e["key"] for e in out["events"]] == list("mail ") + ["<EMAIL_ADDRESS>"] * 6
+    assert [e["t"] for e in out["events"]] == [e["t"] for e in raw["events"]]
+    assert out["field"] == "text" and out["app"] == "Slack"
+
+
+def test_when_screenshot_is_sanitized_then_words_of_spans_are_filled_and_size_kept(policy):
+    image = Image.new("RGB", (200, 60), (255, 255, 255))
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    words = (OcrWord("Name:", 5, 10, 40, 14, 0), OcrWord("Jane", 60, 10, 30, 14, 6), OcrWord("Doe", 95, 10, 25, 14, 11))
+    raw = record("screenshot", image_b64=base64.b64encode(png.getvalue()).decode())
+    out = sanitize(finding(raw, {"ocr": [Span("PERSON", 6, 14, 0.85)]}, image=png.getvalue(), ocr_words=words),
+                   policy, KEY)
+    result = Image.open(io.BytesIO(base64.b64decode(json.loads(out.json_line)["image_b64"])))
+    assert result.format == "PNG" and result.size == (200, 60)
+    assert result.getpixel((75, 17)) == (0, 0, 0) and result.getpixel((107, 17)) == (0, 0, 0)
+    assert result.getpixel((20, 17)) == (255, 255, 255)
+
+
+def test_when_fields_are_not_in_the_contract_then_output_omits_them(policy):
+    raw = keystrokes("hi", clipboard="secret stuff")
+    assert "clipboard" not in json.loads(sanitize(finding(raw, {}), policy, KEY).json_line)
+
+
+def test_pseudonyms_are_stable_per_key_and_differ_across_keys():
+    assert pseudonymize("emp-1", KEY) == pseudonymize("emp-1", KEY)
+    assert pseudonymize("emp-1", KEY) != pseudonymize("emp-1", KEY[::-1])
+    assert pseudonymize("emp-1", KEY) != pseudonymize("emp-2", KEY)

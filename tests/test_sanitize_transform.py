@@ -1,0 +1,135 @@
+"""The composite stages on real spaCy, Presidio and Tesseract, in a TestPipeline on FnApiRunner."""
+from __future__ import annotations
+
+import base64
+import json
+import logging
+
+import apache_beam as beam
+from apache_beam.testing.util import BeamAssertException, assert_that, equal_to
+
+from models.analyzer import build_analyzer
+from models.images import decode_image
+from models.ocr import OcrSettings, TesseractOcr, ocr_text
+from models.records import DiscardedRecord
+from transforms.audit import SummarizeAudit
+from transforms.read import ReadRawRecords
+from transforms.sanitize import SanitizeRecords
+from tests.conftest import KEY, keystrokes, record, screenshot, transcript, write_jsonl
+
+FAILURE_MARKER = "TRIGGER-DETECTION-FAILURE"
+PLANTED = ["Marcus Whitfield", "m.whitfield@globex-mail.com", "(415) 555-0172", "536-22-4187",
+           "4111 1111 1111 1111", "sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE", "priya.raman@example.org"]
+
+
+class _FailsOnMarker:
+    """The real analyzer, raising (with content in its message) on a marker, as a crashing recognizer would."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def analyze(self, text, **kwargs):
+        if FAILURE_MARKER in text:
+            raise RuntimeError(f"cannot analyze {text}")
+        return self._real.analyze(text=text, **kwargs)
+
+
+def failing_analyzer(settings):
+    return _FailsOnMarker(build_analyzer(settings))
+
+
+def records_with_planted_pii() -> list[dict]:
+    return [
+        keystrokes("ping m.whitfield@globex-mail.com about the rollout", record_id="k-1", app="Slack"),
+        transcript("Marcus Whitfield here, call me on (415) 555-0172",
+                   "my SSN is 536-22-4187 and card 4111 1111 1111 1111", record_id="t-1", source="voice"),
+        record("keystrokes", record_id="k-2", events=[{"t": 0, "type": "paste",
+                                                       "text": "sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE"}]),
+        screenshot(["Expense report for Marcus Whitfield", "Email: m.whitfield@globex-mail.com",
+                    "Phone: (415) 555-0172"], record_id="s-1"),
+        screenshot(["$ export API_KEY=sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE", "mail priya.raman@example.org"],
+                   dark=True, record_id="s-2"),
+    ]
+
+
+def leaked(json_lines: list[str]) -> list[str]:
+    """Planted strings found in the JSON text or, for screenshots, in a fresh OCR of the output image."""
+    engine = TesseractOcr(OcrSettings())
+    found = [p for line in json_lines for p in PLANTED if p in line]
+    for line in json_lines:
+        doc = json.loads(line)
+        if doc["kind"] == "screenshot":
+            text = ocr_text(engine.read(decode_image(base64.b64decode(doc["image_b64"]), 10**8))).replace(" ", "")
+            found += [p for p in PLANTED if p.replace(" ", "") in text]
+    return found
+
+
+def run_sanitize(pipeline, path, policy, analyzer_settings, load_analyzer=build_analyzer):
+    records, quarantined, line_count = pipeline | "Read" >> ReadRawRecords(str(path))
+    sanitized, failed = records | "Sanitize" >> SanitizeRecords(
+        policy, KEY, analyzer_settings, OcrSettings(), load_analyzer)
+    discarded = (quarantined, failed) | "AllDiscarded" >> beam.Flatten()
+    summary = (sanitized, discarded, line_count) | "Audit" >> SummarizeAudit(policy.version)
+    return sanitized, discarded, summary
+
+
+def test_when_every_kind_holds_planted_pii_then_none_reaches_the_sink(pipeline, tmp_path, policy,
+                                                                      analyzer_settings):
+    path = write_jsonl(tmp_path / "in.jsonl", records_with_planted_pii())
+
+    def no_leaks(sanitized):
+        lines = [s.json_line for s in sanitized]
+        if sorted(json.loads(line)["record_id"] for line in lines) != ["k-1", "k-2", "s-1", "s-2", "t-1"]:
+            raise BeamAssertException("not every record was sanitized")
+        if leaked(lines):
+            raise BeamAssertException(f"{len(leaked(lines))} planted strings leaked")
+
+    with pipeline as p:
+        sanitized, discarded, _ = run_sanitize(p, path, policy, analyzer_settings)
+        assert_that(sanitized, no_leaks, label="NoPlantedPii")
+        assert_that(discarded, equal_to([]), label="NothingDiscarded")
+
+
+def test_when_lines_are_malformed_then_they_are_quarantined_and_counted(pipeline, tmp_path, policy,
+                                                                        analyzer_settings):
+    path = write_jsonl(tmp_path / "in.jsonl", [transcript("hello team", record_id="ok-1")], (
+        b'{"record_id": "x", "kind": "transcript", "text": "Marcus Whitfield',
+        b'\xff\xfeMarcus Whitfield',
+        json.dumps(record("clipboard", text="Marcus Whitfield")).encode(),
+        json.dumps(record("screenshot", image_b64="bm90IGFuIGltYWdl")).encode(),
+    ))
+
+    def reconciles(summaries):
+        (summary,) = summaries
+        expected = {"records_in": 5, "sanitized": 1, "dropped": 0, "quarantined": 4, "unaccounted": 0}
+        if {k: summary[k] for k in expected} != expected or "Marcus" in json.dumps(summary):
+            raise BeamAssertException("audit does not reconcile")
+
+    with pipeline as p:
+        sanitized, discarded, summary = run_sanitize(p, path, policy, analyzer_settings)
+        assert_that(discarded, equal_to([
+            DiscardedRecord("unknown", "quarantined:malformed_json"),
+            DiscardedRecord("unknown", "quarantined:bad_encoding"),
+            DiscardedRecord("unknown", "quarantined:unknown_kind"),
+            DiscardedRecord("screenshot", "quarantined:image:not_png_or_jpeg"),
+        ]), label="Quarantined")
+        assert_that(summary, reconciles, label="Reconciles")
+
+
+def test_when_detection_fails_for_a_record_then_it_is_kept_out_and_counted(pipeline, tmp_path, policy,
+                                                                           analyzer_settings, caplog):
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        transcript(f"{FAILURE_MARKER} Marcus Whitfield 536-22-4187", record_id="bad"),
+        transcript("the deploy is green", record_id="good"),
+    ])
+
+    def only_good(sanitized):
+        if [json.loads(s.json_line)["record_id"] for s in sanitized] != ["good"]:
+            raise BeamAssertException("a failed record reached the sink")
+
+    with caplog.at_level(logging.DEBUG), pipeline as p:
+        sanitized, discarded, _ = run_sanitize(p, path, policy, analyzer_settings, failing_analyzer)
+        assert_that(sanitized, only_good, label="OnlyGood")
+        assert_that(discarded, equal_to([DiscardedRecord("transcript", "error:detect", "RuntimeError")]),
+                    label="Failed")
+    assert "Marcus" not in caplog.text and "536-22-4187" not in caplog.text

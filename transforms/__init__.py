@@ -1,0 +1,1 @@
+"""Beam composites and thin DoFns over the logic in `models`."""

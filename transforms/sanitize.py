@@ -1,0 +1,45 @@
+"""SanitizeRecords: parsed records -> sanitized records and discarded ones, every stage fail-closed."""
+from __future__ import annotations
+
+from typing import Callable
+
+import apache_beam as beam
+from presidio_analyzer import AnalyzerEngine
+
+from models.analyzer import AnalyzerSettings, build_analyzer
+from models.ocr import OcrSettings
+from models.policy import Policy
+from transforms.detect import DetectSensitiveContent
+from transforms.extract import ExtractText
+from transforms.ocr import RunOcr
+from transforms.redact import ApplyRedactionPolicy
+
+
+def is_screenshot(record, _partitions: int) -> int:
+    """Partition function: screenshots (1) take the OCR path, other kinds (0) carry their text."""
+    return int(record.kind == "screenshot")
+
+
+class SanitizeRecords(beam.PTransform):
+    """Text views (OCR for screenshots) -> detection -> redaction; returns (sanitized, discarded)."""
+
+    def __init__(self, policy: Policy, pseudonym_key: bytes, analyzer: AnalyzerSettings, ocr: OcrSettings,
+                 load_analyzer: Callable[[AnalyzerSettings], AnalyzerEngine] = build_analyzer):
+        super().__init__()
+        self._policy = policy
+        self._key = pseudonym_key
+        self._analyzer = analyzer
+        self._ocr = ocr
+        self._load_analyzer = load_analyzer
+
+    def expand(self, records):
+        text_records, screenshots = records | "SplitByKind" >> beam.Partition(is_screenshot, 2)
+        from_text, extract_failed = text_records | "ExtractText" >> ExtractText()
+        from_ocr, ocr_discarded = screenshots | "RunOcr" >> RunOcr(self._ocr, self._policy.screenshots.max_pixels)
+        prepared = (from_text, from_ocr) | "Prepared" >> beam.Flatten()
+        findings, detect_failed = prepared | "DetectSensitiveContent" >> DetectSensitiveContent(
+            self._analyzer, self._load_analyzer)
+        sanitized, redact_failed = findings | "ApplyRedactionPolicy" >> ApplyRedactionPolicy(self._policy, self._key)
+        discarded = ((extract_failed, ocr_discarded, detect_failed, redact_failed)
+                     | "Discarded" >> beam.Flatten())
+        return sanitized, discarded
