@@ -73,7 +73,8 @@ class RunOcr(beam.PTransform):
     def expand(self, screenshots):
         read = (screenshots
                 | "SpreadScreenshots" >> beam.Reshuffle()
-                | "ReadWords" >> beam.ParDo(OcrFn(self._settings, self._max_pixels)).with_outputs(
+                | "ReadWords" >> beam.ParDo(OcrFn(self._settings, self._max_pixels)).with_output_types(
+                    PreparedRecord, **{REJECTED: DiscardedRecord}).with_outputs(
                     REJECTED, main=READ).with_exception_handling(dead_letter_tag=FAILED, main_tag=READ))
         failed = read[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="ocr")
         return read[READ], (read[REJECTED], failed) | "Discarded" >> beam.Flatten()

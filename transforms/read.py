@@ -33,7 +33,8 @@ class ReadRawRecords(beam.PTransform):
     def expand(self, pbegin):
         # Bytes, not str: one line that is not UTF-8 must be quarantined, not fail the source.
         lines = pbegin | "ReadLines" >> ReadFromTextWithFilename(self._file_pattern, coder=coders.BytesCoder())
-        parsed = lines | "Parse" >> beam.ParDo(ParseLineFn()).with_outputs(
+        parsed = lines | "Parse" >> beam.ParDo(ParseLineFn()).with_output_types(
+            RawRecord, **{QUARANTINED: DiscardedRecord}).with_outputs(
             QUARANTINED, main=PARSED).with_exception_handling(dead_letter_tag=FAILED, main_tag=PARSED)
         failed = parsed[FAILED] | "ParseFailuresToAudit" >> beam.Map(to_discarded, stage="parse")
         discarded = (parsed[QUARANTINED], failed) | "Discarded" >> beam.Flatten()
