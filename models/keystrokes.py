@@ -117,22 +117,31 @@ def mask_events(events: tuple[KeyEvent, ...], typed: TypedText,
 
     A masked key keeps its event and timing; only `key` becomes `<ENTITY_TYPE>`. Characters typed
     and deleted between a span's first and last event (typos inside a number) are masked too.
+    A stream the rebuild could not follow is masked whole, as UNVERIFIED_TEXT.
     """
-    marks: dict[Origin, str] = {}
     if not typed.complete:
-        for index, event in enumerate(events):
-            for offset in range(len(event.text or "")) if event.type == "paste" else (0,):
-                marks[Origin(index, offset)] = UNVERIFIED_TEXT
-    else:
-        for span in spans:
-            covered = typed.origins[span.start:span.end]
-            if not covered:
-                continue
-            first = min(origin.event for origin in covered)
-            last = max(origin.event for origin in covered)
-            retyped = [origin for origin in typed.deleted if first <= origin.event <= last]
-            for origin in (*covered, *retyped):
-                marks[origin] = span.entity_type
+        return mask_all_typing(events, UNVERIFIED_TEXT)
+    marks: dict[Origin, str] = {}
+    for span in spans:
+        covered = typed.origins[span.start:span.end]
+        if not covered:
+            continue
+        first = min(origin.event for origin in covered)
+        last = max(origin.event for origin in covered)
+        retyped = [origin for origin in typed.deleted if first <= origin.event <= last]
+        for origin in (*covered, *retyped):
+            marks[origin] = span.entity_type
+    return _apply_marks(events, marks)
+
+
+def mask_all_typing(events: tuple[KeyEvent, ...], entity_type: str) -> tuple[KeyEvent, ...]:
+    """Every printable key and pasted character masked; shortcuts and navigation keys stay."""
+    marks = {Origin(index, offset): entity_type for index, event in enumerate(events)
+             for offset in (range(len(event.text or "")) if event.type == "paste" else (0,))}
+    return _apply_marks(events, marks)
+
+
+def _apply_marks(events: tuple[KeyEvent, ...], marks: dict[Origin, str]) -> tuple[KeyEvent, ...]:
     return tuple(_masked_event(index, event, marks) for index, event in enumerate(events))
 
 

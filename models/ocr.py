@@ -21,6 +21,22 @@ class OcrSettings:
     min_confidence: float = 0.0
 
 
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its language data is missing on this machine."""
+
+
+def check_tesseract(settings: OcrSettings) -> None:
+    """Raise OcrUnavailable, naming the Debian package, unless Tesseract can read `settings.language`."""
+    try:
+        languages = set(pytesseract.get_languages(config=""))
+    except pytesseract.TesseractNotFoundError:
+        raise OcrUnavailable("tesseract is not installed (Debian package tesseract-ocr)") from None
+    missing = sorted(set(settings.language.split("+")) - languages)
+    if missing:
+        raise OcrUnavailable(f"Tesseract language data {missing} is not installed "
+                             f"(Debian packages tesseract-ocr-{missing[0]}, ...)")
+
+
 class OcrEngine(Protocol):
     """Anything that reads words and their boxes off an image."""
 

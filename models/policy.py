@@ -34,6 +34,12 @@ class ScreenshotRules(_Strict):
     max_pixels: int = pydantic.Field(gt=0)
 
 
+class KeystrokeRules(_Strict):
+    """Input fields whose every typed character is masked, whatever detection finds."""
+
+    secure_fields: frozenset[str]
+
+
 class Policy(_Strict):
     """Everything the redaction stage decides by: versioned, immutable, picklable."""
 
@@ -42,6 +48,7 @@ class Policy(_Strict):
     default_action: Action
     propagate_min_chars: int = pydantic.Field(ge=2)
     entities: dict[str, EntityRule]
+    keystrokes: KeystrokeRules
     screenshots: ScreenshotRules
 
     def masks(self, entity_type: str) -> bool:

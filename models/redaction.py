@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Callable
 
 from models.images import cover_words, decode_image, encode_png
-from models.keystrokes import UNVERIFIED_TEXT, mask_events, rebuild_typed_text
+from models.keystrokes import UNVERIFIED_TEXT, mask_all_typing, mask_events, rebuild_typed_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
@@ -16,6 +16,9 @@ from models.records import Finding, KeyEvent, PreparedRecord, SanitizedRecord, S
 from models.text_views import OCR, TYPED, segment_field
 
 SpansByField = dict[str, list[Span]]
+
+# Placeholder entity for everything typed into a secure field (password, one-time code, PIN).
+SECRET = "SECRET"
 
 
 def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
@@ -81,10 +84,14 @@ def _value_searches(value: str, entity_type: str, min_chars: int) -> set[tuple[r
 def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                       counts: Counter) -> dict[str, object]:
     record = prepared.record
-    typed = rebuild_typed_text(record.events)
-    if not typed.complete:
-        counts[UNVERIFIED_TEXT] += 1
-    events = mask_events(record.events, typed, spans.get(TYPED, []))
+    if record.field in policy.keystrokes.secure_fields:
+        counts[SECRET] += 1
+        events = mask_all_typing(record.events, SECRET)
+    else:
+        typed = rebuild_typed_text(record.events)
+        if not typed.complete:
+            counts[UNVERIFIED_TEXT] += 1
+        events = mask_events(record.events, typed, spans.get(TYPED, []))
     fields: dict[str, object] = {"events": [_event_json(event) for event in events]}
     if record.field is not None:
         fields["field"] = record.field

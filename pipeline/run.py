@@ -12,7 +12,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from models.analyzer import AnalyzerSettings, ModelNotInstalled, check_model_installed
-from models.ocr import OcrSettings
+from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.policy import PolicyError, load_policy
 from models.pseudonyms import MIN_KEY_BYTES
 from pipeline.graph import RunSettings, build_pipeline
@@ -52,8 +52,12 @@ def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tu
     return key, []
 
 
-def check_settings(options: RedactionOptions, environ: dict[str, str]) -> tuple[RunSettings, list[str]]:
-    """Everything that can be wrong before a record is read: options, input, output, policy, key."""
+def check_settings(options: RedactionOptions, environ: dict[str, str],
+                   local: bool = True) -> tuple[RunSettings, list[str]]:
+    """Everything that can be wrong before a record is read: options, input, output, policy, key.
+
+    With a local runner the workers are this machine, so the model and Tesseract are checked too.
+    """
     if not options.input or not options.output:
         raise ConfigError("both --input PATTERN and --output DIR are required")
     if not FileSystems.match([options.input])[0].metadata_list:
@@ -64,26 +68,31 @@ def check_settings(options: RedactionOptions, environ: dict[str, str]) -> tuple[
         policy = load_policy(options.policy)
     except PolicyError as exc:
         raise ConfigError(str(exc)) from None
-    try:
-        check_model_installed(options.spacy_model)
-    except ModelNotInstalled as exc:
-        raise ConfigError(f"--spacy_model: {exc}") from None
     key, notes = load_pseudonym_key(options, environ)
     settings = RunSettings(
         input_pattern=options.input, output=options.output, policy=policy, pseudonym_key=key,
         analyzer=AnalyzerSettings(model_name=options.spacy_model, score_threshold=policy.score_threshold),
         ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs))
+    if local:
+        try:
+            check_model_installed(options.spacy_model)
+            check_tesseract(settings.ocr)
+        except (ModelNotInstalled, OcrUnavailable) as exc:
+            raise ConfigError(str(exc)) from None
     return settings, notes
 
 
 def main(argv: list[str] | None = None) -> int:
     """Exit 0 when the run completed and every input line is accounted for, non-zero otherwise."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for ours in ("pipeline", "transforms"):
+        logging.getLogger(ours).setLevel(logging.INFO)
     options = PipelineOptions(argv if argv is not None else sys.argv[1:])
     standard = options.view_as(StandardOptions)
     standard.runner = standard.runner or DEFAULT_RUNNER
     try:
-        settings, notes = check_settings(options.view_as(RedactionOptions), dict(os.environ))
+        settings, notes = check_settings(options.view_as(RedactionOptions), dict(os.environ),
+                                         local=standard.runner in StandardOptions.LOCAL_RUNNERS)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,8 +1,10 @@
 """Tesseract (real) reads drawn screens, light and dark; word offsets match the OCR text."""
 from __future__ import annotations
 
+import pytest
+
 from models.images import decode_image
-from models.ocr import ocr_text, words_from_data
+from models.ocr import OcrSettings, OcrUnavailable, check_tesseract, ocr_text, words_from_data
 from sample.generate import screen
 
 
@@ -24,3 +26,9 @@ def test_when_words_span_lines_then_offsets_index_the_joined_text():
     text = ocr_text(words)
     assert text == "From: Jane\nSubject:"
     assert all(text[w.start:w.start + len(w.text)] == w.text for w in words)
+
+
+def test_when_language_data_is_missing_then_the_check_names_the_package():
+    check_tesseract(OcrSettings())
+    with pytest.raises(OcrUnavailable, match="tesseract-ocr-klingon"):
+        check_tesseract(OcrSettings(language="klingon"))

@@ -57,6 +57,16 @@ def test_when_keystrokes_are_sanitized_then_masked_keys_keep_their_timing(policy
     assert out["field"] == "text" and out["app"] == "Slack"
 
 
+def test_when_field_is_secure_then_nothing_typed_or_pasted_survives(policy):
+    raw = record("keystrokes", field="password", events=[
+        {"t": 0, "key": "h"}, {"t": 1, "key": "2"}, {"t": 2, "type": "paste", "text": "pw!"},
+        {"t": 3, "key": "Enter"}, {"t": 4, "key": "v", "mods": ["Control"]}])
+    out = sanitize(finding(raw, {}), policy, KEY)
+    events = json.loads(out.json_line)["events"]
+    assert [e.get("key", e.get("text")) for e in events] == ["<SECRET>", "<SECRET>", "<SECRET>", "Enter", "v"]
+    assert dict(out.entity_counts) == {"SECRET": 1}
+
+
 def test_when_screenshot_is_sanitized_then_words_of_spans_are_filled_and_size_kept(policy):
     image = Image.new("RGB", (200, 60), (255, 255, 255))
     png = io.BytesIO()

@@ -1,6 +1,8 @@
 """SummarizeAudit: Metrics counters while the run goes, and the audit summary computed from the outcomes."""
 from __future__ import annotations
 
+import logging
+
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
@@ -8,12 +10,21 @@ from models.audit import add_outcome, empty_audit, finish_audit, merge_audits
 from models.records import DiscardedRecord, SanitizedRecord
 
 NAMESPACE = "redaction"
+PROGRESS_EVERY = 1000
+
+_LOG = logging.getLogger(__name__)
 
 
 class CountOutcomesFn(beam.DoFn):
     """Counter names come from closed vocabularies (kind, reason, entity type), never from content."""
 
+    def setup(self):
+        self._finished = 0
+
     def process(self, outcome: SanitizedRecord | DiscardedRecord):
+        self._finished += 1
+        if self._finished % PROGRESS_EVERY == 0:
+            _LOG.info("progress: %d records finished by this worker", self._finished)
         if isinstance(outcome, SanitizedRecord):
             Metrics.counter(NAMESPACE, f"{outcome.kind}.sanitized").inc()
             for entity_type, count in outcome.entity_counts:
