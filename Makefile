@@ -13,7 +13,7 @@ install: system-packages $(VENV)/.installed
 system-packages:
 	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
 	fi
 
 # Rebuilt only when the pins or the package layout change.

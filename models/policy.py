@@ -5,28 +5,25 @@ from pathlib import Path
 from typing import Literal
 
 import pydantic
-import yaml
+
+from models.config_files import ConfigFileError, StrictModel, load_yaml_file
 
 DEFAULT_POLICY = Path(__file__).parent / "data" / "policy.yaml"
 
 Action = Literal["mask", "keep"]
 
 
-class PolicyError(ValueError):
+class PolicyError(ConfigFileError):
     """A policy file that cannot be used; the message names the file and the bad key."""
 
 
-class _Strict(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-
-
-class EntityRule(_Strict):
+class EntityRule(StrictModel):
     """What to do with spans of one entity type."""
 
     action: Action
 
 
-class ScreenshotRules(_Strict):
+class ScreenshotRules(StrictModel):
     """How detected words are covered on a screenshot."""
 
     box_padding_px: int = pydantic.Field(ge=0, le=50)
@@ -34,13 +31,13 @@ class ScreenshotRules(_Strict):
     max_pixels: int = pydantic.Field(gt=0)
 
 
-class KeystrokeRules(_Strict):
+class KeystrokeRules(StrictModel):
     """Input fields whose every typed character is masked, whatever detection finds."""
 
     secure_fields: frozenset[str]
 
 
-class Policy(_Strict):
+class Policy(StrictModel):
     """Everything the redaction stage decides by: versioned, immutable, picklable."""
 
     version: str = pydantic.Field(min_length=1)
@@ -58,16 +55,8 @@ class Policy(_Strict):
 
 
 def load_policy(path: str | Path) -> Policy:
-    """Read and validate a policy file; any problem raises PolicyError naming the key."""
+    """Read and validate a policy file; any problem raises PolicyError naming the file and key."""
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PolicyError(f"policy {path}: cannot read ({type(exc).__name__})") from None
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"policy {path}: not valid YAML ({exc})") from None
-    try:
-        return Policy.model_validate(raw)
-    except pydantic.ValidationError as exc:
-        error = exc.errors(include_input=False)[0]
-        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        raise PolicyError(f"policy {path}: {key}: {error['msg']}") from None
+        return load_yaml_file(path, Policy)
+    except ConfigFileError as exc:
+        raise PolicyError(f"policy {exc}") from None

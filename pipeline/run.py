@@ -13,8 +13,10 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from models.analyzer import AnalyzerSettings, ModelNotInstalled, check_model_installed
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
-from models.policy import PolicyError, load_policy
+from models.config_files import ConfigFileError
+from models.policy import load_policy
 from models.pseudonyms import MIN_KEY_BYTES
+from models.recognizers.config import recognizer_data
 from pipeline.graph import RunSettings, build_pipeline
 from pipeline.options import KEY_ENV, RedactionOptions
 from pipeline.summary import format_summary, read_summary
@@ -66,7 +68,8 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         raise ConfigError(f"--output {options.output!r} already holds sanitized shards; use a new directory")
     try:
         policy = load_policy(options.policy)
-    except PolicyError as exc:
+        recognizer_data()
+    except ConfigFileError as exc:
         raise ConfigError(str(exc)) from None
     key, notes = load_pseudonym_key(options, environ)
     settings = RunSettings(

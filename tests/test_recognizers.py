@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from models.config_files import ConfigFileError
 from models.recognizers.api_key import ApiKeyRecognizer
+from models.recognizers.config import RECOGNIZERS_FILE, recognizer_data
 from models.recognizers.high_entropy import HighEntropyRecognizer, bits_per_char
 from models.recognizers.labelled_value import labelled_value_recognizers
 
@@ -46,3 +48,10 @@ def test_when_text_is_ordinary_work_then_nothing_is_found(text):
 def test_entropy_of_repeated_character_is_zero_and_of_distinct_characters_is_log2_n():
     assert bits_per_char("aaaa") == 0
     assert bits_per_char("abcd") == pytest.approx(2.0)
+
+
+def test_when_recognizer_data_names_an_unknown_shape_then_loading_fails_naming_it(tmp_path):
+    path = tmp_path / "recognizers.yaml"
+    path.write_text(RECOGNIZERS_FILE.read_text().replace("value: digits", "value: digitz", 1))
+    with pytest.raises(ConfigFileError, match="labelled_values.US_SSN.value"):
+        recognizer_data.__wrapped__(path)

@@ -5,23 +5,20 @@ from functools import cache
 from pathlib import Path
 
 import pydantic
-import yaml
+
+from models.config_files import StrictModel, load_yaml_file
 
 RECOGNIZERS_FILE = Path(__file__).parent.parent / "data" / "recognizers.yaml"
 
 
-class _Strict(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-
-
-class LabelledValue(_Strict):
+class LabelledValue(StrictModel):
     """Cue phrases of one entity type, and the name of the shape its value takes."""
 
     cues: tuple[str, ...] = pydantic.Field(min_length=1)
     value: str
 
 
-class HighEntropy(_Strict):
+class HighEntropy(StrictModel):
     """When a token is random enough to be a secret."""
 
     min_length: int = pydantic.Field(ge=8)
@@ -30,7 +27,7 @@ class HighEntropy(_Strict):
     score: float = pydantic.Field(gt=0, le=1)
 
 
-class RecognizerData(_Strict):
+class RecognizerData(StrictModel):
     """The whole file."""
 
     labelled_values: dict[str, LabelledValue]
@@ -47,10 +44,5 @@ class RecognizerData(_Strict):
 
 @cache
 def recognizer_data(path: Path = RECOGNIZERS_FILE) -> RecognizerData:
-    """The validated file; a bad file raises ValueError naming the key."""
-    try:
-        return RecognizerData.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except pydantic.ValidationError as exc:
-        error = exc.errors(include_input=False)[0]
-        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        raise ValueError(f"{path}: {key}: {error['msg']}") from None
+    """The validated file; a bad file raises ConfigFileError naming the key."""
+    return load_yaml_file(path, RecognizerData)
