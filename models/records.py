@@ -94,10 +94,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Finding:
-    """A prepared record with the spans detected in each of its text fields, by field name."""
+    """A prepared record, the spans detected in each text field (by field name), and its category."""
 
     prepared: PreparedRecord
     spans: tuple[tuple[str, tuple[Span, ...]], ...]
+    category: str | None = None
+    category_scores: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class SanitizedRecord:
     kind: str
     json_line: str
     entity_counts: tuple[tuple[str, int], ...] = ()
+    sensitivity: int = 1
 
 
 @dataclass(frozen=True)

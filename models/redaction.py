@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -12,21 +13,45 @@ from models.keystrokes import UNVERIFIED_TEXT, mask_all_typing, mask_events, reb
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
-from models.records import Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
+from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
 from models.text_views import OCR, TYPED, segment_field
 
 SpansByField = dict[str, list[Span]]
 
 # Placeholder entity for everything typed into a secure field (password, one-time code, PIN).
 SECRET = "SECRET"
+# Hex characters of the keyed digest in a hashed placeholder, e.g. <EMPLOYEE_ID#3fa2c1d9e0b1>.
+HASH_CHARS = 12
+
+
+def apply_policy(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord | DiscardedRecord:
+    """The policy's verdict on one record: dropped by its category or an entity type, or sanitized."""
+    record = finding.prepared.record
+    if finding.category and policy.categories[finding.category].action == "drop_record":
+        return DiscardedRecord(record.kind, f"dropped:category:{finding.category}")
+    dropping = sorted({span.entity_type for _, spans in finding.spans for span in spans
+                       if policy.entity_rule(span.entity_type).action == "drop_record"})
+    if dropping:
+        return DiscardedRecord(record.kind, f"dropped:entity:{dropping[0]}")
+    return sanitize(finding, policy, key)
 
 
 def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
-    """Mask every span the policy masks, in every field, and pseudonymize the user id."""
+    """Mask or hash every span the policy replaces, in every field, and pseudonymize the user id.
+
+    A record whose category the policy masks (rather than drops) has all of its text masked
+    under the category's name, keeping only structure and timing.
+    """
     prepared = finding.prepared
     record = prepared.record
-    spans = masked_spans(prepared, finding, policy)
+    category_masks = bool(finding.category) and policy.categories[finding.category].action == "mask"
+    masked_category = finding.category.upper() if category_masks else None
+    if masked_category:
+        spans = {field.name: [Span(masked_category, 0, len(field.text), 1.0)] for field in prepared.fields}
+    else:
+        spans = masked_spans(prepared, finding, policy)
     counts = Counter(span.entity_type for field_spans in spans.values() for span in field_spans)
+    spans = _with_hash_labels(spans, prepared, policy, key)
     out: dict[str, object] = {"record_id": record.record_id, "kind": record.kind,
                               "user_id": pseudonymize(record.user_id, key), "ts": record.ts}
     if record.session_id is not None:
@@ -35,10 +60,24 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
         value = getattr(record, name)
         if value is not None:
             out[name] = replace_spans(value, spans.get(name, []))
-    out.update(_KIND_FIELDS[record.kind](prepared, spans, policy, counts))
+    out.update(_KIND_FIELDS[record.kind](prepared, spans, policy, counts, masked_category))
+    levels = [policy.base_sensitivity, *(policy.entity_rule(entity).sensitivity for entity in counts)]
+    if finding.category:
+        levels.append(policy.categories[finding.category].sensitivity)
+    out["sensitivity"] = max(levels)
     out["policy_version"] = policy.version
     return SanitizedRecord(record.kind, json.dumps(out, ensure_ascii=False),
-                           tuple(sorted(counts.items())))
+                           tuple(sorted(counts.items())), max(levels))
+
+
+def _with_hash_labels(spans: SpansByField, prepared: PreparedRecord, policy: Policy, key: bytes) -> SpansByField:
+    """Spans of `hash` types relabelled `TYPE#digest`: a keyed digest of the value, joinable, not readable."""
+    texts = {field.name: field.text for field in prepared.fields}
+    return {name: [dataclasses.replace(span, entity_type=f"{span.entity_type}#"
+                                       f"{pseudonymize(texts[name][span.start:span.end], key)[:HASH_CHARS]}")
+                   if policy.entity_rule(span.entity_type).action == "hash" else span
+                   for span in field_spans]
+            for name, field_spans in spans.items()}
 
 
 def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> SpansByField:
@@ -49,7 +88,7 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     window title but missed on the screen, or a first name used alone later, is masked there too.
     """
     texts = {field.name: field.text for field in prepared.fields}
-    detected = {name: [s for s in spans if policy.masks(s.entity_type)]
+    detected = {name: [s for s in spans if policy.replaces(s.entity_type)]
                 for name, spans in finding.spans if name in texts}
     searches = {search for name, spans in detected.items() for span in spans
                 for search in _value_searches(texts[name][span.start:span.end], span.entity_type,
@@ -82,11 +121,13 @@ def _value_searches(value: str, entity_type: str, min_chars: int) -> set[tuple[r
 
 
 def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
-                      counts: Counter) -> dict[str, object]:
+                      counts: Counter, masked_category: str | None) -> dict[str, object]:
     record = prepared.record
     if record.field in policy.keystrokes.secure_fields:
         counts[SECRET] += 1
         events = mask_all_typing(record.events, SECRET)
+    elif masked_category:
+        events = mask_all_typing(record.events, masked_category)
     else:
         typed = rebuild_typed_text(record.events)
         if not typed.complete:
@@ -110,7 +151,7 @@ def _event_json(event: KeyEvent) -> dict[str, object]:
 
 
 def _transcript_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
-                       counts: Counter) -> dict[str, object]:
+                       counts: Counter, masked_category: str | None) -> dict[str, object]:
     record = prepared.record
     # Speakers become per-record labels in order of appearance: turn-taking survives, names do not.
     speakers: dict[str, str] = {}
@@ -126,7 +167,7 @@ def _transcript_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
 
 
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
-                       counts: Counter) -> dict[str, object]:
+                       counts: Counter, masked_category: str | None) -> dict[str, object]:
     ocr_spans = spans.get(OCR, [])
     words = [word for word in prepared.ocr_words
              if any(word.start < s.end and s.start < word.start + len(word.text) for s in ocr_spans)]

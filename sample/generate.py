@@ -49,7 +49,8 @@ def screen(lines: list[str], dark: bool, size: tuple[int, int] = (1280, 720), fo
 
 
 def records() -> list[dict]:
-    """A few records of each kind, realistic in shape, with the planted PII spread over every field."""
+    """A few records of each kind, realistic in shape, with the planted PII spread over every field;
+    some are medical, tax, private or performance content, which the default policy drops."""
     ssn_typed = keys("my ssn is 536-22-41") + [
         {"t": 2400, "key": "9"}, {"t": 2500, "key": "Backspace"}, {"t": 2600, "key": "8"}, {"t": 2700, "key": "7"}]
     return [
@@ -82,6 +83,14 @@ def records() -> list[dict]:
              {"speaker": "assistant", "start": 0.0, "end": 0.0,
               "text": "Hi Tomasz, the build is fixed and deployed. Thanks for your patience."},
          ]},
+        {"record_id": "tr-0003", "kind": "transcript", "user_id": USER, "ts": TS.format(11), "session_id": "s-2",
+         "app": "Slack", "window_title": "Slack | Priya Raman (DM)", "source": "chat",
+         "segments": [{"speaker": "Priya Raman", "start": 0.0, "end": 0.0,
+                       "text": "A1C came back at 7.9, endo wants to bump the metformin. might be late tomorrow"}]},
+        {"record_id": "tr-0004", "kind": "transcript", "user_id": USER, "ts": TS.format(12), "session_id": "s-2",
+         "app": "WhatsApp", "window_title": "WhatsApp", "source": "chat",
+         "segments": [{"speaker": "Tomasz Kowalczyk", "start": 0.0, "end": 0.0,
+                       "text": "miss you! still on for dinner at your mom's sunday?"}]},
         {"record_id": "sc-0001", "kind": "screenshot", "user_id": USER, "ts": TS.format(6), "session_id": "s-3",
          "app": "Mail", "window_title": "Inbox - jane.doe@example.com",
          "image_b64": base64.b64encode(screen([
@@ -94,6 +103,9 @@ def records() -> list[dict]:
          "app": "Terminal", "window_title": "deploy", "image_uri": "screens/terminal-dark.png"},
         {"record_id": "sc-0003", "kind": "screenshot", "user_id": USER, "ts": TS.format(8), "session_id": "s-3",
          "app": "Chrome", "window_title": "Expense report", "image_uri": "screens/expense-form.png"},
+        {"record_id": "sc-0004", "kind": "screenshot", "user_id": USER, "ts": TS.format(13), "session_id": "s-3",
+         "app": "Chrome", "window_title": "Lattice - Reviews", "url": "https://globex.latticehq.com/reviews/2026-h1",
+         "image_uri": "screens/review-form.png"},
     ]
 
 
@@ -121,6 +133,12 @@ def main() -> None:
         "SSN: 536-22-4187",
         "Card: 4111 1111 1111 1111",
         "Total: 412.80 USD, hotel and train",
+    ], dark=False))
+    (HERE / "screens" / "review-form.png").write_bytes(screen([
+        "H1 performance review: Marcus Whitfield",
+        "Overall rating: Below expectations",
+        "Manager comments: missed two launch dates, recommend a PIP",
+        "Calibration: agreed in the Q2 calibration meeting",
     ], dark=False))
     lines = [json.dumps(r).encode("utf-8") for r in records()] + malformed_lines()
     (HERE / "records.jsonl").write_bytes(b"\n".join(lines) + b"\n")

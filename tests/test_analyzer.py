@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from models.analyzer import AnalyzerSettings, ModelNotInstalled, analyze_fields, build_analyzer
-from models.records import TextField
+from models.analyzer import AnalyzerSettings, ModelNotInstalled, build_analyzer
 
 
 def spans_of(analyzer, settings, text):
-    ((_, spans),) = analyze_fields(analyzer, (TextField("t", text),), settings)
-    return {(s.entity_type, text[s.start:s.end]) for s in spans}
+    results = analyzer.analyze(text=text, language="en", score_threshold=settings.score_threshold)
+    return {(r.entity_type, text[r.start:r.end]) for r in results}
 
 
 def test_when_network_is_unreachable_then_analyzer_builds_and_detects(no_network, analyzer_settings):

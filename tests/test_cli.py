@@ -41,7 +41,7 @@ def sample_run(tmp_path_factory):
 def test_when_sample_runs_offline_then_it_completes_without_network(sample_run):
     tmp_path, result = sample_run
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "records in: 12" in result.stdout and "elapsed:" in result.stdout
+    assert "records in: 15" in result.stdout and "elapsed:" in result.stdout
     network_log = tmp_path / "network.log"
     assert not network_log.exists() or network_log.read_text() == ""
 
@@ -55,7 +55,7 @@ def test_when_sample_is_sanitized_then_no_planted_pii_is_in_any_output_file(samp
         assert not [p for p in PLANTED if p in content], path.name
     screenshots = [json.loads(line) for path in files if path.parent.name == "sanitized"
                    for line in path.read_text().splitlines() if '"screenshot"' in line]
-    assert len(screenshots) == 3
+    assert len(screenshots) == 2
     for doc in screenshots:
         text = ocr_text(ocr.read(decode_image(base64.b64decode(doc["image_b64"]), 10**8))).replace(" ", "")
         assert not [p for p in PLANTED if p.replace(" ", "") in text], doc["record_id"]
@@ -65,9 +65,12 @@ def test_when_sample_is_sanitized_then_audit_reconciles_and_holds_no_ids(sample_
     tmp_path, result = sample_run
     raw = (tmp_path / "out" / "audit" / "summary.json").read_text()
     summary = json.loads(raw)
-    assert summary["records_in"] == 12 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
-    assert summary["sanitized"] == 8 and summary["quarantined"] == 4 and summary["unaccounted"] == 0
-    assert sum(kind["in"] for kind in summary["by_kind"].values()) == 12
+    assert summary["records_in"] == 15 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
+    assert summary["sanitized"] == 6 and summary["quarantined"] == 4 and summary["unaccounted"] == 0
+    assert {reason: n for reason, n in summary["by_reason"].items() if reason.startswith("dropped:")} == {
+        "dropped:category:medical": 1, "dropped:category:performance": 1,
+        "dropped:category:private_chat": 1, "dropped:category:tax": 2}
+    assert sum(kind["in"] for kind in summary["by_kind"].values()) == 15
     assert "emp-4821" not in raw and "ks-0001" not in raw
     assert not [p for p in PLANTED if p in result.stdout + result.stderr]
 
@@ -93,7 +96,7 @@ def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
 ])
 def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, message):
     policy = tmp_path / "policy.yaml"
-    policy.write_text((ROOT / "models" / "data" / "policy.yaml").read_text().replace("action: mask}", "action: blur}", 1))
+    policy.write_text((ROOT / "models" / "data" / "policy.yaml").read_text().replace("PERSON: {action: mask", "PERSON: {action: blur"))
     args = [str(policy) if a == "POLICY" else a for a in args]
     base = ["--input", str(SAMPLE)] + (["--output", str(tmp_path / "out")] if message != "--output" else [])
     result = run_cli(tmp_path, *base, *args)

@@ -9,13 +9,18 @@ from models.policy import DEFAULT_POLICY, PolicyError, load_policy
 def test_when_default_policy_loads_then_pii_is_masked_and_structure_kept():
     policy = load_policy(DEFAULT_POLICY)
     assert policy.version
-    assert policy.masks("PERSON") and policy.masks("US_SSN") and policy.masks("SECRET")
-    assert not policy.masks("URL") and not policy.masks("DATE_TIME")
-    assert policy.masks("SOME_NEW_ENTITY")  # unknown types fail closed
+    assert policy.replaces("PERSON") and policy.replaces("US_SSN") and policy.replaces("SECRET")
+    assert not policy.replaces("URL") and not policy.replaces("DATE_TIME")
+    assert policy.replaces("SOME_NEW_ENTITY")  # unknown types fail closed
+    assert {name: rule.action for name, rule in policy.categories.items()} == {
+        "medical": "drop_record", "tax": "drop_record", "private_chat": "drop_record", "performance": "drop_record"}
 
 
 @pytest.mark.parametrize("edit, key", [
-    (("action: mask}", "action: blur}"), "entities.PERSON.action"),
+    (("PERSON: {action: mask", "PERSON: {action: blur"), "entities.PERSON.action"),
+    (("US_SSN: {action: mask, sensitivity: 4}", "US_SSN: {action: mask, sensitivity: 5}"), "entities.US_SSN.sensitivity"),
+    (("medical: {action: drop_record", "medical: {action: hash"), "categories.medical.action"),
+    (("  performance: {action: drop_record, sensitivity: 4}\n", ""), "categories"),
     (("score_threshold: 0.4", "score_threshold: 4"), "score_threshold"),
     (("version:", "versoin:"), "version"),
     (("box_padding_px: 3", "box_padding_px: -1"), "screenshots.box_padding_px"),

@@ -8,7 +8,7 @@ import logging
 import apache_beam as beam
 from apache_beam.testing.util import BeamAssertException, assert_that, equal_to
 
-from models.analyzer import build_analyzer
+from models.analyzer import Detector, build_detector
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.records import DiscardedRecord
@@ -18,8 +18,8 @@ from transforms.sanitize import SanitizeRecords
 from tests.conftest import KEY, keystrokes, record, screenshot, transcript, write_jsonl
 
 FAILURE_MARKER = "TRIGGER-DETECTION-FAILURE"
-PLANTED = ["Marcus Whitfield", "m.whitfield@globex-mail.com", "(415) 555-0172", "536-22-4187",
-           "4111 1111 1111 1111", "sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE", "priya.raman@example.org"]
+PLANTED = ["Marcus Whitfield", "m.whitfield@globex-mail.com", "(415) 555-0172", "212-555-0198",
+           "sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE", "priya.raman@example.org"]
 
 
 class _FailsOnMarker:
@@ -28,21 +28,25 @@ class _FailsOnMarker:
     def __init__(self, real):
         self._real = real
 
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
     def analyze(self, text, **kwargs):
         if FAILURE_MARKER in text:
             raise RuntimeError(f"cannot analyze {text}")
         return self._real.analyze(text=text, **kwargs)
 
 
-def failing_analyzer(settings):
-    return _FailsOnMarker(build_analyzer(settings))
+def failing_detector(settings):
+    detector = build_detector(settings)
+    return Detector(_FailsOnMarker(detector.analyzer), detector.classifier)
 
 
 def records_with_planted_pii() -> list[dict]:
     return [
         keystrokes("ping m.whitfield@globex-mail.com about the rollout", record_id="k-1", app="Slack"),
         transcript("Marcus Whitfield here, call me on (415) 555-0172",
-                   "my SSN is 536-22-4187 and card 4111 1111 1111 1111", record_id="t-1", source="voice"),
+                   "or ring the office line 212-555-0198 about the rollout", record_id="t-1", source="voice"),
         record("keystrokes", record_id="k-2", events=[{"t": 0, "type": "paste",
                                                        "text": "sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE"}]),
         screenshot(["Expense report for Marcus Whitfield", "Email: m.whitfield@globex-mail.com",
@@ -64,10 +68,10 @@ def leaked(json_lines: list[str]) -> list[str]:
     return found
 
 
-def run_sanitize(pipeline, path, policy, analyzer_settings, load_analyzer=build_analyzer):
+def run_sanitize(pipeline, path, policy, analyzer_settings, load_detector=build_detector):
     records, quarantined, line_count = pipeline | "Read" >> ReadRawRecords(str(path))
     sanitized, failed = records | "Sanitize" >> SanitizeRecords(
-        policy, KEY, analyzer_settings, OcrSettings(), load_analyzer)
+        policy, KEY, analyzer_settings, OcrSettings(), load_detector)
     discarded = (quarantined, failed) | "AllDiscarded" >> beam.Flatten()
     summary = (sanitized, discarded, line_count) | "Audit" >> SummarizeAudit(policy.version)
     return sanitized, discarded, summary
@@ -88,6 +92,33 @@ def test_when_every_kind_holds_planted_pii_then_none_reaches_the_sink(pipeline, 
         sanitized, discarded, _ = run_sanitize(p, path, policy, analyzer_settings)
         assert_that(sanitized, no_leaks, label="NoPlantedPii")
         assert_that(discarded, equal_to([]), label="NothingDiscarded")
+
+
+def test_when_records_are_sensitive_then_each_is_dropped_by_its_category(pipeline, tmp_path, policy,
+                                                                          analyzer_settings):
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        transcript("A1C came back at 7.9, endo wants to bump the metformin", record_id="med", app="Slack"),
+        keystrokes("filing my 1040 tonight, refund should cover the trip", record_id="tax", app="TurboTax"),
+        transcript("miss you! dinner at your mom's sunday?", record_id="chat", app="WhatsApp"),
+        screenshot(["H1 performance review: Dana Whitaker", "Overall rating: below expectations",
+                    "Recommendation: performance improvement plan"], record_id="perf", app="Lattice"),
+        keystrokes("add an index on the patient_id column of the encounters table", record_id="work",
+                   app="DataGrip"),
+    ])
+
+    def only_work(sanitized):
+        if [json.loads(s.json_line)["record_id"] for s in sanitized] != ["work"]:
+            raise BeamAssertException("a sensitive record was kept or the work record was dropped")
+
+    with pipeline as p:
+        sanitized, discarded, _ = run_sanitize(p, path, policy, analyzer_settings)
+        assert_that(sanitized, only_work, label="OnlyWork")
+        assert_that(discarded, equal_to([
+            DiscardedRecord("transcript", "dropped:category:medical"),
+            DiscardedRecord("keystrokes", "dropped:category:tax"),
+            DiscardedRecord("transcript", "dropped:category:private_chat"),
+            DiscardedRecord("screenshot", "dropped:category:performance"),
+        ]), label="DroppedByCategory")
 
 
 def test_when_lines_are_malformed_then_they_are_quarantined_and_counted(pipeline, tmp_path, policy,
@@ -128,7 +159,7 @@ def test_when_detection_fails_for_a_record_then_it_is_kept_out_and_counted(pipel
             raise BeamAssertException("a failed record reached the sink")
 
     with caplog.at_level(logging.DEBUG), pipeline as p:
-        sanitized, discarded, _ = run_sanitize(p, path, policy, analyzer_settings, failing_analyzer)
+        sanitized, discarded, _ = run_sanitize(p, path, policy, analyzer_settings, failing_detector)
         assert_that(sanitized, only_good, label="OnlyGood")
         assert_that(discarded, equal_to([DiscardedRecord("transcript", "error:detect", "RuntimeError")]),
                     label="Failed")

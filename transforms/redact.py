@@ -1,15 +1,31 @@
-"""ApplyRedactionPolicy: findings -> sanitized records; a record that fails here is counted, never written."""
+"""ApplyRedactionPolicy: findings -> sanitized records, or records dropped by the policy, counted by reason."""
 from __future__ import annotations
 
 import apache_beam as beam
+from apache_beam import pvalue
 
 from models.policy import Policy
-from models.redaction import sanitize
+from models.records import DiscardedRecord, Finding, SanitizedRecord
+from models.redaction import apply_policy
 from transforms.dead_letters import FAILED, to_discarded
+
+SANITIZED, DROPPED = "sanitized", "dropped"
+
+
+class ApplyPolicyFn(beam.DoFn):
+    """The verdict of `models.redaction.apply_policy`, routed to the main or the dropped output."""
+
+    def __init__(self, policy: Policy, pseudonym_key: bytes):
+        self._policy = policy
+        self._key = pseudonym_key
+
+    def process(self, finding: Finding):
+        verdict = apply_policy(finding, self._policy, self._key)
+        yield pvalue.TaggedOutput(DROPPED, verdict) if isinstance(verdict, DiscardedRecord) else verdict
 
 
 class ApplyRedactionPolicy(beam.PTransform):
-    """Mask, pseudonymize and re-encode; Beam buffers each record's output until it fully succeeds."""
+    """Mask, pseudonymize and re-encode, or drop; Beam buffers each record's output until it fully succeeds."""
 
     def __init__(self, policy: Policy, pseudonym_key: bytes):
         super().__init__()
@@ -17,7 +33,8 @@ class ApplyRedactionPolicy(beam.PTransform):
         self._key = pseudonym_key
 
     def expand(self, findings):
-        out = findings | "Sanitize" >> beam.Map(
-            sanitize, policy=self._policy, key=self._key).with_exception_handling(dead_letter_tag=FAILED)
+        out = findings | "Decide" >> beam.ParDo(ApplyPolicyFn(self._policy, self._key)).with_output_types(
+            SanitizedRecord, **{DROPPED: DiscardedRecord}).with_outputs(
+            DROPPED, main=SANITIZED).with_exception_handling(dead_letter_tag=FAILED, main_tag=SANITIZED)
         failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="redact")
-        return out["good"], failed
+        return out[SANITIZED], (out[DROPPED], failed) | "Discarded" >> beam.Flatten()

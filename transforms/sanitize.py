@@ -4,9 +4,8 @@ from __future__ import annotations
 from typing import Callable
 
 import apache_beam as beam
-from presidio_analyzer import AnalyzerEngine
 
-from models.analyzer import AnalyzerSettings, build_analyzer
+from models.analyzer import AnalyzerSettings, Detector, build_detector
 from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.detect import DetectSensitiveContent
@@ -24,13 +23,13 @@ class SanitizeRecords(beam.PTransform):
     """Text views (OCR for screenshots) -> detection -> redaction; returns (sanitized, discarded)."""
 
     def __init__(self, policy: Policy, pseudonym_key: bytes, analyzer: AnalyzerSettings, ocr: OcrSettings,
-                 load_analyzer: Callable[[AnalyzerSettings], AnalyzerEngine] = build_analyzer):
+                 load_detector: Callable[[AnalyzerSettings], Detector] = build_detector):
         super().__init__()
         self._policy = policy
         self._key = pseudonym_key
         self._analyzer = analyzer
         self._ocr = ocr
-        self._load_analyzer = load_analyzer
+        self._load_detector = load_detector
 
     def expand(self, records):
         text_records, screenshots = records | "SplitByKind" >> beam.Partition(is_screenshot, 2)
@@ -38,7 +37,7 @@ class SanitizeRecords(beam.PTransform):
         from_ocr, ocr_discarded = screenshots | "RunOcr" >> RunOcr(self._ocr, self._policy.screenshots.max_pixels)
         prepared = (from_text, from_ocr) | "Prepared" >> beam.Flatten()
         findings, detect_failed = prepared | "DetectSensitiveContent" >> DetectSensitiveContent(
-            self._analyzer, self._load_analyzer)
+            self._analyzer, self._load_detector)
         sanitized, redact_failed = findings | "ApplyRedactionPolicy" >> ApplyRedactionPolicy(self._policy, self._key)
         discarded = ((extract_failed, ocr_discarded, detect_failed, redact_failed)
                      | "Discarded" >> beam.Flatten())

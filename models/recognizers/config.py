@@ -3,12 +3,27 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
 import pydantic
+import regex
 
-from models.config_files import StrictModel, load_yaml_file
+from models.config_files import ConfigFileError, StrictModel, load_yaml_file
 
-RECOGNIZERS_FILE = Path(__file__).parent.parent / "data" / "recognizers.yaml"
+DATA_DIR = Path(__file__).parent.parent / "data"
+RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc})") from None
+    return pattern
+
+
+Regex = Annotated[str, pydantic.AfterValidator(_compiles)]
+Score = Annotated[float, pydantic.Field(gt=0, le=1)]
 
 
 class LabelledValue(StrictModel):
@@ -27,12 +42,60 @@ class HighEntropy(StrictModel):
     score: float = pydantic.Field(gt=0, le=1)
 
 
+class CueConnector(StrictModel):
+    """What may stand between a cue and its value: separator characters and filler words, a few in all."""
+
+    separators: str = pydantic.Field(min_length=1)
+    words: tuple[str, ...]
+    max_parts: int = pydantic.Field(ge=1, le=20)
+
+
+class BareShape(StrictModel):
+    """A value shape distinctive enough to count without a cue, at its own score."""
+
+    regex: Regex
+    score: Score
+
+
+class CuedValue(StrictModel):
+    """A value that counts after one of its cues; its bare shapes count alone."""
+
+    cues: tuple[str, ...] = pydantic.Field(min_length=1)
+    cue_blockers: tuple[str, ...] = ()
+    value: Regex
+    case_sensitive: bool = False
+    value_lists: bool = False
+    cue_score: Score
+    bare_shapes: dict[str, BareShape] = {}
+
+
+class DrugNames(StrictModel):
+    """Medication names from a term list, with an optional dose after the name."""
+
+    terms: str
+    dose: Regex
+    score: Score
+
+    @pydantic.field_validator("terms")
+    @classmethod
+    def _terms_file_exists(cls, terms: str) -> str:
+        if not (DATA_DIR / terms).is_file():
+            raise ValueError(f"term list {terms!r} not found under {DATA_DIR}")
+        return terms
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
     labelled_values: dict[str, LabelledValue]
     value_shapes: dict[str, str]
     high_entropy: HighEntropy
+    cue_connector: CueConnector
+    medical_record_number: CuedValue
+    icd10: CuedValue
+    ein: CuedValue
+    employee_id: CuedValue
+    drug_names: DrugNames
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":
@@ -46,3 +109,18 @@ class RecognizerData(StrictModel):
 def recognizer_data(path: Path = RECOGNIZERS_FILE) -> RecognizerData:
     """The validated file; a bad file raises ConfigFileError naming the key."""
     return load_yaml_file(path, RecognizerData)
+
+
+@cache
+def term_list(relative_path: str) -> tuple[str, ...]:
+    """Terms of a list under models/data/: one a line, lower case, `#` comments and blank lines skipped."""
+    path = DATA_DIR / relative_path
+    terms: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        term = " ".join(line.split("#")[0].split())
+        if not term:
+            continue
+        if term != term.lower() or term in terms:
+            raise ConfigFileError(f"{path}:{number}: {term!r} is not lower case or is listed twice")
+        terms.append(term)
+    return tuple(terms)

@@ -1,0 +1,18 @@
+"""Medication names from models/data/drugs.txt, whole words in any case, with an optional dose in the span."""
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from models.recognizers.config import recognizer_data, term_list
+from models.recognizers.cued_value import phrase_alternation
+
+
+class DrugNameRecognizer(PatternRecognizer):
+    """DRUG_NAME: a listed generic or brand name, plus a dose right after it ("metformin 500 mg")."""
+
+    def __init__(self) -> None:
+        rule = recognizer_data().drug_names
+        names = phrase_alternation(term_list(rule.terms)).replace(r"[\s_\-]?", r"\s+")
+        pattern = rf"(?<![\w\-])(?:{names})(?:\s+{rule.dose})?(?![\w\-])"
+        super().__init__(supported_entity="DRUG_NAME", supported_language="en",
+                         patterns=[Pattern("listed drug name", pattern, rule.score)])

@@ -1,0 +1,64 @@
+"""The record-level category decision on the real spaCy pipeline: positives and hard negatives."""
+from __future__ import annotations
+
+import pytest
+
+from models.categories import CategoryClassifier, category_data, read_terms
+from models.config_files import ConfigFileError
+from models.records import RawRecord
+
+
+@pytest.fixture(scope="module")
+def classifier(analyzer):
+    return CategoryClassifier(analyzer.nlp_engine.nlp["en"], category_data())
+
+
+def decide(classifier, analyzer, text, app=None, url=None, entities=()):
+    nlp = analyzer.nlp_engine.nlp["en"]
+    record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app=app, url=url)
+    return classifier.decide(record, [nlp(text)], entities).category
+
+
+@pytest.mark.parametrize("text, app, url, expected", [
+    ("A1C came back at 7.9, endo wants to bump the metformin", "Slack", None, "medical"),
+    ("can't make standup, need to get bloods drawn before 9", "Slack", None, "medical"),
+    ("my refund still hasn't come, I filed my 1040 in Feb", "Chrome", "https://www.irs.gov/refunds", "tax"),
+    ("updating my direct deposit to the new checking account", "Chrome", None, "tax"),
+    ("miss you babe, dinner at your mom's on sunday?", "Messages", None, "private_chat"),
+    ("ok see you there", "WhatsApp", None, "private_chat"),
+    ("She keeps underperforming; we should put her on a PIP after calibration", "Slack", None, "performance"),
+    ("Overall rating: meets expectations. Growth areas: delegation", "Chrome",
+     "https://acme.latticehq.com/reviews", "performance"),
+])
+def test_when_record_is_sensitive_then_its_category_is_found(classifier, analyzer, text, app, url, expected):
+    assert decide(classifier, analyzer, text, app, url) == expected
+
+
+@pytest.mark.parametrize("text, app", [
+    ("add an index on the patient_id column in the encounters table", "DataGrip"),
+    ("write unit tests for calculate_withholding() using the W-2 fixture", "PyCharm"),
+    ("can we grab 30 min Thursday for the design review?", "Slack"),
+    ("p99 latency performance regression after the deploy", "Grafana"),
+    ("pip install -r requirements.txt failed on the build", "Terminal"),
+    ("the doctor subcommand checks your env before the release", "Terminal"),
+    ("LGTM, promote this build to prod", "GitHub"),
+])
+def test_when_work_only_mentions_a_trigger_word_then_no_category(classifier, analyzer, text, app):
+    assert decide(classifier, analyzer, text, app) is None
+
+
+def test_when_detected_entities_point_to_a_category_then_they_count(classifier, analyzer):
+    assert decide(classifier, analyzer, "here you go: 536-22-4187", "Notes", entities={"US_SSN"}) == "tax"
+
+
+def test_when_categories_file_names_an_unknown_category_then_loading_fails(tmp_path):
+    path = tmp_path / "categories.yaml"
+    from models.categories import CATEGORIES_FILE
+    path.write_text(CATEGORIES_FILE.read_text().replace("  performance:\n", "  perfomance:\n"))
+    with pytest.raises(ConfigFileError, match="categories"):
+        category_data.__wrapped__(path)
+
+
+def test_term_files_are_lower_case_phrases_without_comments():
+    terms = read_terms("terms/medical.strong.txt")
+    assert "a1c" in terms and all(t == t.lower() and not t.startswith("#") for t in terms)
