@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run test sample clean
+.PHONY: install system-packages run test eval train-textcat sample clean
 
 install: system-packages $(VENV)/.installed
 
@@ -31,6 +31,15 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The pipeline on the labelled corpora; prints the figures and writes EVALUATION.md.
+eval: install
+	rm -rf out/eval
+	$(BIN)/python -m evaluation.evaluate --out out/eval
+
+# Retrains the category text classifier (models/data/textcat) from ../shared/data.
+train-textcat: install
+	$(BIN)/python -m evaluation.train_textcat
 
 # Regenerates the sample records and screenshots.
 sample: install

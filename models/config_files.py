@@ -1,11 +1,15 @@
 """YAML configuration files validated by pydantic models, with errors that name the file and the key."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
 import pydantic
 import yaml
+
+
+DATA_DIR = Path(__file__).parent / "data"
 
 
 class StrictModel(pydantic.BaseModel):
@@ -35,3 +39,20 @@ def load_yaml_file(path: str | Path, model: type[Model]) -> Model:
         error = exc.errors(include_input=False)[0]
         key = ".".join(str(part) for part in error["loc"]) or "(top level)"
         raise ConfigFileError(f"{path}: {key}: {error['msg']}") from None
+
+
+@cache
+def term_list(relative_path: str) -> tuple[str, ...]:
+    """Terms of a list under models/data/: one a line, lower case, `#` comments and blank lines skipped."""
+    path = DATA_DIR / relative_path
+    if not path.is_file():
+        raise ConfigFileError(f"term list {path} does not exist")
+    terms: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        term = " ".join(line.split("#")[0].split())
+        if not term:
+            continue
+        if term != term.lower() or term in terms:
+            raise ConfigFileError(f"{path}:{number}: {term!r} is not lower case or is listed twice")
+        terms.append(term)
+    return tuple(terms)

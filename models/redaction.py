@@ -40,14 +40,15 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     """Mask or hash every span the policy replaces, in every field, and pseudonymize the user id.
 
     A record whose category the policy masks (rather than drops) has all of its text masked
-    under the category's name, keeping only structure and timing.
+    under the category's name, keeping only its app, structure and timing.
     """
     prepared = finding.prepared
     record = prepared.record
     category_masks = bool(finding.category) and policy.categories[finding.category].action == "mask"
     masked_category = finding.category.upper() if category_masks else None
     if masked_category:
-        spans = {field.name: [Span(masked_category, 0, len(field.text), 1.0)] for field in prepared.fields}
+        spans = {field.name: [Span(masked_category, 0, len(field.text), 1.0)]
+                 for field in prepared.fields if field.name != "app"}
     else:
         spans = masked_spans(prepared, finding, policy)
     counts = Counter(span.entity_type for field_spans in spans.values() for span in field_spans)

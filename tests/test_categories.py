@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from models.categories import CategoryClassifier, category_data, read_terms
+from models.categories import CategoryClassifier, category_data, load_text_classifier
+from models.config_files import term_list
 from models.config_files import ConfigFileError
 from models.records import RawRecord
 
 
 @pytest.fixture(scope="module")
 def classifier(analyzer):
-    return CategoryClassifier(analyzer.nlp_engine.nlp["en"], category_data())
+    return CategoryClassifier(analyzer.nlp_engine.nlp["en"], category_data(), load_text_classifier(category_data()))
 
 
 def decide(classifier, analyzer, text, app=None, url=None, entities=()):
@@ -60,5 +61,5 @@ def test_when_categories_file_names_an_unknown_category_then_loading_fails(tmp_p
 
 
 def test_term_files_are_lower_case_phrases_without_comments():
-    terms = read_terms("terms/medical.strong.txt")
+    terms = term_list("terms/medical.strong.txt")
     assert "a1c" in terms and all(t == t.lower() and not t.startswith("#") for t in terms)

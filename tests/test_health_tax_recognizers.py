@@ -5,7 +5,8 @@ import pytest
 
 from models.analyzer import build_analyzer
 from models.config_files import ConfigFileError
-from models.recognizers.config import DATA_DIR, RECOGNIZERS_FILE, recognizer_data, term_list
+from models.config_files import term_list
+from models.recognizers.config import DATA_DIR, RECOGNIZERS_FILE, recognizer_data
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
 from models.recognizers.employee_id import EmployeeIdRecognizer

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import io
 import json
 
@@ -9,7 +10,7 @@ from PIL import Image
 
 from models.parse import parse_line
 from models.pseudonyms import pseudonymize
-from models.records import Finding, OcrWord, PreparedRecord, Span
+from models.records import DiscardedRecord, Finding, OcrWord, PreparedRecord, Span
 from models.redaction import sanitize
 from models.text_views import text_fields
 from tests.conftest import KEY, keystrokes, record, transcript
@@ -90,3 +91,55 @@ def test_pseudonyms_are_stable_per_key_and_differ_across_keys():
     assert pseudonymize("emp-1", KEY) == pseudonymize("emp-1", KEY)
     assert pseudonymize("emp-1", KEY) != pseudonymize("emp-1", KEY[::-1])
     assert pseudonymize("emp-1", KEY) != pseudonymize("emp-2", KEY)
+
+
+def policy_with(policy, **changes):
+    """The default policy with some entity or category rules replaced."""
+    return policy.model_copy(update=changes)
+
+
+def test_when_entity_action_is_hash_then_placeholder_carries_a_keyed_digest(policy):
+    from models.policy import EntityRule
+    hashing = policy_with(policy, entities={**policy.entities, "EMPLOYEE_ID": EntityRule(action="hash", sensitivity=2)})
+    raw = transcript("ticket for EMP-004821", "EMP-004821 again")
+    spans = {"segments/0": [Span("EMPLOYEE_ID", 11, 21, 0.6)]}
+    first = json.loads(sanitize(finding(raw, spans), hashing, KEY).json_line)
+    texts = [s["text"] for s in first["segments"]]
+    assert texts[0].startswith("ticket for <EMPLOYEE_ID#") and "004821" not in texts[0]
+    assert texts[1].split()[0] == texts[0].split()[-1]  # same value, same digest: joinable
+    other_key = json.loads(sanitize(finding(raw, spans), hashing, KEY[::-1]).json_line)
+    assert other_key["segments"][0]["text"] != texts[0]
+
+
+def test_when_entity_action_is_drop_record_then_the_record_is_dropped(policy):
+    from models.policy import EntityRule
+    from models.redaction import apply_policy
+    dropping = policy_with(policy, entities={**policy.entities, "US_SSN": EntityRule(action="drop_record", sensitivity=4)})
+    verdict = apply_policy(finding(transcript("ssn 536-22-4187"), {"segments/0": [Span("US_SSN", 4, 15, 0.85)]}),
+                           dropping, KEY)
+    assert verdict == DiscardedRecord("transcript", "dropped:entity:US_SSN")
+
+
+def test_when_category_action_is_mask_then_all_text_goes_and_structure_stays(policy):
+    from models.policy import CategoryRule
+    from models.redaction import apply_policy
+    masking = policy_with(policy, categories={**policy.categories,
+                                              "medical": CategoryRule(action="mask", sensitivity=4)})
+    raw = keystrokes("A1C is 7.9", app="Slack", window_title="DM with Priya")
+    found = dataclasses.replace(finding(raw, {}), category="medical")
+    doc = json.loads(apply_policy(found, masking, KEY).json_line)
+    assert {e["key"] for e in doc["events"]} == {"<MEDICAL>"} and len(doc["events"]) == len(raw["events"])
+    assert doc["window_title"] == "<MEDICAL>" and doc["app"] == "Slack" and doc["sensitivity"] == 4
+
+
+def test_when_category_is_dropped_by_policy_then_verdict_names_it(policy):
+    from models.redaction import apply_policy
+    found = dataclasses.replace(finding(transcript("A1C is 7.9"), {}), category="medical")
+    assert apply_policy(found, policy, KEY) == DiscardedRecord("transcript", "dropped:category:medical")
+
+
+def test_sensitivity_is_the_highest_level_found(policy):
+    plain = json.loads(sanitize(finding(transcript("deploy is green"), {}), policy, KEY).json_line)
+    card = json.loads(sanitize(finding(transcript("card 4111 1111 1111 1111"),
+                                       {"segments/0": [Span("CREDIT_CARD", 5, 24, 1.0)]}), policy, KEY).json_line)
+    assert plain["sensitivity"] == policy.base_sensitivity and card["sensitivity"] == 4

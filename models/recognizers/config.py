@@ -8,9 +8,8 @@ from typing import Annotated
 import pydantic
 import regex
 
-from models.config_files import ConfigFileError, StrictModel, load_yaml_file
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file
 
-DATA_DIR = Path(__file__).parent.parent / "data"
 RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
 
 
@@ -109,18 +108,3 @@ class RecognizerData(StrictModel):
 def recognizer_data(path: Path = RECOGNIZERS_FILE) -> RecognizerData:
     """The validated file; a bad file raises ConfigFileError naming the key."""
     return load_yaml_file(path, RecognizerData)
-
-
-@cache
-def term_list(relative_path: str) -> tuple[str, ...]:
-    """Terms of a list under models/data/: one a line, lower case, `#` comments and blank lines skipped."""
-    path = DATA_DIR / relative_path
-    terms: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        term = " ".join(line.split("#")[0].split())
-        if not term:
-            continue
-        if term != term.lower() or term in terms:
-            raise ConfigFileError(f"{path}:{number}: {term!r} is not lower case or is listed twice")
-        terms.append(term)
-    return tuple(terms)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from models.recognizers.config import recognizer_data, term_list
+from models.config_files import term_list
+from models.recognizers.config import recognizer_data
 from models.recognizers.cued_value import phrase_alternation
 
 

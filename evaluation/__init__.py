@@ -1,0 +1,1 @@
+"""`make eval`: the pipeline on labelled corpora, scored against their gold labels."""
