@@ -41,6 +41,7 @@ class CategorySignals(StrictModel):
 
     terms: TermFiles
     entities: dict[str, float]
+    ner_labels: dict[str, float] = {}
     apps: tuple[str, ...]
     domains: tuple[str, ...]
 
@@ -51,6 +52,15 @@ class WorkSignals(StrictModel):
     terms: str
     apps: tuple[str, ...]
     host_labels: frozenset[str]
+    code_token_shapes: tuple[str, ...] = pydantic.Field(min_length=1)
+    max_code_tokens: int = pydantic.Field(ge=0)
+
+    @pydantic.field_validator("code_token_shapes")
+    @classmethod
+    def _shapes_compile(cls, shapes: tuple[str, ...]) -> tuple[str, ...]:
+        for shape in shapes:
+            re.compile(shape)
+        return shapes
 
 
 class Weights(StrictModel):
@@ -132,10 +142,14 @@ class CategoryClassifier:
             self._add(nlp, f"{category}:strong", term_list(signals.terms.strong))
             self._add(nlp, f"{category}:weak", term_list(signals.terms.weak))
         self._add(nlp, "work:term", term_list(data.work.terms))
+        self._code_shapes = re.compile("|".join(f"(?:{shape})" for shape in data.work.code_token_shapes))
 
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
         self._by_word.add(label, [nlp.make_doc(term) for term in terms])
-        self._by_lemma.add(label, list(nlp.pipe(terms)))
+        # Only base forms match by lemma ("diagnose" matches "diagnosed"); an inflected term
+        # matches as written, so "calibrated" (a rating) does not match "calibrate the sensor".
+        self._by_lemma.add(label, [doc for term, doc in zip(terms, nlp.pipe(terms))
+                                   if " ".join(token.lemma_.lower() for token in doc) == term])
 
     def matched_terms(self, docs: Iterable[Doc]) -> dict[str, set[str]]:
         """Distinct matched phrases (lower-cased) per label, e.g. {"medical:strong": {"a1c"}}."""
@@ -153,10 +167,12 @@ class CategoryClassifier:
         weights = self._data.weights
         terms = self.matched_terms(docs)
         entities = set(entity_types)
+        ner_labels = {entity.label_ for doc in docs for entity in doc.ents}
         app = (record.app or "").lower()
         title = (record.window_title or "").lower()
         host = (urlparse(record.url).hostname or "") if record.url else ""
-        work = weights.work_term * (len(terms.get("work:term", ())) + _code_tokens(docs))
+        code = _code_tokens(docs, self._code_shapes, self._data.work.max_code_tokens)
+        work = weights.work_term * (len(terms.get("work:term", ())) + code)
         if _app_matches(app, self._data.work.apps) or self._data.work.host_labels.intersection(host.split(".")):
             work += weights.work_app
         penalty = min(work, weights.max_work_penalty)
@@ -166,6 +182,7 @@ class CategoryClassifier:
             score = (weights.strong_term * len(terms.get(f"{category}:strong", ()))
                      + weights.weak_term * len(terms.get(f"{category}:weak", ()))
                      + sum(weight for entity, weight in signals.entities.items() if entity in entities)
+                     + sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels)
                      + (weights.app if _app_matches(app, signals.apps)
                         else weights.title_app if _title_names(title, signals.apps) else 0.0)
                      + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)
@@ -188,18 +205,8 @@ def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(host.lower(), pattern) for pattern in patterns)
 
 
-_CODE_TOKEN = re.compile(
-    r"^(?:\w*[a-z0-9]_[a-z0-9]\w*"          # snake_case
-    r"|[a-z]{2,}[A-Z][A-Za-z0-9]*"           # camelCase
-    r"|(?:[A-Z][a-z0-9]+){3,}"               # PascalCase of three or more parts
-    r"|[\w.\-]+/[\w.\-/]+\.\w+"               # path/to/file.ext
-    r"|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+"      # dotted.path or file.ext
-    r"|\w+\(\)?)$"                           # call()
-)
-
-
-def _code_tokens(docs: Iterable[Doc]) -> int:
+def _code_tokens(docs: Iterable[Doc], shapes: re.Pattern, cap: int) -> int:
     """Identifiers and calls in the text (snake_case, camelCase, dotted.paths, f()): typed code is work."""
     count = sum(1 for doc in docs for token in doc
-                if not (token.like_email or token.like_url) and _CODE_TOKEN.match(token.text))
-    return min(count, 4)
+                if not (token.like_email or token.like_url) and shapes.fullmatch(token.text))
+    return min(count, cap)

@@ -95,6 +95,7 @@ class RecognizerData(StrictModel):
     ein: CuedValue
     employee_id: CuedValue
     drug_names: DrugNames
+    pattern_sets: dict[str, dict[str, BareShape]]
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

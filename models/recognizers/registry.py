@@ -11,10 +11,11 @@ from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.medical_record_number import MedicalRecordNumberRecognizer
+from models.recognizers.pattern_sets import pattern_set_recognizers
 
 
 def custom_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of our recognizers (the offline e-mail one replaces Presidio's and is added apart)."""
     return [ApiKeyRecognizer(), HighEntropyRecognizer(), *labelled_value_recognizers(),
             MedicalRecordNumberRecognizer(), Icd10Recognizer(), DrugNameRecognizer(),
-            UsEinRecognizer(), EmployeeIdRecognizer()]
+            UsEinRecognizer(), EmployeeIdRecognizer(), *pattern_set_recognizers()]
