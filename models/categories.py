@@ -52,10 +52,11 @@ class WorkSignals(StrictModel):
     terms: str
     apps: tuple[str, ...]
     host_labels: frozenset[str]
+    title_patterns: tuple[str, ...]
     code_token_shapes: tuple[str, ...] = pydantic.Field(min_length=1)
     max_code_tokens: int = pydantic.Field(ge=0)
 
-    @pydantic.field_validator("code_token_shapes")
+    @pydantic.field_validator("code_token_shapes", "title_patterns")
     @classmethod
     def _shapes_compile(cls, shapes: tuple[str, ...]) -> tuple[str, ...]:
         for shape in shapes:
@@ -143,6 +144,7 @@ class CategoryClassifier:
             self._add(nlp, f"{category}:weak", term_list(signals.terms.weak))
         self._add(nlp, "work:term", term_list(data.work.terms))
         self._code_shapes = re.compile("|".join(f"(?:{shape})" for shape in data.work.code_token_shapes))
+        self._work_titles = re.compile("|".join(f"(?:{pattern})" for pattern in data.work.title_patterns))
 
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
         self._by_word.add(label, [nlp.make_doc(term) for term in terms])
@@ -173,7 +175,8 @@ class CategoryClassifier:
         host = (urlparse(record.url).hostname or "") if record.url else ""
         code = _code_tokens(docs, self._code_shapes, self._data.work.max_code_tokens)
         work = weights.work_term * (len(terms.get("work:term", ())) + code)
-        if _app_matches(app, self._data.work.apps) or self._data.work.host_labels.intersection(host.split(".")):
+        if (_app_matches(app, self._data.work.apps) or self._data.work.host_labels.intersection(host.split("."))
+                or self._work_titles.search(title)):
             work += weights.work_app
         penalty = min(work, weights.max_work_penalty)
         probabilities = self._text_classifier("\n".join(doc.text for doc in docs)).cats
