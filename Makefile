@@ -9,12 +9,14 @@ SAMPLE_OUT ?= out/sample
 
 install: system-packages $(VENV)/.installed
 
-# Debian's Tesseract and its English data; skipped when already installed.
+# Debian's Tesseract, its English data and Python's venv module; skipped when already there.
 system-packages:
-	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng >/dev/null 2>&1; then \
+	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng >/dev/null 2>&1 \
+			|| ! $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null; then \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng python3-venv; \
 	fi
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 
 # Rebuilt only when the pins or the package layout change.
 $(VENV)/.installed: requirements.txt requirements-model.txt setup.py

@@ -197,7 +197,8 @@ class CategoryClassifier:
 
 
 def _app_matches(app: str, names: tuple[str, ...]) -> bool:
-    return bool(app) and any(name.lower() == app or name.lower() in app.split(" - ")[0] for name in names)
+    """The app is one of `names`, or names one as a whole word ("WhatsApp Desktop"; not "Outline" for LINE)."""
+    return _title_names(app, names)
 
 
 def _title_names(title: str, names: tuple[str, ...]) -> bool:
@@ -205,7 +206,9 @@ def _title_names(title: str, names: tuple[str, ...]) -> bool:
 
 
 def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(host.lower(), pattern) for pattern in patterns)
+    host = host.lower()
+    return any(fnmatch.fnmatch(host, pattern) if "*" in pattern else host == pattern or host.endswith("." + pattern)
+               for pattern in patterns)
 
 
 def _code_tokens(docs: Iterable[Doc], shapes: re.Pattern, cap: int) -> int:

@@ -3,18 +3,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import posixpath
+import re
 from datetime import datetime
 
 import pydantic
 
-from models.records import KINDS, RawRecord
+from models.keystrokes import MODIFIERS, is_valid_key
+from models.records import KINDS, KeyEvent, RawRecord
 
 _RAW_RECORD = pydantic.TypeAdapter(RawRecord)
 
 # Fields a record of each kind cannot be sanitized without (the contract's "required" column covers
 # only the common ones; a keystroke record without events has nothing to train on either).
 _KIND_REQUIRED = {"keystrokes": ("events",), "transcript": ("segments",), "screenshot": ()}
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$")
+# Ids and closed-vocabulary names are copied to the output unscanned, so only plain tokens pass:
+# a name or an e-mail address in them is refused rather than trusted.
+_RECORD_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,127}$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
 
 
 class ParseError(ValueError):
@@ -31,10 +39,10 @@ def parse_line(line: bytes, source_file: str) -> RawRecord:
     if not line.strip():
         raise ParseError("empty_line")
     try:
-        obj = json.loads(line.decode("utf-8"))
+        obj = json.loads(line.decode("utf-8"), parse_constant=_reject_constant)
     except UnicodeDecodeError:
         raise ParseError("bad_encoding") from None
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         raise ParseError("malformed_json") from None
     if not isinstance(obj, dict):
         raise ParseError("not_an_object")
@@ -49,10 +57,7 @@ def parse_line(line: bytes, source_file: str) -> RawRecord:
         field = str(error["loc"][0]) if error["loc"] else "record"
         raise ParseError(f"{'missing_field' if error['type'] == 'missing' else 'bad_field'}:{field}",
                          kind) from None
-    try:
-        datetime.fromisoformat(record.ts)
-    except ValueError:
-        raise ParseError("bad_field:ts", kind) from None
+    _check_fields(record)
     for name in _KIND_REQUIRED[record.kind]:
         if name not in obj:
             raise ParseError(f"missing_field:{name}", kind)
@@ -62,6 +67,44 @@ def parse_line(line: bytes, source_file: str) -> RawRecord:
         if record.image_uri and not record.image_b64:
             return _with_resolved_uri(record, source_file)
     return record
+
+
+def _reject_constant(name: str) -> float:
+    """NaN and Infinity are not JSON; a record holding them could not be written back as JSON."""
+    raise json.JSONDecodeError(f"non-finite number {name}", name, 0)
+
+
+def _check_fields(record: RawRecord) -> None:
+    """What pydantic's types do not say: RFC 3339 times, plain ids, and the contract's event vocabulary."""
+    if not _RFC3339.match(record.ts) or not _parses_as_time(record.ts):
+        raise ParseError("bad_field:ts", record.kind)
+    if not _RECORD_ID.match(record.record_id) or "@" in record.record_id:
+        raise ParseError("bad_field:record_id", record.kind)
+    for name in ("source", "field"):
+        value = getattr(record, name)
+        if value is not None and not _NAME.match(value):
+            raise ParseError(f"bad_field:{name}", record.kind)
+    if any(not (math.isfinite(s.start) and math.isfinite(s.end)) for s in record.segments):
+        raise ParseError("bad_field:segments", record.kind)
+    if not all(_valid_event(event) for event in record.events):
+        raise ParseError("bad_field:events", record.kind)
+
+
+def _parses_as_time(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_event(event: KeyEvent) -> bool:
+    """A keydown carries a key and no text; a paste carries text and no key; mods are modifier names."""
+    if not MODIFIERS.issuperset(event.mods):
+        return False
+    if event.type == "paste":
+        return event.key is None and event.text is not None
+    return event.type == "keydown" and event.text is None and event.key is not None and is_valid_key(event.key)
 
 
 def _with_resolved_uri(record: RawRecord, source_file: str) -> RawRecord:

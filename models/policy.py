@@ -1,6 +1,7 @@
 """The redaction policy: a versioned YAML file, validated before the first record is read."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -48,6 +49,13 @@ class KeystrokeRules(StrictModel):
     """Input fields whose every typed character is masked, whatever detection finds."""
 
     secure_fields: frozenset[str]
+
+    def is_secure(self, field: str | None) -> bool:
+        """The field, lower-cased, or any word of it, is listed: "Password", "current-password", "cc-csc"."""
+        if not field:
+            return False
+        name = field.lower()
+        return name in self.secure_fields or any(word in self.secure_fields for word in re.split(r"[^a-z0-9]+", name))
 
 
 class Policy(StrictModel):

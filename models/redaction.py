@@ -8,18 +8,23 @@ import re
 from collections import Counter
 from typing import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from models.images import cover_words, decode_image, encode_png
 from models.keystrokes import UNVERIFIED_TEXT, mask_all_typing, mask_events, rebuild_typed_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.text_views import OCR, TYPED, segment_field
+from models.text_views import DELETED, OCR, TYPED, context_text, segment_field
 
 SpansByField = dict[str, list[Span]]
 
 # Placeholder entity for everything typed into a secure field (password, one-time code, PIN).
 SECRET = "SECRET"
+# Speaker labels that name a role, not a person.
+SPEAKER_ROLES = frozenset({"user", "assistant", "agent", "system", "speaker", "you", "me", "host", "guest",
+                           "customer", "caller", "bot", "narrator", "interviewer", "moderator", "unknown"})
 # Hex characters of the keyed digest in a hashed placeholder, e.g. <EMPLOYEE_ID#3fa2c1d9e0b1>.
 HASH_CHARS = 12
 
@@ -46,28 +51,29 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     record = prepared.record
     category_masks = bool(finding.category) and policy.categories[finding.category].action == "mask"
     masked_category = finding.category.upper() if category_masks else None
+    spans = masked_spans(prepared, finding, policy)
     if masked_category:
-        spans = {field.name: [Span(masked_category, 0, len(field.text), 1.0)]
-                 for field in prepared.fields if field.name != "app"}
-    else:
-        spans = masked_spans(prepared, finding, policy)
+        spans = {field.name: [Span(masked_category, 0, len(field.text), 1.0)] if field.name != "app"
+                 else spans.get("app", []) for field in prepared.fields}
     counts = Counter(span.entity_type for field_spans in spans.values() for span in field_spans)
     spans = _with_hash_labels(spans, prepared, policy, key)
     out: dict[str, object] = {"record_id": record.record_id, "kind": record.kind,
                               "user_id": pseudonymize(record.user_id, key), "ts": record.ts}
     if record.session_id is not None:
-        out["session_id"] = record.session_id
+        out["session_id"] = pseudonymize(record.session_id, key, domain="session")
     for name in ("app", "window_title", "url"):
-        value = getattr(record, name)
+        value = context_text(record, name)
         if value is not None:
             out[name] = replace_spans(value, spans.get(name, []))
     out.update(_KIND_FIELDS[record.kind](prepared, spans, policy, counts, masked_category))
-    levels = [policy.base_sensitivity, *(policy.entity_rule(entity).sensitivity for entity in counts)]
+    found = {span.entity_type for _, field_spans in finding.spans for span in field_spans
+             if policy.replaces(span.entity_type)} | set(counts)
+    levels = [policy.base_sensitivity, *(policy.entity_rule(entity).sensitivity for entity in found)]
     if finding.category:
         levels.append(policy.categories[finding.category].sensitivity)
     out["sensitivity"] = max(levels)
     out["policy_version"] = policy.version
-    return SanitizedRecord(record.kind, json.dumps(out, ensure_ascii=False),
+    return SanitizedRecord(record.kind, json.dumps(out, ensure_ascii=False, allow_nan=False),
                            tuple(sorted(counts.items())), max(levels))
 
 
@@ -75,7 +81,7 @@ def _with_hash_labels(spans: SpansByField, prepared: PreparedRecord, policy: Pol
     """Spans of `hash` types relabelled `TYPE#digest`: a keyed digest of the value, joinable, not readable."""
     texts = {field.name: field.text for field in prepared.fields}
     return {name: [dataclasses.replace(span, entity_type=f"{span.entity_type}#"
-                                       f"{pseudonymize(texts[name][span.start:span.end], key)[:HASH_CHARS]}")
+                                       f"{pseudonymize(texts[name][span.start:span.end], key, domain=span.entity_type)[:HASH_CHARS]}")
                    if policy.entity_rule(span.entity_type).action == "hash" else span
                    for span in field_spans]
             for name, field_spans in spans.items()}
@@ -94,6 +100,10 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     searches = {search for name, spans in detected.items() for span in spans
                 for search in _value_searches(texts[name][span.start:span.end], span.entity_type,
                                               policy.propagate_min_chars)}
+    # Transcript speakers are replaced by labels; their names are searched in the text as well.
+    searches |= {search for speaker in {s.speaker for s in prepared.record.segments}
+                 if _looks_like_a_name(speaker, policy.propagate_min_chars)
+                 for search in _value_searches(speaker, "PERSON", policy.propagate_min_chars)}
     result: SpansByField = {}
     for name, text in texts.items():
         found = list(detected.get(name, []))
@@ -109,7 +119,7 @@ def _value_searches(value: str, entity_type: str, min_chars: int) -> set[tuple[r
     if len(value.strip()) >= min_chars:
         searches.add((re.compile(re.escape(value)), entity_type))
     if entity_type == "PERSON":
-        parts, flags = [p for p in value.split() if p[:1].isupper()], 0
+        parts, flags = [p for p in re.split(r"[\s.,]+", value) if p[:1].isupper()], re.IGNORECASE
     elif entity_type == "EMAIL_ADDRESS":
         parts, flags = re.split(r"[._\-]", value.split("@")[0]), re.IGNORECASE
         parts = parts if sum(p.isalpha() and len(p) >= min_chars for p in parts) >= 2 else []
@@ -117,14 +127,23 @@ def _value_searches(value: str, entity_type: str, min_chars: int) -> set[tuple[r
         parts, flags = [], 0
     for part in parts:
         if len(part) >= min_chars and part.isalpha():
-            searches.add((re.compile(rf"(?<!\w){re.escape(part)}(?!\w)", flags), "PERSON"))
+            # A name that is also a common word ("Will", "May") is matched only as written.
+            part_flags = 0 if part.lower() in STOP_WORDS else flags
+            searches.add((re.compile(rf"(?<!\w){re.escape(part)}(?!\w)", part_flags), "PERSON"))
     return searches
+
+
+def _looks_like_a_name(speaker: str, min_chars: int) -> bool:
+    """A capitalised name ("Priya Raman"), not a role label ("user", "Speaker 2", "agent")."""
+    words = speaker.split()
+    return (bool(words) and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+            and not any(w.lower() in SPEAKER_ROLES for w in words) and len(speaker) >= min_chars)
 
 
 def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                       counts: Counter, masked_category: str | None) -> dict[str, object]:
     record = prepared.record
-    if record.field in policy.keystrokes.secure_fields:
+    if policy.keystrokes.is_secure(record.field):
         counts[SECRET] += 1
         events = mask_all_typing(record.events, SECRET)
     elif masked_category:
@@ -133,7 +152,7 @@ def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Pol
         typed = rebuild_typed_text(record.events)
         if not typed.complete:
             counts[UNVERIFIED_TEXT] += 1
-        events = mask_events(record.events, typed, spans.get(TYPED, []))
+        events = mask_events(record.events, typed, spans.get(TYPED, []), spans.get(DELETED, []))
     fields: dict[str, object] = {"events": [_event_json(event) for event in events]}
     if record.field is not None:
         fields["field"] = record.field

@@ -1,11 +1,14 @@
 """The text a record holds, as named fields for detection: the same names key spans back to places."""
 from __future__ import annotations
 
+from urllib.parse import unquote_plus
+
 from models.keystrokes import rebuild_typed_text
 from models.ocr import ocr_text
 from models.records import OcrWord, RawRecord, TextField
 
 TYPED = "typed"
+DELETED = "deleted"
 OCR = "ocr"
 
 
@@ -14,16 +17,23 @@ def segment_field(index: int) -> str:
     return f"segments/{index}"
 
 
+def context_text(record: RawRecord, name: str) -> str | None:
+    """`app`, `window_title` or `url` as scanned and written; a URL is percent-decoded first, so an
+    address in `?q=jane.doe%40example.com` is seen (and written back) as what it is."""
+    value = getattr(record, name)
+    return unquote_plus(value) if name == "url" and value else value
+
+
 def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple[TextField, ...]:
-    """Context fields of every kind, then the kind's own text: segments, typed text, or OCR text."""
+    """Context fields of every kind, then the kind's own text: segments, typed and deleted text, or OCR text."""
     fields = [TextField(name, value) for name in ("app", "window_title", "url")
-              if (value := getattr(record, name))]
+              if (value := context_text(record, name))]
     if record.kind == "transcript":
         fields += [TextField(segment_field(i), s.text) for i, s in enumerate(record.segments) if s.text]
     elif record.kind == "keystrokes":
-        typed = rebuild_typed_text(record.events).text
-        if typed:
-            fields.append(TextField(TYPED, typed))
+        typed = rebuild_typed_text(record.events)
+        fields += [TextField(name, text) for name, text in ((TYPED, typed.text), (DELETED, typed.deleted_text))
+                   if text]
     elif ocr_words:
         fields.append(TextField(OCR, ocr_text(ocr_words)))
     return tuple(fields)

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, _BeamArgumentParser
 
 from models.analyzer import AnalyzerSettings, ModelNotInstalled, check_model_installed
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
@@ -30,6 +30,20 @@ DEFAULT_RUNNER = "FnApiRunner"
 
 class ConfigError(ValueError):
     """A run that must not start; the message says which option or file is wrong."""
+
+
+def unknown_options(argv: list[str]) -> list[str]:
+    """Option names neither Beam nor this pipeline knows; Beam alone would log and ignore them.
+
+    Uses Beam's own parser and option classes (as `PipelineOptions.get_all_options` does), so a
+    mistyped `--polcy` stops the run instead of silently running the default policy. Only names
+    are returned: a value may be a secret.
+    """
+    parser = _BeamArgumentParser(allow_abbrev=False)
+    for options_class in {str(c): c for c in PipelineOptions.__subclasses__()}.values():
+        options_class._add_argparse_args(parser)  # pylint: disable=protected-access
+    _, unknown = parser.parse_known_args(argv)
+    return [arg.split("=", 1)[0] for arg in unknown if arg.startswith("-")]
 
 
 def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tuple[bytes, list[str]]:
@@ -62,6 +76,9 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     """
     if not options.input or not options.output:
         raise ConfigError("both --input PATTERN and --output DIR are required")
+    if options.consent:
+        raise ConfigError("--consent: the consent registry is not implemented yet; refusing to run "
+                          "rather than ignore it (run without --consent to apply no consent rule)")
     if not FileSystems.match([options.input])[0].metadata_list:
         raise ConfigError(f"--input {options.input!r} matches no file")
     if FileSystems.match([FileSystems.join(sanitized_dir(options.output), "*")])[0].metadata_list:
@@ -72,6 +89,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     except ConfigFileError as exc:
         raise ConfigError(str(exc)) from None
     key, notes = load_pseudonym_key(options, environ)
+    notes.append("consent: no --consent registry given, so no consent rule was applied")
     settings = RunSettings(
         input_pattern=options.input, output=options.output, policy=policy, pseudonym_key=key,
         analyzer=AnalyzerSettings(model_name=options.spacy_model, score_threshold=policy.score_threshold),
@@ -90,7 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for ours in ("pipeline", "transforms"):
         logging.getLogger(ours).setLevel(logging.INFO)
-    options = PipelineOptions(argv if argv is not None else sys.argv[1:])
+    argv = argv if argv is not None else sys.argv[1:]
+    unknown = unknown_options(argv)
+    if unknown:
+        print(f"error: unknown options {unknown}; see README.md for this pipeline's options", file=sys.stderr)
+        return 2
+    options = PipelineOptions(argv)
     standard = options.view_as(StandardOptions)
     standard.runner = standard.runner or DEFAULT_RUNNER
     try:

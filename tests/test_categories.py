@@ -63,3 +63,10 @@ def test_when_categories_file_names_an_unknown_category_then_loading_fails(tmp_p
 def test_term_files_are_lower_case_phrases_without_comments():
     terms = term_list("terms/medical.strong.txt")
     assert "a1c" in terms and all(t == t.lower() and not t.startswith("#") for t in terms)
+
+
+def test_context_matches_whole_app_names_and_domain_suffixes(classifier, analyzer):
+    assert decide(classifier, analyzer, "ok see you there", app="WhatsApp Desktop") == "private_chat"
+    assert decide(classifier, analyzer, "fixed the sidebar spacing", app="Outline") is None
+    assert decide(classifier, analyzer, "checkout page copy updated", app="Chrome",
+                  url="https://www.purchase.com/cart") is None

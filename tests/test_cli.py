@@ -92,6 +92,8 @@ def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
     (["--policy", "POLICY"], "entities.PERSON.action"),
     (["--input", "/nonexistent/*.jsonl"], "matches no file"),
     (["--spacy_model", "en_core_web_lg"], "is not installed"),
+    (["--polcy", "strict.yaml"], "unknown options ['--polcy']"),
+    (["--consent", "registry.jsonl"], "--consent"),
     ([], "--output"),
 ])
 def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, message):

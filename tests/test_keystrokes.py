@@ -77,3 +77,22 @@ def test_when_stream_is_incomplete_then_every_printable_key_and_paste_is_masked(
     assert printable_keys(masked) == ""
     assert masked[2] == events[2]  # the shortcut itself is the training signal
     assert masked[-1].text == f"<{UNVERIFIED_TEXT}>"
+
+
+def test_when_altgr_types_a_character_then_it_is_text_not_a_shortcut():
+    events = (*typing("jane"), key("@", "Control", "Alt"), *typing("x.io"), key("q", "AltGraph"))
+    assert rebuild_typed_text(events).text == "jane@x.ioq"
+
+
+def test_when_a_shortcut_is_not_known_to_be_harmless_then_the_rebuild_is_incomplete():
+    assert rebuild_typed_text((*typing("ab"), key("c", "Control"), key("s", "Meta"))).complete
+    assert not rebuild_typed_text((*typing("ab"), key("b", "Control"), *typing("."))).complete
+
+
+def test_when_text_is_typed_and_deleted_then_deleted_spans_mask_its_keys():
+    events = (*typing("ssn 123-45-6789"), *[key("Backspace")] * 15, *typing("hello team"))
+    typed = rebuild_typed_text(events)
+    assert typed.text == "hello team" and typed.deleted_text == "ssn 123-45-6789"
+    start = typed.deleted_text.index("123")
+    masked = mask_events(events, typed, [], [Span("US_SSN", start, start + 11, 0.85)])
+    assert printable_keys(masked) == "ssn hello team"

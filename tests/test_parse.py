@@ -28,6 +28,11 @@ def test_when_transcript_is_valid_then_segments_are_typed():
     assert parsed.source == "chat"
 
 
+def test_when_keys_are_named_or_single_graphemes_then_they_are_accepted():
+    events = [{"t": 0, "key": k} for k in ("ArrowLeft", "F5", "AudioVolumeUp", "é", "😀", " ")]
+    assert len(parse_line(line(record("keystrokes", events=events)), "in.jsonl").events) == 6
+
+
 def test_when_fields_are_not_in_contract_then_they_are_dropped():
     parsed = parse_line(line(keystrokes("x", clipboard_history=["secret"])), "in.jsonl")
     assert not hasattr(parsed, "clipboard_history")
@@ -57,6 +62,16 @@ def test_when_image_uri_is_relative_then_it_resolves_against_the_input_file(uri,
     (line(record("screenshot")), "missing_field:image_b64"),
     (line(record("keystrokes", events=[{"t": "soon", "key": "a"}])), "bad_field:events"),
     (line({**keystrokes("a"), "user_id": 42}), "bad_field:user_id"),
+    (line(keystrokes("a", ts="2026-06-09")), "bad_field:ts"),
+    (b'{"record_id": "x", "kind": "transcript", "user_id": "u", "ts": "2026-06-09T09:00:00Z", '
+     b'"segments": [{"speaker": "a", "start": NaN, "end": 1, "text": "hi"}]}', "malformed_json"),
+    (line(keystrokes("a", record_id="jane.doe@example.com")), "bad_field:record_id"),
+    (line(transcript("hi", source="Jane Doe's phone")), "bad_field:source"),
+    (line(record("keystrokes", events=[{"t": 0, "key": "a", "type": "keyup"}])), "bad_field:events"),
+    (line(record("keystrokes", events=[{"t": 0, "key": "a", "text": "jane@x.io"}])), "bad_field:events"),
+    (line(record("keystrokes", events=[{"t": 0, "key": "jane.doe@example.com"}])), "bad_field:events"),
+    (line(record("keystrokes", events=[{"t": 0, "type": "paste", "key": "v", "text": "x"}])), "bad_field:events"),
+    (line(record("keystrokes", events=[{"t": 0, "key": "a", "mods": ["jane"]}])), "bad_field:events"),
 ])
 def test_when_line_is_unusable_then_reason_is_named(raw, reason):
     with pytest.raises(ParseError) as error:

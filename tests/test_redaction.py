@@ -143,3 +143,47 @@ def test_sensitivity_is_the_highest_level_found(policy):
     card = json.loads(sanitize(finding(transcript("card 4111 1111 1111 1111"),
                                        {"segments/0": [Span("CREDIT_CARD", 5, 24, 1.0)]}), policy, KEY).json_line)
     assert plain["sensitivity"] == policy.base_sensitivity and card["sensitivity"] == 4
+
+
+def test_when_field_name_only_contains_a_secure_word_then_it_is_still_secure(policy):
+    for field in ("Password", "current-password", "cc-csc", "one-time-code"):
+        raw = record("keystrokes", field=field, events=[{"t": 0, "key": "h"}, {"t": 1, "key": "@", "mods": ["Alt"]}])
+        events = json.loads(sanitize(finding(raw, {}), policy, KEY).json_line)["events"]
+        assert [e["key"] for e in events] == ["<SECRET>", "<SECRET>"], field
+    assert not policy.keystrokes.is_secure("shipping-address")
+
+
+def test_when_session_id_is_given_then_it_is_pseudonymized_apart_from_user_ids(policy):
+    doc = json.loads(sanitize(finding(transcript("hi", session_id="emp-0001"), {}), policy, KEY).json_line)
+    assert doc["session_id"] == pseudonymize("emp-0001", KEY, domain="session") != doc["user_id"]
+
+
+def test_when_speakers_are_named_then_their_names_are_masked_in_the_text(policy):
+    raw = record("transcript", source="voice", segments=[
+        {"speaker": "Oleksandr Wierzbicki", "start": 0.0, "end": 1.0, "text": "thanks oleksandr, WIERZBICKI here"},
+        {"speaker": "user", "start": 1.0, "end": 2.0, "text": "the user guide is updated"}])
+    texts = [s["text"] for s in json.loads(sanitize(finding(raw, {}), policy, KEY).json_line)["segments"]]
+    assert texts == ["thanks <PERSON>, <PERSON> here", "the user guide is updated"]
+
+
+def test_when_url_is_percent_encoded_then_it_is_scanned_decoded(policy):
+    raw = transcript("hi", url="https://x.example.com/search?q=jane.doe%40example.com")
+    decoded = "https://x.example.com/search?q=jane.doe@example.com"
+    start = decoded.index("jane")
+    doc = json.loads(sanitize(finding(raw, {"url": [Span("EMAIL_ADDRESS", start, len(decoded), 1.0)]}),
+                              policy, KEY).json_line)
+    assert doc["url"] == "https://x.example.com/search?q=<EMAIL_ADDRESS>"
+
+
+def test_when_a_type_is_hashed_then_its_digest_differs_from_the_user_pseudonym(policy):
+    from models.policy import EntityRule
+    hashing = policy_with(policy, entities={**policy.entities, "EMPLOYEE_ID": EntityRule(action="hash", sensitivity=2)})
+    raw = transcript("ping emp-0001")
+    doc = json.loads(sanitize(finding(raw, {"segments/0": [Span("EMPLOYEE_ID", 5, 13, 0.6)]}), hashing, KEY).json_line)
+    assert doc["user_id"][:12] not in doc["segments"][0]["text"]
+
+
+def test_sensitivity_counts_a_type_hidden_by_an_overlapping_span(policy):
+    raw = transcript("call 536-22-4187")
+    spans = {"segments/0": [Span("PHONE_NUMBER", 5, 16, 0.7), Span("US_SSN", 5, 16, 0.5)]}
+    assert json.loads(sanitize(finding(raw, spans), policy, KEY).json_line)["sensitivity"] == 4

@@ -15,6 +15,7 @@ from models.records import DiscardedRecord
 from transforms.audit import SummarizeAudit
 from transforms.read import ReadRawRecords
 from transforms.sanitize import SanitizeRecords
+from sample.generate import keys
 from tests.conftest import KEY, keystrokes, record, screenshot, transcript, write_jsonl
 
 FAILURE_MARKER = "TRIGGER-DETECTION-FAILURE"
@@ -49,6 +50,10 @@ def records_with_planted_pii() -> list[dict]:
                    "or ring the office line 212-555-0198 about the rollout", record_id="t-1", source="voice"),
         record("keystrokes", record_id="k-2", events=[{"t": 0, "type": "paste",
                                                        "text": "sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE"}]),
+        record("keystrokes", record_id="k-3", app="Slack", events=[  # typed, then erased entirely
+            *keys("mail priya.raman@example.org"), *[{"t": 5000, "key": "Backspace"}] * 28, *keys("see you at 3")]),
+        record("keystrokes", record_id="k-4", app="Slack", events=[  # the @ typed with AltGr
+            *keys("ping m.whitfield"), {"t": 3000, "key": "@", "mods": ["Control", "Alt"]}, *keys("globex-mail.com")]),
         screenshot(["Expense report for Marcus Whitfield", "Email: m.whitfield@globex-mail.com",
                     "Phone: (415) 555-0172"], record_id="s-1"),
         screenshot(["$ export API_KEY=sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE", "mail priya.raman@example.org"],
@@ -56,10 +61,18 @@ def records_with_planted_pii() -> list[dict]:
     ]
 
 
+def typed_keys(doc: dict) -> str:
+    """Every single character a sanitized keystroke record's events still carry, keys and pastes alike."""
+    return "".join(e.get("text") or (e["key"] if len(e.get("key", "")) == 1 else "") for e in doc["events"])
+
+
 def leaked(json_lines: list[str]) -> list[str]:
-    """Planted strings found in the JSON text or, for screenshots, in a fresh OCR of the output image."""
+    """Planted strings in the JSON text, in the characters keystroke events still carry, or, for
+    screenshots, in a fresh OCR of the output image."""
     engine = TesseractOcr(OcrSettings())
     found = [p for line in json_lines for p in PLANTED if p in line]
+    found += [p for line in json_lines if json.loads(line)["kind"] == "keystrokes"
+              for p in PLANTED if p in typed_keys(json.loads(line))]
     for line in json_lines:
         doc = json.loads(line)
         if doc["kind"] == "screenshot":
@@ -83,7 +96,7 @@ def test_when_every_kind_holds_planted_pii_then_none_reaches_the_sink(pipeline, 
 
     def no_leaks(sanitized):
         lines = [s.json_line for s in sanitized]
-        if sorted(json.loads(line)["record_id"] for line in lines) != ["k-1", "k-2", "s-1", "s-2", "t-1"]:
+        if sorted(json.loads(line)["record_id"] for line in lines) != ["k-1", "k-2", "k-3", "k-4", "s-1", "s-2", "t-1"]:
             raise BeamAssertException("not every record was sanitized")
         if leaked(lines):
             raise BeamAssertException(f"{len(leaked(lines))} planted strings leaked")

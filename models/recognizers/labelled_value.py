@@ -13,7 +13,7 @@ SCORE = 0.85
 def _cue_pattern(cues: tuple[str, ...], value_shape: str) -> str:
     alternatives = "|".join(regex.escape(cue).replace(r"\ ", r"[\s_\-]?") for cue in cues)
     # Variable-length lookbehind (the `regex` module Presidio uses): the span is the value alone.
-    return rf"(?<=(?<![a-z])(?:{alternatives})\s*(?:#|no\.?|number)?\s*[:=]\s*){value_shape}"
+    return rf"(?<=(?<![a-z])(?:{alternatives})\s*(?:#|no\.?|number)?\s*[:=]\s*)(?:{value_shape})"
 
 
 def labelled_value_recognizers() -> list[PatternRecognizer]:
