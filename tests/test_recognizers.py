@@ -5,6 +5,7 @@ import pytest
 
 from models.config_files import ConfigFileError
 from models.recognizers.api_key import ApiKeyRecognizer
+from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.config import RECOGNIZERS_FILE, recognizer_data
 from models.recognizers.high_entropy import HighEntropyRecognizer, bits_per_char
 from models.recognizers.labelled_value import labelled_value_recognizers
@@ -84,3 +85,14 @@ def test_when_ui_prints_a_sign_off_author_or_last_four_then_pattern_sets_find_it
     found = {(r.entity_type, text[r.start:r.end]) for recognizer in pattern_set_recognizers()
              for r in recognizer.analyze(text, recognizer.supported_entities)}
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("thanks Priya, merged", {"Priya"}),
+    ("Nia / 190k -> 205k", {"Nia"}),
+    ("see priya.raman@example.org and https://x.io/nia-docs", set()),
+    ("Will you review it? May be late", set()),
+])
+def test_when_a_lone_given_name_is_capitalised_then_it_is_found(text, expected):
+    recognizer = FirstNameRecognizer()
+    assert {text[r.start:r.end] for r in recognizer.analyze(text, ["PERSON"])} == expected

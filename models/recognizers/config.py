@@ -83,6 +83,13 @@ class DrugNames(StrictModel):
         return terms
 
 
+class FirstNames(StrictModel):
+    """Given names matched capitalised, as PERSON."""
+
+    terms: str
+    score: Score
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -96,6 +103,7 @@ class RecognizerData(StrictModel):
     employee_id: CuedValue
     drug_names: DrugNames
     pattern_sets: dict[str, dict[str, BareShape]]
+    first_names: FirstNames
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

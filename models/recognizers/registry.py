@@ -7,6 +7,7 @@ from models.recognizers.api_key import ApiKeyRecognizer
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
 from models.recognizers.employee_id import EmployeeIdRecognizer
+from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
 from models.recognizers.labelled_value import labelled_value_recognizers
@@ -18,4 +19,4 @@ def custom_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of our recognizers (the offline e-mail one replaces Presidio's and is added apart)."""
     return [ApiKeyRecognizer(), HighEntropyRecognizer(), *labelled_value_recognizers(),
             MedicalRecordNumberRecognizer(), Icd10Recognizer(), DrugNameRecognizer(),
-            UsEinRecognizer(), EmployeeIdRecognizer(), *pattern_set_recognizers()]
+            UsEinRecognizer(), EmployeeIdRecognizer(), FirstNameRecognizer(), *pattern_set_recognizers()]
