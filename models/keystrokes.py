@@ -1,9 +1,13 @@
 """Typed text rebuilt from key events, and detected spans mapped back onto those events.
 
-The rebuild models a text field with a cursor: printable keys, Enter, Tab, Backspace, Delete,
-ArrowLeft/Right, Home/End and paste events. Edits it does not follow (selections, word-wise
-deletion, undo, vertical moves) mark the result incomplete, and an incomplete stream is masked
-whole: a guess at the text could split a secret so that detection misses it.
+The rebuild replays the events on a model of a text field with a cursor and a selection:
+printable keys, Enter, Tab, paste, Backspace/Delete (character-, word- and line-wise), arrows,
+Home/End, Shift-extended selections, select-all, cut, and typing or pasting over a selection.
+Word moves follow the modifier's platform: Control as on Windows and Linux (to the start of the
+next word), Alt as on macOS (to the end of the word); Meta+arrows are line and document moves.
+Edits it cannot follow (undo, redo, a Control+V whose paste was not captured, page moves, any
+shortcut not known to leave the text alone) mark the result incomplete, and an incomplete stream
+is masked whole: a guess at the text could split a secret so that detection misses it.
 """
 from __future__ import annotations
 
@@ -26,11 +30,10 @@ MODIFIERS = frozenset({"Control", "Alt", "Meta", "Shift", "AltGraph", "CapsLock"
 _COMMAND_MODS = frozenset({"Control", "Meta"})
 _NAVIGATION_KEYS = frozenset({"ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End",
                               "PageUp", "PageDown"})
-_VERTICAL_KEYS = frozenset({"ArrowUp", "ArrowDown", "PageUp", "PageDown"})
 # Shortcuts known to leave the field's text and cursor alone (copy, save, find, print, new or
-# reopened tab, reload, open, address bar, quit, dev tools, zoom, tab switching). Any other
-# shortcut may edit or move (select all, cut, undo, word deletion, emacs and terminal keys), so
-# it makes the rebuild incomplete.
+# reopened tab, reload, open, address bar, quit, dev tools, zoom, tab switching). Select all,
+# cut, paste and word or line moves are followed; any other shortcut may edit or move unseen
+# (undo, redo, emacs and terminal line editing), so it makes the rebuild incomplete.
 _HARMLESS_SHORTCUT_KEYS = frozenset({"c", "s", "f", "g", "p", "t", "n", "r", "o", "l", "q", "j", "i", "m",
                                      "tab", "escape", "+", "-", "=", "0", "1", "2", "3", "4", "5", "6", "7",
                                      "8", "9", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10",
@@ -55,6 +58,19 @@ class TypedText:
     deleted: tuple[Origin, ...]
     complete: bool
 
+    def pasted(self, events: tuple[KeyEvent, ...]) -> tuple[str, tuple[Origin, ...]]:
+        """Every pasted text, one a line, and each character's origin (newlines between map nowhere)."""
+        chars: list[str] = []
+        origins: list[Origin] = []
+        for index, event in enumerate(events):
+            if event.type == "paste" and event.text:
+                if chars:
+                    chars.append("\n")
+                    origins.append(Origin(-1))
+                chars += event.text
+                origins += [Origin(index, offset) for offset in range(len(event.text))]
+        return "".join(chars), tuple(origins)
+
 
 def is_valid_key(key: str) -> bool:
     """One character (a grapheme of up to four code points, for emoji) or a W3C named key."""
@@ -78,72 +94,217 @@ def typed_character(event: KeyEvent) -> str | None:
 
 
 def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
-    """Replay the events on an empty text field."""
-    chars: list[str] = []
-    origins: list[Origin] = []
-    deleted: list[tuple[Origin, str]] = []
-    cursor, complete = 0, True
+    """Replay the events on an empty text field; linear in the events and the characters they move."""
+    field = _Field()
+    complete = True
     for index, event in enumerate(events):
         if event.type == "paste":
-            inserted = [(char, Origin(index, offset)) for offset, char in enumerate(event.text or "")]
+            field.insert([(char, Origin(index, offset)) for offset, char in enumerate(event.text or "")])
         elif event.key is None:
             continue
         elif is_shortcut(event):
-            complete = complete and event.key.lower() in _HARMLESS_SHORTCUT_KEYS
-            continue
-        elif event.key in _VERTICAL_KEYS or (event.key in _NAVIGATION_KEYS and "Shift" in event.mods):
-            complete = False
-            continue
+            complete = field.shortcut(event, _next_is_paste(events, index)) and complete
         elif event.key in _NAVIGATION_KEYS:
-            cursor = _move_cursor(event.key, chars, cursor)
-            continue
-        elif event.key == "Backspace" or event.key == "Delete":
-            position = cursor - 1 if event.key == "Backspace" else cursor
-            if 0 <= position < len(chars):
-                deleted.append((origins.pop(position), chars.pop(position)))
-                cursor = position
-            continue
+            complete = field.navigate(event.key, set(event.mods)) and complete
+        elif event.key in ("Backspace", "Delete"):
+            field.erase(event.key, set(event.mods))
+        elif (char := typed_character(event)) is not None:
+            field.insert([(char, Origin(index))])
+    field.deleted.sort(key=lambda item: (item[0].event, item[0].offset))
+    chars = field.chars()
+    return TypedText("".join(char for char, _ in chars), tuple(origin for _, origin in chars),
+                     "".join(char for _, char in field.deleted), tuple(origin for origin, _ in field.deleted),
+                     complete)
+
+
+def _next_is_paste(events: tuple[KeyEvent, ...], index: int) -> bool:
+    return index + 1 < len(events) and events[index + 1].type == "paste"
+
+
+class _Field:
+    """A gap buffer: characters left of the cursor, and those right of it in reverse order, each
+    with its origin; a selection runs from `anchor` to the cursor. An edit costs O(1) plus the
+    characters it moves or deletes."""
+
+    def __init__(self) -> None:
+        self.left: list[tuple[str, Origin]] = []
+        self.right: list[tuple[str, Origin]] = []
+        self.anchor: int | None = None
+        self.deleted: list[tuple[Origin, str]] = []
+
+    @property
+    def cursor(self) -> int:
+        return len(self.left)
+
+    def size(self) -> int:
+        return len(self.left) + len(self.right)
+
+    def chars(self) -> list[tuple[str, Origin]]:
+        return self.left + self.right[::-1]
+
+    def char_at(self, position: int) -> str:
+        if position < len(self.left):
+            return self.left[position][0]
+        return self.right[len(self.right) - 1 - (position - len(self.left))][0]
+
+    def move_to(self, position: int) -> None:
+        position = max(0, min(position, self.size()))
+        while len(self.left) > position:
+            self.right.append(self.left.pop())
+        while len(self.left) < position:
+            self.left.append(self.right.pop())
+
+    def selection(self) -> tuple[int, int] | None:
+        if self.anchor is None or self.anchor == self.cursor:
+            return None
+        return min(self.anchor, self.cursor), max(self.anchor, self.cursor)
+
+    def delete_range(self, start: int, end: int) -> None:
+        self.move_to(end)
+        for _ in range(end - start):
+            origin_char = self.left.pop()
+            self.deleted.append((origin_char[1], origin_char[0]))
+        self.anchor = None
+
+    def delete_selection(self) -> bool:
+        selected = self.selection()
+        self.anchor = None
+        if selected:
+            self.delete_range(*selected)
+        return selected is not None
+
+    def insert(self, items: list[tuple[str, Origin]]) -> None:
+        self.delete_selection()
+        self.left.extend(items)
+
+    def erase(self, key: str, mods: set[str]) -> None:
+        """Backspace or Delete: the selection, else a character, word (Control/Alt) or line (Meta)."""
+        if self.delete_selection():
+            return
+        unit = "line" if "Meta" in mods else "word" if mods & {"Control", "Alt"} else "char"
+        if key == "Backspace":
+            self.delete_range(self.boundary(-1, unit, "Control" in mods), self.cursor)
         else:
-            char = typed_character(event)
-            if char is None:
-                continue
-            inserted = [(char, Origin(index))]
-        chars[cursor:cursor] = [char for char, _ in inserted]
-        origins[cursor:cursor] = [origin for _, origin in inserted]
-        cursor += len(inserted)
-    deleted.sort(key=lambda item: (item[0].event, item[0].offset))
-    return TypedText("".join(chars), tuple(origins), "".join(char for _, char in deleted),
-                     tuple(origin for origin, _ in deleted), complete)
+            self.delete_range(self.cursor, self.boundary(+1, unit, "Control" in mods))
+
+    def navigate(self, key: str, mods: set[str]) -> bool:
+        """Arrows, Home and End, extending the selection with Shift; False for page moves."""
+        if key in ("PageUp", "PageDown"):
+            return False
+        extend = "Shift" in mods
+        selected = self.selection()
+        if selected and not extend and key in ("ArrowLeft", "ArrowRight") and not mods & {"Control", "Alt", "Meta"}:
+            self.move_to(selected[0] if key == "ArrowLeft" else selected[1])
+            self.anchor = None
+            return True
+        if extend and self.anchor is None:
+            self.anchor = self.cursor
+        elif not extend:
+            self.anchor = None
+        self.move_to(self.target(key, mods))
+        return True
+
+    def target(self, key: str, mods: set[str]) -> int:
+        """Where a navigation key moves the cursor."""
+        if key in ("Home", "End"):
+            if "Control" in mods or "Meta" in mods:
+                return 0 if key == "Home" else self.size()
+            return self.boundary(-1 if key == "Home" else +1, "line", False)
+        direction = -1 if key in ("ArrowLeft", "ArrowUp") else +1
+        if key in ("ArrowUp", "ArrowDown"):
+            if "Meta" in mods:
+                return 0 if direction < 0 else self.size()
+            return self.vertical(direction)
+        unit = "line" if "Meta" in mods else "word" if mods & {"Control", "Alt"} else "char"
+        return self.boundary(direction, unit, "Control" in mods)
+
+    def boundary(self, direction: int, unit: str, windows_words: bool) -> int:
+        """The position one character, word or line away from the cursor."""
+        position, size = self.cursor, self.size()
+        if unit == "char":
+            return max(0, min(size, position + direction))
+        if unit == "line":
+            step = (lambda p: p > 0 and self.char_at(p - 1) != "\n") if direction < 0 else \
+                (lambda p: p < size and self.char_at(p) != "\n")
+            while step(position):
+                position += direction
+            return position
+        if direction < 0:  # to the start of this or the previous word, on every platform
+            while position > 0 and not _is_word(self.char_at(position - 1)):
+                position -= 1
+            while position > 0 and _is_word(self.char_at(position - 1)):
+                position -= 1
+            return position
+        if windows_words:  # past this word and the spaces after it: the start of the next word
+            while position < size and _is_word(self.char_at(position)):
+                position += 1
+            while position < size and not _is_word(self.char_at(position)):
+                position += 1
+            return position
+        while position < size and not _is_word(self.char_at(position)):  # macOS: to the end of the word
+            position += 1
+        while position < size and _is_word(self.char_at(position)):
+            position += 1
+        return position
+
+    def vertical(self, direction: int) -> int:
+        """The same column on the line above or below (clamped), or the start or end of the text."""
+        line_start = self.boundary(-1, "line", False)
+        column = self.cursor - line_start
+        if direction < 0:
+            if line_start == 0:
+                return 0
+            self.move_to(line_start - 1)
+            above = self.boundary(-1, "line", False)
+            return min(above + column, line_start - 1)
+        line_end = self.boundary(+1, "line", False)
+        if line_end == self.size():
+            return line_end
+        self.move_to(line_end + 1)
+        below_end = self.boundary(+1, "line", False)
+        return min(line_end + 1 + column, below_end)
+
+    def shortcut(self, event: KeyEvent, paste_follows: bool) -> bool:
+        """Select all, cut and paste are followed; False (incomplete) for anything that may edit unseen."""
+        key = (event.key or "").lower()
+        if key == "a":
+            self.move_to(self.size())
+            self.anchor = 0
+            return True
+        if key == "x":
+            self.delete_selection()
+            return True
+        if key == "v":
+            return paste_follows
+        if key in ("arrowleft", "arrowright", "arrowup", "arrowdown", "home", "end"):
+            return self.navigate(event.key or "", set(event.mods))
+        if key in ("backspace", "delete"):
+            self.erase(event.key or "", set(event.mods))
+            return True
+        return key in _HARMLESS_SHORTCUT_KEYS
 
 
-def _move_cursor(key: str, chars: list[str], cursor: int) -> int:
-    if key == "ArrowLeft":
-        return max(0, cursor - 1)
-    if key == "ArrowRight":
-        return min(len(chars), cursor + 1)
-    if key == "Home":
-        while cursor > 0 and chars[cursor - 1] != "\n":
-            cursor -= 1
-        return cursor
-    while cursor < len(chars) and chars[cursor] != "\n":  # End
-        cursor += 1
-    return cursor
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def mask_events(events: tuple[KeyEvent, ...], typed: TypedText, spans: list[Span] | tuple[Span, ...],
-                deleted_spans: list[Span] | tuple[Span, ...] = ()) -> tuple[KeyEvent, ...]:
+                deleted_spans: list[Span] | tuple[Span, ...] = (),
+                pasted_spans: list[Span] | tuple[Span, ...] = ()) -> tuple[KeyEvent, ...]:
     """Events with every character of a detected span replaced by its placeholder.
 
     `spans` index the final text, `deleted_spans` the deleted text (what was typed and erased is
-    still in the raw events). A masked key keeps its event and timing; only `key` becomes
-    `<ENTITY_TYPE>`. Characters typed and deleted between a span's first and last event (typos
-    inside a number) are masked too. A stream the rebuild could not follow is masked whole, as
-    UNVERIFIED_TEXT.
+    still in the raw events), `pasted_spans` the pasted texts (`TypedText.pasted`). A masked key
+    keeps its event and timing; only `key` becomes `<ENTITY_TYPE>`. Characters typed and deleted
+    between a span's first and last event (typos inside a number) are masked too. A stream the
+    rebuild could not follow is masked whole, as UNVERIFIED_TEXT.
     """
     if not typed.complete:
         return mask_all_typing(events, UNVERIFIED_TEXT)
-    marks: dict[Origin, str] = {origin: span.entity_type for span in deleted_spans
-                                for origin in typed.deleted[span.start:span.end]}
+    pasted = typed.pasted(events)[1]
+    marks: dict[Origin, str] = {origin: span.entity_type
+                                for view, view_spans in ((typed.deleted, deleted_spans), (pasted, pasted_spans))
+                                for span in view_spans for origin in view[span.start:span.end]}
     for span in spans:
         covered = typed.origins[span.start:span.end]
         if not covered:

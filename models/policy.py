@@ -46,16 +46,21 @@ class ScreenshotRules(StrictModel):
 
 
 class KeystrokeRules(StrictModel):
-    """Input fields whose every typed character is masked, whatever detection finds."""
+    """Where every typed character is masked, whatever detection finds: secure input fields, and
+    windows or pages that show a login, unlock or password-manager context."""
 
     secure_fields: frozenset[str]
+    secure_contexts: tuple[str, ...]
 
-    def is_secure(self, field: str | None) -> bool:
-        """The field, lower-cased, or any word of it, is listed: "Password", "current-password", "cc-csc"."""
-        if not field:
-            return False
-        name = field.lower()
-        return name in self.secure_fields or any(word in self.secure_fields for word in re.split(r"[^a-z0-9]+", name))
+    def is_secure(self, field: str | None, window_title: str | None = None, url: str | None = None) -> bool:
+        """The field, lower-cased, or any word of it, is listed ("Password", "current-password",
+        "cc-csc"); or the title or URL holds a listed context phrase as whole words."""
+        name = (field or "").lower()
+        if name in self.secure_fields or any(word in self.secure_fields for word in re.split(r"[^a-z0-9]+", name)):
+            return True
+        context = f"{window_title or ''} {url or ''}".lower()
+        return any(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", context)
+                   for phrase in self.secure_contexts)
 
 
 class Policy(StrictModel):

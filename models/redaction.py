@@ -16,7 +16,7 @@ from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.text_views import DELETED, OCR, TYPED, context_text, segment_field
+from models.text_views import DELETED, OCR, PASTED, TYPED, context_text, segment_field
 
 SpansByField = dict[str, list[Span]]
 
@@ -143,7 +143,7 @@ def _looks_like_a_name(speaker: str, min_chars: int) -> bool:
 def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                       counts: Counter, masked_category: str | None) -> dict[str, object]:
     record = prepared.record
-    if policy.keystrokes.is_secure(record.field):
+    if policy.keystrokes.is_secure(record.field, record.window_title, context_text(record, "url")):
         counts[SECRET] += 1
         events = mask_all_typing(record.events, SECRET)
     elif masked_category:
@@ -152,7 +152,8 @@ def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Pol
         typed = rebuild_typed_text(record.events)
         if not typed.complete:
             counts[UNVERIFIED_TEXT] += 1
-        events = mask_events(record.events, typed, spans.get(TYPED, []), spans.get(DELETED, []))
+        events = mask_events(record.events, typed, spans.get(TYPED, []), spans.get(DELETED, []),
+                             spans.get(PASTED, []))
     fields: dict[str, object] = {"events": [_event_json(event) for event in events]}
     if record.field is not None:
         fields["field"] = record.field

@@ -9,6 +9,7 @@ from models.records import OcrWord, RawRecord, TextField
 
 TYPED = "typed"
 DELETED = "deleted"
+PASTED = "pasted"
 OCR = "ocr"
 
 
@@ -25,15 +26,16 @@ def context_text(record: RawRecord, name: str) -> str | None:
 
 
 def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple[TextField, ...]:
-    """Context fields of every kind, then the kind's own text: segments, typed and deleted text, or OCR text."""
+    """Context fields of every kind, then the kind's own text: segments; typed, deleted and pasted
+    text; or OCR text."""
     fields = [TextField(name, value) for name in ("app", "window_title", "url")
               if (value := context_text(record, name))]
     if record.kind == "transcript":
         fields += [TextField(segment_field(i), s.text) for i, s in enumerate(record.segments) if s.text]
     elif record.kind == "keystrokes":
         typed = rebuild_typed_text(record.events)
-        fields += [TextField(name, text) for name, text in ((TYPED, typed.text), (DELETED, typed.deleted_text))
-                   if text]
+        views = ((TYPED, typed.text), (DELETED, typed.deleted_text), (PASTED, typed.pasted(record.events)[0]))
+        fields += [TextField(name, text) for name, text in views if text]
     elif ocr_words:
         fields.append(TextField(OCR, ocr_text(ocr_words)))
     return tuple(fields)

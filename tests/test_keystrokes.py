@@ -47,10 +47,34 @@ def test_when_shortcut_is_pressed_then_no_text_is_typed_and_stream_stays_complet
     assert typed.text == "ab" and typed.complete
 
 
-def test_when_select_all_is_pressed_then_the_rebuild_is_incomplete():
-    assert not rebuild_typed_text((*typing("ab"), key("a", "Control"), *typing("c"))).complete
-    assert not rebuild_typed_text((*typing("ab"), key("ArrowLeft", "Shift"))).complete
-    assert not rebuild_typed_text((*typing("ab"), key("ArrowUp"))).complete
+def test_when_all_is_selected_and_typed_over_then_the_old_text_is_deleted():
+    typed = rebuild_typed_text((*typing("secret"), key("a", "Control"), *typing("ok")))
+    assert typed.text == "ok" and typed.deleted_text == "secret" and typed.complete
+
+
+def test_when_shift_arrows_select_then_backspace_deletes_the_selection():
+    events = (*typing("hello world"), key("ArrowLeft", "Shift"), key("ArrowLeft", "Shift"), key("Backspace"))
+    assert rebuild_typed_text(events).text == "hello wor"
+
+
+def test_when_word_modifiers_delete_and_move_then_words_go():
+    assert rebuild_typed_text((*typing("call 555 0100"), key("Backspace", "Control"))).text == "call 555 "
+    assert rebuild_typed_text((*typing("one two"), key("ArrowLeft", "Alt"), *typing("x"))).text == "one xtwo"
+    assert rebuild_typed_text((*typing("a b"), key("Home"), key("ArrowRight", "Control"), *typing("!"))).text \
+        == "a !b"
+    assert rebuild_typed_text((*typing("a b"), key("Home"), key("ArrowRight", "Alt"), *typing("!"))).text == "a! b"
+
+
+def test_when_arrow_up_and_down_move_between_lines_then_the_column_is_kept():
+    events = (*typing("abc\nde"), key("ArrowUp"), *typing("X"), key("ArrowDown"), *typing("Y"))
+    assert rebuild_typed_text(events).text == "abXc\ndeY"
+
+
+def test_when_an_edit_cannot_be_followed_then_the_rebuild_is_incomplete():
+    assert not rebuild_typed_text((*typing("ab"), key("z", "Control"))).complete
+    assert not rebuild_typed_text((*typing("ab"), key("v", "Meta"), *typing("c"))).complete  # paste not captured
+    assert rebuild_typed_text((*typing("ab"), key("v", "Meta"), KeyEvent(5, None, (), "paste", "c"))).complete
+    assert not rebuild_typed_text((*typing("ab"), key("PageUp"))).complete
 
 
 def test_when_span_is_masked_then_no_character_of_it_survives_in_any_event():
@@ -72,7 +96,7 @@ def test_when_span_covers_part_of_a_paste_then_only_that_part_is_replaced():
 
 
 def test_when_stream_is_incomplete_then_every_printable_key_and_paste_is_masked():
-    events = (*typing("ab"), key("a", "Control"), *typing("cd"), KeyEvent(9, None, (), "paste", "xyz"))
+    events = (*typing("ab"), key("z", "Control"), *typing("cd"), KeyEvent(9, None, (), "paste", "xyz"))
     masked = mask_events(events, rebuild_typed_text(events), [])
     assert printable_keys(masked) == ""
     assert masked[2] == events[2]  # the shortcut itself is the training signal
@@ -87,6 +111,7 @@ def test_when_altgr_types_a_character_then_it_is_text_not_a_shortcut():
 def test_when_a_shortcut_is_not_known_to_be_harmless_then_the_rebuild_is_incomplete():
     assert rebuild_typed_text((*typing("ab"), key("c", "Control"), key("s", "Meta"))).complete
     assert not rebuild_typed_text((*typing("ab"), key("b", "Control"), *typing("."))).complete
+    assert not rebuild_typed_text((*typing("ab"), key("e", "Control"))).complete
 
 
 def test_when_text_is_typed_and_deleted_then_deleted_spans_mask_its_keys():
