@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run test eval train-textcat sample clean
+.PHONY: install system-packages run test eval bench-keystrokes train-textcat sample clean
 
 install: system-packages $(VENV)/.installed
 
@@ -38,6 +38,10 @@ test: install
 eval: install
 	rm -rf out/eval
 	$(BIN)/python -m evaluation.evaluate --out out/eval
+
+# Per-event cost of the keystroke rebuild and masking as streams grow (linear time).
+bench-keystrokes: install
+	$(BIN)/python -m evaluation.bench_keystrokes
 
 # Retrains the category text classifier (models/data/textcat) from ../shared/data.
 train-textcat: install

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from models.placeholders import placeholder, replace_spans
@@ -305,13 +306,14 @@ def mask_events(events: tuple[KeyEvent, ...], typed: TypedText, spans: list[Span
     marks: dict[Origin, str] = {origin: span.entity_type
                                 for view, view_spans in ((typed.deleted, deleted_spans), (pasted, pasted_spans))
                                 for span in view_spans for origin in view[span.start:span.end]}
+    deleted_events = [origin.event for origin in typed.deleted]  # sorted: deleted is in typing order
     for span in spans:
         covered = typed.origins[span.start:span.end]
         if not covered:
             continue
         first = min(origin.event for origin in covered)
         last = max(origin.event for origin in covered)
-        retyped = [origin for origin in typed.deleted if first <= origin.event <= last]
+        retyped = typed.deleted[bisect_left(deleted_events, first):bisect_right(deleted_events, last)]
         for origin in (*covered, *retyped):
             marks[origin] = span.entity_type
     return _apply_marks(events, marks)
