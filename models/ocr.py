@@ -1,12 +1,14 @@
 """OCR engine interface and its Tesseract implementation: image -> words with boxes."""
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
 import pytesseract
-from PIL import Image, ImageOps, ImageStat
+from PIL import Image
 
 from models.records import OcrWord
 
@@ -19,6 +21,13 @@ class OcrSettings:
     config: str = "--psm 11"
     timeout_secs: float = 60.0
     min_confidence: float = 0.0
+    # 1x captures (no wider than this) are read at twice their size: UI text is often 11-14 px,
+    # below the x-height Tesseract reads reliably. 2x (high-DPI) captures are read as they are.
+    upscale_max_width: int = 2200
+    upscale_factor: int = 2
+    # Square tiles whose own background is dark are inverted, so a dark sidebar beside a light
+    # page (or the reverse) is read as dark text on light, all in one Tesseract call.
+    polarity_tile_px: int = 48
 
 
 class OcrUnavailable(RuntimeError):
@@ -44,7 +53,8 @@ class OcrEngine(Protocol):
 
 
 class TesseractOcr:
-    """One `pytesseract.image_to_data` call per image; dark screens are inverted first."""
+    """One `pytesseract.image_to_data` call per image, on a normalised copy: dark regions inverted,
+    1x captures upscaled. Boxes are mapped back to the input's pixels."""
 
     def __init__(self, settings: OcrSettings):
         self._settings = settings
@@ -52,17 +62,32 @@ class TesseractOcr:
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
     def read(self, image: Image.Image) -> tuple[OcrWord, ...]:
-        gray = image.convert("L")
-        if ImageStat.Stat(gray).mean[0] < 128:  # light text on a dark theme
-            gray = ImageOps.invert(gray)
+        settings = self._settings
+        gray = dark_text_on_light(image, settings.polarity_tile_px)
+        scale = settings.upscale_factor if image.width <= settings.upscale_max_width else 1
+        if scale > 1:
+            gray = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
         data = pytesseract.image_to_data(
-            gray, lang=self._settings.language, config=self._settings.config,
-            timeout=self._settings.timeout_secs, output_type=pytesseract.Output.DICT)
-        return words_from_data(data, self._settings.min_confidence)
+            gray, lang=settings.language, config=settings.config,
+            timeout=settings.timeout_secs, output_type=pytesseract.Output.DICT)
+        return words_from_data(data, settings.min_confidence, scale)
 
 
-def words_from_data(data: dict[str, list], min_confidence: float) -> tuple[OcrWord, ...]:
-    """Tesseract's table -> words in reading order, each with its line number and its offset in `ocr_text`."""
+def dark_text_on_light(image: Image.Image, tile_px: int) -> Image.Image:
+    """Grayscale copy in which every tile whose median is dark (a dark theme, a dark panel) is inverted."""
+    pixels = np.asarray(image.convert("L"))
+    height, width = pixels.shape
+    rows, cols = math.ceil(height / tile_px), math.ceil(width / tile_px)
+    padded = np.pad(pixels, ((0, rows * tile_px - height), (0, cols * tile_px - width)), mode="edge")
+    tiles = padded.reshape(rows, tile_px, cols, tile_px).swapaxes(1, 2).reshape(rows, cols, -1)
+    dark = np.median(tiles, axis=2) < 128
+    mask = np.repeat(np.repeat(dark, tile_px, axis=0), tile_px, axis=1)[:height, :width]
+    return Image.fromarray(np.where(mask, 255 - pixels, pixels).astype(np.uint8))
+
+
+def words_from_data(data: dict[str, list], min_confidence: float, scale: int = 1) -> tuple[OcrWord, ...]:
+    """Tesseract's table -> words in reading order, each with its line number and its offset in
+    `ocr_text`; boxes read on an image `scale` times larger are mapped back (rounded outwards)."""
     words: list[OcrWord] = []
     lines: dict[tuple[int, int, int], int] = {}
     start = 0
@@ -73,8 +98,10 @@ def words_from_data(data: dict[str, list], min_confidence: float) -> tuple[OcrWo
         line = lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), len(lines))
         if words:
             start += 1  # one separator character: a newline between lines, a space inside one
-        words.append(OcrWord(text, int(data["left"][i]), int(data["top"][i]),
-                             int(data["width"][i]), int(data["height"][i]), start, line))
+        left, top = int(data["left"][i]) // scale, int(data["top"][i]) // scale
+        right = -(-(int(data["left"][i]) + int(data["width"][i])) // scale)
+        bottom = -(-(int(data["top"][i]) + int(data["height"][i])) // scale)
+        words.append(OcrWord(text, left, top, right - left, bottom - top, start, line))
         start += len(text)
     return tuple(words)
 
