@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run test eval bench-keystrokes train-textcat sample clean
+.PHONY: install system-packages run test eval bench-keystrokes bench-ocr train-textcat sample clean
 
 install: system-packages $(VENV)/.installed
 
@@ -42,6 +42,10 @@ eval: install
 # Per-event cost of the keystroke rebuild and masking as streams grow (linear time).
 bench-keystrokes: install
 	$(BIN)/python -m evaluation.bench_keystrokes
+
+# Seconds per screenshot of the pipeline's OCR against plain full-frame image_to_data.
+bench-ocr: install
+	$(BIN)/python -m evaluation.bench_ocr
 
 # Retrains the category text classifier (models/data/textcat) from ../shared/data.
 train-textcat: install

@@ -177,3 +177,15 @@ def test_when_detection_fails_for_a_record_then_it_is_kept_out_and_counted(pipel
         assert_that(discarded, equal_to([DiscardedRecord("transcript", "error:detect", "RuntimeError")]),
                     label="Failed")
     assert "Marcus" not in caplog.text and "536-22-4187" not in caplog.text
+
+
+def test_when_input_is_gzip_jsonl_then_it_is_read_like_plain(pipeline, tmp_path):
+    import gzip
+    path = tmp_path / "day.jsonl.gz"
+    with gzip.open(path, "wb") as stream:
+        stream.write(json.dumps(transcript("hello", record_id="gz-1")).encode() + b"\n{broken\n")
+    with pipeline as p:
+        records, discarded, line_count = p | "Read" >> ReadRawRecords(str(tmp_path / "*.jsonl.gz"))
+        assert_that(records | "Ids" >> beam.Map(lambda r: r.record_id), equal_to(["gz-1"]), label="Records")
+        assert_that(discarded, equal_to([DiscardedRecord("unknown", "quarantined:malformed_json")]), label="Bad")
+        assert_that(line_count, equal_to([2]), label="Lines")
