@@ -31,6 +31,11 @@ class AnalyzerSettings:
     language: str = "en"
     entities: tuple[str, ...] | None = None
     score_threshold: float = 0.4
+    # Longer texts are analysed in overlapping chunks: the cost of a regex or of NER on one call
+    # stays bounded (Presidio skips a pattern that times out, which would fail open), and an
+    # entity cut by one chunk's edge is whole in the next.
+    chunk_chars: int = 8000
+    chunk_overlap: int = 400
 
 
 def check_model_installed(model_name: str) -> None:
@@ -80,17 +85,28 @@ def build_detector(settings: AnalyzerSettings) -> Detector:
     return Detector(analyzer, CategoryClassifier(nlp, data, load_text_classifier(data)))
 
 
+def chunks(text: str, size: int, overlap: int) -> list[tuple[int, str]]:
+    """`text` as (offset, piece) windows of `size` characters, each overlapping the last by `overlap`."""
+    if len(text) <= size:
+        return [(0, text)]
+    step = size - overlap
+    return [(start, text[start:start + size]) for start in range(0, len(text) - overlap, step)]
+
+
 def detect(detector: Detector, prepared: PreparedRecord, settings: AnalyzerSettings) -> Finding:
-    """Spans per text field and the record's category, from one spaCy pass per field."""
+    """Spans per text field and the record's category, from one spaCy pass per field (or chunk)."""
     spans, docs = [], []
     for field in prepared.fields:
-        artifacts = detector.analyzer.nlp_engine.process_text(field.text, settings.language)
-        results = detector.analyzer.analyze(
-            text=field.text, language=settings.language, nlp_artifacts=artifacts,
-            entities=list(settings.entities) if settings.entities else None,
-            score_threshold=settings.score_threshold)
-        docs.append(artifacts.tokens)
-        spans.append((field.name, tuple(Span(r.entity_type, r.start, r.end, r.score) for r in results)))
+        found: set[Span] = set()
+        for offset, piece in chunks(field.text, settings.chunk_chars, settings.chunk_overlap):
+            artifacts = detector.analyzer.nlp_engine.process_text(piece, settings.language)
+            results = detector.analyzer.analyze(
+                text=piece, language=settings.language, nlp_artifacts=artifacts,
+                entities=list(settings.entities) if settings.entities else None,
+                score_threshold=settings.score_threshold)
+            docs.append(artifacts.tokens)
+            found |= {Span(r.entity_type, offset + r.start, offset + r.end, r.score) for r in results}
+        spans.append((field.name, tuple(sorted(found, key=lambda s: (s.start, s.end, s.entity_type)))))
     entity_types = {span.entity_type for _, field_spans in spans for span in field_spans}
     decision = detector.classifier.decide(prepared.record, docs, entity_types)
     return Finding(prepared, tuple(spans), decision.category, decision.scores)

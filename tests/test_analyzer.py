@@ -35,3 +35,30 @@ def test_when_model_is_not_installed_then_build_refuses_instead_of_downloading(n
     with pytest.raises(ModelNotInstalled):
         build_analyzer(AnalyzerSettings(model_name="en_core_web_trf_not_installed"))
     assert no_network == []
+
+
+def test_long_texts_are_cut_into_overlapping_chunks_that_cover_everything():
+    from models.analyzer import chunks
+    text = "".join(chr(97 + i % 26) for i in range(2500))
+    pieces = chunks(text, size=1000, overlap=100)
+    assert [offset for offset, _ in pieces] == [0, 900, 1800]
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert pieces[-1][0] + len(pieces[-1][1]) == len(text)
+    assert chunks("short", 1000, 100) == [(0, "short")]
+
+
+def test_when_an_entity_sits_on_a_chunk_edge_then_it_is_still_found(analyzer_settings):
+    from dataclasses import replace
+    from models.analyzer import build_detector, detect
+    from models.parse import parse_line
+    from models.records import PreparedRecord
+    from models.text_views import text_fields
+    import json
+    text = "x " * 495 + "mail jane.doe@example.com now " + "y " * 600
+    settings = replace(analyzer_settings, chunk_chars=1000, chunk_overlap=100)
+    record = parse_line(json.dumps({"record_id": "r", "kind": "transcript", "user_id": "u",
+                                    "ts": "2026-06-09T09:00:00Z", "segments": [
+                                        {"speaker": "a", "start": 0, "end": 1, "text": text}]}).encode(), "f")
+    finding = detect(build_detector(settings), PreparedRecord(record, text_fields(record)), settings)
+    emails = [text[s.start:s.end] for _, spans in finding.spans for s in spans if s.entity_type == "EMAIL_ADDRESS"]
+    assert emails == ["jane.doe@example.com"]
