@@ -28,6 +28,10 @@ class OcrSettings:
     # Square tiles whose own background is dark are inverted, so a dark sidebar beside a light
     # page (or the reverse) is read as dark text on light, all in one Tesseract call.
     polarity_tile_px: int = 48
+    # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
+    # last frames a worker remembers.
+    reuse_tile_px: int = 64
+    reuse_max_sessions: int = 32
 
 
 class OcrUnavailable(RuntimeError):
@@ -49,7 +53,9 @@ def check_tesseract(settings: OcrSettings) -> None:
 class OcrEngine(Protocol):
     """Anything that reads words and their boxes off an image."""
 
-    def read(self, image: Image.Image) -> tuple[OcrWord, ...]: ...
+    def read(self, image: Image.Image, upscale: bool | None = None) -> tuple[OcrWord, ...]: ...
+
+    def upscales(self, image: Image.Image) -> bool: ...
 
 
 class TesseractOcr:
@@ -61,10 +67,16 @@ class TesseractOcr:
         # Tesseract's OpenMP threads fight Beam's worker processes for the same cores.
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-    def read(self, image: Image.Image) -> tuple[OcrWord, ...]:
+    def upscales(self, image: Image.Image) -> bool:
+        """Whether a frame this wide is a 1x capture, read at `upscale_factor` times its size."""
+        return image.width <= self._settings.upscale_max_width
+
+    def read(self, image: Image.Image, upscale: bool | None = None) -> tuple[OcrWord, ...]:
+        """Words and boxes; `upscale` overrides the width rule (a crop of a frame follows its frame)."""
         settings = self._settings
         gray = dark_text_on_light(image, settings.polarity_tile_px)
-        scale = settings.upscale_factor if image.width <= settings.upscale_max_width else 1
+        upscale = self.upscales(image) if upscale is None else upscale
+        scale = settings.upscale_factor if upscale else 1
         if scale > 1:
             gray = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
         data = pytesseract.image_to_data(

@@ -28,5 +28,8 @@ class RedactionOptions(PipelineOptions):
                             help="DEVELOPMENT ONLY: run without a key, using a random one per run "
                                  "(pseudonyms then differ between runs)")
         parser.add_argument("--ocr_config", default=OcrSettings.config, help="Tesseract flags, e.g. '--psm 11'")
+        parser.add_argument("--ocr_reuse_sessions", type=int, default=OcrSettings.reuse_max_sessions,
+                            help="sessions whose last frame each worker remembers, to OCR only what "
+                                 "changed in the next frame (0: read every frame in full)")
         parser.add_argument("--ocr_timeout_secs", type=float, default=OcrSettings.timeout_secs,
                             help="a screenshot whose OCR takes longer is dropped as error:ocr")

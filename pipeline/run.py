@@ -93,7 +93,8 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     settings = RunSettings(
         input_pattern=options.input, output=options.output, policy=policy, pseudonym_key=key,
         analyzer=AnalyzerSettings(model_name=options.spacy_model, score_threshold=policy.score_threshold),
-        ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs))
+        ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
+                        reuse_max_sessions=max(0, options.ocr_reuse_sessions)))
     if local:
         try:
             check_model_installed(options.spacy_model)

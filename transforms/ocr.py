@@ -10,6 +10,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from models.images import UnsafeImage, decode_image
 from models.ocr import OcrSettings, TesseractOcr
+from models.session_ocr import SessionOcr
 from models.records import DiscardedRecord, PreparedRecord, RawRecord
 from models.text_views import text_fields
 from transforms.dead_letters import FAILED, to_discarded
@@ -48,7 +49,10 @@ class OcrFn(beam.DoFn):
         self._engine = None
 
     def setup(self):
-        self._engine = TesseractOcr(self._settings)
+        # One memory of recent sessions per DoFn instance: it pays off when a session's frames
+        # reach the same worker (README: grouping frames by session).
+        self._engine = SessionOcr(TesseractOcr(self._settings), self._settings.reuse_tile_px,
+                                  self._settings.reuse_max_sessions)
 
     def process(self, record: RawRecord):
         try:
@@ -58,7 +62,7 @@ class OcrFn(beam.DoFn):
             yield pvalue.TaggedOutput(REJECTED, DiscardedRecord(
                 record.kind, f"quarantined:image:{rejected.reason}"))
             return
-        words = self._engine.read(image)
+        words = self._engine.read(image, record.session_id)
         yield PreparedRecord(record, text_fields(record, words), image=data, ocr_words=words)
 
 

@@ -1,0 +1,192 @@
+"""OCR for a session's consecutive frames: only the rows of tiles that changed are read again.
+
+Frames of one capture session are mostly identical (a new chat line, a blinking cursor, a clock).
+Each frame is cut into square tiles and each tile hashed (BLAKE2b over its pixels). Against the
+last frame seen from the same session, each run of rows holding a changed tile gives a box over
+its changed columns, grown until every edge lies on a flat strip of one colour, so no glyph of a
+changed line is cut; the boxes are stacked into one image and read in one Tesseract call (its
+start-up costs as much as reading a small region). Words of the previous frame that touch no
+changed tile are kept as they were: their pixels are identical. A frame of another size, or the
+first of a session, is read in full. Nothing is reused across sessions.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+
+import numpy as np
+from PIL import Image
+
+from models.ocr import OcrEngine
+from models.records import OcrWord
+
+
+# Empty pixels between stacked regions, so no word or line joins two of them.
+BAND_GAP_PX = 24
+# How far a region's edge moves at a time while looking for a flat strip to cut along.
+QUIET_STEP_PX = 8
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What is remembered of a session's last frame: its size, tile hashes and words."""
+
+    size: tuple[int, int]
+    hashes: np.ndarray
+    words: tuple[OcrWord, ...]
+
+
+def tile_hashes(image: Image.Image, tile_px: int) -> np.ndarray:
+    """A (rows, cols) array of 8-byte BLAKE2b digests of each tile's RGB pixels."""
+    pixels = np.asarray(image.convert("RGB"))
+    rows, cols = math.ceil(image.height / tile_px), math.ceil(image.width / tile_px)
+    digests = np.empty((rows, cols), dtype="S8")
+    for row in range(rows):
+        for col in range(cols):
+            tile = pixels[row * tile_px:(row + 1) * tile_px, col * tile_px:(col + 1) * tile_px]
+            digests[row, col] = hashlib.blake2b(np.ascontiguousarray(tile).tobytes(), digest_size=8).digest()
+    return digests
+
+
+def changed_bands(changed_rows: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive changed tile rows, as half-open (first, last + 1) row ranges."""
+    bands: list[tuple[int, int]] = []
+    for row in changed_rows:
+        if bands and row == bands[-1][1]:
+            bands[-1] = (bands[-1][0], row + 1)
+        else:
+            bands.append((row, row + 1))
+    return bands
+
+
+def reflow(words: list[OcrWord]) -> tuple[OcrWord, ...]:
+    """Words from several reads in reading order: lines by vertical overlap, then left to right,
+    with line numbers and text offsets recomputed as `models.ocr.ocr_text` expects."""
+    lines: list[list[OcrWord]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.left)):
+        if lines and word.top < lines[-1][0].top + max(1, lines[-1][0].height) * 0.6:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out: list[OcrWord] = []
+    start = 0
+    for number, line in enumerate(lines):
+        for word in sorted(line, key=lambda w: w.left):
+            if out:
+                start += 1
+            out.append(replace(word, start=start, line=number))
+            start += len(word.text)
+    return tuple(out)
+
+
+class SessionOcr:
+    """An OCR engine that remembers the last frame of up to `max_sessions` sessions."""
+
+    def __init__(self, engine: OcrEngine, tile_px: int, max_sessions: int):
+        self._engine = engine
+        self._tile_px = tile_px
+        self._max_sessions = max_sessions
+        self._frames: OrderedDict[str, Frame] = OrderedDict()
+
+    def read(self, image: Image.Image, session: str | None) -> tuple[OcrWord, ...]:
+        """Words and boxes of `image`; with a session, unchanged rows come from its previous frame."""
+        hashes = tile_hashes(image, self._tile_px)
+        previous = self._frames.get(session) if session else None
+        if previous is None or previous.size != image.size:
+            words = self._engine.read(image)
+        else:
+            words = self._read_changes(image, hashes, previous)
+        if session and self._max_sessions:
+            self._frames[session] = Frame(image.size, hashes, words)
+            self._frames.move_to_end(session)
+            while len(self._frames) > self._max_sessions:
+                self._frames.popitem(last=False)
+        return words
+
+    def _read_changes(self, image: Image.Image, hashes: np.ndarray, previous: Frame) -> tuple[OcrWord, ...]:
+        changed = hashes != previous.hashes
+        if not changed.any():
+            return previous.words
+        tile = self._tile_px
+
+        def touches_change(word: OcrWord) -> bool:
+            rows = slice(word.top // tile, (word.top + max(word.height, 1) - 1) // tile + 1)
+            cols = slice(word.left // tile, (word.left + max(word.width, 1) - 1) // tile + 1)
+            return bool(changed[rows, cols].any())
+
+        words = [word for word in previous.words if not touches_change(word)]
+        gray = np.asarray(image.convert("L"))
+        boxes = merge_boxes([quiet_box(gray, box) for box in change_boxes(changed, tile, image.size)])
+        stacked, placed = stack_regions(image, boxes)
+        for word in self._engine.read(stacked, upscale=self._engine.upscales(image)):
+            for (x, y), (left, top, right, bottom) in zip(placed, boxes):
+                if x <= word.left < x + (right - left) and y <= word.top < y + (bottom - top):
+                    moved = replace(word, left=word.left - x + left, top=word.top - y + top)
+                    if touches_change(moved):
+                        words.append(moved)
+                    break
+        return reflow(words)
+
+
+def change_boxes(changed: np.ndarray, tile: int, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """For each run of changed tile rows, the box over its changed columns, as (left, top, right,
+    bottom) pixels; `quiet_box` then grows it until no glyph crosses an edge."""
+    width, height = size
+    boxes = []
+    for first, last in changed_bands([int(r) for r in np.flatnonzero(changed.any(axis=1))]):
+        cols = np.flatnonzero(changed[first:last].any(axis=0))
+        boxes.append((int(cols[0]) * tile, first * tile, min(width, (int(cols[-1]) + 1) * tile),
+                      min(height, last * tile)))
+    return boxes
+
+
+def quiet_box(gray: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """`box` grown until each edge lies on a strip of one flat colour, so no glyph crosses it:
+    a word cut at a crop edge could hide what it holds from detection."""
+    height, width = gray.shape
+    left, top, right, bottom = box
+    while True:
+        step = QUIET_STEP_PX
+        grown = (left - step if left > 0 and np.ptp(gray[top:bottom, max(0, left - step):left]) else left,
+                 top - step if top > 0 and np.ptp(gray[max(0, top - step):top, left:right]) else top,
+                 right + step if right < width and np.ptp(gray[top:bottom, right:right + step]) else right,
+                 bottom + step if bottom < height and np.ptp(gray[bottom:bottom + step, left:right]) else bottom)
+        grown = (max(0, grown[0]), max(0, grown[1]), min(width, grown[2]), min(height, grown[3]))
+        if grown == (left, top, right, bottom):
+            return grown
+        left, top, right, bottom = grown
+
+
+def merge_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Overlapping boxes joined, so no word is read twice."""
+    merged = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        for i, a in enumerate(merged):
+            for j in range(i + 1, len(merged)):
+                b = merged[j]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                    merged[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del merged[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return sorted(merged, key=lambda box: (box[1], box[0]))
+
+
+def stack_regions(image: Image.Image, boxes: list[tuple[int, int, int, int]]
+                  ) -> tuple[Image.Image, list[tuple[int, int]]]:
+    """The boxes of `image` one under the other with a gap between, and where each one landed."""
+    width = max(right - left for left, _, right, _ in boxes)
+    height = sum(bottom - top for _, top, _, bottom in boxes) + BAND_GAP_PX * (len(boxes) - 1)
+    stacked = Image.new("RGB", (width, height), image.getpixel((boxes[0][0], boxes[0][1])))
+    placed, y = [], 0
+    for left, top, right, bottom in boxes:
+        stacked.paste(image.crop((left, top, right, bottom)), (0, y))
+        placed.append((0, y))
+        y += bottom - top + BAND_GAP_PX
+    return stacked, placed
