@@ -126,3 +126,22 @@ def ocr_text(words: tuple[OcrWord, ...]) -> str:
             pieces.append("\n" if word.line != words[i - 1].line else " ")
         pieces.append(word.text)
     return "".join(pieces)
+
+
+def joined_text(words: tuple[OcrWord, ...]) -> tuple[str, tuple[int, ...]]:
+    """The OCR text with words hyphenated across a line break joined ("exam-" + "ple.com" ->
+    "example.com"), and for each character the index of the word it came from (-1: a separator)."""
+    chars: list[str] = []
+    owners: list[int] = []
+    for i, word in enumerate(words):
+        text = word.text
+        joins_next = (i + 1 < len(words) and words[i + 1].line != word.line and len(text) > 1
+                      and text.endswith("-") and words[i + 1].text[:1].isalnum())
+        if joins_next:
+            text = text[:-1]
+        chars += text
+        owners += [i] * len(text)
+        if i + 1 < len(words) and not joins_next:
+            chars.append("\n" if words[i + 1].line != word.line else " ")
+            owners.append(-1)
+    return "".join(chars), tuple(owners)

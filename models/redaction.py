@@ -16,7 +16,8 @@ from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.text_views import DELETED, OCR, PASTED, TYPED, context_text, segment_field
+from models.ocr import joined_text
+from models.text_views import DELETED, OCR, OCR_JOINED, PASTED, TYPED, context_text, segment_field
 
 SpansByField = dict[str, list[Span]]
 
@@ -192,6 +193,9 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     ocr_spans = spans.get(OCR, [])
     words = [word for word in prepared.ocr_words
              if any(word.start < s.end and s.start < word.start + len(word.text) for s in ocr_spans)]
+    owners = joined_text(prepared.ocr_words)[1]
+    words += [prepared.ocr_words[i] for i in sorted({owners[p] for s in spans.get(OCR_JOINED, [])
+                                                      for p in range(s.start, s.end) if owners[p] >= 0})]
     rules = policy.screenshots
     image = cover_words(decode_image(prepared.image or b"", rules.max_pixels), words,
                         rules.box_padding_px, rules.box_padding_height_ratio)

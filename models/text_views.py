@@ -4,13 +4,14 @@ from __future__ import annotations
 from urllib.parse import unquote_plus
 
 from models.keystrokes import rebuild_typed_text
-from models.ocr import ocr_text
+from models.ocr import joined_text, ocr_text
 from models.records import OcrWord, RawRecord, TextField
 
 TYPED = "typed"
 DELETED = "deleted"
 PASTED = "pasted"
 OCR = "ocr"
+OCR_JOINED = "ocr_joined"
 
 
 def segment_field(index: int) -> str:
@@ -27,7 +28,7 @@ def context_text(record: RawRecord, name: str) -> str | None:
 
 def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple[TextField, ...]:
     """Context fields of every kind, then the kind's own text: segments; typed, deleted and pasted
-    text; or OCR text."""
+    text; or OCR text (and, when a word is hyphenated across lines, the text with it joined)."""
     fields = [TextField(name, value) for name in ("app", "window_title", "url")
               if (value := context_text(record, name))]
     if record.kind == "transcript":
@@ -38,4 +39,7 @@ def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple
         fields += [TextField(name, text) for name, text in views if text]
     elif ocr_words:
         fields.append(TextField(OCR, ocr_text(ocr_words)))
+        joined = joined_text(ocr_words)[0]
+        if joined != fields[-1].text:  # a word hyphenated across lines, read whole here
+            fields.append(TextField(OCR_JOINED, joined))
     return tuple(fields)

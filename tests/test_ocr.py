@@ -1,11 +1,24 @@
 """Tesseract (real) reads drawn screens, light and dark; word offsets match the OCR text."""
 from __future__ import annotations
 
-import pytest
+import base64
+import io
+import json
 
-from models.images import decode_image
-from models.ocr import OcrSettings, OcrUnavailable, check_tesseract, ocr_text, words_from_data
+import numpy as np
+import pytest
+from PIL import Image
+
+from models.analyzer import build_detector, detect
+from models.images import FILL, decode_image
+from models.ocr import OcrSettings, OcrUnavailable, check_tesseract, joined_text, ocr_text, words_from_data
+from models.parse import parse_line
+from models.records import OcrWord, PreparedRecord
+from models.redaction import sanitize
+from models.text_views import text_fields
 from sample.generate import screen
+from tests.conftest import KEY, TS
+from tests.rendered_screens import render_screen
 
 
 def test_when_screen_is_light_or_dark_then_words_and_boxes_are_read(ocr):
@@ -32,3 +45,26 @@ def test_when_language_data_is_missing_then_the_check_names_the_package():
     check_tesseract(OcrSettings())
     with pytest.raises(OcrUnavailable, match="tesseract-ocr-klingon"):
         check_tesseract(OcrSettings(language="klingon"))
+
+
+def test_when_a_word_is_hyphenated_across_lines_then_the_joined_text_reads_it_whole():
+    words = (OcrWord("mail", 0, 0, 40, 10, 0, 0), OcrWord("jane.doe@exam-", 50, 0, 90, 10, 5, 0),
+             OcrWord("ple.com", 0, 20, 60, 10, 20, 1), OcrWord("today", 70, 20, 40, 10, 28, 1))
+    text, owners = joined_text(words)
+    assert text == "mail jane.doe@example.com today"
+    start = text.index("jane")
+    assert {owners[i] for i in range(start, start + len("jane.doe@example.com"))} == {1, 2}
+
+
+def test_when_an_email_is_hyphenated_on_screen_then_both_halves_are_covered(ocr, analyzer_settings, policy):
+    png, boxes = render_screen(["please mail jane.doe@exam-", "ple.com before noon"], ["jane.doe@exam-", "ple.com"],
+                               dark=False, scale=1, font_px=18)
+    record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
+                                    "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
+    words = ocr.read(decode_image(png, 10**8))
+    finding = detect(build_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
+                     analyzer_settings)
+    out = json.loads(sanitize(finding, policy, KEY).json_line)
+    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
+    for x0, y0, x1, y1 in boxes.values():
+        assert (pixels[int(y0):int(y1), int(x0):int(x1)] == FILL).all(axis=2).mean() == 1.0
