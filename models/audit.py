@@ -11,7 +11,7 @@ OUTCOMES = ("sanitized", "dropped", "quarantined")
 
 def empty_audit() -> dict[str, Any]:
     """An accumulator with nothing counted."""
-    return {"by_reason": Counter(), "by_kind": {}, "entities_masked": Counter(),
+    return {"by_reason": Counter(), "by_kind": {}, "entities_masked": Counter(), "by_sensitivity": Counter(),
             **{outcome: 0 for outcome in OUTCOMES}}
 
 
@@ -20,6 +20,7 @@ def add_outcome(audit: dict[str, Any], outcome: SanitizedRecord | DiscardedRecor
     if isinstance(outcome, SanitizedRecord):
         status = "sanitized"
         audit["entities_masked"].update(dict(outcome.entity_counts))
+        audit["by_sensitivity"][str(outcome.sensitivity)] += 1
     else:
         status = outcome.outcome
         audit["by_reason"][outcome.reason] += 1
@@ -38,6 +39,7 @@ def merge_audits(audits: list[dict[str, Any]]) -> dict[str, Any]:
             merged[outcome] += audit[outcome]
         merged["by_reason"].update(audit["by_reason"])
         merged["entities_masked"].update(audit["entities_masked"])
+        merged["by_sensitivity"].update(audit["by_sensitivity"])
         for kind, counts in audit["by_kind"].items():
             merged["by_kind"].setdefault(kind, Counter()).update(counts)
     return merged
@@ -54,5 +56,6 @@ def finish_audit(audit: dict[str, Any], lines_read: int, policy_version: str) ->
         "by_kind": {kind: {key: counts[key] for key in ("in", *OUTCOMES)}
                     for kind, counts in sorted(audit["by_kind"].items())},
         "entities_masked": dict(sorted(audit["entities_masked"].items())),
+        "sanitized_by_sensitivity": dict(sorted(audit["by_sensitivity"].items())),
         "policy_version": policy_version,
     }

@@ -12,11 +12,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from models.images import cover_words, decode_image, encode_png
 from models.keystrokes import UNVERIFIED_TEXT, mask_all_typing, mask_events, rebuild_typed_text
+from models.ocr import joined_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.ocr import joined_text
 from models.text_views import DELETED, OCR, OCR_JOINED, PASTED, TYPED, context_text, segment_field
 
 SpansByField = dict[str, list[Span]]

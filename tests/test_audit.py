@@ -7,7 +7,7 @@ from models.records import DiscardedRecord, SanitizedRecord
 
 def test_when_outcomes_are_counted_then_totals_reconcile_by_kind_and_reason():
     first, second = empty_audit(), empty_audit()
-    add_outcome(first, SanitizedRecord("transcript", "{}", (("PERSON", 2),)))
+    add_outcome(first, SanitizedRecord("transcript", "{}", (("PERSON", 2),), 2))
     add_outcome(first, DiscardedRecord("unknown", "quarantined:malformed_json"))
     add_outcome(second, DiscardedRecord("screenshot", "error:ocr", "RuntimeError"))
     add_outcome(second, SanitizedRecord("transcript", "{}", (("PERSON", 1), ("EMAIL_ADDRESS", 1))))
@@ -17,6 +17,7 @@ def test_when_outcomes_are_counted_then_totals_reconcile_by_kind_and_reason():
     assert summary["by_reason"] == {"error:ocr": 1, "quarantined:malformed_json": 1}
     assert summary["by_kind"]["transcript"] == {"in": 2, "sanitized": 2, "dropped": 0, "quarantined": 0}
     assert summary["entities_masked"] == {"EMAIL_ADDRESS": 1, "PERSON": 3}
+    assert summary["sanitized_by_sensitivity"] == {"1": 1, "2": 1}
     assert summary["policy_version"] == "v1"
 
 
