@@ -7,9 +7,11 @@ import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from models.analyzer import AnalyzerSettings
+from models.consent import Consent
 from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.audit import SummarizeAudit
+from transforms.consent import ApplyConsent
 from transforms.read import ReadRawRecords
 from transforms.sanitize import SanitizeRecords
 from transforms.write import WriteAudit, WriteSanitizedRecords
@@ -25,15 +27,21 @@ class RunSettings:
     pseudonym_key: bytes
     analyzer: AnalyzerSettings
     ocr: OcrSettings
+    consent: dict[str, Consent] | None = None
 
 
 def build_pipeline(options: PipelineOptions, settings: RunSettings) -> beam.Pipeline:
-    """Read -> sanitize -> write, with an audit that accounts for every line read."""
+    """Read -> consent (when a registry is given) -> sanitize -> write, with an audit that accounts
+    for every line read."""
     pipeline = beam.Pipeline(options=options)
     records, quarantined, line_count = pipeline | "ReadRawRecords" >> ReadRawRecords(settings.input_pattern)
+    refused = []
+    if settings.consent is not None:
+        records, no_consent = records | "ApplyConsent" >> ApplyConsent(settings.consent)
+        refused.append(no_consent)
     sanitized, failed = records | "SanitizeRecords" >> SanitizeRecords(
         settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr)
-    discarded = (quarantined, failed) | "AllDiscarded" >> beam.Flatten()
+    discarded = (quarantined, *refused, failed) | "AllDiscarded" >> beam.Flatten()
     _ = sanitized | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output)
     summary = (sanitized, discarded, line_count) | "SummarizeAudit" >> SummarizeAudit(settings.policy.version)
     _ = summary | "WriteAudit" >> WriteAudit(settings.output)

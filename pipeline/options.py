@@ -18,7 +18,8 @@ class RedactionOptions(PipelineOptions):
         parser.add_argument("--input", default=None, help="JSONL file pattern (plain or .gz) on any Beam filesystem")
         parser.add_argument("--output", default=None, help="output directory: sanitized/ and audit/ go under it")
         parser.add_argument("--consent", default=None,
-                            help="consent registry (JSONL pattern); not implemented yet: a run given it refuses to start")
+                            help="consent registry, JSONL on any Beam filesystem (contract); without it no "
+                                 "consent rule is applied")
         parser.add_argument("--policy", default=str(DEFAULT_POLICY), help="versioned redaction policy YAML")
         parser.add_argument("--spacy_model", default=DEFAULT_MODEL,
                             help="installed spaCy model package or path (never downloaded)")

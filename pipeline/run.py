@@ -14,6 +14,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from models.analyzer import AnalyzerSettings, ModelNotInstalled, check_model_installed
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
+from models.consent import Consent, ConsentError, read_registry
 from models.policy import load_policy
 from models.pseudonyms import MIN_KEY_BYTES
 from models.recognizers.config import recognizer_data
@@ -68,6 +69,22 @@ def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tu
     return key, []
 
 
+def load_consent(pattern: str) -> dict[str, Consent]:
+    """The consent registry, read once here and handed to the workers as a side input; any
+    unusable line stops the run (skipping it could let an older consent stand)."""
+    files = sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
+    if not files:
+        raise ConfigError(f"--consent {pattern!r} matches no file")
+    lines = []
+    for path in files:
+        with FileSystems.open(path) as stream:
+            lines += [(path, number, line) for number, line in enumerate(stream.read().splitlines(), start=1)]
+    try:
+        return read_registry(lines)
+    except ConsentError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def check_settings(options: RedactionOptions, environ: dict[str, str],
                    local: bool = True) -> tuple[RunSettings, list[str]]:
     """Everything that can be wrong before a record is read: options, input, output, policy, key.
@@ -76,9 +93,6 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     """
     if not options.input or not options.output:
         raise ConfigError("both --input PATTERN and --output DIR are required")
-    if options.consent:
-        raise ConfigError("--consent: the consent registry is not implemented yet; refusing to run "
-                          "rather than ignore it (run without --consent to apply no consent rule)")
     if not FileSystems.match([options.input])[0].metadata_list:
         raise ConfigError(f"--input {options.input!r} matches no file")
     if FileSystems.match([FileSystems.join(sanitized_dir(options.output), "*")])[0].metadata_list:
@@ -89,12 +103,15 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     except ConfigFileError as exc:
         raise ConfigError(str(exc)) from None
     key, notes = load_pseudonym_key(options, environ)
-    notes.append("consent: no --consent registry given, so no consent rule was applied")
+    consent = load_consent(options.consent) if options.consent else None
+    notes.append(f"consent: registry of {len(consent)} users applied" if consent is not None
+                 else "consent: no --consent registry given, so no consent rule was applied")
     settings = RunSettings(
         input_pattern=options.input, output=options.output, policy=policy, pseudonym_key=key,
         analyzer=AnalyzerSettings(model_name=options.spacy_model, score_threshold=policy.score_threshold),
         ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
-                        reuse_max_sessions=max(0, options.ocr_reuse_sessions)))
+                        reuse_max_sessions=max(0, options.ocr_reuse_sessions)),
+        consent=consent)
     if local:
         try:
             check_model_installed(options.spacy_model)

@@ -93,7 +93,7 @@ def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
     (["--input", "/nonexistent/*.jsonl"], "matches no file"),
     (["--spacy_model", "en_core_web_lg"], "is not installed"),
     (["--polcy", "strict.yaml"], "unknown options ['--polcy']"),
-    (["--consent", "registry.jsonl"], "--consent"),
+    (["--consent", "/nonexistent/registry.jsonl"], "--consent"),
     ([], "--output"),
 ])
 def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, message):
@@ -104,3 +104,24 @@ def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, messa
     result = run_cli(tmp_path, *base, *args)
     assert result.returncode == 2 and message in result.stderr
     assert not (tmp_path / "network.log").exists()
+
+
+def test_when_a_consent_registry_is_given_then_opted_out_and_unknown_users_never_reach_the_sink(tmp_path):
+    inputs = tmp_path / "in.jsonl"
+    base = {"kind": "transcript", "ts": "2026-06-09T09:00:00Z", "source": "chat",
+            "segments": [{"speaker": "a", "start": 0.0, "end": 1.0, "text": "the deploy is green"}]}
+    inputs.write_text("".join(json.dumps({**base, "record_id": f"r-{user}", "user_id": user}) + "\n"
+                              for user in ("emp-in", "emp-out", "emp-unknown")))
+    registry = tmp_path / "consent.jsonl"
+    registry.write_text(json.dumps({"user_id": "emp-in", "consent_from": "2026-01-01T00:00:00Z"}) + "\n"
+                        + json.dumps({"user_id": "emp-out", "opted_out": True}) + "\n")
+    result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--consent", str(registry))
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = [json.loads(line) for path in (tmp_path / "out" / "sanitized").glob("*.jsonl")
+             for line in path.read_text().splitlines()]
+    assert [doc["record_id"] for doc in lines] == ["r-emp-in"]
+    summary = json.loads((tmp_path / "out" / "audit" / "summary.json").read_text())
+    assert summary["by_reason"] == {"dropped:consent:no_consent": 1, "dropped:consent:opted_out": 1}
+    assert "registry of 2 users" in result.stdout
+    audit_text = (tmp_path / "out" / "audit" / "summary.json").read_text()
+    assert "emp-out" not in audit_text and "emp-in" not in audit_text
