@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
+from typing import Annotated, Literal
 
 import pydantic
 
+from models.parse import RFC3339
 from models.records import RawRecord
 
 
@@ -14,18 +16,36 @@ class ConsentError(ValueError):
     """A registry line that cannot be used; the message names the place, never the content."""
 
 
+def _rfc3339(value: object) -> datetime:
+    """Only RFC 3339 date-times with an offset: a bare date or a number could be read many ways."""
+    if not isinstance(value, str) or not RFC3339.match(value):
+        raise ValueError("not an RFC 3339 date-time with an offset")
+    return datetime.fromisoformat(value.replace("z", "Z"))
+
+
+Moment = Annotated[datetime, pydantic.BeforeValidator(_rfc3339)]
+
+
 class _Pause(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="ignore", frozen=True)
-    start: datetime
-    end: datetime
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    start: Moment
+    end: Moment
+
+    @pydantic.model_validator(mode="after")
+    def _ordered(self) -> "_Pause":
+        if self.end <= self.start:
+            raise ValueError("a pause must end after it starts")
+        return self
 
 
 class _Entry(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="ignore", frozen=True)
+    """One registry line; unknown keys are errors: a misspelt `opt_out` must not read as consent."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     user_id: str = pydantic.Field(min_length=1)
-    consent_from: datetime | None = None
-    opted_out: bool = False
-    opted_out_kinds: tuple[str, ...] = ()
+    consent_from: Moment | None = None
+    opted_out: pydantic.StrictBool = False
+    opted_out_kinds: tuple[Literal["keystrokes", "transcript", "screenshot"], ...] = ()
     pauses: tuple[_Pause, ...] = ()
 
 
@@ -50,15 +70,14 @@ def read_registry(lines: list[tuple[str, int, bytes]]) -> dict[str, Consent]:
             entry = _Entry.model_validate(json.loads(line.decode("utf-8")))
         except (UnicodeDecodeError, json.JSONDecodeError, pydantic.ValidationError) as exc:
             raise ConsentError(f"consent registry {place}:{number}: unusable line ({type(exc).__name__})") from None
-        registry[entry.user_id] = Consent(
-            _aware(entry.consent_from) if entry.consent_from else None, entry.opted_out,
-            frozenset(entry.opted_out_kinds), tuple((_aware(p.start), _aware(p.end)) for p in entry.pauses))
+        registry[entry.user_id] = Consent(entry.consent_from, entry.opted_out, frozenset(entry.opted_out_kinds),
+                                          tuple((p.start, p.end) for p in entry.pauses))
     return registry
 
 
 def record_span(record: RawRecord) -> tuple[datetime, datetime]:
     """From `ts` to the last key event or segment end: the time the record covers."""
-    start = _aware(datetime.fromisoformat(record.ts.replace("z", "Z")))
+    start = datetime.fromisoformat(record.ts.replace("z", "Z"))
     millis = max((event.t for event in record.events), default=0)
     seconds = max((segment.end for segment in record.segments), default=0.0)
     return start, start + max(timedelta(milliseconds=millis), timedelta(seconds=seconds))
@@ -77,12 +96,6 @@ def consent_verdict(record: RawRecord, registry: dict[str, Consent]) -> str | No
     start, end = record_span(record)
     if consent.consent_from and start < consent.consent_from:
         return "before_consent"
-    if any(pause_start <= start < pause_end or (start < pause_end and pause_start < end)
-           for pause_start, pause_end in consent.pauses):
+    if any(start < pause_end and pause_start <= end for pause_start, pause_end in consent.pauses):
         return "paused"
     return None
-
-
-def _aware(moment: datetime) -> datetime:
-    """Times without an offset are taken as UTC, so every comparison is between aware times."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -29,6 +29,15 @@ _NAMED_KEY = re.compile(r"^(?:[A-Z][a-z]+)+[0-9]*$|^F[0-9]{1,2}$")
 MODIFIERS = frozenset({"Control", "Alt", "Meta", "Shift", "AltGraph", "CapsLock", "Fn", "FnLock", "Hyper",
                        "NumLock", "ScrollLock", "Super", "Symbol", "SymbolLock", "OS"})
 _COMMAND_MODS = frozenset({"Control", "Meta"})
+# Named keys that never change a field's text or cursor; any other named key the model does not
+# follow (Undo, Redo, Insert, Paste, Cut, Clear, ...) makes the rebuild incomplete.
+_INERT_NAMED_KEYS = frozenset({"Shift", "Control", "Alt", "Meta", "AltGraph", "CapsLock", "NumLock", "ScrollLock",
+                               "Fn", "FnLock", "Hyper", "Super", "Symbol", "SymbolLock", "OS", "Escape",
+                               "ContextMenu", "PrintScreen", "Pause", "Help",
+                               *(f"F{n}" for n in range(1, 25)),
+                               "AudioVolumeUp", "AudioVolumeDown", "AudioVolumeMute", "MediaPlayPause",
+                               "MediaTrackNext", "MediaTrackPrevious", "MediaStop", "BrightnessUp",
+                               "BrightnessDown"})
 _NAVIGATION_KEYS = frozenset({"ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End",
                               "PageUp", "PageDown"})
 # Shortcuts known to leave the field's text and cursor alone (copy, save, find, print, new or
@@ -58,6 +67,10 @@ class TypedText:
     deleted_text: str
     deleted: tuple[Origin, ...]
     complete: bool
+    # The deleted characters again, as the runs they were deleted in, each in text order (a
+    # number typed out of order, then selected and deleted, reads here as it stood).
+    erased_text: str = ""
+    erased: tuple[Origin, ...] = ()
 
     def pasted(self, events: tuple[KeyEvent, ...]) -> tuple[str, tuple[Origin, ...]]:
         """Every pasted text, one a line, and each character's origin (newlines between map nowhere)."""
@@ -98,24 +111,34 @@ def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
     """Replay the events on an empty text field; linear in the events and the characters they move."""
     field = _Field()
     complete = True
+    # A stream whose shortcuts use Meta comes from macOS, where Control+letter is an emacs-style
+    # edit (Control+A: line start, Control+T: swap), not the Windows command the model follows.
+    macos = any("Meta" in event.mods for event in events)
     for index, event in enumerate(events):
         if event.type == "paste":
             field.insert([(char, Origin(index, offset)) for offset, char in enumerate(event.text or "")])
         elif event.key is None:
             continue
         elif is_shortcut(event):
-            complete = field.shortcut(event, _next_is_paste(events, index)) and complete
+            windows_style = not (macos and "Control" in event.mods and "Meta" not in event.mods)
+            complete = windows_style and field.shortcut(event, _next_is_paste(events, index)) and complete
         elif event.key in _NAVIGATION_KEYS:
             complete = field.navigate(event.key, set(event.mods)) and complete
         elif event.key in ("Backspace", "Delete"):
             field.erase(event.key, set(event.mods))
         elif (char := typed_character(event)) is not None:
-            field.insert([(char, Origin(index))])
+            # One item per code point, so text offsets and items stay aligned for keys like 👍🏽
+            # (input keys have at most four; a longer key is a placeholder replayed from output).
+            field.insert([(point, Origin(index)) for point in char] if len(char) <= 4 else [(char, Origin(index))])
+        elif event.key not in _INERT_NAMED_KEYS:  # Undo, Redo, Insert (overwrite), Paste, Cut, Clear...
+            complete = False
     field.deleted.sort(key=lambda item: (item[0].event, item[0].offset))
     chars = field.chars()
+    erased = [item for index, (_, run) in enumerate(field.erasures)
+              for item in ([("\n", Origin(-1))] if index else []) + run]
     return TypedText("".join(char for char, _ in chars), tuple(origin for _, origin in chars),
                      "".join(char for _, char in field.deleted), tuple(origin for origin, _ in field.deleted),
-                     complete)
+                     complete, "".join(char for char, _ in erased), tuple(origin for _, origin in erased))
 
 
 def _next_is_paste(events: tuple[KeyEvent, ...], index: int) -> bool:
@@ -132,6 +155,7 @@ class _Field:
         self.right: list[tuple[str, Origin]] = []
         self.anchor: int | None = None
         self.deleted: list[tuple[Origin, str]] = []
+        self.erasures: list[tuple[int, list[tuple[str, Origin]]]] = []
 
     @property
     def cursor(self) -> int:
@@ -162,9 +186,15 @@ class _Field:
 
     def delete_range(self, start: int, end: int) -> None:
         self.move_to(end)
-        for _ in range(end - start):
-            origin_char = self.left.pop()
-            self.deleted.append((origin_char[1], origin_char[0]))
+        removed = [self.left.pop() for _ in range(end - start)][::-1]
+        self.deleted += [(origin, char) for char, origin in removed]
+        # Runs of adjacent deletions (Backspace after Backspace, Delete after Delete) in text order.
+        if removed and self.erasures and self.erasures[-1][0] == end:
+            self.erasures[-1] = (start, removed + self.erasures[-1][1])
+        elif removed and self.erasures and self.erasures[-1][0] == start:
+            self.erasures[-1] = (start, self.erasures[-1][1] + removed)
+        elif removed:
+            self.erasures.append((start, removed))
         self.anchor = None
 
     def delete_selection(self) -> bool:
@@ -291,11 +321,13 @@ def _is_word(char: str) -> bool:
 
 def mask_events(events: tuple[KeyEvent, ...], typed: TypedText, spans: list[Span] | tuple[Span, ...],
                 deleted_spans: list[Span] | tuple[Span, ...] = (),
-                pasted_spans: list[Span] | tuple[Span, ...] = ()) -> tuple[KeyEvent, ...]:
+                pasted_spans: list[Span] | tuple[Span, ...] = (),
+                erased_spans: list[Span] | tuple[Span, ...] = ()) -> tuple[KeyEvent, ...]:
     """Events with every character of a detected span replaced by its placeholder.
 
-    `spans` index the final text, `deleted_spans` the deleted text (what was typed and erased is
-    still in the raw events), `pasted_spans` the pasted texts (`TypedText.pasted`). A masked key
+    `spans` index the final text, `deleted_spans` the deleted text in typing order and
+    `erased_spans` in deletion runs (what was typed and erased is still in the raw events),
+    `pasted_spans` the pasted texts (`TypedText.pasted`). A masked key
     keeps its event and timing; only `key` becomes `<ENTITY_TYPE>`. Characters typed and deleted
     between a span's first and last event (typos inside a number) are masked too. A stream the
     rebuild could not follow is masked whole, as UNVERIFIED_TEXT.
@@ -303,8 +335,8 @@ def mask_events(events: tuple[KeyEvent, ...], typed: TypedText, spans: list[Span
     if not typed.complete:
         return mask_all_typing(events, UNVERIFIED_TEXT)
     pasted = typed.pasted(events)[1]
-    marks: dict[Origin, str] = {origin: span.entity_type
-                                for view, view_spans in ((typed.deleted, deleted_spans), (pasted, pasted_spans))
+    views = ((typed.deleted, deleted_spans), (typed.erased, erased_spans), (pasted, pasted_spans))
+    marks: dict[Origin, str] = {origin: span.entity_type for view, view_spans in views
                                 for span in view_spans for origin in view[span.start:span.end]}
     deleted_events = [origin.event for origin in typed.deleted]  # sorted: deleted is in typing order
     for span in spans:

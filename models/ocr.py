@@ -53,9 +53,12 @@ def check_tesseract(settings: OcrSettings) -> None:
 class OcrEngine(Protocol):
     """Anything that reads words and their boxes off an image."""
 
-    def read(self, image: Image.Image, upscale: bool | None = None) -> tuple[OcrWord, ...]: ...
+    def read(self, image: Image.Image, upscale: bool | None = None, normalised: bool = False
+             ) -> tuple[OcrWord, ...]: ...
 
     def upscales(self, image: Image.Image) -> bool: ...
+
+    def normalise(self, image: Image.Image) -> Image.Image: ...
 
 
 class TesseractOcr:
@@ -71,10 +74,15 @@ class TesseractOcr:
         """Whether a frame this wide is a 1x capture, read at `upscale_factor` times its size."""
         return image.width <= self._settings.upscale_max_width
 
-    def read(self, image: Image.Image, upscale: bool | None = None) -> tuple[OcrWord, ...]:
-        """Words and boxes; `upscale` overrides the width rule (a crop of a frame follows its frame)."""
+    def normalise(self, image: Image.Image) -> Image.Image:
+        """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
+        return dark_text_on_light(image, self._settings.polarity_tile_px)
+
+    def read(self, image: Image.Image, upscale: bool | None = None, normalised: bool = False) -> tuple[OcrWord, ...]:
+        """Words and boxes; `upscale` overrides the width rule (a crop of a frame follows its frame),
+        and `normalised` says the image already went through `normalise` (with its frame's grid)."""
         settings = self._settings
-        gray = dark_text_on_light(image, settings.polarity_tile_px)
+        gray = image.convert("L") if normalised else self.normalise(image)
         upscale = self.upscales(image) if upscale is None else upscale
         scale = settings.upscale_factor if upscale else 1
         if scale > 1:
@@ -86,15 +94,30 @@ class TesseractOcr:
 
 
 def dark_text_on_light(image: Image.Image, tile_px: int) -> Image.Image:
-    """Grayscale copy in which every tile whose median is dark (a dark theme, a dark panel) is inverted."""
-    pixels = np.asarray(image.convert("L"))
+    """Grayscale copy with dark regions (dark themes, dark panels) inverted and every background
+    stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
+
+    A tile is dark when the median of its 3x3 neighbourhood of tile medians is dark, so a tile
+    mostly covered by a bold heading does not flip on its own.
+    """
+    gray = image.convert("L")
+    pixels = np.asarray(gray)
     height, width = pixels.shape
     rows, cols = math.ceil(height / tile_px), math.ceil(width / tile_px)
     padded = np.pad(pixels, ((0, rows * tile_px - height), (0, cols * tile_px - width)), mode="edge")
-    tiles = padded.reshape(rows, tile_px, cols, tile_px).swapaxes(1, 2).reshape(rows, cols, -1)
-    dark = np.median(tiles, axis=2) < 128
-    mask = np.repeat(np.repeat(dark, tile_px, axis=0), tile_px, axis=1)[:height, :width]
-    return Image.fromarray(np.where(mask, 255 - pixels, pixels).astype(np.uint8))
+    half = tile_px // 2  # every other pixel is plenty to find a tile's background
+    sampled = padded[::2, ::2].reshape(rows, half, cols, half).swapaxes(1, 2).reshape(rows, cols, -1)
+    medians = np.median(sampled, axis=2)
+    around = np.pad(medians, 1, mode="edge")
+    neighbourhood = np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)])
+    dark = np.median(neighbourhood, axis=0) < 128
+    background = np.where(dark, 255 - medians, medians)
+    stretch = np.where(background >= 128, np.clip(255 / np.maximum(background, 1), 1, 2), 1)
+    if not dark.any() and (stretch == 1).all():  # already dark text on white: the common case
+        return gray
+    grid = (lambda a: np.repeat(np.repeat(a, tile_px, axis=0), tile_px, axis=1)[:height, :width])
+    normalised = np.where(grid(dark), 255 - pixels.astype(np.float32), pixels) * grid(stretch)
+    return Image.fromarray(np.clip(normalised, 0, 255).astype(np.uint8))
 
 
 def words_from_data(data: dict[str, list], min_confidence: float, scale: int = 1) -> tuple[OcrWord, ...]:
@@ -129,15 +152,17 @@ def ocr_text(words: tuple[OcrWord, ...]) -> str:
 
 
 def joined_text(words: tuple[OcrWord, ...]) -> tuple[str, tuple[int, ...]]:
-    """The OCR text with words hyphenated across a line break joined ("exam-" + "ple.com" ->
-    "example.com"), and for each character the index of the word it came from (-1: a separator)."""
+    """The OCR text with words wrapped across a line break joined: a hyphen dropped ("exam-" +
+    "ple.com" -> "example.com"), a break after or before `@ . / _` closed ("jane.doe@" + "example.com"),
+    and for each character the index of the word it came from (-1: a separator)."""
     chars: list[str] = []
     owners: list[int] = []
     for i, word in enumerate(words):
         text = word.text
-        joins_next = (i + 1 < len(words) and words[i + 1].line != word.line and len(text) > 1
-                      and text.endswith("-") and words[i + 1].text[:1].isalnum())
-        if joins_next:
+        wraps = i + 1 < len(words) and words[i + 1].line != word.line and len(text) > 1
+        hyphen = wraps and text.endswith("-") and words[i + 1].text[:1].isalnum()
+        joins_next = hyphen or (wraps and (text[-1] in "@./_" or words[i + 1].text[:1] in "@."))
+        if hyphen:
             text = text[:-1]
         chars += text
         owners += [i] * len(text)

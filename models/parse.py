@@ -18,7 +18,7 @@ _RAW_RECORD = pydantic.TypeAdapter(RawRecord)
 # Fields a record of each kind cannot be sanitized without (the contract's "required" column covers
 # only the common ones; a keystroke record without events has nothing to train on either).
 _KIND_REQUIRED = {"keystrokes": ("events",), "transcript": ("segments",), "screenshot": ()}
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$")
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$")
 # Ids and closed-vocabulary names are copied to the output unscanned, so only plain tokens pass:
 # a name or an e-mail address in them is refused rather than trusted.
 _RECORD_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,127}$")
@@ -76,7 +76,7 @@ def _reject_constant(name: str) -> float:
 
 def _check_fields(record: RawRecord) -> None:
     """What pydantic's types do not say: RFC 3339 times, plain ids, and the contract's event vocabulary."""
-    if not _RFC3339.match(record.ts) or not _parses_as_time(record.ts):
+    if not RFC3339.match(record.ts) or not _parses_as_time(record.ts):
         raise ParseError("bad_field:ts", record.kind)
     if not _RECORD_ID.match(record.record_id) or "@" in record.record_id:
         raise ParseError("bad_field:record_id", record.kind)

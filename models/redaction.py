@@ -17,7 +17,7 @@ from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.text_views import DELETED, OCR, OCR_JOINED, PASTED, TYPED, context_text, segment_field
+from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, TYPED, context_text, segment_field
 
 SpansByField = dict[str, list[Span]]
 
@@ -25,7 +25,8 @@ SpansByField = dict[str, list[Span]]
 SECRET = "SECRET"
 # Speaker labels that name a role, not a person.
 SPEAKER_ROLES = frozenset({"user", "assistant", "agent", "system", "speaker", "you", "me", "host", "guest",
-                           "customer", "caller", "bot", "narrator", "interviewer", "moderator", "unknown"})
+                           "customer", "caller", "bot", "narrator", "interviewer", "moderator", "unknown",
+                           "dr", "mr", "mrs", "ms", "mx", "prof", "sir", "doctor", "patient", "chatgpt", "claude"})
 # Hex characters of the keyed digest in a hashed placeholder, e.g. <EMPLOYEE_ID#3fa2c1d9e0b1>.
 HASH_CHARS = 12
 
@@ -103,8 +104,7 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
                                               policy.propagate_min_chars)}
     # Transcript speakers are replaced by labels; their names are searched in the text as well.
     searches |= {search for speaker in {s.speaker for s in prepared.record.segments}
-                 if _looks_like_a_name(speaker, policy.propagate_min_chars)
-                 for search in _value_searches(speaker, "PERSON", policy.propagate_min_chars)}
+                 for search in _speaker_searches(speaker, policy.propagate_min_chars)}
     result: SpansByField = {}
     for name, text in texts.items():
         found = list(detected.get(name, []))
@@ -134,11 +134,16 @@ def _value_searches(value: str, entity_type: str, min_chars: int) -> set[tuple[r
     return searches
 
 
-def _looks_like_a_name(speaker: str, min_chars: int) -> bool:
-    """A capitalised name ("Priya Raman"), not a role label ("user", "Speaker 2", "agent")."""
-    words = speaker.split()
-    return (bool(words) and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
-            and not any(w.lower() in SPEAKER_ROLES for w in words) and len(speaker) >= min_chars)
+def _speaker_searches(speaker: str, min_chars: int) -> set[tuple[re.Pattern, str]]:
+    """A speaker label and each name in it ("Raman, Priya", "Dr. Priya Raman (Guest)", "priya.raman"),
+    in any case; role words ("user", "Speaker 2", "Guest") and titles are not names."""
+    words = [w for w in re.split(r"[\s.,_@()\[\]/-]+", speaker) if w]
+    names = [w for w in words if w.isalpha() and len(w) >= min_chars
+             and w.lower() not in SPEAKER_ROLES and w.lower() not in STOP_WORDS]
+    if not names:
+        return set()
+    searches = {(re.compile(re.escape(speaker), re.IGNORECASE), "PERSON")} if len(speaker) >= min_chars else set()
+    return searches | {(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), "PERSON") for name in names}
 
 
 def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
@@ -154,7 +159,7 @@ def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Pol
         if not typed.complete:
             counts[UNVERIFIED_TEXT] += 1
         events = mask_events(record.events, typed, spans.get(TYPED, []), spans.get(DELETED, []),
-                             spans.get(PASTED, []))
+                             spans.get(PASTED, []), spans.get(ERASED, []))
     fields: dict[str, object] = {"events": [_event_json(event) for event in events]}
     if record.field is not None:
         fields["field"] = record.field

@@ -111,22 +111,30 @@ class SessionOcr:
             return previous.words
         tile = self._tile_px
 
-        def touches_change(word: OcrWord) -> bool:
-            rows = slice(word.top // tile, (word.top + max(word.height, 1) - 1) // tile + 1)
-            cols = slice(word.left // tile, (word.left + max(word.width, 1) - 1) // tile + 1)
-            return bool(changed[rows, cols].any())
+        def tiles(word: OcrWord) -> tuple[slice, slice]:
+            return (slice(word.top // tile, (word.top + max(word.height, 1) - 1) // tile + 1),
+                    slice(word.left // tile, (word.left + max(word.width, 1) - 1) // tile + 1))
 
-        words = [word for word in previous.words if not touches_change(word)]
-        gray = np.asarray(image.convert("L"))
-        boxes = merge_boxes([quiet_box(gray, box) for box in change_boxes(changed, tile, image.size)])
-        stacked, placed = stack_regions(image, boxes)
-        for word in self._engine.read(stacked, upscale=self._engine.upscales(image)):
-            for (x, y), (left, top, right, bottom) in zip(placed, boxes):
-                if x <= word.left < x + (right - left) and y <= word.top < y + (bottom - top):
-                    moved = replace(word, left=word.left - x + left, top=word.top - y + top)
-                    if touches_change(moved):
-                        words.append(moved)
-                    break
+        # An old word reaching into a change is read again, and so is every tile it covered: what
+        # stands there now (a shorter word, the rest of a line) may lie in unchanged tiles only.
+        words = list(previous.words)
+        while dropped := [word for word in words if changed[tiles(word)].any()]:
+            for word in dropped:
+                changed[tiles(word)] = True
+            words = [word for word in words if not changed[tiles(word)].any()]
+        normal = self._engine.normalise(image)
+        boxes = merge_boxes([quiet_box(np.asarray(normal), box) for box in change_boxes(changed, tile, image.size)])
+        stacked, placed = stack_regions(normal, boxes)
+        for word in self._engine.read(stacked, upscale=self._engine.upscales(image), normalised=True):
+            centre_x, centre_y = word.left + word.width / 2, word.top + word.height / 2
+            region = next((i for i, ((x, y), (left, top, right, bottom)) in enumerate(zip(placed, boxes))
+                           if x <= centre_x < x + right - left and y <= centre_y < y + bottom - top), None)
+            if region is None:  # a word the regions cannot place: read the frame whole instead
+                return self._engine.read(image)
+            (x, y), (left, top, _, _) = placed[region], boxes[region]
+            moved = replace(word, left=word.left - x + left, top=word.top - y + top)
+            if changed[tiles(moved)].any():
+                words.append(moved)
         return reflow(words)
 
 
@@ -180,10 +188,11 @@ def merge_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, 
 
 def stack_regions(image: Image.Image, boxes: list[tuple[int, int, int, int]]
                   ) -> tuple[Image.Image, list[tuple[int, int]]]:
-    """The boxes of `image` one under the other with a gap between, and where each one landed."""
+    """The boxes of a normalised (dark text on white) frame one under the other with white gaps,
+    and where each one landed."""
     width = max(right - left for left, _, right, _ in boxes)
     height = sum(bottom - top for _, top, _, bottom in boxes) + BAND_GAP_PX * (len(boxes) - 1)
-    stacked = Image.new("RGB", (width, height), image.getpixel((boxes[0][0], boxes[0][1])))
+    stacked = Image.new("L", (width, height), 255)
     placed, y = [], 0
     for left, top, right, bottom in boxes:
         stacked.paste(image.crop((left, top, right, bottom)), (0, y))

@@ -9,6 +9,7 @@ from models.records import OcrWord, RawRecord, TextField
 
 TYPED = "typed"
 DELETED = "deleted"
+ERASED = "erased"
 PASTED = "pasted"
 OCR = "ocr"
 OCR_JOINED = "ocr_joined"
@@ -35,7 +36,8 @@ def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple
         fields += [TextField(segment_field(i), s.text) for i, s in enumerate(record.segments) if s.text]
     elif record.kind == "keystrokes":
         typed = rebuild_typed_text(record.events)
-        views = ((TYPED, typed.text), (DELETED, typed.deleted_text), (PASTED, typed.pasted(record.events)[0]))
+        views = ((TYPED, typed.text), (DELETED, typed.deleted_text), (ERASED, typed.erased_text),
+                 (PASTED, typed.pasted(record.events)[0]))
         fields += [TextField(name, text) for name, text in views if text]
     elif ocr_words:
         fields.append(TextField(OCR, ocr_text(ocr_words)))

@@ -34,7 +34,9 @@ BASE = {"user_id": "emp-0001", "consent_from": "2026-05-01T00:00:00Z", "opted_ou
     (transcript("hi", ts="2026-06-09T12:00:00Z"), "paused"),
     (transcript("hi", ts="2026-06-09T14:29:59Z"), "paused"),
     (transcript("hi", ts="2026-06-09T14:30:00Z"), None),          # one second after the last paused one
-    (transcript("hi", ts="2026-06-09T11:59:59Z"), None),          # one second before, zero length
+    (record("transcript", ts="2026-06-09T11:59:59Z", segments=[  # one second before, zero length
+        {"speaker": "a", "start": 0.0, "end": 0.0, "text": "hi"}]), None),
+    (transcript("hi", ts="2026-06-09T11:59:59Z"), "paused"),      # its one-second segment reaches the pause
     (keystrokes("x" * 10, ts="2026-06-09T11:59:59Z"), "paused"),  # its last key (t=1080 ms) is inside the pause
     ({**transcript("hi"), "user_id": "emp-9999"}, "no_consent"),
 ])
@@ -45,6 +47,24 @@ def test_each_rule_of_the_contract(raw, expected):
 def test_the_latest_line_for_a_user_wins():
     assert consent_verdict(parsed(transcript("hi")), registry(BASE, {**BASE, "opted_out": True})) == "opted_out"
     assert consent_verdict(parsed(transcript("hi")), registry({**BASE, "opted_out": True}, BASE)) is None
+
+
+@pytest.mark.parametrize("entry", [
+    {"user_id": "emp-1", "opt_out": True},                                   # a misspelt key
+    {"user_id": "emp-1", "opted_out_kinds": ["screenshots"]},                # an unknown kind
+    {"user_id": "emp-1", "pauses": [{"start": "2026-06-09T14:00:00Z", "end": "2026-06-09T12:00:00Z"}]},
+    {"user_id": "emp-1", "consent_from": "2026-05-01"},                     # no time, no offset
+    {"user_id": "emp-1", "consent_from": 1780000000},
+    {"user_id": "emp-1", "opted_out": "no"},
+])
+def test_an_entry_that_could_be_misread_stops_the_run(entry):
+    with pytest.raises(ConsentError):
+        registry(entry)
+
+
+def test_a_record_whose_last_event_lands_on_a_pause_start_is_paused():
+    raw = keystrokes("x" * 10, ts="2026-06-09T11:59:58.920Z")  # the last key, at t=1080 ms, is 12:00:00
+    assert consent_verdict(parsed(raw), registry(BASE)) == "paused"
 
 
 def test_an_unusable_line_stops_the_run_without_quoting_it():

@@ -15,7 +15,7 @@ def key(name: str, *mods: str) -> KeyEvent:
 
 def printable_keys(events) -> str:
     """What the events type into the field, placeholders aside."""
-    return "".join(c for e in events if (c := typed_character(e)) and len(c) == 1 and c != "\n")
+    return "".join(c for e in events if (c := typed_character(e)) and not c.startswith("<") and c != "\n")
 
 
 def test_when_typing_with_backspace_and_enter_then_text_is_the_final_field():
@@ -43,8 +43,27 @@ def test_when_paste_then_its_characters_map_to_offsets_in_the_paste():
 
 
 def test_when_shortcut_is_pressed_then_no_text_is_typed_and_stream_stays_complete():
-    typed = rebuild_typed_text((*typing("ab"), key("c", "Control"), key("s", "Meta")))
+    typed = rebuild_typed_text((*typing("ab"), key("c", "Control"), key("s", "Control")))
     assert typed.text == "ab" and typed.complete
+    assert rebuild_typed_text((*typing("ab"), key("c", "Meta"), key("s", "Meta"))).complete
+
+
+def test_when_a_macos_stream_uses_control_letters_then_they_are_emacs_edits_and_incomplete():
+    assert not rebuild_typed_text((*typing("4187"), key("a", "Control"), *typing("ssn "), key("s", "Meta"))).complete
+
+
+def test_when_a_named_edit_key_is_pressed_then_the_rebuild_is_incomplete():
+    assert not rebuild_typed_text((*typing("536-22-abc"), key("Undo"), *typing("4187"))).complete
+    assert not rebuild_typed_text((*typing("ab"), key("Insert"))).complete
+    assert rebuild_typed_text((*typing("ab"), key("Escape"), key("F5"), key("CapsLock"))).complete
+
+
+def test_when_a_key_has_several_code_points_then_offsets_stay_aligned():
+    events = (key("👍🏽"), *typing(" ssn 536-22-4187"))
+    typed = rebuild_typed_text(events)
+    start = typed.text.index("536")
+    masked = mask_events(events, typed, [Span("US_SSN", start, start + 11, 0.85)])
+    assert printable_keys(masked) == "👍🏽 ssn "
 
 
 def test_when_all_is_selected_and_typed_over_then_the_old_text_is_deleted():
@@ -109,7 +128,7 @@ def test_when_altgr_types_a_character_then_it_is_text_not_a_shortcut():
 
 
 def test_when_a_shortcut_is_not_known_to_be_harmless_then_the_rebuild_is_incomplete():
-    assert rebuild_typed_text((*typing("ab"), key("c", "Control"), key("s", "Meta"))).complete
+    assert rebuild_typed_text((*typing("ab"), key("c", "Control"), key("s", "Control"))).complete
     assert not rebuild_typed_text((*typing("ab"), key("b", "Control"), *typing("."))).complete
     assert not rebuild_typed_text((*typing("ab"), key("e", "Control"))).complete
 
@@ -121,3 +140,12 @@ def test_when_text_is_typed_and_deleted_then_deleted_spans_mask_its_keys():
     start = typed.deleted_text.index("123")
     masked = mask_events(events, typed, [], [Span("US_SSN", start, start + 11, 0.85)])
     assert printable_keys(masked) == "ssn hello team"
+
+
+def test_when_text_typed_out_of_order_is_deleted_then_the_erased_view_reads_it_as_it_stood():
+    events = (*typing("4187"), key("Home"), *typing("ssn 536-22-"), key("a", "Control"), key("Backspace"))
+    typed = rebuild_typed_text(events)
+    assert typed.text == "" and typed.erased_text == "ssn 536-22-4187"
+    start = typed.erased_text.index("536")
+    masked = mask_events(events, typed, [], erased_spans=[Span("US_SSN", start, start + 11, 0.85)])
+    assert printable_keys(masked) == "ssn "

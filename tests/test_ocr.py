@@ -68,3 +68,9 @@ def test_when_an_email_is_hyphenated_on_screen_then_both_halves_are_covered(ocr,
     pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
     for x0, y0, x1, y1 in boxes.values():
         assert (pixels[int(y0):int(y1), int(x0):int(x1)] == FILL).all(axis=2).mean() == 1.0
+
+
+def test_when_an_address_wraps_after_the_at_sign_then_the_joined_text_reads_it_whole():
+    words = (OcrWord("mail", 0, 0, 40, 10, 0, 0), OcrWord("jane.doe@", 50, 0, 90, 10, 5, 0),
+             OcrWord("example.com", 0, 20, 60, 10, 15, 1))
+    assert joined_text(words)[0] == "mail jane.doe@example.com"

@@ -187,3 +187,11 @@ def test_sensitivity_counts_a_type_hidden_by_an_overlapping_span(policy):
     raw = transcript("call 536-22-4187")
     spans = {"segments/0": [Span("PHONE_NUMBER", 5, 16, 0.7), Span("US_SSN", 5, 16, 0.5)]}
     assert json.loads(sanitize(finding(raw, spans), policy, KEY).json_line)["sensitivity"] == 4
+
+
+def test_when_speaker_labels_are_formatted_then_each_name_in_them_is_still_masked(policy):
+    for speaker in ("Raman, Priya", "Dr. Priya Raman", "priya.raman", "Priya Raman (Guest)"):
+        raw = record("transcript", source="voice", segments=[
+            {"speaker": speaker, "start": 0.0, "end": 1.0, "text": "thx priya, see you"}])
+        text = json.loads(sanitize(finding(raw, {}), policy, KEY).json_line)["segments"][0]["text"]
+        assert text == "thx <PERSON>, see you", speaker

@@ -28,12 +28,15 @@ class CountingEngine:
     def __init__(self, engine):
         self.engine, self.reads = engine, []
 
-    def read(self, image, upscale=None):
+    def read(self, image, upscale=None, normalised=False):
         self.reads.append(image.size)
-        return self.engine.read(image, upscale=upscale)
+        return self.engine.read(image, upscale=upscale, normalised=normalised)
 
     def upscales(self, image):
         return self.engine.upscales(image)
+
+    def normalise(self, image):
+        return self.engine.normalise(image)
 
 
 def words(text: str) -> list[str]:
@@ -81,3 +84,33 @@ def test_a_box_grows_until_no_glyph_crosses_its_edges():
     ink_rows, ink_cols = np.nonzero(np.asarray(image) < 255)
     left, top, right, bottom = quiet_box(np.asarray(image), (250, 48, 300, 60))  # a box inside the text
     assert left <= ink_cols.min() and top <= ink_rows.min() and right > ink_cols.max() and bottom > ink_rows.max()
+
+
+def test_when_a_word_shrinks_into_unchanged_tiles_then_its_new_text_is_still_read(ocr):
+    def caret_frame(caret: bool) -> Image.Image:
+        image = Image.new("RGB", (640, 120), (255, 255, 255))
+        draw = ImageDraw.Draw(image)
+        font = ImageFont.load_default(size=18)
+        draw.text((20, 40), "Contact jane.doe@example.com", fill=(20, 20, 20), font=font)
+        if caret:
+            end = 20 + draw.textlength("Contact jane.doe@example.com", font=font)
+            draw.line((end + 6, 38, end + 6, 62), fill=(0, 0, 0), width=2)
+        return image
+    session = SessionOcr(ocr, tile_px=64, max_sessions=2)
+    session.read(caret_frame(True), "s")
+    assert "jane.doe@example.com" in ocr_text(session.read(caret_frame(False), "s"))
+
+
+def test_when_a_changed_line_sits_in_a_dark_panel_then_it_is_read_as_in_a_full_read(ocr):
+    def panel_frame(clock: str, line: str) -> Image.Image:
+        image = Image.new("RGB", (900, 300), (255, 255, 255))
+        draw = ImageDraw.Draw(image)
+        font = ImageFont.load_default(size=14)
+        draw.text((820, 8), clock, fill=(0, 0, 0), font=font)
+        draw.rectangle((0, 140, 900, 300), fill=(30, 30, 30))
+        draw.text((42, 200), line, fill=(215, 215, 215), font=font)
+        return image
+    session = SessionOcr(ocr, tile_px=64, max_sessions=2)
+    session.read(panel_frame("10:00", "build 2.14 is green"), "s")
+    reused = ocr_text(session.read(panel_frame("10:01", "mail jane.doe@example.com or 415-555-0172"), "s"))
+    assert "jane.doe@example.com" in reused and "415-555-0172" in reused
