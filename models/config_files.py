@@ -32,7 +32,9 @@ def load_yaml_file(path: str | Path, model: type[Model]) -> Model:
     except OSError as exc:
         raise ConfigFileError(f"{path}: cannot read ({type(exc).__name__})") from None
     except yaml.YAMLError as exc:
-        raise ConfigFileError(f"{path}: not valid YAML ({exc})") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ConfigFileError(f"{path}: not valid YAML{where} ({getattr(exc, 'problem', None) or 'unreadable'})") from None
     try:
         return model.model_validate(raw)
     except pydantic.ValidationError as exc:

@@ -84,7 +84,7 @@ def _check_fields(record: RawRecord) -> None:
         value = getattr(record, name)
         if value is not None and not _NAME.match(value):
             raise ParseError(f"bad_field:{name}", record.kind)
-    if any(not (math.isfinite(s.start) and math.isfinite(s.end)) for s in record.segments):
+    if any(not (math.isfinite(s.start) and math.isfinite(s.end) and 0 <= s.start <= s.end) for s in record.segments):
         raise ParseError("bad_field:segments", record.kind)
     if not all(_valid_event(event) for event in record.events):
         raise ParseError("bad_field:events", record.kind)
@@ -100,7 +100,7 @@ def _parses_as_time(value: str) -> bool:
 
 def _valid_event(event: KeyEvent) -> bool:
     """A keydown carries a key and no text; a paste carries text and no key; mods are modifier names."""
-    if not MODIFIERS.issuperset(event.mods):
+    if not MODIFIERS.issuperset(event.mods) or event.t < 0:
         return False
     if event.type == "paste":
         return event.key is None and event.text is not None

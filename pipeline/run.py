@@ -44,7 +44,8 @@ def unknown_options(argv: list[str]) -> list[str]:
     for options_class in {str(c): c for c in PipelineOptions.__subclasses__()}.values():
         options_class._add_argparse_args(parser)  # pylint: disable=protected-access
     _, unknown = parser.parse_known_args(argv)
-    return [arg.split("=", 1)[0] for arg in unknown if arg.startswith("-")]
+    # A stray word (an unquoted --input pattern the shell expanded) is refused too, by position.
+    return [arg.split("=", 1)[0] if arg.startswith("-") else f"<argument {argv.index(arg) + 1}>" for arg in unknown]
 
 
 def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tuple[bytes, list[str]]:
@@ -93,6 +94,8 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     """
     if not options.input or not options.output:
         raise ConfigError("both --input PATTERN and --output DIR are required")
+    if not options.ocr_timeout_secs or options.ocr_timeout_secs <= 0:
+        raise ConfigError("--ocr_timeout_secs must be above 0 (0 would mean no limit)")
     if not FileSystems.match([options.input])[0].metadata_list:
         raise ConfigError(f"--input {options.input!r} matches no file")
     if FileSystems.match([FileSystems.join(sanitized_dir(options.output), "*")])[0].metadata_list:
@@ -129,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = argv if argv is not None else sys.argv[1:]
     unknown = unknown_options(argv)
     if unknown:
-        print(f"error: unknown options {unknown}; see README.md for this pipeline's options", file=sys.stderr)
+        print(f"error: unknown options or stray arguments {unknown} (quote --input patterns); "
+              "see README.md for this pipeline's options", file=sys.stderr)
         return 2
     options = PipelineOptions(argv)
     standard = options.view_as(StandardOptions)

@@ -62,3 +62,10 @@ def test_when_an_entity_sits_on_a_chunk_edge_then_it_is_still_found(analyzer_set
     finding = detect(build_detector(settings), PreparedRecord(record, text_fields(record)), settings)
     emails = [text[s.start:s.end] for _, spans in finding.spans for s in spans if s.entity_type == "EMAIL_ADDRESS"]
     assert emails == ["jane.doe@example.com"]
+
+
+def test_presidio_log_messages_keep_their_pattern_but_not_the_text_they_quote(analyzer, caplog):
+    import logging
+    with caplog.at_level(logging.WARNING, logger="presidio-analyzer"):
+        logging.getLogger("presidio-analyzer").error("Failed to validate text %s", "DE89 jane.doe secret")
+    assert "Failed to validate text" in caplog.text and "jane.doe" not in caplog.text

@@ -43,7 +43,17 @@ def test_when_words_are_covered_then_their_padded_boxes_are_solid_and_size_is_ke
     assert image.getpixel((30, 20)) == (255, 255, 255)  # the input is not modified
 
 
-def test_when_encoded_then_output_is_png_without_metadata():
-    image = Image.new("RGB", (4, 4))
-    data = encode_png(image)
-    assert data.startswith(b"\x89PNG") and Image.open(io.BytesIO(data)).info.get("exif") is None
+def test_when_encoded_then_output_is_png_without_the_input_metadata():
+    from PIL import PngImagePlugin
+    exif = Image.Exif()
+    exif[0x010E] = "Jane Doe's screen"  # ImageDescription
+    jpeg = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(jpeg, format="JPEG", exif=exif)
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Jane Doe")
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(png, format="PNG", pnginfo=text)
+    for data in (jpeg.getvalue(), png.getvalue()):
+        assert b"Jane Doe" in data
+        out = encode_png(decode_image(data, 10**6))
+        assert out.startswith(b"\x89PNG") and b"Jane Doe" not in out

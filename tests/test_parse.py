@@ -72,6 +72,9 @@ def test_when_image_uri_is_relative_then_it_resolves_against_the_input_file(uri,
     (line(record("keystrokes", events=[{"t": 0, "key": "jane.doe@example.com"}])), "bad_field:events"),
     (line(record("keystrokes", events=[{"t": 0, "type": "paste", "key": "v", "text": "x"}])), "bad_field:events"),
     (line(record("keystrokes", events=[{"t": 0, "key": "a", "mods": ["jane"]}])), "bad_field:events"),
+    (line(record("keystrokes", events=[{"t": -5, "key": "a"}])), "bad_field:events"),
+    (line(transcript("hi") | {"segments": [{"speaker": "a", "start": 2.0, "end": 1.0, "text": "hi"}]}),
+     "bad_field:segments"),
 ])
 def test_when_line_is_unusable_then_reason_is_named(raw, reason):
     with pytest.raises(ParseError) as error:

@@ -24,15 +24,21 @@ def free_port() -> int:
 
 
 def start(args: list[str], ready: str, env: dict[str, str]) -> subprocess.Popen:
-    """Start a Beam service and block until it logs `ready` (no polling, no sleeps)."""
+    """Start a Beam service and wait (at most two minutes) until it logs `ready`."""
     process = subprocess.Popen([sys.executable, "-m", *args], env=env, cwd=ROOT, text=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for line in process.stderr:
-        if ready in line:
-            # Keep draining its log, or a full pipe would block the service mid-run.
-            threading.Thread(target=process.stderr.read, daemon=True).start()
-            return process
-    raise RuntimeError(f"{args[0]} exited before it was ready")
+    seen = threading.Event()
+
+    def watch() -> None:
+        for line in process.stderr:  # read to the end: a full pipe would block the service mid-run
+            if ready in line:
+                seen.set()
+
+    threading.Thread(target=watch, daemon=True).start()
+    if not seen.wait(timeout=120):
+        process.kill()
+        raise RuntimeError(f"{args[0]} did not start")
+    return process
 
 
 @pytest.fixture(scope="module")

@@ -30,3 +30,4 @@ def _connect(self, address):
 if os.environ.get("NETGUARD_LOG"):
     socket.getaddrinfo = _getaddrinfo
     socket.socket.connect = _connect
+    _record("loaded")  # proves the guard was active, so an empty attempt list means something
