@@ -88,6 +88,8 @@ def test_when_fields_are_not_in_the_contract_then_output_omits_them(policy):
 
 
 def test_pseudonyms_are_stable_per_key_and_differ_across_keys():
+    # Known answer, from `printf emp-4821 | openssl dgst -sha256 -hmac test-pseudonym-key-0123456789abcdef`.
+    assert pseudonymize("emp-4821", KEY) == "b64d42a608295aca269dd128b77c1599f70a52d8988e37cb3587aae85178b2d8"
     assert pseudonymize("emp-1", KEY) == pseudonymize("emp-1", KEY)
     assert pseudonymize("emp-1", KEY) != pseudonymize("emp-1", KEY[::-1])
     assert pseudonymize("emp-1", KEY) != pseudonymize("emp-2", KEY)
