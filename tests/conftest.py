@@ -65,6 +65,11 @@ def screenshot(lines: list[str], dark: bool = False, **fields) -> dict:
     return record("screenshot", image_b64=base64.b64encode(png).decode("ascii"), **fields)
 
 
+def carried(doc: dict) -> str:
+    """Every character a sanitized keystroke record's events still carry: one-character keys and pasted texts."""
+    return "".join(e.get("text") or (e["key"] if len(e.get("key", "")) == 1 else "") for e in doc["events"])
+
+
 def write_jsonl(path: Path, records: list[dict], extra_lines: tuple[bytes, ...] = ()) -> Path:
     path.write_bytes(b"\n".join([json.dumps(r).encode() for r in records] + list(extra_lines)) + b"\n")
     return path

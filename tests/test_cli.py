@@ -13,7 +13,7 @@ import pytest
 from models.images import decode_image
 from models.ocr import ocr_text
 from models.pseudonyms import pseudonymize
-from tests.conftest import ROOT
+from tests.conftest import ROOT, carried
 
 SAMPLE = ROOT / "sample" / "records.jsonl"
 PLANTED = [value for values in json.loads((ROOT / "sample" / "planted_pii.json").read_text()).values()
@@ -25,11 +25,6 @@ def guard_attempts(tmp_path: Path) -> list[str]:
     """Network attempts the guard recorded (its own "loaded" lines aside)."""
     log = tmp_path / "network.log"
     return [line for line in log.read_text().splitlines() if line != "loaded"] if log.exists() else []
-
-
-def carried(doc: dict) -> str:
-    """Every character a sanitized keystroke record's events still carry, keys and pastes alike."""
-    return "".join(e.get("text") or (e["key"] if len(e.get("key", "")) == 1 else "") for e in doc["events"])
 
 
 def run_cli(tmp_path: Path, *args: str, key: str | None = KEY) -> subprocess.CompletedProcess:

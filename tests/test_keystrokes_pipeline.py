@@ -9,7 +9,7 @@ from apache_beam.testing.util import BeamAssertException, assert_that
 from models.ocr import OcrSettings
 from models.policy import CategoryRule
 from sample.generate import keys
-from tests.conftest import KEY, record, write_jsonl
+from tests.conftest import KEY, carried, record, write_jsonl
 from transforms.read import ReadRawRecords
 from transforms.sanitize import SanitizeRecords
 
@@ -43,11 +43,6 @@ SCENARIOS = {
     "login": (record("keystrokes", record_id="login", app="Chrome", window_title="Sign in - Okta",
                      url="https://example.okta.com/login", events=keys("dwhitaker")), ["dwhitaker"]),
 }
-
-
-def carried(doc: dict) -> str:
-    """Every character the output events still carry: single-character keys and pasted texts."""
-    return "".join(e.get("text") or (e["key"] if len(e.get("key", "")) == 1 else "") for e in doc["events"])
 
 
 def test_when_sensitive_text_is_edited_deleted_pasted_or_typed_in_secure_contexts_then_none_survives(

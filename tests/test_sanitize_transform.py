@@ -16,7 +16,7 @@ from transforms.audit import SummarizeAudit
 from transforms.read import ReadRawRecords
 from transforms.sanitize import SanitizeRecords
 from sample.generate import keys
-from tests.conftest import KEY, keystrokes, record, screenshot, transcript, write_jsonl
+from tests.conftest import KEY, carried, keystrokes, record, screenshot, transcript, write_jsonl
 
 FAILURE_MARKER = "TRIGGER-DETECTION-FAILURE"
 PLANTED = ["Marcus Whitfield", "m.whitfield@globex-mail.com", "(415) 555-0172", "212-555-0198",
@@ -61,18 +61,13 @@ def records_with_planted_pii() -> list[dict]:
     ]
 
 
-def typed_keys(doc: dict) -> str:
-    """Every single character a sanitized keystroke record's events still carry, keys and pastes alike."""
-    return "".join(e.get("text") or (e["key"] if len(e.get("key", "")) == 1 else "") for e in doc["events"])
-
-
 def leaked(json_lines: list[str]) -> list[str]:
     """Planted strings in the JSON text, in the characters keystroke events still carry, or, for
     screenshots, in a fresh OCR of the output image."""
     engine = TesseractOcr(OcrSettings())
     found = [p for line in json_lines for p in PLANTED if p in line]
     found += [p for line in json_lines if json.loads(line)["kind"] == "keystrokes"
-              for p in PLANTED if p in typed_keys(json.loads(line))]
+              for p in PLANTED if p in carried(json.loads(line))]
     for line in json_lines:
         doc = json.loads(line)
         if doc["kind"] == "screenshot":
