@@ -91,18 +91,19 @@ class SessionOcr:
         self._frames: OrderedDict[str, Frame] = OrderedDict()
 
     def read(self, image: Image.Image, session: str | None) -> tuple[OcrWord, ...]:
-        """Words and boxes of `image`; with a session, unchanged rows come from its previous frame."""
+        """Words and boxes of `image`; with a session, unchanged tiles come from its previous frame."""
+        if not (session and self._max_sessions):  # nothing to remember: no hashing either
+            return self._engine.read(image)
         hashes = tile_hashes(image, self._tile_px)
-        previous = self._frames.get(session) if session else None
+        previous = self._frames.get(session)
         if previous is None or previous.size != image.size:
             words = self._engine.read(image)
         else:
             words = self._read_changes(image, hashes, previous)
-        if session and self._max_sessions:
-            self._frames[session] = Frame(image.size, hashes, words)
-            self._frames.move_to_end(session)
-            while len(self._frames) > self._max_sessions:
-                self._frames.popitem(last=False)
+        self._frames[session] = Frame(image.size, hashes, words)
+        self._frames.move_to_end(session)
+        while len(self._frames) > self._max_sessions:
+            self._frames.popitem(last=False)
         return words
 
     def _read_changes(self, image: Image.Image, hashes: np.ndarray, previous: Frame) -> tuple[OcrWord, ...]:
