@@ -1,10 +1,11 @@
 """Record-level category decision: is this record someone's medical, tax, private or HR content?
 
-Weighs the whole record: term lists matched with spaCy's PhraseMatcher on words and lemmas, the
-entity types detection found, the record's context (app, URL domain), and the probability a small
-trained text classifier (spaCy textcat, bag of words) gives each category. Work signals (code,
-engineering vocabulary, developer tools) pull every score down, so work that only mentions a
-trigger word ("patient_id column", "performance regression") stays work.
+Weighs the whole record: term lists matched with spaCy's PhraseMatcher on words and lemmas, text
+patterns (pay changes, ratings), the entity types detection found, the record's context (app, window
+title, URL domain), and the probability a small trained text classifier (spaCy textcat, bag of
+words) gives each category. Work signals (code, engineering vocabulary, developer tools) pull every
+score down, so work that only mentions a trigger word ("patient_id column", "performance
+regression") stays work.
 """
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ from models.records import RawRecord
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 
 
+def _compile_all(patterns: Iterable[str]) -> None:
+    """Raise ValueError (which pydantic reports under the key) for the first pattern that does not compile."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"pattern {pattern!r} does not compile: {error}") from None
+
+
 class TermFiles(StrictModel):
     """Term list files of one category, relative to models/data/."""
 
@@ -42,8 +52,16 @@ class CategorySignals(StrictModel):
     terms: TermFiles
     entities: dict[str, float]
     ner_labels: dict[str, float] = {}
+    # Regular expressions over the text; each distinct matched string adds the weight.
+    patterns: dict[str, float] = {}
     apps: tuple[str, ...]
     domains: tuple[str, ...]
+
+    @pydantic.field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: dict[str, float]) -> dict[str, float]:
+        _compile_all(patterns)
+        return patterns
 
 
 class WorkSignals(StrictModel):
@@ -59,8 +77,7 @@ class WorkSignals(StrictModel):
     @pydantic.field_validator("code_token_shapes", "title_patterns")
     @classmethod
     def _shapes_compile(cls, shapes: tuple[str, ...]) -> tuple[str, ...]:
-        for shape in shapes:
-            re.compile(shape)
+        _compile_all(shapes)
         return shapes
 
 
@@ -145,6 +162,9 @@ class CategoryClassifier:
         self._add(nlp, "work:term", term_list(data.work.terms))
         self._code_shapes = re.compile("|".join(f"(?:{shape})" for shape in data.work.code_token_shapes))
         self._work_titles = re.compile("|".join(f"(?:{pattern})" for pattern in data.work.title_patterns))
+        self._patterns = {category: [(re.compile(pattern, re.IGNORECASE), weight)
+                                     for pattern, weight in signals.patterns.items()]
+                          for category, signals in data.categories.items()}
 
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
         self._by_word.add(label, [nlp.make_doc(term) for term in terms])
@@ -171,21 +191,23 @@ class CategoryClassifier:
         entities = set(entity_types)
         ner_labels = {entity.label_ for doc in docs for entity in doc.ents}
         app = (record.app or "").lower()
-        title = (record.window_title or "").lower()
+        title = record.window_title or ""
         host = (urlparse(record.url).hostname or "") if record.url else ""
         code = _code_tokens(docs, self._code_shapes, self._data.work.max_code_tokens)
         work = weights.work_term * (len(terms.get("work:term", ())) + code)
         if (_app_matches(app, self._data.work.apps) or self._data.work.host_labels.intersection(host.split("."))
-                or self._work_titles.search(title)):
+                or self._work_titles.search(title.lower())):
             work += weights.work_app
         penalty = min(work, weights.max_work_penalty)
-        probabilities = self._text_classifier("\n".join(doc.text for doc in docs)).cats
+        text = "\n".join(doc.text for doc in docs)
+        probabilities = self._text_classifier(text).cats
         scores = []
         for category, signals in self._data.categories.items():
             score = (weights.strong_term * len(terms.get(f"{category}:strong", ()))
                      + weights.weak_term * len(terms.get(f"{category}:weak", ()))
                      + sum(weight for entity, weight in signals.entities.items() if entity in entities)
                      + sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels)
+                     + _pattern_score(text, self._patterns[category])
                      + (weights.app if _app_matches(app, signals.apps)
                         else weights.title_app if _title_names(title, signals.apps) else 0.0)
                      + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)
@@ -196,13 +218,21 @@ class CategoryClassifier:
         return CategoryDecision(winner, tuple(scores))
 
 
+def _pattern_score(text: str, patterns: list[tuple[re.Pattern, float]]) -> float:
+    """Each pattern's weight times the distinct strings it matched ("172k -> 185k", "190k -> 205k")."""
+    return sum(weight * len({match.group(0).lower() for match in pattern.finditer(text)})
+               for pattern, weight in patterns)
+
+
 def _app_matches(app: str, names: tuple[str, ...]) -> bool:
     """The app is one of `names`, or names one as a whole word ("WhatsApp Desktop"; not "Outline" for LINE)."""
-    return _title_names(app, names)
+    return bool(app) and any(re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", app) for name in names)
 
 
 def _title_names(title: str, names: tuple[str, ...]) -> bool:
-    return bool(title) and any(re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", title) for name in names)
+    """The window title names one of `names` as written: brands keep their case in titles, and a
+    name that is also a word ("LINE", "Signal") must not match "Line 3 firmware"."""
+    return bool(title) and any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title) for name in names)
 
 
 def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:

@@ -14,9 +14,9 @@ def classifier(analyzer):
     return CategoryClassifier(analyzer.nlp_engine.nlp["en"], category_data(), load_text_classifier(category_data()))
 
 
-def decide(classifier, analyzer, text, app=None, url=None, entities=()):
+def decide(classifier, analyzer, text, app=None, url=None, entities=(), title=None):
     nlp = analyzer.nlp_engine.nlp["en"]
-    record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app=app, url=url)
+    record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app=app, url=url, window_title=title)
     return classifier.decide(record, [nlp(text)], entities).category
 
 
@@ -48,6 +48,29 @@ def test_when_work_only_mentions_a_trigger_word_then_no_category(classifier, ana
     assert decide(classifier, analyzer, text, app) is None
 
 
+def test_when_a_note_holds_pay_changes_then_it_is_performance(classifier, analyzer):
+    assert decide(classifier, analyzer, "band 168k - 212k\nPriya 172k -> 185k\nTom 158k -> 158k (hold)",
+                  "Numbers") == "performance"
+
+
+def test_when_two_people_are_handed_ratings_then_it_is_performance_but_one_number_alone_is_not(
+        classifier, analyzer):
+    assert decide(classifier, analyzer, "so I'm the one who gets the 3 so Mei gets a 5?", "Notes") == "performance"
+    assert decide(classifier, analyzer, "can you give a 5 minute demo at the sync?", "Notes") is None
+
+
+def test_when_the_title_uses_a_messenger_name_as_a_word_then_it_is_not_that_messenger(classifier, analyzer):
+    nlp = analyzer.nlp_engine.nlp["en"]
+    doc = nlp("calibrate the sensor thresholds on the rigs before the firmware push")
+
+    def private_chat_score(title):
+        record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Zoom", window_title=title)
+        return dict(classifier.decide(record, [doc], ()).scores)["private_chat"]
+
+    assert private_chat_score("Zoom - Line 3 firmware") == private_chat_score("Zoom - Rig 3 firmware")
+    assert private_chat_score("LINE - Rig 3 firmware") > private_chat_score("Zoom - Rig 3 firmware")
+
+
 def test_when_detected_entities_point_to_a_category_then_they_count(classifier, analyzer):
     assert decide(classifier, analyzer, "here you go: 536-22-4187", "Notes", entities={"US_SSN"}) == "tax"
 
@@ -70,3 +93,11 @@ def test_context_matches_whole_app_names_and_domain_suffixes(classifier, analyze
     assert decide(classifier, analyzer, "fixed the sidebar spacing", app="Outline") is None
     assert decide(classifier, analyzer, "checkout page copy updated", app="Chrome",
                   url="https://www.purchase.com/cart") is None
+
+
+def test_when_a_category_pattern_does_not_compile_then_loading_fails_naming_the_key(tmp_path):
+    from models.categories import CATEGORIES_FILE
+    path = tmp_path / "categories.yaml"
+    path.write_text(CATEGORIES_FILE.read_text().replace("    patterns:\n", "    patterns:\n      '(unclosed': 1.0\n"))
+    with pytest.raises(ConfigFileError, match="categories.performance.patterns"):
+        category_data.__wrapped__(path)
