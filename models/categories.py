@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -133,6 +133,17 @@ def category_data(path: Path = CATEGORIES_FILE) -> CategoryData:
 
 
 @dataclass(frozen=True)
+class TextFeatures:
+    """One text's share of the decision: its text, matched term phrases per label, spaCy NER labels,
+    and how many of its tokens are shaped like code."""
+
+    text: str
+    terms: tuple[tuple[str, frozenset[str]], ...]
+    ner_labels: frozenset[str]
+    code_tokens: int
+
+
+@dataclass(frozen=True)
 class CategoryDecision:
     """The winning category (None for ordinary content) and every category's score."""
 
@@ -165,6 +176,12 @@ class CategoryClassifier:
         self._patterns = {category: [(re.compile(pattern, re.IGNORECASE), weight)
                                      for pattern, weight in signals.patterns.items()]
                           for category, signals in data.categories.items()}
+        # App names as whole words: any case in the app field, as written in a window title
+        # (brands keep their case there, and "LINE" or "Signal" must not match "Line 3 firmware").
+        self._apps = {name: _names_pattern(names, re.IGNORECASE)
+                      for name, names in [("work", data.work.apps)]
+                      + [(category, signals.apps) for category, signals in data.categories.items()]}
+        self._titles = {category: _names_pattern(signals.apps, 0) for category, signals in data.categories.items()}
 
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
         self._by_word.add(label, [nlp.make_doc(term) for term in terms])
@@ -173,34 +190,49 @@ class CategoryClassifier:
         self._by_lemma.add(label, [doc for term, doc in zip(terms, nlp.pipe(terms))
                                    if " ".join(token.lemma_.lower() for token in doc) == term])
 
-    def matched_terms(self, docs: Iterable[Doc]) -> dict[str, set[str]]:
-        """Distinct matched phrases (lower-cased) per label, e.g. {"medical:strong": {"a1c"}}."""
-        found: dict[str, set[str]] = {}
-        for doc in docs:
-            for matcher in (self._by_word, self._by_lemma):
-                for match_id, start, end in matcher(doc):
-                    label = doc.vocab.strings[match_id]
-                    found.setdefault(label, set()).add(doc[start:end].text.lower())
-        return found
+    def features(self, doc: Doc) -> TextFeatures:
+        """What the decision needs from one analysed text; small, so it can be cached per text."""
+        terms: dict[str, set[str]] = {}
+        for matcher in (self._by_word, self._by_lemma):
+            for match_id, start, end in matcher(doc):
+                terms.setdefault(doc.vocab.strings[match_id], set()).add(doc[start:end].text.lower())
+        code = sum(1 for token in doc
+                   if not (token.like_email or token.like_url) and self._code_shapes.fullmatch(token.text))
+        return TextFeatures(doc.text, tuple((label, frozenset(found)) for label, found in sorted(terms.items())),
+                            frozenset(entity.label_ for entity in doc.ents), code)
 
-    def decide(self, record: RawRecord, docs: list[Doc], entity_types: Iterable[str]) -> CategoryDecision:
-        """Score every category over the record's text docs, detected entity types and context;
-        the first category in precedence order that reaches the threshold wins."""
+    def decide(self, record: RawRecord, features: Sequence[TextFeatures],
+               entity_types: Iterable[str]) -> CategoryDecision:
+        """One record's decision (see `decide_batch`)."""
+        return self.decide_batch([(record, features, entity_types)])[0]
+
+    def decide_batch(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]]
+                     ) -> list[CategoryDecision]:
+        """Score every category of each record over its texts' features, detected entity types and
+        context; the first category in precedence order that reaches the threshold wins. The text
+        classifier runs once over the batch."""
+        texts = ["\n".join(feature.text for feature in features) for _, features, _ in items]
+        probabilities = [doc.cats for doc in self._text_classifier.pipe(texts)]
+        return [self._decide(record, features, set(entity_types), text, cats)
+                for (record, features, entity_types), text, cats in zip(items, texts, probabilities)]
+
+    def _decide(self, record: RawRecord, features: Sequence[TextFeatures], entities: set[str], text: str,
+                probabilities: dict[str, float]) -> CategoryDecision:
         weights = self._data.weights
-        terms = self.matched_terms(docs)
-        entities = set(entity_types)
-        ner_labels = {entity.label_ for doc in docs for entity in doc.ents}
+        terms: dict[str, set[str]] = {}
+        for feature in features:
+            for label, found in feature.terms:
+                terms.setdefault(label, set()).update(found)
+        ner_labels = {label for feature in features for label in feature.ner_labels}
         app = (record.app or "").lower()
         title = record.window_title or ""
         host = (urlparse(record.url).hostname or "") if record.url else ""
-        code = _code_tokens(docs, self._code_shapes, self._data.work.max_code_tokens)
+        code = min(sum(feature.code_tokens for feature in features), self._data.work.max_code_tokens)
         work = weights.work_term * (len(terms.get("work:term", ())) + code)
-        if (_app_matches(app, self._data.work.apps) or self._data.work.host_labels.intersection(host.split("."))
+        if (self._apps["work"].search(app) or self._data.work.host_labels.intersection(host.split("."))
                 or self._work_titles.search(title.lower())):
             work += weights.work_app
         penalty = min(work, weights.max_work_penalty)
-        text = "\n".join(doc.text for doc in docs)
-        probabilities = self._text_classifier(text).cats
         scores = []
         for category, signals in self._data.categories.items():
             score = (weights.strong_term * len(terms.get(f"{category}:strong", ()))
@@ -208,8 +240,8 @@ class CategoryClassifier:
                      + sum(weight for entity, weight in signals.entities.items() if entity in entities)
                      + sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels)
                      + _pattern_score(text, self._patterns[category])
-                     + (weights.app if _app_matches(app, signals.apps)
-                        else weights.title_app if _title_names(title, signals.apps) else 0.0)
+                     + (weights.app if self._apps[category].search(app)
+                        else weights.title_app if self._titles[category].search(title) else 0.0)
                      + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)
                      + self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0))
             scores.append((category, round(score - penalty, 3)))
@@ -224,25 +256,13 @@ def _pattern_score(text: str, patterns: list[tuple[re.Pattern, float]]) -> float
                for pattern, weight in patterns)
 
 
-def _app_matches(app: str, names: tuple[str, ...]) -> bool:
-    """The app is one of `names`, or names one as a whole word ("WhatsApp Desktop"; not "Outline" for LINE)."""
-    return bool(app) and any(re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", app) for name in names)
-
-
-def _title_names(title: str, names: tuple[str, ...]) -> bool:
-    """The window title names one of `names` as written: brands keep their case in titles, and a
-    name that is also a word ("LINE", "Signal") must not match "Line 3 firmware"."""
-    return bool(title) and any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title) for name in names)
+def _names_pattern(names: tuple[str, ...], flags: int) -> re.Pattern:
+    """Any of `names` as a whole word ("WhatsApp Desktop" names WhatsApp; "Outline" does not name LINE)."""
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if names else r"(?!)", flags)
 
 
 def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
     host = host.lower()
     return any(fnmatch.fnmatch(host, pattern) if "*" in pattern else host == pattern or host.endswith("." + pattern)
                for pattern in patterns)
-
-
-def _code_tokens(docs: Iterable[Doc], shapes: re.Pattern, cap: int) -> int:
-    """Identifiers and calls in the text (snake_case, camelCase, dotted.paths, f()): typed code is work."""
-    count = sum(1 for doc in docs for token in doc
-                if not (token.like_email or token.like_url) and shapes.fullmatch(token.text))
-    return min(count, cap)

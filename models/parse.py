@@ -69,6 +69,22 @@ def parse_line(line: bytes, source_file: str) -> RawRecord:
     return record
 
 
+def without_newline(line: bytes) -> bytes:
+    """A line without its `\\n` or `\\r\\n`, as Beam's text source gives lines of a file."""
+    if line.endswith(b"\n"):
+        line = line[:-1]
+    return line[:-1] if line.endswith(b"\r") else line
+
+
+def message_lines(data: bytes) -> list[bytes]:
+    """The JSON Lines of one message (one record or several); an empty message is one empty line,
+    so it is counted and quarantined like an empty line in a file rather than vanishing."""
+    lines = data.split(b"\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # what follows the newline that ends the last line
+    return [without_newline(line) for line in lines]
+
+
 def _reject_constant(name: str) -> float:
     """NaN and Infinity are not JSON; a record holding them could not be written back as JSON."""
     raise json.JSONDecodeError(f"non-finite number {name}", name, 0)

@@ -7,6 +7,7 @@ from typing import Literal
 
 import pydantic
 
+from models.capture import CaptureRules, Disclosure
 from models.config_files import ConfigFileError, StrictModel, load_yaml_file
 
 DEFAULT_POLICY = Path(__file__).parent / "data" / "policy.yaml"
@@ -52,11 +53,14 @@ class KeystrokeRules(StrictModel):
     secure_fields: frozenset[str]
     secure_contexts: tuple[str, ...]
 
-    def is_secure(self, field: str | None, window_title: str | None = None, url: str | None = None) -> bool:
-        """The field, lower-cased, or any word of it, is listed ("Password", "current-password",
-        "cc-csc"); or the title or URL holds a listed context phrase as whole words."""
+    def is_secure_field(self, field: str | None) -> bool:
+        """The field, lower-cased, or any word of it, is listed ("Password", "current-password", "cc-csc")."""
         name = (field or "").lower()
-        if name in self.secure_fields or any(word in self.secure_fields for word in re.split(r"[^a-z0-9]+", name)):
+        return name in self.secure_fields or any(word in self.secure_fields for word in re.split(r"[^a-z0-9]+", name))
+
+    def is_secure(self, field: str | None, window_title: str | None = None, url: str | None = None) -> bool:
+        """A secure field, or a title or URL holding a listed context phrase as whole words."""
+        if self.is_secure_field(field):
             return True
         context = f"{window_title or ''} {url or ''}".lower()
         return any(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", context)
@@ -75,6 +79,8 @@ class Policy(StrictModel):
     entities: dict[str, EntityRule]
     keystrokes: KeystrokeRules
     screenshots: ScreenshotRules
+    capture: CaptureRules
+    disclosure: Disclosure
 
     @pydantic.field_validator("categories")
     @classmethod

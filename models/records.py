@@ -110,6 +110,22 @@ class SanitizedRecord:
     json_line: str
     entity_counts: tuple[tuple[str, int], ...] = ()
     sensitivity: int = 1
+    record_id: str = ""  # copied from the input as the output line holds it; a streaming sink shards by it
+
+
+@dataclass(frozen=True)
+class StrippedFields:
+    """Names of the undisclosed fields stripped from one record, for the audit: names only, never values."""
+
+    kind: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LinesRead:
+    """How many input lines a part of the input held, for the audit's `records_in`: a count, no content."""
+
+    count: int
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     out["sensitivity"] = max(levels)
     out["policy_version"] = policy.version
     return SanitizedRecord(record.kind, json.dumps(out, ensure_ascii=False, allow_nan=False),
-                           tuple(sorted(counts.items())), max(levels))
+                           tuple(sorted(counts.items())), max(levels), record.record_id)
 
 
 def _with_hash_labels(spans: SpansByField, prepared: PreparedRecord, policy: Policy, key: bytes) -> SpansByField:

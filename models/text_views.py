@@ -13,6 +13,8 @@ ERASED = "erased"
 PASTED = "pasted"
 OCR = "ocr"
 OCR_JOINED = "ocr_joined"
+# Fields that describe where a record was captured rather than what it holds.
+CONTEXT_FIELDS = ("app", "window_title", "url")
 
 
 def segment_field(index: int) -> str:
@@ -30,7 +32,7 @@ def context_text(record: RawRecord, name: str) -> str | None:
 def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple[TextField, ...]:
     """Context fields of every kind, then the kind's own text: segments; typed, deleted and pasted
     text; or OCR text (and, when a word is hyphenated across lines, the text with it joined)."""
-    fields = [TextField(name, value) for name in ("app", "window_title", "url")
+    fields = [TextField(name, value) for name in CONTEXT_FIELDS
               if (value := context_text(record, name))]
     if record.kind == "transcript":
         fields += [TextField(segment_field(i), s.text) for i, s in enumerate(record.segments) if s.text]

@@ -5,16 +5,31 @@ from dataclasses import dataclass
 
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.utils.timestamp import Timestamp
 
 from models.analyzer import AnalyzerSettings
 from models.consent import Consent
 from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.audit import SummarizeAudit
+from transforms.capture import ApplyCapturePolicy
 from transforms.consent import ApplyConsent
-from transforms.read import ReadRawRecords
+from transforms.read import ReadPubSubLines, ReadRawRecords, WatchFileLines
 from transforms.sanitize import SanitizeRecords
 from transforms.write import WriteAudit, WriteSanitizedRecords
+
+
+@dataclass(frozen=True)
+class StreamSettings:
+    """What `--streaming` adds: where lines arrive (files under the input pattern, or a Pub/Sub
+    subscription), the audit window, and the run's id, which keeps its file names apart from any
+    other run's writing to the same output."""
+
+    run_id: str
+    window_secs: int = 300
+    poll_interval_secs: float = 60.0
+    subscription: str | None = None
+    stop_polling_at: Timestamp | None = None  # a bounded run (tests); None: watch for new files forever
 
 
 @dataclass(frozen=True)
@@ -28,21 +43,42 @@ class RunSettings:
     analyzer: AnalyzerSettings
     ocr: OcrSettings
     consent: dict[str, Consent] | None = None
+    stream: StreamSettings | None = None
 
 
-def build_pipeline(options: PipelineOptions, settings: RunSettings) -> beam.Pipeline:
-    """Read -> consent (when a registry is given) -> sanitize -> write, with an audit that accounts
-    for every line read."""
+def line_source(settings: RunSettings) -> beam.PTransform | None:
+    """Where lines come from in streaming (files landing under the pattern, or Pub/Sub); None in
+    batch, where ReadRawRecords reads the pattern's files as they are."""
+    stream = settings.stream
+    if stream is None:
+        return None
+    if stream.subscription:
+        return ReadPubSubLines(stream.subscription)
+    return WatchFileLines(settings.input_pattern, stream.poll_interval_secs, stream.stop_polling_at)
+
+
+def build_pipeline(options: PipelineOptions, settings: RunSettings, lines: beam.PTransform | None = None) -> beam.Pipeline:
+    """Read -> consent (when a registry is given) -> capture policy and disclosure -> sanitize ->
+    write, with an audit that accounts for every line read: one graph for batch and streaming,
+    where the lines are windowed by arrival as they are read and every stage keeps their window.
+
+    `lines` replaces the settings' source of (name, line) pairs: a TestStream, in tests.
+    """
+    stream = settings.stream
     pipeline = beam.Pipeline(options=options)
-    records, quarantined, line_count = pipeline | "ReadRawRecords" >> ReadRawRecords(settings.input_pattern)
+    records, quarantined, line_count = pipeline | "ReadRawRecords" >> ReadRawRecords(
+        settings.input_pattern, source=lines or line_source(settings),
+        window_secs=stream.window_secs if stream else None)
     refused = []
     if settings.consent is not None:
         records, no_consent = records | "ApplyConsent" >> ApplyConsent(settings.consent)
         refused.append(no_consent)
+    records, not_captured, stripped = records | "ApplyCapturePolicy" >> ApplyCapturePolicy(settings.policy)
     sanitized, failed = records | "SanitizeRecords" >> SanitizeRecords(
         settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr)
-    discarded = (quarantined, *refused, failed) | "AllDiscarded" >> beam.Flatten()
-    _ = sanitized | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output)
-    summary = (sanitized, discarded, line_count) | "SummarizeAudit" >> SummarizeAudit(settings.policy.version)
-    _ = summary | "WriteAudit" >> WriteAudit(settings.output)
+    discarded = (quarantined, *refused, not_captured, failed) | "AllDiscarded" >> beam.Flatten()
+    run_id = stream.run_id if stream else None
+    _ = sanitized | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output, run_id)
+    summary = (sanitized, discarded, line_count, stripped) | "SummarizeAudit" >> SummarizeAudit(settings.policy.version)
+    _ = summary | "WriteAudit" >> WriteAudit(settings.output, run_id)
     return pipeline

@@ -6,6 +6,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from models.analyzer import DEFAULT_MODEL
 from models.ocr import OcrSettings
 from models.policy import DEFAULT_POLICY
+from pipeline.graph import StreamSettings
 
 KEY_ENV = "REDACT_PSEUDONYM_KEY"
 
@@ -15,7 +16,17 @@ class RedactionOptions(PipelineOptions):
 
     @classmethod
     def _add_argparse_args(cls, parser):
-        parser.add_argument("--input", default=None, help="JSONL file pattern (plain or .gz) on any Beam filesystem")
+        parser.add_argument("--input", default=None,
+                            help="JSONL file pattern (plain or .gz) on any Beam filesystem; with --streaming, "
+                                 "files that land under it are read as they appear")
+        parser.add_argument("--input_subscription", default=None,
+                            help="with --streaming, instead of --input: Pub/Sub subscription "
+                                 "(projects/P/subscriptions/S) whose messages hold JSONL records")
+        parser.add_argument("--poll_interval_secs", type=float, default=StreamSettings.poll_interval_secs,
+                            help="with --streaming and --input: seconds between two listings of the pattern")
+        parser.add_argument("--audit_window_secs", type=int, default=StreamSettings.window_secs,
+                            help="with --streaming: length of the windows (by arrival time) the audit is "
+                                 "counted in, one audit file per window")
         parser.add_argument("--output", default=None, help="output directory: sanitized/ and audit/ go under it")
         parser.add_argument("--consent", default=None,
                             help="consent registry, JSONL on any Beam filesystem (contract); without it no "
@@ -34,3 +45,13 @@ class RedactionOptions(PipelineOptions):
                                  "changed in the next frame (0: read every frame in full)")
         parser.add_argument("--ocr_timeout_secs", type=float, default=OcrSettings.timeout_secs,
                             help="a screenshot whose OCR takes longer is dropped as error:ocr")
+
+
+class FlinkCheckpointOptions(PipelineOptions):
+    """Flink's checkpoint interval, which Beam's Python SDK passes on to the Flink job server without
+    declaring it; declared here so the pipeline, which refuses undeclared options, accepts it."""
+
+    @classmethod
+    def _add_argparse_args(cls, parser):
+        parser.add_argument("--checkpointing_interval", type=int, default=None,
+                            help="FlinkRunner: milliseconds between checkpoints; restarts resume from the last one")

@@ -1,11 +1,14 @@
 """`python -m pipeline.run --input PATTERN --output DIR [Beam options]`: check, build, run, report."""
 from __future__ import annotations
 
+import importlib
 import logging
 import os
+import re
 import secrets
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from apache_beam.io.filesystems import FileSystems
@@ -18,7 +21,7 @@ from models.consent import Consent, ConsentError, read_registry
 from models.policy import load_policy
 from models.pseudonyms import MIN_KEY_BYTES
 from models.recognizers.config import recognizer_data
-from pipeline.graph import RunSettings, build_pipeline
+from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from pipeline.options import KEY_ENV, RedactionOptions
 from pipeline.summary import format_summary, read_summary
 from transforms.write import sanitized_dir
@@ -27,6 +30,11 @@ _LOG = logging.getLogger(__name__)
 
 # The in-process portable runner: Beam 2.77's DirectRunner first tries to download Prism.
 DEFAULT_RUNNER = "FnApiRunner"
+# Runners that cannot run an unbounded source (checked on 2.77): FnApiRunner reads the source to its
+# end before any later stage runs, so a watched directory writes nothing, ever; BundleBasedDirectRunner
+# fails on MatchContinuously's Watch.
+BATCH_ONLY_RUNNERS = ("FnApiRunner", "BundleBasedDirectRunner")
+SUBSCRIPTION = re.compile(r"^projects/[^/]+/subscriptions/[^/]+$")
 
 
 class ConfigError(ValueError):
@@ -48,26 +56,34 @@ def unknown_options(argv: list[str]) -> list[str]:
     return [arg.split("=", 1)[0] if arg.startswith("-") else f"<argument {argv.index(arg) + 1}>" for arg in unknown]
 
 
-def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tuple[bytes, list[str]]:
-    """The key from --pseudonym_key_file or $REDACT_PSEUDONYM_KEY; a random one only with the dev flag."""
-    if options.pseudonym_key_file:
+def read_pseudonym_key(key_file: str | None, environ: dict[str, str]) -> bytes | None:
+    """The key from `key_file`, else from $REDACT_PSEUDONYM_KEY; None when neither is given. Shared
+    by the run and the erasure command, which must compute the same pseudonyms."""
+    if key_file:
         try:
-            key = Path(options.pseudonym_key_file).read_bytes().strip()
+            key = Path(key_file).read_bytes().strip()
         except OSError as exc:
-            raise ConfigError(f"--pseudonym_key_file {options.pseudonym_key_file}: "
-                              f"cannot read ({type(exc).__name__})") from None
+            raise ConfigError(f"--pseudonym_key_file {key_file}: cannot read ({type(exc).__name__})") from None
         source = "--pseudonym_key_file"
     elif environ.get(KEY_ENV):
         key, source = environ[KEY_ENV].encode("utf-8"), f"${KEY_ENV}"
-    elif options.dev_random_pseudonym_key:
-        return secrets.token_bytes(32), ["pseudonym key: RANDOM for this run (--dev_random_pseudonym_key); "
-                                         "not for production data"]
     else:
-        raise ConfigError(f"no pseudonym key: set ${KEY_ENV} or --pseudonym_key_file "
-                          "(or --dev_random_pseudonym_key for development runs)")
+        return None
     if len(key) < MIN_KEY_BYTES:
         raise ConfigError(f"pseudonym key from {source} is shorter than {MIN_KEY_BYTES} bytes")
-    return key, []
+    return key
+
+
+def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tuple[bytes, list[str]]:
+    """The key from --pseudonym_key_file or $REDACT_PSEUDONYM_KEY; a random one only with the dev flag."""
+    key = read_pseudonym_key(options.pseudonym_key_file, environ)
+    if key is not None:
+        return key, []
+    if options.dev_random_pseudonym_key:
+        return secrets.token_bytes(32), ["pseudonym key: RANDOM for this run (--dev_random_pseudonym_key); "
+                                         "not for production data"]
+    raise ConfigError(f"no pseudonym key: set ${KEY_ENV} or --pseudonym_key_file "
+                      "(or --dev_random_pseudonym_key for development runs)")
 
 
 def load_consent(pattern: str) -> dict[str, Consent]:
@@ -86,20 +102,66 @@ def load_consent(pattern: str) -> dict[str, Consent]:
         raise ConfigError(str(exc)) from None
 
 
+def new_run_id() -> str:
+    """`20260609T120301Z-1a2b`: the launch time and a random part, which keep a streaming run's file
+    names apart from those of any earlier run writing to the same output."""
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
+
+
+def check_stream(options: RedactionOptions, runner: str) -> StreamSettings:
+    """The streaming options: a runner that runs unbounded sources, one input, a subscription the
+    installed packages can read, a positive window and poll interval."""
+    if runner in BATCH_ONLY_RUNNERS:
+        raise ConfigError(f"--streaming needs a runner that runs unbounded sources (DataflowRunner, FlinkRunner, "
+                          f"PortableRunner with a Flink job server); {runner} cannot (README: Production runners)")
+    if bool(options.input) == bool(options.input_subscription):
+        raise ConfigError("--streaming reads either --input PATTERN (files as they land) or "
+                          "--input_subscription projects/P/subscriptions/S: give exactly one")
+    if options.input_subscription:
+        if not SUBSCRIPTION.match(options.input_subscription):
+            raise ConfigError(f"--input_subscription {options.input_subscription!r} is not "
+                              "projects/PROJECT/subscriptions/NAME")
+        try:
+            importlib.import_module("google.cloud.pubsub")
+        except ImportError:
+            raise ConfigError("--input_subscription needs the google-cloud-pubsub package, which is not installed: "
+                              "pip install 'apache-beam[gcp]==2.77.0' (the worker image has it)") from None
+    if not options.poll_interval_secs or options.poll_interval_secs <= 0:
+        raise ConfigError("--poll_interval_secs must be above 0")
+    if not options.audit_window_secs or options.audit_window_secs <= 0:
+        raise ConfigError("--audit_window_secs must be a whole number of seconds above 0")
+    return StreamSettings(run_id=new_run_id(), window_secs=options.audit_window_secs,
+                          poll_interval_secs=options.poll_interval_secs, subscription=options.input_subscription)
+
+
+def check_input(options: RedactionOptions) -> None:
+    """A batch run: a pattern that matches files now, and an output without shards of an earlier run."""
+    if options.input_subscription:
+        raise ConfigError("--input_subscription needs --streaming (a subscription has no end)")
+    if not options.input:
+        raise ConfigError("--input PATTERN is required")
+    if not FileSystems.match([options.input])[0].metadata_list:
+        raise ConfigError(f"--input {options.input!r} matches no file")
+    if FileSystems.match([FileSystems.join(sanitized_dir(options.output), "*")])[0].metadata_list:
+        raise ConfigError(f"--output {options.output!r} already holds sanitized shards; use a new directory")
+
+
 def check_settings(options: RedactionOptions, environ: dict[str, str],
                    local: bool = True) -> tuple[RunSettings, list[str]]:
     """Everything that can be wrong before a record is read: options, input, output, policy, key.
 
     With a local runner the workers are this machine, so the model and Tesseract are checked too.
+    A streaming run writes beside earlier runs' files (its own carry its run id), so its input may
+    match nothing yet and its output may hold shards.
     """
-    if not options.input or not options.output:
-        raise ConfigError("both --input PATTERN and --output DIR are required")
+    standard = options.view_as(StandardOptions)
+    if not options.output:
+        raise ConfigError("--output DIR is required")
     if not options.ocr_timeout_secs or options.ocr_timeout_secs <= 0:
         raise ConfigError("--ocr_timeout_secs must be above 0 (0 would mean no limit)")
-    if not FileSystems.match([options.input])[0].metadata_list:
-        raise ConfigError(f"--input {options.input!r} matches no file")
-    if FileSystems.match([FileSystems.join(sanitized_dir(options.output), "*")])[0].metadata_list:
-        raise ConfigError(f"--output {options.output!r} already holds sanitized shards; use a new directory")
+    stream = check_stream(options, standard.runner or DEFAULT_RUNNER) if standard.streaming else None
+    if stream is None:
+        check_input(options)
     try:
         policy = load_policy(options.policy)
         recognizer_data()
@@ -110,11 +172,11 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     notes.append(f"consent: registry of {len(consent)} users applied" if consent is not None
                  else "consent: no --consent registry given, so no consent rule was applied")
     settings = RunSettings(
-        input_pattern=options.input, output=options.output, policy=policy, pseudonym_key=key,
+        input_pattern=options.input or "", output=options.output, policy=policy, pseudonym_key=key,
         analyzer=AnalyzerSettings(model_name=options.spacy_model, score_threshold=policy.score_threshold),
         ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
                         reuse_max_sessions=max(0, options.ocr_reuse_sessions)),
-        consent=consent)
+        consent=consent, stream=stream)
     if local:
         try:
             check_model_installed(options.spacy_model)
@@ -125,7 +187,8 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Exit 0 when the run completed and every input line is accounted for, non-zero otherwise."""
+    """Exit 0 when the run completed and every input line is accounted for (a streaming job: once it
+    is submitted), non-zero otherwise."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for ours in ("pipeline", "transforms"):
         logging.getLogger(ours).setLevel(logging.INFO)
@@ -147,7 +210,14 @@ def main(argv: list[str] | None = None) -> int:
     notes.append(f"runner: {standard.runner}")
     started = time.monotonic()
     try:
-        build_pipeline(options, settings).run().wait_until_finish()
+        result = build_pipeline(options, settings).run()
+        if settings.stream is not None:
+            # A streaming job runs until it is drained or cancelled: report it and leave it running.
+            print(f"streaming job submitted to {standard.runner}, run id {settings.stream.run_id}: sanitized "
+                  f"shards and one audit file per {settings.stream.window_secs} s window "
+                  f"(audit/window-*-{settings.stream.run_id}.json) under {settings.output}\n" + "\n".join(notes))
+            return 0
+        result.wait_until_finish()
     except Exception as exc:  # A worker's message may quote a record: report the type only.
         _LOG.error("pipeline run failed: %s (message withheld: it may quote record content)", type(exc).__name__)
         return 1

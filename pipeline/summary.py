@@ -16,13 +16,14 @@ def read_summary(output: str) -> dict[str, Any]:
 
 
 def format_summary(summary: dict[str, Any], elapsed_secs: float, notes: list[str]) -> str:
-    """Counts by outcome, reason, kind and entity type, and how long it took: no content."""
+    """Counts by outcome, reason, kind, entity type and stripped field, and how long it took: no content."""
     lines = [
         f"records in: {summary['records_in']}   sanitized: {summary['sanitized']}   "
         f"dropped: {summary['dropped']}   quarantined: {summary['quarantined']}   "
         f"unaccounted: {summary['unaccounted']}",
     ]
-    for title, table in (("by reason", summary["by_reason"]), ("entities masked", summary["entities_masked"])):
+    for title, table in (("by reason", summary["by_reason"]), ("entities masked", summary["entities_masked"]),
+                         ("undisclosed fields stripped", summary["fields_stripped"])):
         if table:
             lines.append(f"{title}:")
             lines += [f"  {name:<40} {count:>8}" for name, count in table.items()]

@@ -7,11 +7,14 @@ import socket
 from pathlib import Path
 
 import pytest
+from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline
 
 from models.analyzer import AnalyzerSettings, build_analyzer
+from models.capture import Disclosure
 from models.ocr import OcrSettings, TesseractOcr
-from models.policy import DEFAULT_POLICY, load_policy
+from models.policy import DEFAULT_POLICY, CategoryRule, Policy, load_policy
+from pipeline.graph import RunSettings, build_pipeline
 from sample.generate import keys, screen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +76,50 @@ def carried(doc: dict) -> str:
 def write_jsonl(path: Path, records: list[dict], extra_lines: tuple[bytes, ...] = ()) -> Path:
     path.write_bytes(b"\n".join([json.dumps(r).encode() for r in records] + list(extra_lines)) + b"\n")
     return path
+
+
+def capture_test_policy(policy: Policy) -> Policy:
+    """The default capture lists, plus: Terminal keeps keystrokes only, a secure field drops its record,
+    window titles of keystrokes and all transcripts are undisclosed, and categories are kept (so only
+    the capture policy decides)."""
+    return policy.model_copy(update={
+        "categories": {name: CategoryRule(action="keep", sensitivity=rule.sensitivity)
+                       for name, rule in policy.categories.items()},
+        "capture": policy.capture.model_copy(update={"app_kinds": {"Terminal": ("keystrokes",)},
+                                                     "on_secure_field": "drop_record"}),
+        "disclosure": Disclosure(keystrokes=("session_id", "app", "url", "field"),
+                                 screenshot=("session_id", "app", "window_title", "url"))})
+
+
+def capture_records() -> list[dict]:
+    """One record per capture rule, records the rules must keep, and a second user's records."""
+    return [
+        keystrokes("correct horse battery staple", record_id="vault-keys", app="1Password 8", window_title="Vault"),
+        screenshot(["Personal vault", "github.com  jdoe"], record_id="vault-shot", app="bitwarden"),
+        keystrokes("pay the card", record_id="bank", app="Google Chrome", url="https://secure.chase.com/web/auth"),
+        keystrokes("order two usb-c docks for the team", record_id="lookalike", app="Google Chrome",
+                   url="https://www.purchase.com/cart"),
+        screenshot(["$ make deploy"], record_id="terminal-shot", app="Terminal"),
+        keystrokes("git status", record_id="terminal-keys", app="Terminal"),
+        transcript("the deploy is green", record_id="transcript"),
+        keystrokes("the deploy is green", record_id="stripped", app="Slack", window_title="Slack | #platform-eng",
+                   session_id="s-9"),
+        keystrokes("hunter2hunter2", record_id="password", app="Safari", field="password"),
+        {**keystrokes("review the rollout plan", record_id="other-1", app="Slack"), "user_id": "emp-0002"},
+        {**keystrokes("git pull", record_id="other-2", app="Terminal"), "user_id": "emp-0002"},
+    ]
+
+
+@pytest.fixture(scope="session")
+def capture_run(tmp_path_factory, policy, analyzer_settings) -> Path:
+    """`capture_records()` and one malformed line through the real pipeline (build_pipeline, FnApiRunner)
+    under `capture_test_policy`; returns the output directory. Tests that change it copy it first."""
+    root = tmp_path_factory.mktemp("capture")
+    path = write_jsonl(root / "in.jsonl", capture_records(), (b'{"record_id": "broken", ',))
+    settings = RunSettings(str(path), str(root / "out"), capture_test_policy(policy), KEY, analyzer_settings,
+                           OcrSettings())
+    build_pipeline(PipelineOptions(["--runner=FnApiRunner"]), settings).run().wait_until_finish()
+    return root / "out"
 
 
 class NetworkAttempt(AssertionError):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from models.audit import add_outcome, empty_audit, finish_audit, merge_audits
-from models.records import DiscardedRecord, SanitizedRecord
+from models.records import DiscardedRecord, SanitizedRecord, StrippedFields
 
 
 def test_when_outcomes_are_counted_then_totals_reconcile_by_kind_and_reason():
@@ -11,6 +11,8 @@ def test_when_outcomes_are_counted_then_totals_reconcile_by_kind_and_reason():
     add_outcome(first, DiscardedRecord("unknown", "quarantined:malformed_json"))
     add_outcome(second, DiscardedRecord("screenshot", "error:ocr", "RuntimeError"))
     add_outcome(second, SanitizedRecord("transcript", "{}", (("PERSON", 1), ("EMAIL_ADDRESS", 1))))
+    add_outcome(first, StrippedFields("transcript", ("window_title", "url")))
+    add_outcome(second, StrippedFields("keystrokes", ("window_title",)))
     summary = finish_audit(merge_audits([first, second]), lines_read=4, policy_version="v1")
     assert summary["records_in"] == 4 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
     assert summary["unaccounted"] == 0
@@ -18,6 +20,7 @@ def test_when_outcomes_are_counted_then_totals_reconcile_by_kind_and_reason():
     assert summary["by_kind"]["transcript"] == {"in": 2, "sanitized": 2, "dropped": 0, "quarantined": 0}
     assert summary["entities_masked"] == {"EMAIL_ADDRESS": 1, "PERSON": 3}
     assert summary["sanitized_by_sensitivity"] == {"1": 1, "2": 1}
+    assert summary["fields_stripped"] == {"url": 1, "window_title": 2}  # notes, not outcomes
     assert summary["policy_version"] == "v1"
 
 

@@ -17,7 +17,7 @@ def classifier(analyzer):
 def decide(classifier, analyzer, text, app=None, url=None, entities=(), title=None):
     nlp = analyzer.nlp_engine.nlp["en"]
     record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app=app, url=url, window_title=title)
-    return classifier.decide(record, [nlp(text)], entities).category
+    return classifier.decide(record, [classifier.features(nlp(text))], entities).category
 
 
 @pytest.mark.parametrize("text, app, url, expected", [
@@ -61,11 +61,11 @@ def test_when_two_people_are_handed_ratings_then_it_is_performance_but_one_numbe
 
 def test_when_the_title_uses_a_messenger_name_as_a_word_then_it_is_not_that_messenger(classifier, analyzer):
     nlp = analyzer.nlp_engine.nlp["en"]
-    doc = nlp("calibrate the sensor thresholds on the rigs before the firmware push")
+    features = classifier.features(nlp("calibrate the sensor thresholds on the rigs before the firmware push"))
 
     def private_chat_score(title):
         record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Zoom", window_title=title)
-        return dict(classifier.decide(record, [doc], ()).scores)["private_chat"]
+        return dict(classifier.decide(record, [features], ()).scores)["private_chat"]
 
     assert private_chat_score("Zoom - Line 3 firmware") == private_chat_score("Zoom - Rig 3 firmware")
     assert private_chat_score("LINE - Rig 3 firmware") > private_chat_score("Zoom - Rig 3 firmware")

@@ -67,7 +67,7 @@ class OcrFn(beam.DoFn):
 
 
 class RunOcr(beam.PTransform):
-    """OCR costs seconds per frame: a Reshuffle first spreads screenshots over all workers."""
+    """Words and boxes per screenshot (ReadRawRecords has already spread the records over the workers)."""
 
     def __init__(self, settings: OcrSettings, max_pixels: int):
         super().__init__()
@@ -76,7 +76,6 @@ class RunOcr(beam.PTransform):
 
     def expand(self, screenshots):
         read = (screenshots
-                | "SpreadScreenshots" >> beam.Reshuffle()
                 | "ReadWords" >> beam.ParDo(OcrFn(self._settings, self._max_pixels)).with_output_types(
                     PreparedRecord, **{REJECTED: DiscardedRecord}).with_outputs(
                     REJECTED, main=READ).with_exception_handling(dead_letter_tag=FAILED, main_tag=READ))

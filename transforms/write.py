@@ -2,9 +2,22 @@
 from __future__ import annotations
 
 import json
+import uuid
+import zlib
+from typing import Any, Callable
 
 import apache_beam as beam
+from apache_beam.io import fileio
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.value_provider import StaticValueProvider
+from apache_beam.transforms.window import BoundedWindow
+from apache_beam.utils.windowed_value import PaneInfo
+
+from models.records import SanitizedRecord
+from transforms.windows import window_name
+
+# Files per window and firing in streaming: records are spread over them by record_id.
+STREAM_SHARDS = 4
 
 
 def sanitized_dir(output: str) -> str:
@@ -17,28 +30,93 @@ def audit_path(output: str) -> str:
     return FileSystems.join(output, "audit", "summary.json")
 
 
-class WriteSanitizedRecords(beam.PTransform):
-    """JSONL shards `OUTPUT/sanitized/part-SSSSS-of-NNNNN.jsonl`."""
+def window_audit_name(window: BoundedWindow, run_id: str) -> str:
+    """`window-<start>-<end>-<run id>.json`: the audit of one window of one streaming run."""
+    return f"window-{window_name(window)}-{run_id}.json"
 
-    def __init__(self, output: str):
+
+def shard_of(record: SanitizedRecord) -> str:
+    """The streaming shard a record goes to: fixed by its record_id, so a record delivered twice
+    lands in the same shard, where a reader can drop the repeat by record_id."""
+    return f"{zlib.crc32(record.record_id.encode('utf-8')) % STREAM_SHARDS:02d}"
+
+
+class JsonLineSink(fileio.TextSink):
+    """Writes a sanitized record's JSON line."""
+
+    def write(self, record: SanitizedRecord):
+        super().write(record.json_line)
+
+
+def stream_file_naming(run_id: str) -> Callable[..., str]:
+    """File names unique per run, window, shard and firing: `window-<start>-<end>-<run id>-<shard>-<pane>.jsonl`.
+
+    Without the firing in the name a late firing would be renamed over the window's first file,
+    and without the run a job restarted after a drain over the last window of the drained one.
+    The same firing always gets the same name, so a retried rename writes the same file again.
+    """
+
+    def name(window: BoundedWindow, pane: PaneInfo, _shard_index: int, _total_shards: int, _compression: str,
+             shard: str) -> str:
+        return f"window-{window_name(window)}-{run_id}-{shard}-{pane.index}.jsonl"
+
+    return name
+
+
+class WriteSanitizedRecords(beam.PTransform):
+    """JSONL shards: `OUTPUT/sanitized/part-SSSSS-of-NNNNN.jsonl` in batch; with a `run_id`
+    (streaming), files per window and firing, each written to a temporary file and then renamed."""
+
+    def __init__(self, output: str, run_id: str | None = None):
         super().__init__()
         self._output = output
+        self._run_id = run_id
 
     def expand(self, sanitized):
+        if self._run_id is not None:
+            # max_writers_per_bundle=0 sends every record through the grouped write, the one that
+            # knows the firing (pane) a file belongs to; shards=1: one file per shard and firing.
+            # Temporary files go beside the output (not to --temp_location), one directory per run.
+            return sanitized | "WriteWindowShards" >> fileio.WriteToFiles(
+                sanitized_dir(self._output), file_naming=stream_file_naming(self._run_id), destination=shard_of,
+                sink=JsonLineSink, shards=1, max_writers_per_bundle=0,
+                temp_directory=StaticValueProvider(str, FileSystems.join(self._output, ".temp", self._run_id)))
         return (sanitized
                 | "ToJsonLines" >> beam.Map(lambda record: record.json_line)
                 | "WriteShards" >> beam.io.WriteToText(
                     FileSystems.join(sanitized_dir(self._output), "part"), file_name_suffix=".jsonl"))
 
 
-class WriteAudit(beam.PTransform):
-    """`OUTPUT/audit/summary.json`, one file."""
+class WriteWindowAuditFn(beam.DoFn):
+    """Writes a window's summary to a temporary file and renames it over the window's file, so a
+    reader sees one firing's totals or the next one's, never a partial file."""
 
-    def __init__(self, output: str):
+    def __init__(self, output: str, run_id: str):
+        self._output = output
+        self._run_id = run_id
+
+    def process(self, summary: dict[str, Any], window=beam.DoFn.WindowParam):
+        directory = FileSystems.join(self._output, "audit")
+        final = FileSystems.join(directory, window_audit_name(window, self._run_id))
+        temporary = FileSystems.join(directory, f".tmp-{uuid.uuid4().hex}")
+        with FileSystems.create(temporary) as stream:
+            stream.write(json.dumps(summary, indent=2, sort_keys=True).encode("utf-8"))
+        FileSystems.rename([temporary], [final])
+        yield final
+
+
+class WriteAudit(beam.PTransform):
+    """`OUTPUT/audit/summary.json`, one file; with a `run_id` (streaming), one file per window,
+    `OUTPUT/audit/window-<start>-<end>-<run id>.json`, rewritten by each later firing."""
+
+    def __init__(self, output: str, run_id: str | None = None):
         super().__init__()
         self._output = output
+        self._run_id = run_id
 
     def expand(self, summary):
+        if self._run_id is not None:
+            return summary | "WriteWindowSummaries" >> beam.ParDo(WriteWindowAuditFn(self._output, self._run_id))
         path = audit_path(self._output)
         return (summary
                 | "ToJson" >> beam.Map(lambda doc: json.dumps(doc, indent=2, sort_keys=True))

@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
+import phonenumbers
 import pydantic
 import regex
 
@@ -104,6 +105,15 @@ class RecognizerData(StrictModel):
     drug_names: DrugNames
     pattern_sets: dict[str, dict[str, BareShape]]
     first_names: FirstNames
+    phone_regions: tuple[str, ...] = pydantic.Field(min_length=1)
+
+    @pydantic.field_validator("phone_regions")
+    @classmethod
+    def _known_regions(cls, regions: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(set(regions) - phonenumbers.SUPPORTED_REGIONS)
+        if unknown:
+            raise ValueError(f"unknown phone regions {unknown} (ISO 3166 codes, e.g. US, GB)")
+        return regions
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

@@ -1,0 +1,393 @@
+"""`make bench`: throughput of the text stage and of the whole pipeline, as ratios measured in one run.
+
+On one seeded synthetic workload shaped like telemetry (keystroke bursts and chat under a few
+recurring apps and window titles, long voice transcripts), it measures:
+- the text stage (batched detection + redaction) against the naive loop: one Presidio
+  `AnalyzerEngine.analyze` per text, full spaCy pipeline, every recognizer, per core;
+- their PII recall on the labelled development corpus (span coverage of the gold PII strings);
+- the Beam pipeline (FnApiRunner in process, and with one worker process) against a plain Python
+  loop doing the same work (read, parse, capture policy, detect in batches, redact, write, audit),
+  each timed end to end from a cold start in a fresh process;
+- the pipeline with 2 worker processes against 1, and the peak memory of each process;
+- screenshots per second through OCR, detection and redaction.
+Benchmarks are not tests: nothing here asserts a time.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import platform
+import random
+import resource
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = secrets.token_bytes(32)
+
+
+def workload(size: int, seed: int) -> list[dict]:
+    """`size` raw text records made from the development corpus's texts: 45% keystroke bursts,
+    35% chat transcripts of 1-4 segments, 10% voice transcripts of 30-60 segments, 10% short
+    typed strings; app, title and URL from the corpus's contexts, Zipf-weighted so a few recur
+    most, as the foreground window does in real capture."""
+    from evaluation.corpus import CORPUS, TS
+    from sample.generate import keys
+
+    rng = random.Random(seed)
+    specs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    specs = [spec for spec in specs if spec["kind"] != "screenshot"]
+    contexts = sorted({(s.get("app"), s.get("window_title"), s.get("url")) for s in specs}, key=str)
+    rng.shuffle(contexts)
+    context_weights = [1 / (rank + 1) for rank in range(len(contexts))]
+    segments = [seg["text"] for s in specs for seg in s.get("segments", [])]
+    typed = [s["typed"] for s in specs if s.get("typed")] + segments
+
+    def fresh(texts: list[str]) -> str:
+        """The first half of one text and the second half of another: content does not repeat
+        (so no cache sees it twice), only the apps and titles around it do."""
+        first, second = rng.choice(texts).split(), rng.choice(texts).split()
+        return " ".join(first[:len(first) // 2] + second[len(second) // 2:])
+
+    records = []
+    for n in range(size):
+        app, title, url = rng.choices(contexts, context_weights)[0]
+        record = {"record_id": f"bench-{n:06d}", "user_id": f"emp-{rng.randrange(50):03d}", "ts": TS,
+                  **{name: value for name, value in (("app", app), ("window_title", title), ("url", url)) if value}}
+        roll = rng.random()
+        if roll < 0.45 or roll >= 0.90:
+            text = fresh(typed)
+            text = text if roll < 0.45 else " ".join(text.split()[:3])
+            record.update(kind="keystrokes", field="text", events=keys(text))
+        else:
+            count = rng.randint(1, 4) if roll < 0.80 else rng.randint(30, 60)
+            record.update(kind="transcript", source="chat" if roll < 0.80 else "voice",
+                          segments=[{"speaker": f"Speaker {i % 2 + 1}", "start": float(i), "end": float(i + 1),
+                                     "text": fresh(segments)} for i in range(count)])
+        records.append(record)
+    return records
+
+
+def _prepared(records: list[dict]):
+    from models.parse import parse_line
+    from models.records import PreparedRecord
+    from models.text_views import text_fields
+
+    parsed = [parse_line(json.dumps(raw).encode(), "bench") for raw in records]
+    return [PreparedRecord(record, text_fields(record)) for record in parsed]
+
+
+def text_stage(records: list[dict], batch_size: int) -> dict:
+    """Records per second, in this process, of the naive per-text loop and of batched detection +
+    redaction: over the whole mix, and apart for short records and long voice transcripts."""
+    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.policy import DEFAULT_POLICY, load_policy
+    from models.redaction import apply_policy
+
+    policy = load_policy(DEFAULT_POLICY)
+    naive = build_detector(AnalyzerSettings(score_threshold=policy.score_threshold, pruned=False,
+                                            cache_entries=0)).analyzer
+    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    figures = {}
+    for name, subset in (("all", records),
+                         ("short", [r for r in records if r.get("source") != "voice"]),
+                         ("voice", [r for r in records if r.get("source") == "voice"])):
+        detector = build_detector(settings)  # a fresh cache: the subsets share texts with the whole
+        prepared = _prepared(subset)
+        started = time.perf_counter()
+        for record in prepared:
+            for field in record.fields:
+                naive.analyze(text=field.text, language="en", score_threshold=policy.score_threshold)
+        naive_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        for start in range(0, len(prepared), batch_size):
+            for finding in detect_batch(detector, prepared[start:start + batch_size], settings):
+                apply_policy(finding, policy, KEY)
+        batched_seconds = time.perf_counter() - started
+        figures[name] = {"records": len(prepared), "naive_per_s": len(prepared) / naive_seconds,
+                         "batched_per_s": len(prepared) / batched_seconds}
+    return figures
+
+
+def recall() -> dict:
+    """Share of the development corpus's gold PII strings (text records) wholly covered by spans
+    of replaced entity types: naive analyzer vs the pruned, batched one; and category drop recall."""
+    from evaluation.corpus import load_development
+    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.policy import DEFAULT_POLICY, load_policy
+
+    policy = load_policy(DEFAULT_POLICY)
+    records, golds = load_development()
+    gold = {g.record_id: g for g in golds}
+    prepared = _prepared([r for r in records if r["kind"] != "screenshot"])
+    naive_settings = AnalyzerSettings(score_threshold=policy.score_threshold, pruned=False, cache_entries=0)
+    naive = build_detector(naive_settings).analyzer
+    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    findings = detect_batch(build_detector(settings), prepared, settings)
+    counts: Counter = Counter()
+    for record, finding in zip(prepared, findings):
+        naive_spans = {field.name: [(r.start, r.end) for r in naive.analyze(
+            text=field.text, language="en", score_threshold=policy.score_threshold) if policy.replaces(r.entity_type)]
+            for field in record.fields}
+        batched_spans = {name: [(s.start, s.end) for s in spans if policy.replaces(s.entity_type)]
+                         for name, spans in finding.spans}
+        for value in gold[record.record.record_id].pii:
+            for field in record.fields:
+                start = field.text.find(value)
+                if start < 0:
+                    continue
+                counts["pii"] += 1
+                counts["naive"] += _covered(start, start + len(value), naive_spans[field.name])
+                counts["batched"] += _covered(start, start + len(value), batched_spans[field.name])
+        category = gold[record.record.record_id].category
+        if category != "benign":
+            counts["sensitive"] += 1
+            counts["sensitive_found"] += finding.category is not None
+    return {"pii_strings": counts["pii"], "naive_pii_recall": counts["naive"] / counts["pii"],
+            "batched_pii_recall": counts["batched"] / counts["pii"],
+            "category_drop_recall": counts["sensitive_found"] / counts["sensitive"]}
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return all(any(s <= i < e for s, e in spans) for i in range(start, end))
+
+
+def plain_loop(input_path: str, output: str, batch_size: int) -> None:
+    """The pipeline's work without Beam: read, parse, capture policy, detect in batches, redact,
+    write, audit."""
+    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.audit import add_outcome, empty_audit, finish_audit
+    from models.capture import capture_verdict, strip_undisclosed
+    from models.parse import ParseError, parse_line
+    from models.policy import DEFAULT_POLICY, load_policy
+    from models.records import DiscardedRecord, PreparedRecord, SanitizedRecord, StrippedFields
+    from models.redaction import apply_policy
+    from models.text_views import text_fields
+
+    policy = load_policy(DEFAULT_POLICY)
+    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    detector = build_detector(settings)
+    audit, lines, batch = empty_audit(), 0, []
+    Path(output).mkdir(parents=True, exist_ok=True)
+    with open(input_path, "rb") as source, open(Path(output) / "sanitized.jsonl", "w", encoding="utf-8") as sink:
+        def flush():
+            nonlocal audit
+            for finding in detect_batch(detector, batch, settings):
+                outcome = apply_policy(finding, policy, KEY)
+                if isinstance(outcome, SanitizedRecord):
+                    sink.write(outcome.json_line + "\n")
+                audit = add_outcome(audit, outcome)
+            batch.clear()
+
+        for line in source:
+            lines += 1
+            try:
+                record = parse_line(line.rstrip(b"\n"), input_path)
+            except ParseError as error:
+                audit = add_outcome(audit, DiscardedRecord(error.kind, f"quarantined:{error.reason}"))
+                continue
+            why = capture_verdict(record, policy)
+            if why is not None:
+                audit = add_outcome(audit, DiscardedRecord(record.kind, f"dropped:{why}"))
+                continue
+            record, stripped = strip_undisclosed(record, policy.disclosure)
+            if stripped:
+                audit = add_outcome(audit, StrippedFields(record.kind, stripped))
+            batch.append(PreparedRecord(record, text_fields(record)))
+            if len(batch) == batch_size:
+                flush()
+        flush()
+    (Path(output) / "summary.json").write_text(json.dumps(finish_audit(audit, lines, policy.version)))
+
+
+def pipeline_run(input_path: str, output: str, workers: int) -> None:
+    """The real Beam pipeline on FnApiRunner: in this process (`workers` 0, the local default), or
+    with `workers` worker processes."""
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from models.analyzer import AnalyzerSettings
+    from models.ocr import OcrSettings
+    from models.policy import DEFAULT_POLICY, load_policy
+    from pipeline.graph import RunSettings, build_pipeline
+
+    policy = load_policy(DEFAULT_POLICY)
+    settings = RunSettings(input_path, output, policy, KEY, AnalyzerSettings(score_threshold=policy.score_threshold),
+                           OcrSettings())
+    options = PipelineOptions(["--runner=FnApiRunner"] + ([f"--direct_num_workers={workers}",
+                                                            "--direct_running_mode=multi_processing"] if workers else []))
+    build_pipeline(options, settings).run().wait_until_finish()
+
+
+def screenshots(count: int) -> dict:
+    """Seconds per screenshot through OCR, detection and redaction (the corpus's rendered screens)."""
+    from evaluation.corpus import CORPUS, spec_to_record
+    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.images import decode_image
+    from models.ocr import OcrSettings, TesseractOcr
+    from models.parse import parse_line
+    from models.policy import DEFAULT_POLICY, load_policy
+    from models.records import PreparedRecord
+    from models.redaction import apply_policy
+    from models.text_views import text_fields
+
+    policy = load_policy(DEFAULT_POLICY)
+    specs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    shots = [parse_line(json.dumps(spec_to_record(spec)).encode(), "bench")
+             for spec in specs if spec["kind"] == "screenshot"][:count]
+    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    detector, ocr = build_detector(settings), TesseractOcr(OcrSettings())
+    pixels = 0
+    started = time.perf_counter()
+    for record in shots:
+        data = base64.b64decode(record.image_b64)
+        image = decode_image(data, policy.screenshots.max_pixels)
+        pixels += image.width * image.height
+        words = ocr.read(image)
+        finding = detect_batch(detector, [PreparedRecord(record, text_fields(record, words), data, words)],
+                               settings)[0]
+        apply_policy(finding, policy, KEY)
+    seconds = time.perf_counter() - started
+    return {"screenshots": len(shots), "per_s": len(shots) / seconds, "megapixels": pixels / len(shots) / 1e6}
+
+
+def _in_subprocess(*args: str) -> dict:
+    """Run `python -m evaluation.bench --child ...` and return its wall time and peak memory."""
+    done = subprocess.run([sys.executable, "-m", "evaluation.bench", "--child", *args], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = "\n".join(done.stderr.splitlines()[-5:])
+        raise RuntimeError(f"benchmark step {args[0]} failed (exit {done.returncode}):\n{tail}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _child(step: str, input_path: str, output: str, number: str) -> None:
+    started = time.perf_counter()
+    if step == "plain":
+        plain_loop(input_path, output, int(number))
+    else:
+        pipeline_run(input_path, output, int(number))
+    seconds = time.perf_counter() - started
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "self_mib": _peak_rss_mib(), "worker_mib": workers.ru_maxrss / 1024}))
+
+
+def _peak_rss_mib() -> float:
+    """This process's peak resident memory (VmHWM; getrusage's ru_maxrss survives exec, so a
+    child would report its parent's peak)."""
+    status = Path("/proc/self/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
+
+
+def machine() -> str:
+    """CPU model, cores, memory, Python and Beam versions."""
+    import apache_beam
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) / 2**20 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0.0)
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, apache-beam {apache_beam.__version__}")
+
+
+def report(args: argparse.Namespace, figures: dict) -> str:
+    """The figures as BENCHMARKS.md."""
+    text, plain, inproc, one, two = (figures[k] for k in ("text", "plain", "in_process", "one", "two"))
+    rec, shots, n = figures["recall"], figures["screenshots"], figures["records"]
+
+    def rate(run: dict) -> str:
+        return f"{n / run['seconds']:.0f} records/s ({run['seconds']:.1f} s)"
+
+    rows = [(f"Text stage per core, {name} ({t['records']} records): batched detection + redaction vs naive "
+             "per-text Presidio", f"{t['batched_per_s']:.1f} vs {t['naive_per_s']:.1f} records/s",
+             f"{t['batched_per_s'] / t['naive_per_s']:.2f}x", ">= 5x" if name == "all" else "")
+            for name, t in text.items()]
+    rows += [
+        ("Whole machine: pipeline with 2 workers vs the naive loop on one core",
+         f"{n / two['seconds']:.1f} vs {text['all']['naive_per_s']:.1f} records/s",
+         f"{n / two['seconds'] / text['all']['naive_per_s']:.2f}x", ""),
+        ("PII recall on the dev corpus, batched vs naive",
+         f"{rec['batched_pii_recall']:.3f} vs {rec['naive_pii_recall']:.3f} of {rec['pii_strings']} strings",
+         f"{rec['batched_pii_recall'] - rec['naive_pii_recall']:+.3f}", ">= 0"),
+        ("Beam pipeline (FnApiRunner in process) vs plain batched loop, end to end",
+         f"{rate(inproc)} vs {rate(plain)}", f"{plain['seconds'] / inproc['seconds']:.2f}x", ">= 0.85x"),
+        ("Beam pipeline (1 worker process) vs plain batched loop, end to end",
+         f"{rate(one)} vs {rate(plain)}", f"{plain['seconds'] / one['seconds']:.2f}x", ""),
+        ("Pipeline, 2 worker processes vs 1", f"{rate(two)} vs {rate(one)}",
+         f"{one['seconds'] / two['seconds']:.2f}x", ">= 1.7x"),
+        ("Peak memory per worker process (1 / 2 workers); runner; plain loop",
+         f"{one['worker_mib']:.0f} / {two['worker_mib']:.0f} MiB; {two['self_mib']:.0f} MiB; "
+         f"{plain['self_mib']:.0f} MiB", "", "<= 1536 MiB"),
+        (f"Screenshots, one process ({shots['screenshots']} corpus screens, {shots['megapixels']:.2f} MP)",
+         f"{shots['per_s']:.2f} screenshots/s (OCR + detection + redaction)", "", ""),
+    ]
+    lines = ["# Benchmarks", "",
+             f"Produced by `{args.command}` on {time.strftime('%Y-%m-%d')}, in one run of "
+             f"{figures['seconds']:.0f} s on: {machine()}. BLAS and OpenMP limited to one thread per process, "
+             "so one process is one core.", "",
+             f"Workload: {n} text records (seed {args.seed}, `evaluation/bench.py`): 45% keystroke bursts, 35% chat "
+             "transcripts of 1-4 segments, 10% short typed strings, all under apps, titles and URLs that recur "
+             "(Zipf-weighted), and 10% voice transcripts of 30-60 segments; segment and typed texts never repeat. "
+             f"The text-stage rows use the first {text['all']['records']} records. End-to-end runs (read, parse, "
+             "detect, redact, write, audit) each start cold in their own process, model loading included. "
+             f"Category drop recall of the batched detector on the dev corpus: {rec['category_drop_recall']:.3f}.", "",
+             "| measure | figures | ratio | goal |", "|---|---|---|---|",
+             *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows], "",
+             "OCR alone: `make bench-ocr` (README, Screenshots).", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=3000, help="text records in the workload")
+    parser.add_argument("--quick", action="store_true", help="a smaller run (600 records, about 2 minutes)")
+    parser.add_argument("--text_records", type=int, default=1000,
+                        help="records of the workload timed in the text-stage rows (the naive loop is slow)")
+    parser.add_argument("--seed", type=int, default=20261125)
+    parser.add_argument("--batch_size", type=int, default=128)
+    parser.add_argument("--screenshots", type=int, default=6)
+    parser.add_argument("--report", default=str(ROOT / "BENCHMARKS.md"))
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_THREAD_LIMIT"):
+        os.environ[variable] = "1"
+    if args.child:
+        _child(*args.child)
+        return 0
+    size = 600 if args.quick else args.records
+    args.command = "make bench" + (" BENCH_ARGS=--quick" if args.quick else
+                                   f" BENCH_ARGS='--records {size}'" if size != 3000 else "")
+    records = workload(size, args.seed)
+    figures: dict = {"records": size}
+    started_all = time.perf_counter()
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "workload.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        # Cold runs in subprocesses first, while this process holds no models: a forked child
+        # starts from its parent's memory high-water mark, which would inflate theirs.
+        steps = [("plain", lambda: _in_subprocess("plain", str(path), f"{work}/plain", str(args.batch_size))),
+                 ("in_process", lambda: _in_subprocess("pipeline", str(path), f"{work}/in_process", "0")),
+                 ("one", lambda: _in_subprocess("pipeline", str(path), f"{work}/one", "1")),
+                 ("two", lambda: _in_subprocess("pipeline", str(path), f"{work}/two", "2")),
+                 ("text", lambda: text_stage(records[:args.text_records], args.batch_size)), ("recall", recall),
+                 ("screenshots", lambda: screenshots(args.screenshots))]
+        for name, step in steps:
+            started = time.perf_counter()
+            figures[name] = step()
+            print(f"{name}: {json.dumps(figures[name])} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    figures["seconds"] = time.perf_counter() - started_all
+    markdown = report(args, figures)
+    Path(args.report).write_text(markdown, encoding="utf-8")
+    print(markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

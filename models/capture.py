@@ -1,0 +1,156 @@
+"""Capture policy and disclosure: what must never be captured, and what employees were told is.
+
+Both are sections of the policy file. A denied record is dropped whole before detection (a mask
+could miss what a password manager or a bank page shows); a field not disclosed is stripped.
+"""
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import re
+from typing import TYPE_CHECKING, Annotated, Literal
+from urllib.parse import unquote, urlsplit
+
+import pydantic
+
+from models.config_files import StrictModel
+from models.records import RawRecord
+from models.text_views import context_text
+
+if TYPE_CHECKING:  # policy.py imports this module for its sections
+    from models.policy import Policy
+
+Kind = Literal["keystrokes", "transcript", "screenshot"]
+# The contract's optional fields, per kind. Required fields and a kind's own content (events,
+# segments, the image) cannot be undisclosed: without them the kind itself is not disclosed.
+_COMMON = ("session_id", "app", "window_title", "url")
+OPTIONAL_FIELDS = {"keystrokes": (*_COMMON, "field"), "transcript": (*_COMMON, "source"), "screenshot": _COMMON}
+_HOST_PATTERN = re.compile(r"^[a-z0-9*?\[\]!-][a-z0-9*?\[\]!.-]*$")
+
+
+def _app_pattern(value: str) -> str:
+    """A blank pattern is refused: it would silently match nothing."""
+    if not value.strip():
+        raise ValueError("an app pattern must not be blank")
+    return value
+
+
+def _host_pattern(value: str) -> str:
+    """Lower case; a host name, a domain (matching its subdomains too) or a glob, never a URL."""
+    value = value.strip().lower()
+    if not _HOST_PATTERN.match(value):
+        raise ValueError("not a host pattern: write a host or domain such as chase.com, or a glob such as "
+                         "*.chase.com or mychart.*, with no scheme, port or path")
+    return value
+
+
+AppPattern = Annotated[pydantic.StrictStr, pydantic.AfterValidator(_app_pattern)]
+HostPattern = Annotated[pydantic.StrictStr, pydantic.AfterValidator(_host_pattern)]
+
+
+class CaptureRules(StrictModel):
+    """Apps and sites whose records are never kept, what a secure input field does to a record, and
+    the only kinds kept from some apps. Apps and hosts are matched ignoring case."""
+
+    denied_apps: tuple[AppPattern, ...]
+    denied_domains: tuple[HostPattern, ...]
+    on_secure_field: Literal["mask", "drop_record"]
+    app_kinds: dict[AppPattern, Annotated[tuple[Kind, ...], pydantic.Field(min_length=1)]]
+
+
+class Disclosure(StrictModel):
+    """The record kinds disclosed to employees, each with its disclosed optional fields; a kind left
+    out is not disclosed, so its records are dropped."""
+
+    keystrokes: tuple[pydantic.StrictStr, ...] | None = None
+    transcript: tuple[pydantic.StrictStr, ...] | None = None
+    screenshot: tuple[pydantic.StrictStr, ...] | None = None
+
+    @pydantic.field_validator("keystrokes", "transcript", "screenshot", mode="before")
+    @classmethod
+    def _listed(cls, names: object) -> object:
+        """`keystrokes:` with nothing after it would quietly undisclose the kind: say which was meant."""
+        if names is None:
+            raise ValueError("list the disclosed fields ([] for none), or leave the kind out to drop its records")
+        return names
+
+    @pydantic.field_validator("keystrokes", "transcript", "screenshot")
+    @classmethod
+    def _optional_fields_only(cls, names: tuple[str, ...] | None,
+                              info: pydantic.ValidationInfo) -> tuple[str, ...] | None:
+        unknown = sorted(set(names or ()) - set(OPTIONAL_FIELDS[info.field_name]))
+        if unknown:
+            raise ValueError(f"{unknown} are not optional fields of {info.field_name} records "
+                             f"(those are {list(OPTIONAL_FIELDS[info.field_name])})")
+        return names
+
+
+def app_matches(app: str, pattern: str) -> bool:
+    """Shell-style glob over the whole app name, ignoring case and surrounding blanks."""
+    return fnmatch.fnmatchcase(app.strip().casefold(), pattern.strip().casefold())
+
+
+def hostname(url: str) -> str | None:
+    """The URL's host, lower case, without port, credentials or trailing dot; a URL written without
+    a scheme (`mail.google.com/u/0`) is read as a host first."""
+    host = urlsplit(url.strip() if "//" in url else f"//{url.strip()}").hostname
+    host = unquote(host or "").rstrip(".")
+    return host or None
+
+
+def domain_matches(host: str, pattern: str) -> bool:
+    """A glob matches the whole host; a plain domain matches itself and its subdomains, at a label
+    boundary: `chase.com` matches `secure.chase.com`, not `purchase.com`."""
+    if any(char in pattern for char in "*?["):
+        return fnmatch.fnmatchcase(host, pattern)
+    return host == pattern or host.endswith(f".{pattern}")
+
+
+def undisclosed_fields(record: RawRecord, disclosure: Disclosure) -> tuple[str, ...]:
+    """Optional fields the record holds that are not disclosed for its kind (its kind is disclosed)."""
+    disclosed = getattr(disclosure, record.kind) or ()
+    return tuple(name for name in OPTIONAL_FIELDS[record.kind]
+                 if getattr(record, name) is not None and name not in disclosed)
+
+
+def strip_undisclosed(record: RawRecord, disclosure: Disclosure) -> tuple[RawRecord, tuple[str, ...]]:
+    """The record without its undisclosed fields, and their names: nothing later sees or writes them."""
+    names = undisclosed_fields(record, disclosure)
+    return (dataclasses.replace(record, **dict.fromkeys(names)) if names else record), names
+
+
+def capture_verdict(record: RawRecord, policy: Policy) -> str | None:
+    """Why the record must be dropped (`undisclosed:kind`, `capture_policy:<rule>`), or None.
+
+    Rules read the record as captured, before stripping: an undisclosed app or URL still counts
+    as a reason to drop, never to keep.
+    """
+    if getattr(policy.disclosure, record.kind) is None:
+        return "undisclosed:kind"
+    rules = policy.capture
+    if record.app and any(app_matches(record.app, pattern) for pattern in rules.denied_apps):
+        return "capture_policy:denied_app"
+    host = hostname(record.url) if record.url else None
+    if host and any(domain_matches(host, pattern) for pattern in rules.denied_domains):
+        return "capture_policy:denied_domain"
+    if record.app and any(record.kind not in kinds for pattern, kinds in rules.app_kinds.items()
+                          if app_matches(record.app, pattern)):
+        return "capture_policy:kind_not_allowed_for_app"
+    if _secure_field_drops(record, policy):
+        return "capture_policy:secure_field"
+    return None
+
+
+def _secure_field_drops(record: RawRecord, policy: Policy) -> bool:
+    """A secure field drops the record when the policy says so; so does a secure keystroke record
+    whose mask would be lost because stripping removes the field, title or URL that makes it secure."""
+    if policy.capture.on_secure_field == "drop_record" and policy.keystrokes.is_secure_field(record.field):
+        return True
+    if record.kind != "keystrokes" or not _is_secure(record, policy):
+        return False
+    return not _is_secure(strip_undisclosed(record, policy.disclosure)[0], policy)
+
+
+def _is_secure(record: RawRecord, policy: Policy) -> bool:
+    """As the redaction stage decides it (models/redaction.py), on the URL as scanned."""
+    return policy.keystrokes.is_secure(record.field, record.window_title, context_text(record, "url"))

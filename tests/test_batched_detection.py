@@ -1,0 +1,100 @@
+"""Batched, pruned detection: the same findings as record by record, units mapped back to fields,
+the cache transparent, and the pruning read from configuration."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from models.analyzer import (UNIT_SEPARATOR, AnalysisUnit, AnalyzerSettings, analysis_units, build_analyzer,
+                             build_detector, detect, detect_batch)
+from models.config_files import ConfigFileError
+from models.parse import parse_line
+from models.records import PreparedRecord, TextField
+from models.text_views import text_fields
+from tests.conftest import TS
+
+
+def prepared(raw: dict) -> PreparedRecord:
+    record = parse_line(json.dumps({"user_id": "u", "ts": TS, **raw}).encode(), "f")
+    return PreparedRecord(record, text_fields(record))
+
+
+def chat(record_id: str, *texts: str, **context) -> PreparedRecord:
+    return prepared({"record_id": record_id, "kind": "transcript", **context, "segments": [
+        {"speaker": "a", "start": float(i), "end": float(i + 1), "text": text} for i, text in enumerate(texts)]})
+
+
+RECORDS = [
+    chat("a", "ping jane.doe@example.com about the rollout", app="Slack", window_title="Slack | #eng-infra"),
+    chat("b", "Marcus Whitfield here, call me on (415) 555-0172", "ok, after standup", app="Zoom"),
+    chat("c", "A1C came back at 7.9, endo wants to bump the metformin", app="Messages"),
+    chat("d", "the deploy is green", app="Slack", window_title="Slack | #eng-infra"),
+]
+
+
+def test_context_fields_are_units_of_their_own_and_a_records_texts_one_unit():
+    fields = [TextField("app", "Slack"), TextField("segments/0", "hello"), TextField("segments/1", "there")]
+    assert analysis_units(fields) == [
+        AnalysisUnit("Slack", (("app", 0, 5),)),
+        AnalysisUnit(f"hello{UNIT_SEPARATOR}there", (("segments/0", 0, 5), ("segments/1", 7, 12))),
+    ]
+
+
+def test_when_records_are_detected_in_one_batch_then_findings_equal_record_by_record(analyzer_settings):
+    batched = detect_batch(build_detector(analyzer_settings), RECORDS, analyzer_settings)
+    one_by_one = [detect(build_detector(replace(analyzer_settings, cache_entries=0)), record, analyzer_settings)
+                  for record in RECORDS]
+    assert [(f.spans, f.category, f.category_scores) for f in batched] == \
+           [(f.spans, f.category, f.category_scores) for f in one_by_one]
+    spans = dict(batched[1].spans)
+    text = RECORDS[1].fields[1].text
+    assert {text[s.start:s.end] for s in spans["segments/0"]} >= {"Marcus Whitfield", "(415) 555-0172"}
+    assert batched[2].category == "medical" and batched[3].category is None
+
+
+def test_when_a_text_recurs_then_the_cached_result_is_the_same(analyzer_settings):
+    detector = build_detector(analyzer_settings)
+    first = detect_batch(detector, RECORDS, analyzer_settings)
+    assert detector.cached(analyzer_settings, "Slack | #eng-infra") is not None
+    again = detect_batch(detector, RECORDS, analyzer_settings)
+    assert [(f.spans, f.category_scores) for f in again] == [(f.spans, f.category_scores) for f in first]
+
+
+def test_spans_found_in_a_joined_unit_land_in_their_own_segment(analyzer_settings):
+    record = chat("s", "see you at noon", "write to jane.doe@example.com", "SSN 536-22-4187 on file", app="Notes")
+    by_field = dict(detect_batch(build_detector(analyzer_settings), [record], analyzer_settings)[0].spans)
+    texts = {field.name: field.text for field in record.fields}
+    found = {(name, s.entity_type, texts[name][s.start:s.end]) for name, spans in by_field.items() for s in spans}
+    assert ("segments/1", "EMAIL_ADDRESS", "jane.doe@example.com") in found
+    assert ("segments/2", "US_SSN", "536-22-4187") in found
+    assert not any(name == "segments/0" and entity in ("EMAIL_ADDRESS", "US_SSN") for name, entity, _ in found)
+
+
+def test_the_pruned_analyzer_runs_without_the_parser_and_with_the_configured_phone_regions(analyzer_settings):
+    from models.recognizers.config import recognizer_data
+    pruned = build_analyzer(analyzer_settings)
+    assert "parser" in pruned.nlp_engine.nlp["en"].disabled
+    phones = [r for r in pruned.registry.recognizers if r.name == "PhoneRecognizer"]
+    assert [tuple(r.supported_regions) for r in phones] == [recognizer_data().phone_regions]
+    full = build_analyzer(replace(analyzer_settings, pruned=False))
+    assert "parser" not in full.nlp_engine.nlp["en"].disabled
+
+
+def test_when_the_nlp_file_disables_an_unknown_component_then_building_fails_naming_it(tmp_path, monkeypatch):
+    import models.analyzer as analyzer_module
+    config = tmp_path / "nlp.yaml"
+    config.write_text(analyzer_module.NLP_CONFIG.read_text().replace("disabled_components: [parser]",
+                                                                    "disabled_components: [parsr]"))
+    monkeypatch.setattr(analyzer_module, "NLP_CONFIG", config)
+    with pytest.raises(ConfigFileError, match="parsr"):
+        build_analyzer(AnalyzerSettings())
+
+
+def test_when_a_phone_region_is_unknown_then_the_recognizer_file_is_refused(tmp_path):
+    from models.recognizers.config import RECOGNIZERS_FILE, recognizer_data
+    path = tmp_path / "recognizers.yaml"
+    path.write_text(RECOGNIZERS_FILE.read_text().replace("phone_regions: [US,", "phone_regions: [XX, US,"))
+    with pytest.raises(ConfigFileError, match="phone_regions"):
+        recognizer_data.__wrapped__(path)

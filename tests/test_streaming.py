@@ -1,0 +1,168 @@
+"""Streaming: lines windowed by arrival, an audit per window that counts late lines in their own
+window, sinks that write per window and firing, and the same sanitized records as a batch run."""
+from __future__ import annotations
+
+import gzip
+import importlib
+import json
+from pathlib import Path
+
+import apache_beam as beam
+import pytest
+from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.testing import test_stream
+from apache_beam.testing.util import assert_that, equal_to
+from apache_beam.transforms.window import TimestampedValue
+from apache_beam.utils.timestamp import Timestamp
+
+from models.consent import read_registry
+from models.ocr import OcrSettings
+from models.records import DiscardedRecord
+from pipeline.graph import RunSettings, StreamSettings, build_pipeline
+from pipeline.run import main, unknown_options
+from tests.conftest import KEY, capture_test_policy, keystrokes, transcript
+from transforms.read import ReadRawRecords, WatchFileLines
+
+DAY = 24 * 3600
+CONSENTED = {"user_id": "emp-0001", "consent_from": "2026-01-01T00:00:00Z"}
+TOTALS = ("records_in", "sanitized", "dropped", "quarantined", "unaccounted", "by_reason", "by_kind",
+          "entities_masked", "sanitized_by_sensitivity", "fields_stripped", "policy_version")
+
+
+def line(record: dict | bytes) -> tuple[str, bytes]:
+    return "in.jsonl", record if isinstance(record, bytes) else json.dumps(record).encode()
+
+
+def arriving_at(seconds: int, *records: dict | bytes) -> list[TimestampedValue]:
+    """Lines as a source stamps them: with their arrival time."""
+    return [TimestampedValue(line(record), seconds) for record in records]
+
+
+def window_audits(output: Path) -> dict[str, dict]:
+    """Audit documents by window start."""
+    return {doc["window_start"]: doc for doc in
+            (json.loads(path.read_text()) for path in (output / "audit").glob("window-*.json"))}
+
+
+def sanitized_files(output: Path) -> dict[str, list[str]]:
+    """Record ids of each sanitized file, by file name."""
+    return {path.name: [json.loads(text)["record_id"] for text in path.read_text().splitlines()]
+            for path in (output / "sanitized").glob("*.jsonl")}
+
+
+def test_when_a_line_arrives_a_day_after_its_window_closed_then_its_window_counts_it_and_reconciles(
+        tmp_path, policy, analyzer_settings):
+    # Window [0, 60): two records to sanitize, one the capture policy drops, one malformed line;
+    # window [60, 120): two records and one of a user without consent (the registry, a side input,
+    # reaches windowed records); then, long after both closed, a late line for the first window.
+    stream = (test_stream.TestStream()
+              .add_elements(arriving_at(10, transcript("the deploy is green", record_id="w0-a"),
+                                        transcript("review the rollout plan", record_id="w0-b"), b'{"record_id": '))
+              .add_elements(arriving_at(20, keystrokes("correct horse battery", record_id="w0-vault",
+                                                       app="1Password 8")))
+              .advance_watermark_to(60)
+              .add_elements(arriving_at(70, transcript("the build is green", record_id="w1-a"),
+                                        keystrokes("git status", record_id="w1-b", app="Terminal"),
+                                        {**transcript("the build is red", record_id="w1-c"), "user_id": "emp-9999"}))
+              .advance_watermark_to(120 + DAY)
+              .add_elements(arriving_at(30, transcript("the deploy is green again", record_id="w0-late")))
+              .advance_watermark_to_infinity())
+    settings = RunSettings("", str(tmp_path / "out"), policy, KEY, analyzer_settings, OcrSettings(),
+                           consent=read_registry([("registry.jsonl", 1, json.dumps(CONSENTED).encode())]),
+                           stream=StreamSettings(run_id="run-a", window_secs=60))
+    build_pipeline(PipelineOptions(["--runner=BundleBasedDirectRunner", "--streaming"]), settings,
+                   lines=stream).run().wait_until_finish()
+
+    audits = window_audits(tmp_path / "out")
+    assert sorted(audits) == ["1970-01-01T00:00:00Z", "1970-01-01T00:01:00Z"]
+    first, second = audits["1970-01-01T00:00:00Z"], audits["1970-01-01T00:01:00Z"]
+    assert (first["records_in"], first["sanitized"], first["dropped"], first["quarantined"]) == (5, 3, 1, 1)
+    assert first["by_reason"] == {"dropped:capture_policy:denied_app": 1, "quarantined:malformed_json": 1}
+    assert first["pane"]["timing"] == "late" and first["window_end"] == "1970-01-01T00:01:00Z"
+    assert (second["records_in"], second["sanitized"], second["dropped"]) == (3, 2, 1)
+    assert second["by_reason"] == {"dropped:consent:no_consent": 1}
+    assert second["pane"] == {"index": 0, "timing": "on_time"}
+    assert all(doc["unaccounted"] == 0 for doc in audits.values())
+    assert "emp-0001" not in "".join(path.read_text() for path in (tmp_path / "out" / "audit").iterdir())
+
+    files = sanitized_files(tmp_path / "out")
+    by_window = {window: sorted(rid for name, ids in files.items() if name.startswith(f"window-{window}")
+                                for rid in ids)
+                 for window in ("19700101T000000Z-19700101T000100Z", "19700101T000100Z-19700101T000200Z")}
+    assert by_window == {"19700101T000000Z-19700101T000100Z": ["w0-a", "w0-b", "w0-late"],
+                         "19700101T000100Z-19700101T000200Z": ["w1-a", "w1-b"]}
+    # w0-late shares its window, run and shard with w0-b: only the firing in the name kept the late
+    # file from being renamed over the on-time one.
+    late_file, on_time_file = (next(name for name, ids in files.items() if rid in ids) for rid in ("w0-late", "w0-b"))
+    assert files[late_file] == ["w0-late"] and late_file.endswith("-1.jsonl") and on_time_file.endswith("-0.jsonl")
+    assert late_file.rsplit("-", 1)[0] == on_time_file.rsplit("-", 1)[0]
+
+
+def test_when_files_land_in_a_watched_directory_then_streaming_writes_what_batch_writes(
+        tmp_path, capture_run, policy, analyzer_settings):
+    lines = (capture_run.parent / "in.jsonl").read_bytes().splitlines(keepends=True)
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    (landing / "part-1.jsonl").write_bytes(b"".join(lines[:6]))
+    (landing / "part-2.jsonl.gz").write_bytes(gzip.compress(b"".join(lines[6:])))
+    now = Timestamp.now()
+    settings = RunSettings(str(landing / "*"), str(tmp_path / "out"), capture_test_policy(policy), KEY,
+                           analyzer_settings, OcrSettings(),
+                           stream=StreamSettings(run_id="run-b", poll_interval_secs=0.2, stop_polling_at=now + 1))
+    # FnApiRunner runs MatchContinuously to its stop time and then every window; see the README.
+    build_pipeline(PipelineOptions(["--runner=FnApiRunner", "--streaming"]), settings).run().wait_until_finish()
+
+    def jsonl(directory: Path) -> list[str]:
+        return sorted(text for path in directory.glob("*.jsonl") for text in path.read_text().splitlines())
+
+    assert jsonl(tmp_path / "out" / "sanitized") == jsonl(capture_run / "sanitized")
+    batch = json.loads((capture_run / "audit" / "summary.json").read_text())
+    (window,) = window_audits(tmp_path / "out").values()  # one poll, one window
+    assert {key: window[key] for key in TOTALS} == {key: batch[key] for key in TOTALS}
+
+
+def test_when_a_watched_file_cannot_be_read_then_it_is_counted_and_quarantined(tmp_path, pipeline):
+    (tmp_path / "good.jsonl").write_text(json.dumps(transcript("the deploy is green")) + "\n")
+    (tmp_path / "broken.jsonl.gz").write_bytes(gzip.compress(b"{}\n")[:12] + b"not gzip at all")
+    source = WatchFileLines(str(tmp_path / "*"), 0.2, Timestamp.now() + 1)
+    records, discarded, line_count = pipeline | ReadRawRecords(source=source, window_secs=300)
+    assert_that(records | "Ids" >> beam.Map(lambda record: record.record_id), equal_to(["r-1"]), label="Records")
+    assert_that(discarded, equal_to([DiscardedRecord("unknown", "quarantined:unreadable_file")]), label="Discarded")
+    assert_that(line_count, equal_to([2]), label="Lines")
+    pipeline.run().wait_until_finish()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--streaming", "--input", "sample/*.jsonl"], "FnApiRunner cannot"),
+    (["--streaming", "--runner=FlinkRunner"], "give exactly one"),
+    (["--streaming", "--runner=FlinkRunner", "--input", "x", "--input_subscription", "projects/p/subscriptions/s"],
+     "give exactly one"),
+    (["--input_subscription", "projects/p/subscriptions/s"], "needs --streaming"),
+    (["--streaming", "--runner=FlinkRunner", "--input_subscription", "p/s"], "projects/PROJECT/subscriptions/NAME"),
+    (["--streaming", "--runner=FlinkRunner", "--input", "x", "--audit_window_secs", "0"], "--audit_window_secs"),
+    (["--streaming", "--runner=FlinkRunner", "--input", "x", "--poll_interval_secs", "0"], "--poll_interval_secs"),
+])
+def test_when_streaming_options_are_wrong_then_the_run_refuses_to_start(args, message, tmp_path, capsys):
+    assert main([*args, "--output", str(tmp_path / "out")]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_when_pubsub_is_not_installed_then_a_subscription_is_refused_naming_the_package(tmp_path, capsys):
+    try:
+        importlib.import_module("google.cloud.pubsub")
+        pytest.skip("google-cloud-pubsub is installed here")
+    except ImportError:
+        pass
+    assert main(["--streaming", "--runner=DataflowRunner", "--input_subscription", "projects/p/subscriptions/s",
+                 "--output", str(tmp_path / "out")]) == 2
+    assert "google-cloud-pubsub" in capsys.readouterr().err
+
+
+def test_when_the_readme_launch_options_are_given_then_none_is_refused_as_unknown():
+    flink = ["--runner=FlinkRunner", "--flink_master=flink-jobmanager:8081", "--environment_type=EXTERNAL",
+             "--environment_config=localhost:50000", "--streaming", "--checkpointing_interval=60000"]
+    dataflow = ["--runner=DataflowRunner", "--project=PROJECT", "--region=europe-west1", "--temp_location=gs://B/tmp",
+                "--job_name=redaction-live", "--sdk_container_image=IMAGE", "--update",
+                "--input_subscription=projects/P/subscriptions/S", "--audit_window_secs=300"]
+    assert unknown_options(flink) == [] and unknown_options(dataflow) == []

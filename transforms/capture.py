@@ -1,0 +1,45 @@
+"""ApplyCapturePolicy: records never to be captured are dropped, and undisclosed fields stripped."""
+from __future__ import annotations
+
+import apache_beam as beam
+from apache_beam import pvalue
+
+from models.capture import capture_verdict, strip_undisclosed
+from models.policy import Policy
+from models.records import DiscardedRecord, RawRecord, StrippedFields
+from transforms.dead_letters import FAILED, to_discarded
+
+CAPTURED, DROPPED, STRIPPED = "captured", "dropped", "stripped"
+
+
+class CapturePolicyFn(beam.DoFn):
+    """The verdict of `models.capture`; a kept record leaves without its undisclosed fields, and
+    their names (never values) go to the audit."""
+
+    def __init__(self, policy: Policy):
+        self._policy = policy
+
+    def process(self, record: RawRecord):
+        why = capture_verdict(record, self._policy)
+        if why is not None:
+            yield pvalue.TaggedOutput(DROPPED, DiscardedRecord(record.kind, f"dropped:{why}"))
+            return
+        kept, stripped = strip_undisclosed(record, self._policy.disclosure)
+        if stripped:
+            yield pvalue.TaggedOutput(STRIPPED, StrippedFields(record.kind, stripped))
+        yield kept
+
+
+class ApplyCapturePolicy(beam.PTransform):
+    """(records) -> (records to sanitize, discarded, stripped-field notes for the audit)."""
+
+    def __init__(self, policy: Policy):
+        super().__init__()
+        self._policy = policy
+
+    def expand(self, records):
+        out = records | "Check" >> beam.ParDo(CapturePolicyFn(self._policy)).with_output_types(
+            RawRecord, **{DROPPED: DiscardedRecord, STRIPPED: StrippedFields}).with_outputs(
+            DROPPED, STRIPPED, main=CAPTURED).with_exception_handling(dead_letter_tag=FAILED, main_tag=CAPTURED)
+        failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="capture")
+        return out[CAPTURED], (out[DROPPED], failed) | "Discarded" >> beam.Flatten(), out[STRIPPED]
