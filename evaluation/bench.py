@@ -87,14 +87,14 @@ def _prepared(records: list[dict]):
 def text_stage(records: list[dict], batch_size: int) -> dict:
     """Records per second, in this process, of the naive per-text loop and of batched detection +
     redaction: over the whole mix, and apart for short records and long voice transcripts."""
-    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.analyzer import AnalyzerSettings, build_detector, detect_batch, settings_for_policy
     from models.policy import DEFAULT_POLICY, load_policy
     from models.redaction import apply_policy
 
     policy = load_policy(DEFAULT_POLICY)
     naive = build_detector(AnalyzerSettings(score_threshold=policy.score_threshold, pruned=False,
                                             cache_entries=0)).analyzer
-    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    settings = settings_for_policy(policy)
     figures = {}
     for name, subset in (("all", records),
                          ("short", [r for r in records if r.get("source") != "voice"]),
@@ -120,7 +120,7 @@ def recall() -> dict:
     """Share of the development corpus's gold PII strings (text records) wholly covered by spans
     of replaced entity types: naive analyzer vs the pruned, batched one; and category drop recall."""
     from evaluation.corpus import load_development
-    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.analyzer import AnalyzerSettings, build_detector, detect_batch, settings_for_policy
     from models.policy import DEFAULT_POLICY, load_policy
 
     policy = load_policy(DEFAULT_POLICY)
@@ -129,7 +129,7 @@ def recall() -> dict:
     prepared = _prepared([r for r in records if r["kind"] != "screenshot"])
     naive_settings = AnalyzerSettings(score_threshold=policy.score_threshold, pruned=False, cache_entries=0)
     naive = build_detector(naive_settings).analyzer
-    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    settings = settings_for_policy(policy)
     findings = detect_batch(build_detector(settings), prepared, settings)
     counts: Counter = Counter()
     for record, finding in zip(prepared, findings):
@@ -162,7 +162,7 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def plain_loop(input_path: str, output: str, batch_size: int) -> None:
     """The pipeline's work without Beam: read, parse, capture policy, detect in batches, redact,
     write, audit."""
-    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.analyzer import build_detector, detect_batch, settings_for_policy
     from models.audit import add_outcome, empty_audit, finish_audit
     from models.capture import capture_verdict, strip_undisclosed
     from models.parse import ParseError, parse_line
@@ -172,7 +172,7 @@ def plain_loop(input_path: str, output: str, batch_size: int) -> None:
     from models.text_views import text_fields
 
     policy = load_policy(DEFAULT_POLICY)
-    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    settings = settings_for_policy(policy)
     detector = build_detector(settings)
     audit, lines, batch = empty_audit(), 0, []
     Path(output).mkdir(parents=True, exist_ok=True)
@@ -212,13 +212,13 @@ def pipeline_run(input_path: str, output: str, workers: int) -> None:
     with `workers` worker processes."""
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from models.analyzer import AnalyzerSettings
+    from models.analyzer import settings_for_policy
     from models.ocr import OcrSettings
     from models.policy import DEFAULT_POLICY, load_policy
     from pipeline.graph import RunSettings, build_pipeline
 
     policy = load_policy(DEFAULT_POLICY)
-    settings = RunSettings(input_path, output, policy, KEY, AnalyzerSettings(score_threshold=policy.score_threshold),
+    settings = RunSettings(input_path, output, policy, KEY, settings_for_policy(policy),
                            OcrSettings())
     options = PipelineOptions(["--runner=FnApiRunner"] + ([f"--direct_num_workers={workers}",
                                                             "--direct_running_mode=multi_processing"] if workers else []))
@@ -228,7 +228,7 @@ def pipeline_run(input_path: str, output: str, workers: int) -> None:
 def screenshots(count: int) -> dict:
     """Seconds per screenshot through OCR, detection and redaction (the corpus's rendered screens)."""
     from evaluation.corpus import CORPUS, spec_to_record
-    from models.analyzer import AnalyzerSettings, build_detector, detect_batch
+    from models.analyzer import build_detector, detect_batch, settings_for_policy
     from models.images import decode_image
     from models.ocr import OcrSettings, TesseractOcr
     from models.parse import parse_line
@@ -241,7 +241,7 @@ def screenshots(count: int) -> dict:
     specs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     shots = [parse_line(json.dumps(spec_to_record(spec)).encode(), "bench")
              for spec in specs if spec["kind"] == "screenshot"][:count]
-    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    settings = settings_for_policy(policy)
     detector, ocr = build_detector(settings), TesseractOcr(OcrSettings())
     pixels = 0
     started = time.perf_counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from evaluation.corpus import Gold, load_development, load_public
-from models.analyzer import AnalyzerSettings, build_detector, detect
+from models.analyzer import build_detector, detect, settings_for_policy
 from models.images import decode_image
 from models.keystrokes import rebuild_typed_text
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
@@ -55,7 +55,7 @@ def run_pipeline(records: list[dict], out_dir: Path, runner_args: list[str]) -> 
     input_path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     policy = load_policy(DEFAULT_POLICY)
     settings = RunSettings(str(input_path), str(out_dir / "output"), policy, secrets.token_bytes(32),
-                           AnalyzerSettings(score_threshold=policy.score_threshold), OcrSettings())
+                           settings_for_policy(policy), OcrSettings())
     build_pipeline(PipelineOptions(runner_args), settings).run().wait_until_finish()
     docs = {}
     for shard in (out_dir / "output" / "sanitized").glob("*.jsonl"):
@@ -68,7 +68,7 @@ def run_pipeline(records: list[dict], out_dir: Path, runner_args: list[str]) -> 
 def predicted_categories(records: list[dict]) -> dict[str, str | None]:
     """Each record's category from the same detection functions the pipeline runs."""
     policy = load_policy(DEFAULT_POLICY)
-    settings = AnalyzerSettings(score_threshold=policy.score_threshold)
+    settings = settings_for_policy(policy)
     detector, ocr = build_detector(settings), TesseractOcr(OcrSettings())
     predicted = {}
     for raw in records:

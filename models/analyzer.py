@@ -17,6 +17,8 @@ from spacy.language import Language
 
 from models.categories import CategoryClassifier, TextFeatures, category_data, load_text_classifier
 from models.config_files import ConfigFileError
+from models.lemmas import FACTORY as LEMMATIZER_FACTORY
+from models.policy import Policy
 from models.recognizers.config import recognizer_data
 from models.recognizers.email import OfflineEmailRecognizer
 from models.recognizers.registry import custom_recognizers
@@ -48,11 +50,12 @@ class ModelNotInstalled(RuntimeError):
 
 @dataclass(frozen=True)
 class AnalyzerSettings:
-    """Which spaCy model to load, which entities to ask for, and the score below which a span is ignored."""
+    """Which spaCy model to load, which entity types nothing reads, and the score below which a span is ignored."""
 
     model_name: str = DEFAULT_MODEL
     language: str = "en"
-    entities: tuple[str, ...] | None = None
+    # Types the policy keeps and no category weighs: recognizers that find only these are not run.
+    unused_entities: frozenset[str] = frozenset()
     score_threshold: float = 0.4
     # Longer texts are analysed in overlapping chunks: the cost of a regex or of NER on one call
     # stays bounded (Presidio skips a pattern that times out, which would fail open), and an
@@ -64,8 +67,18 @@ class AnalyzerSettings:
     nlp_batch_size: int = 64
     cache_entries: int = 20000
     cache_max_chars: int = 300
-    # False: the full spaCy pipeline and Presidio's default phone regions (the benchmark's naive baseline).
+    # False: the full spaCy pipeline, every recognizer and Presidio's default phone regions (the
+    # benchmark's naive baseline).
     pruned: bool = True
+
+
+def settings_for_policy(policy: Policy, **options: object) -> AnalyzerSettings:
+    """Settings with the policy's score threshold and without the types nothing reads: those the
+    policy keeps (spans of kept types change no output and no sensitivity) that no category weighs."""
+    weighed = {entity for signals in category_data().categories.values() for entity in signals.entities}
+    unused = frozenset(entity for entity, rule in policy.entities.items()
+                       if rule.action == "keep" and entity not in weighed)
+    return AnalyzerSettings(score_threshold=policy.score_threshold, unused_entities=unused, **options)
 
 
 def check_model_installed(model_name: str) -> None:
@@ -82,10 +95,14 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
     check_model_installed(settings.model_name)
     nlp_config = yaml.safe_load(NLP_CONFIG.read_text(encoding="utf-8"))
     disabled = nlp_config.pop("disabled_components", [])
+    pos_free_lemmas = nlp_config.pop("pos_free_lemmas", False)
     nlp_config["models"] = [{"lang_code": settings.language, "model_name": settings.model_name}]
     nlp_engine = NlpEngineProvider(nlp_configuration=nlp_config).create_engine()
     if settings.pruned:
-        _disable_components(nlp_engine.nlp[settings.language], disabled)
+        nlp = nlp_engine.nlp[settings.language]
+        _disable_components(nlp, disabled)
+        if pos_free_lemmas:
+            nlp.add_pipe(LEMMATIZER_FACTORY, last=True)
     registry = RecognizerRegistry(supported_languages=[settings.language])
     # Presidio warns once per recognizer of every other language it skips; quiet only that step.
     level = _PRESIDIO_LOG.level
@@ -101,6 +118,10 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
         registry.add_recognizer(PhoneRecognizer(supported_regions=recognizer_data().phone_regions))
     for recognizer in custom_recognizers():
         registry.add_recognizer(recognizer)
+    if settings.pruned:
+        for recognizer in list(registry.recognizers):
+            if set(recognizer.supported_entities) <= settings.unused_entities:
+                registry.remove_recognizer(recognizer.name)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                           supported_languages=[settings.language])
 
@@ -174,10 +195,8 @@ def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSe
     missing = [text for text, result in results.items() if result is None]
     for text, artifacts in detector.analyzer.nlp_engine.process_batch(
             missing, settings.language, batch_size=settings.nlp_batch_size):
-        found = detector.analyzer.analyze(
-            text=text, language=settings.language, nlp_artifacts=artifacts,
-            entities=list(settings.entities) if settings.entities else None,
-            score_threshold=settings.score_threshold)
+        found = detector.analyzer.analyze(text=text, language=settings.language, nlp_artifacts=artifacts,
+                                          score_threshold=settings.score_threshold)
         spans = tuple(sorted({Span(r.entity_type, r.start, r.end, r.score) for r in found},
                              key=lambda s: (s.start, s.end, s.entity_type)))
         results[text] = TextResult(spans, detector.classifier.features(artifacts.tokens))

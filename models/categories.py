@@ -88,6 +88,7 @@ class Weights(StrictModel):
     weak_term: float = pydantic.Field(ge=0)
     app: float = pydantic.Field(ge=0)
     title_app: float = pydantic.Field(ge=0)
+    title_term: float = pydantic.Field(ge=0)
     domain: float = pydantic.Field(ge=0)
     work_term: float = pydantic.Field(ge=0)
     work_app: float = pydantic.Field(ge=0)
@@ -226,6 +227,8 @@ class CategoryClassifier:
         ner_labels = {label for feature in features for label in feature.ner_labels}
         app = (record.app or "").lower()
         title = record.window_title or ""
+        # The title names the document ("Promo case - ..."): its strong terms count once more.
+        title_terms = dict(next((feature.terms for feature in features if title and feature.text == title), ()))
         host = (urlparse(record.url).hostname or "") if record.url else ""
         code = min(sum(feature.code_tokens for feature in features), self._data.work.max_code_tokens)
         work = weights.work_term * (len(terms.get("work:term", ())) + code)
@@ -236,6 +239,7 @@ class CategoryClassifier:
         scores = []
         for category, signals in self._data.categories.items():
             score = (weights.strong_term * len(terms.get(f"{category}:strong", ()))
+                     + weights.title_term * len(title_terms.get(f"{category}:strong", ()))
                      + weights.weak_term * len(terms.get(f"{category}:weak", ()))
                      + sum(weight for entity, weight in signals.entities.items() if entity in entities)
                      + sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels)

@@ -14,7 +14,7 @@ from pathlib import Path
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, _BeamArgumentParser
 
-from models.analyzer import AnalyzerSettings, ModelNotInstalled, check_model_installed
+from models.analyzer import ModelNotInstalled, check_model_installed, settings_for_policy
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
 from models.consent import Consent, ConsentError, read_registry
@@ -173,7 +173,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
                  else "consent: no --consent registry given, so no consent rule was applied")
     settings = RunSettings(
         input_pattern=options.input or "", output=options.output, policy=policy, pseudonym_key=key,
-        analyzer=AnalyzerSettings(model_name=options.spacy_model, score_threshold=policy.score_threshold),
+        analyzer=settings_for_policy(policy, model_name=options.spacy_model),
         ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
                         reuse_max_sessions=max(0, options.ocr_reuse_sessions)),
         consent=consent, stream=stream)

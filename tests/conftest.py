@@ -10,7 +10,7 @@ import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline
 
-from models.analyzer import AnalyzerSettings, build_analyzer
+from models.analyzer import AnalyzerSettings, build_analyzer, settings_for_policy
 from models.capture import Disclosure
 from models.ocr import OcrSettings, TesseractOcr
 from models.policy import DEFAULT_POLICY, CategoryRule, Policy, load_policy
@@ -24,7 +24,7 @@ TS = "2026-06-09T09:00:00Z"
 
 @pytest.fixture(scope="session")
 def analyzer_settings() -> AnalyzerSettings:
-    return AnalyzerSettings(score_threshold=load_policy(DEFAULT_POLICY).score_threshold)
+    return settings_for_policy(load_policy(DEFAULT_POLICY))
 
 
 @pytest.fixture(scope="session")

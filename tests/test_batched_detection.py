@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from models.analyzer import (UNIT_SEPARATOR, AnalysisUnit, AnalyzerSettings, analysis_units, build_analyzer,
-                             build_detector, detect, detect_batch)
+                             build_detector, detect, detect_batch, settings_for_policy)
 from models.config_files import ConfigFileError
 from models.parse import parse_line
 from models.records import PreparedRecord, TextField
@@ -72,21 +72,36 @@ def test_spans_found_in_a_joined_unit_land_in_their_own_segment(analyzer_setting
     assert not any(name == "segments/0" and entity in ("EMAIL_ADDRESS", "US_SSN") for name, entity, _ in found)
 
 
-def test_the_pruned_analyzer_runs_without_the_parser_and_with_the_configured_phone_regions(analyzer_settings):
+def test_the_pruned_analyzer_runs_ner_and_lemmas_only_and_finds_the_entities_of_the_full_pipeline(analyzer_settings):
     from models.recognizers.config import recognizer_data
     pruned = build_analyzer(analyzer_settings)
-    assert "parser" in pruned.nlp_engine.nlp["en"].disabled
+    assert pruned.nlp_engine.nlp["en"].pipe_names == ["ner", "pos_free_lemmatizer"]
     phones = [r for r in pruned.registry.recognizers if r.name == "PhoneRecognizer"]
     assert [tuple(r.supported_regions) for r in phones] == [recognizer_data().phone_regions]
     full = build_analyzer(replace(analyzer_settings, pruned=False))
-    assert "parser" not in full.nlp_engine.nlp["en"].disabled
+    assert full.nlp_engine.nlp["en"].pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    texts = [field.text for record in RECORDS for field in record.fields]
+    assert [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in pruned.nlp_engine.nlp["en"].pipe(texts)] \
+        == [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in full.nlp_engine.nlp["en"].pipe(texts)]
+
+
+def test_recognizers_of_types_that_nothing_reads_are_not_run_and_the_others_are(policy):
+    settings = settings_for_policy(policy)
+    assert {"URL", "DATE_TIME", "UUID"} <= settings.unused_entities
+    assert "DRUG_NAME" not in settings_for_policy(policy.model_copy(update={"entities": {
+        **policy.entities, "DRUG_NAME": policy.entities["URL"]}})).unused_entities  # kept, but medical weighs it
+    names = {r.name for r in build_analyzer(settings).registry.recognizers}
+    assert not names & {"UrlRecognizer", "DateRecognizer", "UuidRecognizer"}
+    assert {"SpacyRecognizer", "PhoneRecognizer", "DrugNameRecognizer"} <= names
+    masking_urls = policy.model_copy(update={"entities": {**policy.entities, "URL": policy.entities["PERSON"]}})
+    assert "UrlRecognizer" in {r.name for r in build_analyzer(settings_for_policy(masking_urls)).registry.recognizers}
 
 
 def test_when_the_nlp_file_disables_an_unknown_component_then_building_fails_naming_it(tmp_path, monkeypatch):
     import models.analyzer as analyzer_module
     config = tmp_path / "nlp.yaml"
-    config.write_text(analyzer_module.NLP_CONFIG.read_text().replace("disabled_components: [parser]",
-                                                                    "disabled_components: [parsr]"))
+    config.write_text(analyzer_module.NLP_CONFIG.read_text().replace("disabled_components: [tok2vec, tagger, parser,",
+                                                                    "disabled_components: [tok2vec, tagger, parsr,"))
     monkeypatch.setattr(analyzer_module, "NLP_CONFIG", config)
     with pytest.raises(ConfigFileError, match="parsr"):
         build_analyzer(AnalyzerSettings())

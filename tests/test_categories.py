@@ -71,6 +71,19 @@ def test_when_the_title_uses_a_messenger_name_as_a_word_then_it_is_not_that_mess
     assert private_chat_score("LINE - Rig 3 firmware") > private_chat_score("Zoom - Rig 3 firmware")
 
 
+def test_a_strong_term_in_the_window_title_counts_once_more_as_the_title_names_the_document(classifier, analyzer):
+    nlp = analyzer.nlp_engine.nlp["en"]
+    texts = [classifier.features(nlp("Promo case - draft")), classifier.features(nlp("led the auth rewrite"))]
+
+    def performance_score(title):
+        record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Notion", window_title=title)
+        return dict(classifier.decide(record, texts, ()).scores)["performance"]
+
+    # The same texts; only whether the one holding "promo case" is the window title differs.
+    assert performance_score("Promo case - draft") - performance_score("Untitled") == \
+        pytest.approx(category_data().weights.title_term)
+
+
 def test_when_detected_entities_point_to_a_category_then_they_count(classifier, analyzer):
     assert decide(classifier, analyzer, "here you go: 536-22-4187", "Notes", entities={"US_SSN"}) == "tax"
 

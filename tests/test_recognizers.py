@@ -47,6 +47,21 @@ def test_when_text_is_ordinary_work_then_nothing_is_found(text):
     assert found(text) == set()
 
 
+def test_a_phrase_trie_matches_what_the_longest_first_alternation_matches():
+    import regex
+    from models.recognizers.cued_value import phrase_alternation, phrase_trie
+    phrases = ("insulin", "insulin glargine", "insulin lispro", "metformin", "met", "metoprolol", "b12")
+    text = ("Insulin glargine 10 units, insulin, METFORMIN 500 mg, metoprolol and met; insulin lisp, "
+            "b12 b123 xmetformin insulin  lispro")
+    names = phrase_alternation(phrases).replace(r"[\s_\-]?", r"\s+")
+    alternation = regex.compile(r"(?<!\w)(?:" + names + r")(?!\w)", regex.IGNORECASE)
+    trie = regex.compile(r"(?<!\w)(?:" + phrase_trie(phrases, space=r"\s+") + r")(?!\w)", regex.IGNORECASE)
+    matches = [m.group(0) for m in trie.finditer(text)]
+    assert matches == [m.group(0) for m in alternation.finditer(text)]
+    assert matches == ["Insulin glargine", "insulin", "METFORMIN", "metoprolol", "met", "insulin", "b12",
+                       "insulin  lispro"]
+
+
 def test_entropy_of_repeated_character_is_zero_and_of_distinct_characters_is_log2_n():
     assert bits_per_char("aaaa") == 0
     assert bits_per_char("abcd") == pytest.approx(2.0)

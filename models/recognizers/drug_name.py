@@ -5,7 +5,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 from models.config_files import term_list
 from models.recognizers.config import recognizer_data
-from models.recognizers.cued_value import phrase_alternation
+from models.recognizers.cued_value import phrase_trie
 
 
 class DrugNameRecognizer(PatternRecognizer):
@@ -13,7 +13,7 @@ class DrugNameRecognizer(PatternRecognizer):
 
     def __init__(self) -> None:
         rule = recognizer_data().drug_names
-        names = phrase_alternation(term_list(rule.terms)).replace(r"[\s_\-]?", r"\s+")
+        names = phrase_trie(term_list(rule.terms), space=r"\s+")
         pattern = rf"(?<![\w\-])(?:{names})(?:\s+{rule.dose})?(?![\w\-])"
         super().__init__(supported_entity="DRUG_NAME", supported_language="en",
                          patterns=[Pattern("listed drug name", pattern, rule.score)])
