@@ -7,7 +7,7 @@ import apache_beam as beam
 import pytest
 from apache_beam.testing.util import assert_that, equal_to
 
-from models.consent import ConsentError, consent_verdict, read_registry
+from models.consent import UNAVAILABLE, ConsentError, consent_verdict, read_registry
 from models.parse import parse_line
 from models.records import DiscardedRecord
 from tests.conftest import keystrokes, record, transcript
@@ -42,6 +42,10 @@ BASE = {"user_id": "emp-0001", "consent_from": "2026-05-01T00:00:00Z", "opted_ou
 ])
 def test_each_rule_of_the_contract(raw, expected):
     assert consent_verdict(parsed(raw), registry(BASE)) == expected
+
+
+def test_when_the_read_a_record_is_checked_against_failed_then_it_is_dropped_whatever_the_user():
+    assert consent_verdict(parsed(transcript("hi")), UNAVAILABLE) == "registry_unavailable"
 
 
 def test_the_latest_line_for_a_user_wins():
