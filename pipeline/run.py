@@ -17,13 +17,14 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from models.analyzer import AnalyzerSettings, ModelNotInstalled, check_model_installed
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
-from models.consent import Consent, ConsentError, read_registry
+from models.consent import Consent, ConsentError
 from models.policy import load_policy
 from models.pseudonyms import MIN_KEY_BYTES
 from models.recognizers.config import recognizer_data
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from pipeline.options import KEY_ENV, RedactionOptions
 from pipeline.summary import format_summary, read_summary
+from transforms.consent import read_registry_files
 from transforms.write import sanitized_dir
 
 _LOG = logging.getLogger(__name__)
@@ -89,15 +90,8 @@ def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tu
 def load_consent(pattern: str) -> dict[str, Consent]:
     """The consent registry, read once here and handed to the workers as a side input; any
     unusable line stops the run (skipping it could let an older consent stand)."""
-    files = sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
-    if not files:
-        raise ConfigError(f"--consent {pattern!r} matches no file")
-    lines = []
-    for path in files:
-        with FileSystems.open(path) as stream:
-            lines += [(path, number, line) for number, line in enumerate(stream.read().splitlines(), start=1)]
     try:
-        return read_registry(lines)
+        return read_registry_files(pattern)
     except ConsentError as exc:
         raise ConfigError(str(exc)) from None
 

@@ -1,14 +1,34 @@
 """ApplyConsent: records of users without consent for them are dropped before any other stage."""
 from __future__ import annotations
 
+import zlib
+
 import apache_beam as beam
 from apache_beam import pvalue
+from apache_beam.io.filesystems import FileSystems
 
-from models.consent import Consent, consent_verdict
+from models.consent import Consent, ConsentError, consent_verdict, read_registry
 from models.records import DiscardedRecord, RawRecord
 from transforms.dead_letters import FAILED, to_discarded
 
 CONSENTED, DROPPED = "consented", "dropped"
+
+
+def read_registry_files(pattern: str) -> dict[str, Consent]:
+    """The registry from every file the pattern matches (any Beam filesystem, `.gz` by its name), in
+    path order, so the latest line across files wins. A pattern that matches nothing, a file that
+    cannot be read and an unusable line all raise ConsentError naming the pattern or file:line only."""
+    try:
+        files = sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
+        if not files:
+            raise ConsentError(f"--consent {pattern!r} matches no file")
+        lines = []
+        for path in files:
+            with FileSystems.open(path) as stream:
+                lines += [(path, number, line) for number, line in enumerate(stream.read().splitlines(), start=1)]
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ConsentError(f"--consent {pattern!r}: cannot read ({type(exc).__name__})") from None
+    return read_registry(lines)
 
 
 class ConsentFn(beam.DoFn):
