@@ -13,7 +13,12 @@ from models.records import RawRecord
 
 
 class ConsentError(ValueError):
-    """A registry line that cannot be used; the message names the place, never the content."""
+    """A registry that cannot be used; the message names the place (pattern, file:line), never the content."""
+
+
+# The registry a failed re-read stands for in streaming: every record checked against it is dropped
+# as `registry_unavailable`, never checked against an older read that could miss an opt-out.
+UNAVAILABLE = None
 
 
 def _rfc3339(value: object) -> datetime:
@@ -83,9 +88,12 @@ def record_span(record: RawRecord) -> tuple[datetime, datetime]:
     return start, start + max(timedelta(milliseconds=millis), timedelta(seconds=seconds))
 
 
-def consent_verdict(record: RawRecord, registry: dict[str, Consent]) -> str | None:
-    """Why the record must be dropped (`no_consent`, `opted_out`, `opted_out_kind`,
-    `before_consent`, `paused`), or None when consent holds."""
+def consent_verdict(record: RawRecord, registry: dict[str, Consent] | None) -> str | None:
+    """Why the record must be dropped (`registry_unavailable` when the read it is checked against
+    failed, `no_consent`, `opted_out`, `opted_out_kind`, `before_consent`, `paused`), or None when
+    consent holds."""
+    if registry is UNAVAILABLE:
+        return "registry_unavailable"
     consent = registry.get(record.user_id)
     if consent is None:
         return "no_consent"

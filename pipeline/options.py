@@ -31,6 +31,9 @@ class RedactionOptions(PipelineOptions):
         parser.add_argument("--consent", default=None,
                             help="consent registry, JSONL on any Beam filesystem (contract); without it no "
                                  "consent rule is applied")
+        parser.add_argument("--consent_refresh_secs", type=int, default=StreamSettings.consent_refresh_secs,
+                            help="with --streaming and --consent: seconds between two reads of the registry on "
+                                 "the workers, at the start of each refresh window (fixed, like the audit windows)")
         parser.add_argument("--policy", default=str(DEFAULT_POLICY), help="versioned redaction policy YAML")
         parser.add_argument("--spacy_model", default=DEFAULT_MODEL,
                             help="installed spaCy model package or path (never downloaded)")

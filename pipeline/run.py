@@ -17,13 +17,14 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from models.analyzer import ModelNotInstalled, check_model_installed, settings_for_policy
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
-from models.consent import Consent, ConsentError, read_registry
+from models.consent import Consent, ConsentError
 from models.policy import load_policy
 from models.pseudonyms import MIN_KEY_BYTES
 from models.recognizers.config import recognizer_data
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from pipeline.options import KEY_ENV, RedactionOptions
 from pipeline.summary import format_summary, read_summary
+from transforms.consent import read_registry_files
 from transforms.write import sanitized_dir
 
 _LOG = logging.getLogger(__name__)
@@ -87,17 +88,11 @@ def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tu
 
 
 def load_consent(pattern: str) -> dict[str, Consent]:
-    """The consent registry, read once here and handed to the workers as a side input; any
-    unusable line stops the run (skipping it could let an older consent stand)."""
-    files = sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
-    if not files:
-        raise ConfigError(f"--consent {pattern!r} matches no file")
-    lines = []
-    for path in files:
-        with FileSystems.open(path) as stream:
-            lines += [(path, number, line) for number, line in enumerate(stream.read().splitlines(), start=1)]
+    """The consent registry, read and validated here before anything else is read; any unusable
+    line stops the run (skipping it could let an older consent stand). Batch hands this read to the
+    workers; streaming re-reads the files there (transforms/consent.py)."""
     try:
-        return read_registry(lines)
+        return read_registry_files(pattern)
     except ConsentError as exc:
         raise ConfigError(str(exc)) from None
 
@@ -110,7 +105,7 @@ def new_run_id() -> str:
 
 def check_stream(options: RedactionOptions, runner: str) -> StreamSettings:
     """The streaming options: a runner that runs unbounded sources, one input, a subscription the
-    installed packages can read, a positive window and poll interval."""
+    installed packages can read, a positive window, poll interval and registry refresh."""
     if runner in BATCH_ONLY_RUNNERS:
         raise ConfigError(f"--streaming needs a runner that runs unbounded sources (DataflowRunner, FlinkRunner, "
                           f"PortableRunner with a Flink job server); {runner} cannot (README: Production runners)")
@@ -130,8 +125,11 @@ def check_stream(options: RedactionOptions, runner: str) -> StreamSettings:
         raise ConfigError("--poll_interval_secs must be above 0")
     if not options.audit_window_secs or options.audit_window_secs <= 0:
         raise ConfigError("--audit_window_secs must be a whole number of seconds above 0")
+    if not options.consent_refresh_secs or options.consent_refresh_secs <= 0:
+        raise ConfigError("--consent_refresh_secs must be a whole number of seconds above 0")
     return StreamSettings(run_id=new_run_id(), window_secs=options.audit_window_secs,
-                          poll_interval_secs=options.poll_interval_secs, subscription=options.input_subscription)
+                          poll_interval_secs=options.poll_interval_secs, subscription=options.input_subscription,
+                          consent_refresh_secs=options.consent_refresh_secs)
 
 
 def check_input(options: RedactionOptions) -> None:
@@ -169,14 +167,19 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         raise ConfigError(str(exc)) from None
     key, notes = load_pseudonym_key(options, environ)
     consent = load_consent(options.consent) if options.consent else None
-    notes.append(f"consent: registry of {len(consent)} users applied" if consent is not None
-                 else "consent: no --consent registry given, so no consent rule was applied")
+    if consent is None:
+        notes.append("consent: no --consent registry given, so no consent rule was applied")
+    elif stream is None:
+        notes.append(f"consent: registry of {len(consent)} users applied")
+    else:
+        notes.append(f"consent: registry of {len(consent)} users at launch, re-read by the workers every "
+                     f"{stream.consent_refresh_secs} s")
     settings = RunSettings(
         input_pattern=options.input or "", output=options.output, policy=policy, pseudonym_key=key,
         analyzer=settings_for_policy(policy, model_name=options.spacy_model),
         ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
                         reuse_max_sessions=max(0, options.ocr_reuse_sessions)),
-        consent=consent, stream=stream)
+        consent=consent, consent_pattern=options.consent, stream=stream)
     if local:
         try:
             check_model_installed(options.spacy_model)

@@ -1,17 +1,23 @@
 """The consent registry: parsing, latest-line-wins, and each rule of the contract."""
 from __future__ import annotations
 
+import gzip
 import json
+import logging
 
 import apache_beam as beam
 import pytest
+from apache_beam.metrics.metric import MetricsFilter
+from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.util import assert_that, equal_to
+from apache_beam.transforms.window import FixedWindows, IntervalWindow, TimestampedValue
+from apache_beam.utils.timestamp import Timestamp
 
-from models.consent import ConsentError, consent_verdict, read_registry
+from models.consent import UNAVAILABLE, ConsentError, consent_verdict, read_registry
 from models.parse import parse_line
 from models.records import DiscardedRecord
 from tests.conftest import keystrokes, record, transcript
-from transforms.consent import ApplyConsent
+from transforms.consent import ApplyConsent, ReadRegistryFn, RefreshRegistry, RefreshSchedule
 
 
 def registry(*entries: dict):
@@ -42,6 +48,10 @@ BASE = {"user_id": "emp-0001", "consent_from": "2026-05-01T00:00:00Z", "opted_ou
 ])
 def test_each_rule_of_the_contract(raw, expected):
     assert consent_verdict(parsed(raw), registry(BASE)) == expected
+
+
+def test_when_the_read_a_record_is_checked_against_failed_then_it_is_dropped_whatever_the_user():
+    assert consent_verdict(parsed(transcript("hi")), UNAVAILABLE) == "registry_unavailable"
 
 
 def test_the_latest_line_for_a_user_wins():
@@ -77,7 +87,77 @@ def test_in_a_pipeline_records_without_consent_are_dropped_by_reason(pipeline):
     records = [parsed(transcript("hi", record_id="ok")), parsed({**transcript("hi"), "record_id": "gone",
                                                                   "user_id": "emp-9999"})]
     with pipeline as p:
-        kept, discarded = p | beam.Create(records) | ApplyConsent(registry(BASE))
+        kept, discarded = p | beam.Create(records) | ApplyConsent(beam.Create([registry(BASE)]))
         assert_that(kept | beam.Map(lambda r: r.record_id), equal_to(["ok"]), label="Kept")
         assert_that(discarded, equal_to([DiscardedRecord("transcript", "dropped:consent:no_consent")]),
+                    label="Dropped")
+
+
+def write_registry(path, *entries: dict) -> str:
+    path.write_text("".join(json.dumps(entry) + "\n" for entry in entries))
+    return str(path)
+
+
+def test_when_the_registry_file_is_replaced_then_the_next_refresh_reads_the_new_one(tmp_path):
+    pattern = write_registry(tmp_path / "consent.jsonl", BASE)
+    read = ReadRegistryFn(pattern)
+    (before,) = read.process(0)
+    write_registry(tmp_path / "consent.jsonl", {**BASE, "opted_out": True}, {**BASE, "user_id": "emp-0002"})
+    (after,) = read.process(300)
+    assert sorted(before) == ["emp-0001"] and not before["emp-0001"].opted_out
+    assert sorted(after) == ["emp-0001", "emp-0002"] and after["emp-0001"].opted_out
+
+
+def corrupt_gzip(path):
+    path.with_suffix(".jsonl.gz").write_bytes(gzip.compress(json.dumps(BASE).encode())[:12] + b"not gzip at all")
+    path.unlink()
+
+
+@pytest.mark.parametrize("pattern, break_it, logged", [
+    ("consent.jsonl", lambda path: path.unlink(), "matches no file"),
+    ("*.jsonl", lambda path: path.write_text(json.dumps(BASE) + '\n{"user_id": "jane.doe@x.io", "opted_out": "maybe"}\n'),
+     "consent.jsonl:2: unusable line"),
+    ("consent.jsonl*", corrupt_gzip, "cannot read"),
+])
+def test_when_a_refresh_cannot_use_the_registry_then_it_reads_as_unavailable_counted_and_logged_without_content(
+        tmp_path, pattern, break_it, logged, caplog, pipeline):
+    path = tmp_path / "consent.jsonl"
+    write_registry(path, BASE)
+    break_it(path)
+    with caplog.at_level(logging.INFO, logger="transforms.consent"):
+        reads = pipeline | beam.Create([0]) | beam.ParDo(ReadRegistryFn(str(tmp_path / pattern)))
+        assert_that(reads, equal_to([UNAVAILABLE]))
+        result = pipeline.run()
+        result.wait_until_finish()
+    (failed,) = result.metrics().query(MetricsFilter().with_name("consent_registry_read_failed"))["counters"]
+    assert failed.committed == 1 and failed.key.metric.namespace == "redaction"
+    assert logged in caplog.text and "registry_unavailable" in caplog.text
+    assert "jane" not in caplog.text and "emp-0001" not in caplog.text
+
+
+def test_an_audit_window_is_checked_against_the_read_at_its_start_and_an_earlier_one_against_the_first():
+    schedule = RefreshSchedule(60, Timestamp(130))  # launched at 130 s: the first read is at 120 s
+    assert schedule.read_for(IntervalWindow(300, 600)) == IntervalWindow(300, 360)
+    assert schedule.read_for(IntervalWindow(100, 160)) == IntervalWindow(120, 180)
+    assert schedule.read_for(IntervalWindow(-600, -300)) == IntervalWindow(120, 180)
+
+
+def test_when_the_registry_is_re_read_on_a_runner_then_every_window_is_checked_against_a_read(tmp_path):
+    # Launched two minutes ago: PeriodicImpulse catches up at once with reads for the launch's refresh
+    # window and the two after it. A line from before the launch (a Pub/Sub backlog) takes the first.
+    pattern = write_registry(tmp_path / "consent.jsonl", BASE)
+    now = Timestamp.now()
+    schedule = RefreshSchedule(60, now - 120)
+    first = schedule.first_read_at.seconds()
+    arrivals = [(first - 3600, "backlog"), (first + 10, "first"), (first + 70, "second")]
+    raws = [TimestampedValue(parsed({**transcript("hi", ts="2026-06-09T09:00:00Z"), "record_id": f"{name}-{user}",
+                                      "user_id": user}), seconds)
+            for seconds, name in arrivals for user in ("emp-0001", "emp-9999")]
+    with beam.Pipeline(options=PipelineOptions(["--runner=FnApiRunner", "--streaming"])) as p:
+        records = (p | beam.Create(raws) | "Stamp" >> beam.Map(lambda stamped: stamped)
+                   | beam.WindowInto(FixedWindows(60)))
+        kept, discarded = records | ApplyConsent(RefreshRegistry(pattern, schedule, stop_at=now), schedule)
+        assert_that(kept | beam.Map(lambda r: r.record_id),
+                    equal_to(["backlog-emp-0001", "first-emp-0001", "second-emp-0001"]), label="Kept")
+        assert_that(discarded, equal_to([DiscardedRecord("transcript", "dropped:consent:no_consent")] * 3),
                     label="Dropped")

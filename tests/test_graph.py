@@ -4,8 +4,10 @@ from __future__ import annotations
 import apache_beam as beam
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.portability.api import standard_window_fns_pb2
 
 from models.analyzer import AnalyzerSettings
+from models.consent import read_registry
 from models.ocr import OcrSettings
 from models.records import DiscardedRecord, LinesRead, RawRecord, SanitizedRecord, StrippedFields
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
@@ -44,16 +46,29 @@ DATAFLOW = ["--runner=DataflowRunner", "--project=example-project", "--region=eu
 def test_when_streaming_options_name_a_production_runner_then_the_windowed_graph_builds(
         runner_args, subscription, source, policy, tmp_path):
     settings = RunSettings(str(tmp_path / "landing" / "*.jsonl"), str(tmp_path), policy, KEY, AnalyzerSettings(),
-                           OcrSettings(), stream=StreamSettings(run_id="run-1", subscription=subscription))
+                           OcrSettings(), consent=read_registry([]), consent_pattern="gs://example-bucket/consent/*",
+                           stream=StreamSettings(run_id="run-1", subscription=subscription, window_secs=300,
+                                                 consent_refresh_secs=600))
     proto = build_pipeline(PipelineOptions([*runner_args, "--streaming"]), settings).to_runner_api()
-    labels = {t.unique_name for t in proto.components.transforms.values()}
+    components = proto.components
+    labels = {t.unique_name for t in components.transforms.values()}
     assert set(LABELS) <= labels
     assert {f"ReadRawRecords/ReadLines/{source}", "ReadRawRecords/WindowByArrival",
-            "WriteSanitizedRecords/WriteWindowShards", "WriteAudit/WriteWindowSummaries"} <= labels
-    # In the graph the runner receives, every fixed window never expires: no runner drops a late line.
-    fixed = [strategy for strategy in proto.components.windowing_strategies.values()
-             if strategy.window_fn.urn == "beam:window_fn:fixed_windows:v1"]
-    assert fixed and {strategy.allowed_lateness for strategy in fixed} == {NEVER_EXPIRE.micros // 1000}
+            "ApplyConsent/Registry/PeriodicImpulse", "ApplyConsent/Registry/ReadRegistry",
+            "ApplyConsent/RefreshWindows", "WriteSanitizedRecords/WriteWindowShards",
+            "WriteAudit/WriteWindowSummaries"} <= labels
+    # In the graph the runner receives, every fixed window of lines never expires: no runner drops a
+    # late line. The refresh windows of the registry are not kept for ever: each holds a whole registry.
+    registry_steps = [t for t in components.transforms.values() if t.unique_name.startswith("ApplyConsent/R")]
+    registry_outputs = {pcoll for step in registry_steps for pcoll in step.outputs.values()}
+
+    def fixed_sizes(pcolls) -> set[tuple[int, int]]:
+        strategies = [components.windowing_strategies[components.pcollections[p].windowing_strategy_id] for p in pcolls]
+        return {(standard_window_fns_pb2.FixedWindowsPayload.FromString(s.window_fn.payload).size.seconds,
+                 s.allowed_lateness) for s in strategies if s.window_fn.urn == "beam:window_fn:fixed_windows:v1"}
+
+    assert fixed_sizes(set(components.pcollections) - registry_outputs) == {(300, NEVER_EXPIRE.micros // 1000)}
+    assert fixed_sizes(registry_outputs) == {(600, 0)}
 
 
 def test_round_trip_of_record_types_through_the_default_coder():

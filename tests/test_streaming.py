@@ -15,7 +15,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.timestamp import Timestamp
 
-from models.consent import read_registry
+from models.consent import UNAVAILABLE, Consent, read_registry
 from models.ocr import OcrSettings
 from models.records import DiscardedRecord
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
@@ -36,6 +36,15 @@ def line(record: dict | bytes) -> tuple[str, bytes]:
 def arriving_at(seconds: int, *records: dict | bytes) -> list[TimestampedValue]:
     """Lines as a source stamps them: with their arrival time."""
     return [TimestampedValue(line(record), seconds) for record in records]
+
+
+def consenting(*entries: dict) -> dict[str, Consent]:
+    return read_registry([("registry.jsonl", i, json.dumps(entry).encode()) for i, entry in enumerate(entries, 1)])
+
+
+def registry_reads(*reads: tuple[int, dict[str, Consent] | None]) -> beam.PTransform:
+    """Registry reads as RefreshRegistry stamps them, at the start of their refresh window."""
+    return beam.Create(reads) | "StampReads" >> beam.MapTuple(lambda seconds, registry: TimestampedValue(registry, seconds))
 
 
 def window_audits(output: Path) -> dict[str, dict]:
@@ -68,10 +77,10 @@ def test_when_a_line_arrives_a_day_after_its_window_closed_then_its_window_count
               .add_elements(arriving_at(30, transcript("the deploy is green again", record_id="w0-late")))
               .advance_watermark_to_infinity())
     settings = RunSettings("", str(tmp_path / "out"), policy, KEY, analyzer_settings, OcrSettings(),
-                           consent=read_registry([("registry.jsonl", 1, json.dumps(CONSENTED).encode())]),
-                           stream=StreamSettings(run_id="run-a", window_secs=60))
+                           consent=consenting(CONSENTED),
+                           stream=StreamSettings(run_id="run-a", window_secs=60, launched_at=Timestamp(0)))
     build_pipeline(PipelineOptions(["--runner=BundleBasedDirectRunner", "--streaming"]), settings,
-                   lines=stream).run().wait_until_finish()
+                   lines=stream, registry=registry_reads((0, settings.consent))).run().wait_until_finish()
 
     audits = window_audits(tmp_path / "out")
     assert sorted(audits) == ["1970-01-01T00:00:00Z", "1970-01-01T00:01:00Z"]
@@ -96,6 +105,72 @@ def test_when_a_line_arrives_a_day_after_its_window_closed_then_its_window_count
     late_file, on_time_file = (next(name for name, ids in files.items() if rid in ids) for rid in ("w0-late", "w0-b"))
     assert files[late_file] == ["w0-late"] and late_file.endswith("-1.jsonl") and on_time_file.endswith("-0.jsonl")
     assert late_file.rsplit("-", 1)[0] == on_time_file.rsplit("-", 1)[0]
+
+
+def run_with_registry_reads(tmp_path: Path, policy, analyzer_settings, stream: test_stream.TestStream,
+                            *reads: tuple[int, dict[str, Consent] | None]) -> tuple[dict[str, dict], dict[str, list[str]]]:
+    """The real graph with 60 s audit and refresh windows, launched at 60 s: (audits by window start,
+    sorted sanitized record ids by the window start in file names)."""
+    settings = RunSettings("", str(tmp_path / "out"), policy, KEY, analyzer_settings, OcrSettings(),
+                           consent=reads[0][1], stream=StreamSettings(
+                               run_id="run-c", window_secs=60, consent_refresh_secs=60, launched_at=Timestamp(60)))
+    build_pipeline(PipelineOptions(["--runner=BundleBasedDirectRunner", "--streaming"]), settings,
+                   lines=stream, registry=registry_reads(*reads)).run().wait_until_finish()
+    audits = window_audits(tmp_path / "out")
+    for doc in audits.values():
+        assert doc["records_in"] == doc["sanitized"] + doc["dropped"] + doc["quarantined"] and doc["unaccounted"] == 0
+    assert "emp-000" not in "".join(path.read_text() for path in (tmp_path / "out").rglob("*.json*"))
+    ids: dict[str, list[str]] = {}
+    for name, record_ids in sanitized_files(tmp_path / "out").items():
+        start = name.split("-")[1]  # window-<start>-<end>-<run id>-<shard>-<pane>.jsonl
+        ids[start] = sorted(ids.get(start, []) + record_ids)
+    return audits, ids
+
+
+def users_arriving_at(seconds: int, name: str) -> list[TimestampedValue]:
+    """One record of emp-0001 and one of emp-0002, ids `<name>-1` and `<name>-2`."""
+    return arriving_at(seconds, *({**transcript("the deploy is green", record_id=f"{name}-{n}"), "user_id": f"emp-000{n}"}
+                                  for n in (1, 2)))
+
+
+def test_when_the_registry_changes_between_windows_then_each_window_is_checked_against_its_own_read(
+        tmp_path, policy, analyzer_settings):
+    # Launched at 60 s: the read at 60 covers [60, 120) and the backlog window [0, 60) before it;
+    # by the read at 120, emp-0001 has opted out and emp-0002 has been added.
+    stream = (test_stream.TestStream()
+              .add_elements(users_arriving_at(30, "backlog")).advance_watermark_to(60)
+              .add_elements(users_arriving_at(70, "first")).advance_watermark_to(120)
+              .add_elements(users_arriving_at(130, "second")).advance_watermark_to_infinity())
+    audits, sanitized = run_with_registry_reads(
+        tmp_path, policy, analyzer_settings, stream,
+        (60, consenting(CONSENTED)),
+        (120, consenting({**CONSENTED, "opted_out": True}, {**CONSENTED, "user_id": "emp-0002"})))
+
+    assert {start: doc["by_reason"] for start, doc in audits.items()} == {
+        "1970-01-01T00:00:00Z": {"dropped:consent:no_consent": 1},
+        "1970-01-01T00:01:00Z": {"dropped:consent:no_consent": 1},
+        "1970-01-01T00:02:00Z": {"dropped:consent:opted_out": 1}}
+    assert sanitized == {"19700101T000000Z": ["backlog-1"], "19700101T000100Z": ["first-1"],
+                         "19700101T000200Z": ["second-2"]}
+
+
+def test_when_a_registry_read_fails_then_the_records_checked_against_it_are_dropped_and_counted(
+        tmp_path, policy, analyzer_settings):
+    # The read at 120 failed (UNAVAILABLE); the one at 180 worked again.
+    stream = (test_stream.TestStream()
+              .add_elements(users_arriving_at(70, "first")).advance_watermark_to(120)
+              .add_elements(users_arriving_at(130, "failed")).advance_watermark_to(180)
+              .add_elements(users_arriving_at(190, "recovered")).advance_watermark_to_infinity())
+    both = consenting(CONSENTED, {**CONSENTED, "user_id": "emp-0002"})
+    audits, sanitized = run_with_registry_reads(tmp_path, policy, analyzer_settings, stream,
+                                                (60, both), (120, UNAVAILABLE), (180, both))
+
+    assert {start: (doc["sanitized"], doc["dropped"], doc["by_reason"]) for start, doc in audits.items()} == {
+        "1970-01-01T00:01:00Z": (2, 0, {}),
+        "1970-01-01T00:02:00Z": (0, 2, {"dropped:consent:registry_unavailable": 2}),
+        "1970-01-01T00:03:00Z": (2, 0, {})}
+    assert sanitized == {"19700101T000100Z": ["first-1", "first-2"],
+                         "19700101T000300Z": ["recovered-1", "recovered-2"]}
 
 
 def test_when_files_land_in_a_watched_directory_then_streaming_writes_what_batch_writes(
@@ -141,11 +216,23 @@ def test_when_a_watched_file_cannot_be_read_then_it_is_counted_and_quarantined(t
     (["--streaming", "--runner=FlinkRunner", "--input_subscription", "p/s"], "projects/PROJECT/subscriptions/NAME"),
     (["--streaming", "--runner=FlinkRunner", "--input", "x", "--audit_window_secs", "0"], "--audit_window_secs"),
     (["--streaming", "--runner=FlinkRunner", "--input", "x", "--poll_interval_secs", "0"], "--poll_interval_secs"),
+    (["--streaming", "--runner=FlinkRunner", "--input", "x", "--consent_refresh_secs", "0"], "--consent_refresh_secs"),
+    (["--streaming", "--runner=FlinkRunner", "--input", "x", "--consent_refresh_secs", "-300"],
+     "--consent_refresh_secs"),
 ])
 def test_when_streaming_options_are_wrong_then_the_run_refuses_to_start(args, message, tmp_path, capsys):
     assert main([*args, "--output", str(tmp_path / "out")]) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_when_the_registry_is_unusable_at_launch_then_a_streaming_run_refuses_to_start(tmp_path, capsys):
+    registry = tmp_path / "consent.jsonl"
+    registry.write_text(json.dumps(CONSENTED) + '\n{"user_id": "jane.doe@x.io", "opted_out": "maybe"}\n')
+    assert main(["--streaming", "--runner=FlinkRunner", "--input", "x", "--consent", str(registry),
+                 "--dev_random_pseudonym_key", "--output", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "consent.jsonl:2" in err and "jane" not in err
 
 
 def test_when_pubsub_is_not_installed_then_a_subscription_is_refused_naming_the_package(tmp_path, capsys):
