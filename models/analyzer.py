@@ -5,22 +5,25 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy.util
 import yaml
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpEngineProvider
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from models.categories import CategoryClassifier, TextFeatures, category_data, load_text_classifier
 from models.config_files import ConfigFileError
+from models.context_words import BisectingContextEnhancer
 from models.lemmas import FACTORY as LEMMATIZER_FACTORY
 from models.policy import Policy
 from models.recognizers.config import recognizer_data
 from models.recognizers.email import OfflineEmailRecognizer
+from models.recognizers.phone import ShortCandidatesSkippedPhoneRecognizer
 from models.recognizers.registry import custom_recognizers
 from models.records import Finding, PreparedRecord, Span, TextField
 from models.text_views import CONTEXT_FIELDS
@@ -56,6 +59,8 @@ class AnalyzerSettings:
     language: str = "en"
     # Types the policy keeps and no category weighs: recognizers that find only these are not run.
     unused_entities: frozenset[str] = frozenset()
+    # Categories whose records the policy drops: a record sure to be one is not run through NER.
+    drop_categories: frozenset[str] = frozenset()
     score_threshold: float = 0.4
     # Longer texts are analysed in overlapping chunks: the cost of a regex or of NER on one call
     # stays bounded (Presidio skips a pattern that times out, which would fail open), and an
@@ -73,12 +78,28 @@ class AnalyzerSettings:
 
 
 def settings_for_policy(policy: Policy, **options: object) -> AnalyzerSettings:
-    """Settings with the policy's score threshold and without the types nothing reads: those the
-    policy keeps (spans of kept types change no output and no sensitivity) that no category weighs."""
+    """Settings with the policy's score threshold, without the types nothing reads (those the policy
+    keeps, whose spans change no output and no sensitivity, that no category weighs), and with the
+    categories it drops."""
+    unused, drop = _read_by_policy(policy)
+    return AnalyzerSettings(score_threshold=policy.score_threshold, unused_entities=unused, drop_categories=drop,
+                            **options)
+
+
+def fitted_to_policy(settings: AnalyzerSettings, policy: Policy) -> AnalyzerSettings:
+    """`settings` skipping no more than `policy` allows: a type it reads is looked for, and NER runs
+    on every record it does not drop, whatever policy the settings were made for."""
+    unused, drop = _read_by_policy(policy)
+    return replace(settings, unused_entities=settings.unused_entities & unused,
+                   drop_categories=settings.drop_categories & drop)
+
+
+def _read_by_policy(policy: Policy) -> tuple[frozenset[str], frozenset[str]]:
     weighed = {entity for signals in category_data().categories.values() for entity in signals.entities}
     unused = frozenset(entity for entity, rule in policy.entities.items()
                        if rule.action == "keep" and entity not in weighed)
-    return AnalyzerSettings(score_threshold=policy.score_threshold, unused_entities=unused, **options)
+    drop = frozenset(category for category, rule in policy.categories.items() if rule.action == "drop_record")
+    return unused, drop
 
 
 def check_model_installed(model_name: str) -> None:
@@ -113,17 +134,16 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
         _PRESIDIO_LOG.setLevel(level)
     registry.remove_recognizer("EmailRecognizer")
     registry.add_recognizer(OfflineEmailRecognizer())
-    if settings.pruned:
-        registry.remove_recognizer("PhoneRecognizer")
-        registry.add_recognizer(PhoneRecognizer(supported_regions=recognizer_data().phone_regions))
     for recognizer in custom_recognizers():
         registry.add_recognizer(recognizer)
     if settings.pruned:
+        registry.remove_recognizer("PhoneRecognizer")
+        registry.add_recognizer(ShortCandidatesSkippedPhoneRecognizer(supported_regions=recognizer_data().phone_regions))
         for recognizer in list(registry.recognizers):
             if set(recognizer.supported_entities) <= settings.unused_entities:
                 registry.remove_recognizer(recognizer.name)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                          supported_languages=[settings.language])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[settings.language],
+                          context_aware_enhancer=BisectingContextEnhancer() if settings.pruned else None)
 
 
 def _disable_components(nlp: Language, names: list[str]) -> None:
@@ -137,11 +157,20 @@ def _disable_components(nlp: Language, names: list[str]) -> None:
 
 class Detector:
     """The analyzer, the category classifier over the same spaCy pipeline, and a cache of results
-    per short text: what a worker loads once and shares between its threads."""
+    per short text: what a worker loads once and shares between its threads. `ner` is the pipeline's
+    NER component (None when the model has none): detection runs it only on the records whose
+    category is not settled without it, and `ner_entities` are the types only it can find."""
 
     def __init__(self, analyzer: AnalyzerEngine, classifier: CategoryClassifier, cache_entries: int = 0):
         self.analyzer = analyzer
         self.classifier = classifier
+        nlp = analyzer.nlp_engine.nlp[next(iter(analyzer.nlp_engine.nlp))]
+        self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        supported = set(analyzer.get_supported_entities())
+        self.ner_entities = frozenset(entity for recognizer in analyzer.registry.recognizers
+                                      if isinstance(recognizer, SpacyRecognizer)
+                                      for entity in recognizer.supported_entities if entity in supported)
+        self.other_entities = frozenset(supported - self.ner_entities)
         self._cache: OrderedDict[tuple[AnalyzerSettings, str], TextResult] = OrderedDict()
         self._cache_entries = cache_entries
         self._lock = threading.Lock()
@@ -197,11 +226,55 @@ def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSe
             missing, settings.language, batch_size=settings.nlp_batch_size):
         found = detector.analyzer.analyze(text=text, language=settings.language, nlp_artifacts=artifacts,
                                           score_threshold=settings.score_threshold)
-        spans = tuple(sorted({Span(r.entity_type, r.start, r.end, r.score) for r in found},
-                             key=lambda s: (s.start, s.end, s.entity_type)))
-        results[text] = TextResult(spans, detector.classifier.features(artifacts.tokens))
+        results[text] = TextResult(_spans(found), detector.classifier.features(artifacts.tokens))
         detector.remember(settings, text, results[text])
     return results
+
+
+def screen_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSettings
+                 ) -> tuple[dict[str, TextResult], dict[str, Doc]]:
+    """Detection without NER, which is most of spaCy's time: tokens and lemmas (spaCy once over the
+    texts, NER switched off), the recognizers of every type but those only NER finds, and the
+    features without NER labels; with the docs, for `complete_texts`. Presidio filters, scores and
+    merges each type's spans on their own, so these spans are the same as with NER."""
+    nlp = detector.analyzer.nlp_engine.nlp[settings.language]
+    results, docs = {}, {}
+    for doc in nlp.pipe(dict.fromkeys(texts), disable=["ner"], batch_size=settings.nlp_batch_size):
+        results[doc.text] = TextResult(_analyze_doc(detector, doc, detector.other_entities, settings),
+                                       detector.classifier.features(doc))
+        docs[doc.text] = doc
+    return results, docs
+
+
+def complete_texts(detector: Detector, screened: dict[str, TextResult], docs: dict[str, Doc],
+                   settings: AnalyzerSettings) -> dict[str, TextResult]:
+    """What NER adds to screened texts: entities on the same docs, the recognizers of the types only
+    it finds, and its labels in the features; the same results as `analyze_texts`, and cached alike."""
+    results = {}
+    for doc in detector.ner.pipe((docs[text] for text in screened), batch_size=settings.nlp_batch_size):
+        spans = screened[doc.text].spans + _analyze_doc(detector, doc, detector.ner_entities, settings)
+        results[doc.text] = TextResult(tuple(sorted(spans, key=_SPAN_ORDER)), detector.classifier.features(doc))
+        detector.remember(settings, doc.text, results[doc.text])
+    return results
+
+
+def _analyze_doc(detector: Detector, doc: Doc, entities: frozenset[str], settings: AnalyzerSettings
+                 ) -> tuple[Span, ...]:
+    if not entities:  # Presidio reads no types as every type
+        return ()
+    # Presidio's own conversion of a doc (the one its process_batch applies), private in 2.2.366.
+    artifacts = detector.analyzer.nlp_engine._doc_to_nlp_artifact(doc, settings.language)
+    found = detector.analyzer.analyze(text=doc.text, language=settings.language, nlp_artifacts=artifacts,
+                                      entities=sorted(entities), score_threshold=settings.score_threshold)
+    return _spans(result for result in found if result.entity_type in entities)
+
+
+def _SPAN_ORDER(span: Span) -> tuple[int, int, str]:
+    return span.start, span.end, span.entity_type
+
+
+def _spans(found) -> tuple[Span, ...]:
+    return tuple(sorted({Span(r.entity_type, r.start, r.end, r.score) for r in found}, key=_SPAN_ORDER))
 
 
 # Between a record's own texts when they are analysed as one: a blank line, which no pattern
@@ -238,32 +311,68 @@ def analysis_units(fields: Sequence[TextField]) -> list[AnalysisUnit]:
 
 def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: AnalyzerSettings) -> list[Finding]:
     """Spans per text field and the category of every record in `batch`, with one spaCy pass and
-    one text-classifier pass over the whole batch."""
+    one text-classifier pass over the whole batch. A record's own texts are first screened without
+    NER; a record whose category the policy drops and that NER could not change
+    (`CategoryClassifier.settled`) is decided there, and only the others get NER, on the same docs:
+    every record kept or masked is detected in full, and every record dropped is dropped for the
+    reason the full detection would give."""
     layouts = [[(unit, chunks(unit.text, settings.chunk_chars, settings.chunk_overlap))
                 for unit in analysis_units(prepared.fields)] for prepared in batch]
-    results = analyze_texts(detector, [piece for layout in layouts for _, pieces in layout
-                                       for _, piece in pieces], settings)
-    per_record = []
-    for prepared, layout in zip(batch, layouts):
-        by_field: dict[str, set[Span]] = {field.name: set() for field in prepared.fields}
-        features = []
-        for unit, pieces in layout:
-            for offset, piece in pieces:
-                features.append(results[piece].features)
-                for span in results[piece].spans:
-                    start, end = offset + span.start, offset + span.end
-                    for name, field_start, field_end in unit.fields:
-                        if start < field_end and end > field_start:
-                            by_field[name].add(Span(span.entity_type, max(start, field_start) - field_start,
-                                                    min(end, field_end) - field_start, span.score))
-        spans = tuple((field.name, tuple(sorted(by_field[field.name], key=lambda s: (s.start, s.end, s.entity_type))))
-                      for field in prepared.fields)
-        per_record.append((spans, features))
-    decisions = detector.classifier.decide_batch(
-        [(prepared.record, features, {s.entity_type for _, field_spans in spans for s in field_spans})
-         for prepared, (spans, features) in zip(batch, per_record)])
-    return [Finding(prepared, spans, decision.category, decision.scores)
-            for prepared, (spans, _), decision in zip(batch, per_record, decisions)]
+    context = {piece: None for layout in layouts for unit, pieces in layout if _is_context(unit) for _, piece in pieces}
+    # A record's own texts not seen before are screened; one that is also another record's context
+    # field is analysed in full, as context fields always are.
+    own = [piece for layout in layouts for unit, pieces in layout if not _is_context(unit) for _, piece in pieces]
+    unknown = [piece for piece in dict.fromkeys(own) if piece not in context and detector.cached(settings, piece) is None]
+    if detector.ner is None or not settings.drop_categories:
+        screened, docs = {}, {}
+    else:
+        screened, docs = screen_texts(detector, unknown, settings)
+    results = {**screened, **analyze_texts(detector, [piece for piece in [*context, *own] if piece not in screened],
+                                           settings)}
+    assembled = [_assembled(prepared, layout, results) for prepared, layout in zip(batch, layouts)]
+    items = [(prepared.record, features, {s.entity_type for _, field_spans in spans for s in field_spans})
+             for prepared, (spans, features) in zip(batch, assembled)]
+    probabilities = detector.classifier.probabilities([features for _, features, _ in items])
+    decisions = detector.classifier.decide_with(items, probabilities)
+    screened_records = [index for index, layout in enumerate(layouts)
+                        if any(piece in docs for _, pieces in layout for _, piece in pieces)]
+    pending = [index for index in screened_records
+               if not (decisions[index].category in settings.drop_categories
+                       and detector.classifier.settled(decisions[index], detector.ner_entities))]
+    incomplete = set(screened_records) - set(pending)
+    if pending:
+        needed = {piece for index in pending for _, pieces in layouts[index] for _, piece in pieces if piece in docs}
+        results.update(complete_texts(detector, {piece: screened[piece] for piece in needed}, docs, settings))
+        for index in pending:
+            assembled[index] = _assembled(batch[index], layouts[index], results)
+            spans, features = assembled[index]
+            items[index] = (batch[index].record, features, {s.entity_type for _, fs in spans for s in fs})
+        for index, decision in zip(pending, detector.classifier.decide_with(
+                [items[index] for index in pending], [probabilities[index] for index in pending])):
+            decisions[index] = decision
+    return [Finding(prepared, spans, decision.category, decision.scores, complete=index not in incomplete)
+            for index, (prepared, (spans, _), decision) in enumerate(zip(batch, assembled, decisions))]
+
+
+def _is_context(unit: AnalysisUnit) -> bool:
+    return unit.fields[0][0] in CONTEXT_FIELDS
+
+
+def _assembled(prepared: PreparedRecord, layout, results: dict[str, TextResult]):
+    """A record's spans per field, mapped back from its units' pieces, and its texts' features."""
+    by_field: dict[str, set[Span]] = {field.name: set() for field in prepared.fields}
+    features = []
+    for unit, pieces in layout:
+        for offset, piece in pieces:
+            features.append(results[piece].features)
+            for span in results[piece].spans:
+                start, end = offset + span.start, offset + span.end
+                for name, field_start, field_end in unit.fields:
+                    if start < field_end and end > field_start:
+                        by_field[name].add(Span(span.entity_type, max(start, field_start) - field_start,
+                                                min(end, field_end) - field_start, span.score))
+    spans = tuple((field.name, tuple(sorted(by_field[field.name], key=_SPAN_ORDER))) for field in prepared.fields)
+    return spans, features
 
 
 def detect(detector: Detector, prepared: PreparedRecord, settings: AnalyzerSettings) -> Finding:

@@ -28,6 +28,8 @@ from models.policy import CATEGORIES
 from models.records import RawRecord
 
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
+# Category scores are rounded to this many decimals before the threshold is applied.
+SCORE_DECIMALS = 3
 
 
 def _compile_all(patterns: Iterable[str]) -> None:
@@ -212,10 +214,37 @@ class CategoryClassifier:
         """Score every category of each record over its texts' features, detected entity types and
         context; the first category in precedence order that reaches the threshold wins. The text
         classifier runs once over the batch."""
-        texts = ["\n".join(feature.text for feature in features) for _, features, _ in items]
-        probabilities = [doc.cats for doc in self._text_classifier.pipe(texts)]
-        return [self._decide(record, features, set(entity_types), text, cats)
-                for (record, features, entity_types), text, cats in zip(items, texts, probabilities)]
+        return self.decide_with(items, self.probabilities([features for _, features, _ in items]))
+
+    def probabilities(self, records_features: Sequence[Sequence[TextFeatures]]) -> list[dict[str, float]]:
+        """The text classifier's probabilities for each record's texts, in one pass over the batch."""
+        return [doc.cats for doc in self._text_classifier.pipe(_joined(features) for features in records_features)]
+
+    def decide_with(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]],
+                    probabilities: Sequence[dict[str, float]]) -> list[CategoryDecision]:
+        """`decide_batch` with the text classifier's probabilities already known."""
+        return [self._decide(record, features, set(entity_types), _joined(features), cats)
+                for (record, features, entity_types), cats in zip(items, probabilities)]
+
+    def settled(self, decision: CategoryDecision, unseen_entities: frozenset[str]) -> bool:
+        """Whether the decision holds whatever NER would add: its labels and the `unseen_entities`
+        (types only NER finds) change a score by at most their weights, so the winner stays at the
+        threshold and no category ahead of it in precedence can reach it (with a margin for the
+        scores' rounding)."""
+        if decision.category is None:
+            return False
+        scores = dict(decision.scores)
+
+        def bound(category: str, sign: float) -> float:
+            signals = self._data.categories[category]
+            weights = [*signals.ner_labels.values(),
+                       *(weight for entity, weight in signals.entities.items() if entity in unseen_entities)]
+            return sum(weight for weight in weights if weight * sign > 0)
+
+        threshold, margin = self._data.threshold, 10 ** -SCORE_DECIMALS
+        ahead = self._data.precedence[:self._data.precedence.index(decision.category)]
+        return (scores[decision.category] + bound(decision.category, -1) >= threshold + margin
+                and all(scores[category] + bound(category, 1) < threshold - margin for category in ahead))
 
     def _decide(self, record: RawRecord, features: Sequence[TextFeatures], entities: set[str], text: str,
                 probabilities: dict[str, float]) -> CategoryDecision:
@@ -248,10 +277,14 @@ class CategoryClassifier:
                         else weights.title_app if self._titles[category].search(title) else 0.0)
                      + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)
                      + self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0))
-            scores.append((category, round(score - penalty, 3)))
+            scores.append((category, round(score - penalty, SCORE_DECIMALS)))
         reached = {category for category, score in scores if score >= self._data.threshold}
         winner = next((category for category in self._data.precedence if category in reached), None)
         return CategoryDecision(winner, tuple(scores))
+
+
+def _joined(features: Sequence[TextFeatures]) -> str:
+    return "\n".join(feature.text for feature in features)
 
 
 def _pattern_score(text: str, patterns: list[tuple[re.Pattern, float]]) -> float:

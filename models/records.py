@@ -100,6 +100,8 @@ class Finding:
     spans: tuple[tuple[str, tuple[Span, ...]], ...]
     category: str | None = None
     category_scores: tuple[tuple[str, float], ...] = ()
+    # False: decided before NER, for a category the detection settings drop; not fit for output.
+    complete: bool = True
 
 
 @dataclass(frozen=True)

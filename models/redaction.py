@@ -31,6 +31,11 @@ SPEAKER_ROLES = frozenset({"user", "assistant", "agent", "system", "speaker", "y
 HASH_CHARS = 12
 
 
+class IncompleteFinding(ValueError):
+    """A finding made without NER, as its category was to be dropped, reached sanitizing: the
+    detection settings and the policy disagree. Raised, so the record fails closed as error:redact."""
+
+
 def apply_policy(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord | DiscardedRecord:
     """The policy's verdict on one record: dropped by its category or an entity type, or sanitized."""
     record = finding.prepared.record
@@ -49,6 +54,8 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     A record whose category the policy masks (rather than drops) has all of its text masked
     under the category's name, keeping only its app, structure and timing.
     """
+    if not finding.complete:  # detected for a policy that drops its category, not for this one
+        raise IncompleteFinding(f"record decided {finding.category} before NER")
     prepared = finding.prepared
     record = prepared.record
     category_masks = bool(finding.category) and policy.categories[finding.category].action == "mask"

@@ -78,13 +78,17 @@ def write_jsonl(path: Path, records: list[dict], extra_lines: tuple[bytes, ...] 
     return path
 
 
+def categories_kept(policy: Policy) -> Policy:
+    """The policy with every category kept, so records reach the sink and their masking can be inspected."""
+    return policy.model_copy(update={"categories": {name: CategoryRule(action="keep", sensitivity=rule.sensitivity)
+                                                    for name, rule in policy.categories.items()}})
+
+
 def capture_test_policy(policy: Policy) -> Policy:
     """The default capture lists, plus: Terminal keeps keystrokes only, a secure field drops its record,
     window titles of keystrokes and all transcripts are undisclosed, and categories are kept (so only
     the capture policy decides)."""
-    return policy.model_copy(update={
-        "categories": {name: CategoryRule(action="keep", sensitivity=rule.sensitivity)
-                       for name, rule in policy.categories.items()},
+    return categories_kept(policy).model_copy(update={
         "capture": policy.capture.model_copy(update={"app_kinds": {"Terminal": ("keystrokes",)},
                                                      "on_secure_field": "drop_record"}),
         "disclosure": Disclosure(keystrokes=("session_id", "app", "url", "field"),

@@ -69,3 +69,37 @@ def test_presidio_log_messages_keep_their_pattern_but_not_the_text_they_quote(an
     with caplog.at_level(logging.WARNING, logger="presidio-analyzer"):
         logging.getLogger("presidio-analyzer").error("Failed to validate text %s", "DE89 jane.doe secret")
     assert "Failed to validate text" in caplog.text and "jane.doe" not in caplog.text
+
+
+def test_the_bisecting_context_enhancer_finds_the_token_of_every_offset_as_presidios_loop(analyzer):
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+    from models.context_words import BisectingContextEnhancer
+    text = "  Call  me at (415) 555-0172,\n\nthen e-mail jane.doe@example.com   "
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+
+    def token_at(enhancer, start):
+        try:
+            return enhancer._find_index_of_match_token("w", start, artifacts.tokens, artifacts.tokens_indices)
+        except ValueError:
+            return None
+
+    stock = [token_at(LemmaContextAwareEnhancer, start) for start in range(len(text) + 1)]
+    assert [token_at(BisectingContextEnhancer, start) for start in range(len(text) + 1)] == stock
+    assert stock[-1] is None and stock[0] == 0  # past the last token nothing; leading space: the first
+
+
+def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+    from models.context_words import BisectingContextEnhancer
+    text = "my phone number is 212-555-0199 and the patient's MRN 4481920; ssn 536-22-4187 on file"
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    recognizers = analyzer.registry.get_recognizers("en", all_fields=True)
+    raw = [result for recognizer in recognizers for result in recognizer.analyze(text, recognizer.supported_entities,
+                                                                                  artifacts)]
+
+    def scores(enhancer):
+        return sorted((r.entity_type, r.start, r.end, r.score)
+                      for r in enhancer.enhance_using_context(text, raw, artifacts, recognizers))
+
+    assert scores(BisectingContextEnhancer()) == scores(LemmaContextAwareEnhancer())
+    assert scores(BisectingContextEnhancer()) != sorted((r.entity_type, r.start, r.end, r.score) for r in raw)

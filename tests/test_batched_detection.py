@@ -76,7 +76,7 @@ def test_the_pruned_analyzer_runs_ner_and_lemmas_only_and_finds_the_entities_of_
     from models.recognizers.config import recognizer_data
     pruned = build_analyzer(analyzer_settings)
     assert pruned.nlp_engine.nlp["en"].pipe_names == ["ner", "pos_free_lemmatizer"]
-    phones = [r for r in pruned.registry.recognizers if r.name == "PhoneRecognizer"]
+    phones = [r for r in pruned.registry.recognizers if "PhoneRecognizer" in r.name]
     assert [tuple(r.supported_regions) for r in phones] == [recognizer_data().phone_regions]
     full = build_analyzer(replace(analyzer_settings, pruned=False))
     assert full.nlp_engine.nlp["en"].pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
@@ -92,7 +92,7 @@ def test_recognizers_of_types_that_nothing_reads_are_not_run_and_the_others_are(
         **policy.entities, "DRUG_NAME": policy.entities["URL"]}})).unused_entities  # kept, but medical weighs it
     names = {r.name for r in build_analyzer(settings).registry.recognizers}
     assert not names & {"UrlRecognizer", "DateRecognizer", "UuidRecognizer"}
-    assert {"SpacyRecognizer", "PhoneRecognizer", "DrugNameRecognizer"} <= names
+    assert {"SpacyRecognizer", "ShortCandidatesSkippedPhoneRecognizer", "DrugNameRecognizer"} <= names
     masking_urls = policy.model_copy(update={"entities": {**policy.entities, "URL": policy.entities["PERSON"]}})
     assert "UrlRecognizer" in {r.name for r in build_analyzer(settings_for_policy(masking_urls)).registry.recognizers}
 
@@ -113,3 +113,38 @@ def test_when_a_phone_region_is_unknown_then_the_recognizer_file_is_refused(tmp_
     path.write_text(RECOGNIZERS_FILE.read_text().replace("phone_regions: [US,", "phone_regions: [XX, US,"))
     with pytest.raises(ConfigFileError, match="phone_regions"):
         recognizer_data.__wrapped__(path)
+
+
+def test_records_decided_without_ner_get_the_category_of_full_detection_and_kept_ones_the_same_spans(
+        analyzer_settings):
+    from evaluation.corpus import load_development
+    from evaluation.bench import _prepared
+    records, _ = load_development()
+    prepared_records = _prepared([raw for raw in records if raw["kind"] != "screenshot"])
+    full_settings = replace(analyzer_settings, drop_categories=frozenset())  # NER on every record
+    screened = detect_batch(build_detector(analyzer_settings), prepared_records, analyzer_settings)
+    full = detect_batch(build_detector(full_settings), prepared_records, full_settings)
+    assert [f.category for f in screened] == [f.category for f in full]
+    assert [f.spans for f in screened if f.category is None] == [f.spans for f in full if f.category is None]
+    decided_early = sum(s.spans != f.spans for s, f in zip(screened, full))
+    assert decided_early > 0.2 * len(full)  # dropped records whose names NER was not asked to find
+
+
+def test_a_record_sure_to_be_dropped_is_not_run_through_ner_and_one_kept_is(analyzer_settings):
+    medical = chat("m", "Dr. Marcus Whitfield says the A1C came back at 7.9, bump the metformin to 1000 mg",
+                   app="Messages")
+    benign = chat("b", "Marcus Whitfield says the deploy is green", app="Slack")
+    found = detect_batch(build_detector(analyzer_settings), [medical, benign], analyzer_settings)
+    types = [{s.entity_type for _, spans in f.spans for s in spans} for f in found]
+    assert found[0].category == "medical" and "PERSON" not in types[0] and "DRUG_NAME" in types[0]
+    assert found[1].category is None and "PERSON" in types[1]
+
+
+def test_settings_fitted_to_a_policy_skip_no_more_than_it_allows(analyzer_settings, policy):
+    from models.analyzer import fitted_to_policy
+    from tests.conftest import categories_kept
+    assert analyzer_settings.drop_categories == {"medical", "tax", "private_chat", "performance"}
+    assert fitted_to_policy(analyzer_settings, categories_kept(policy)).drop_categories == frozenset()
+    masking_urls = policy.model_copy(update={"entities": {**policy.entities, "URL": policy.entities["PERSON"]}})
+    assert "URL" not in fitted_to_policy(analyzer_settings, masking_urls).unused_entities
+    assert fitted_to_policy(analyzer_settings, policy) == analyzer_settings

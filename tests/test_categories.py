@@ -84,6 +84,24 @@ def test_a_strong_term_in_the_window_title_counts_once_more_as_the_title_names_t
         pytest.approx(category_data().weights.title_term)
 
 
+def test_a_decision_is_settled_without_ner_only_when_no_ner_signal_could_change_it(classifier):
+    from models.categories import CategoryDecision
+    threshold = category_data().threshold
+    money = category_data().categories["tax"].ner_labels["MONEY"]
+
+    def decision(winner, **scores):
+        return CategoryDecision(winner, tuple({"medical": -1.0, "tax": -1.0, "private_chat": -1.0, "performance": -1.0,
+                                               **scores}.items()))
+
+    assert classifier.settled(decision("medical", medical=threshold + 1), frozenset({"PERSON"}))
+    assert classifier.settled(decision("performance", performance=threshold + 1, tax=threshold - money - 0.5),
+                              frozenset())
+    # tax is ahead of performance and NER's MONEY label could lift it over the threshold
+    assert not classifier.settled(decision("performance", performance=threshold + 1, tax=threshold - money / 2),
+                                  frozenset())
+    assert not classifier.settled(decision(None), frozenset())
+
+
 def test_when_detected_entities_point_to_a_category_then_they_count(classifier, analyzer):
     assert decide(classifier, analyzer, "here you go: 536-22-4187", "Notes", entities={"US_SSN"}) == "tax"
 

@@ -117,22 +117,31 @@ def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, messa
     assert guard_attempts(tmp_path) == []
 
 
-def test_when_a_consent_registry_is_given_then_opted_out_and_unknown_users_never_reach_the_sink(tmp_path):
+def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_records_never_reach_the_sink(tmp_path):
     inputs = tmp_path / "in.jsonl"
     base = {"kind": "transcript", "ts": "2026-06-09T09:00:00Z", "source": "chat",
             "segments": [{"speaker": "a", "start": 0.0, "end": 1.0, "text": "the deploy is green"}]}
+    # emp-in paused capture over [12:00:00, 14:30:00): a record whose one-second span ends at
+    # 11:59:59 and one from 14:30:01 are one second outside the pause; one at 13:00 is inside.
+    timed = {"before-pause": "2026-06-09T11:59:58Z", "in-pause": "2026-06-09T13:00:00Z",
+             "after-pause": "2026-06-09T14:30:01Z"}
     inputs.write_text("".join(json.dumps({**base, "record_id": f"r-{user}", "user_id": user}) + "\n"
-                              for user in ("emp-in", "emp-out", "emp-unknown")))
+                              for user in ("emp-in", "emp-out", "emp-unknown"))
+                      + "".join(json.dumps({**base, "record_id": name, "user_id": "emp-in", "ts": ts}) + "\n"
+                                for name, ts in timed.items()))
     registry = tmp_path / "consent.jsonl"
-    registry.write_text(json.dumps({"user_id": "emp-in", "consent_from": "2026-01-01T00:00:00Z"}) + "\n"
+    registry.write_text(json.dumps({"user_id": "emp-in", "consent_from": "2026-01-01T00:00:00Z", "pauses": [
+                            {"start": "2026-06-09T12:00:00Z", "end": "2026-06-09T14:30:00Z"}]}) + "\n"
                         + json.dumps({"user_id": "emp-out", "opted_out": True}) + "\n")
     result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--consent", str(registry))
     assert result.returncode == 0, result.stderr[-2000:]
     lines = [json.loads(line) for path in (tmp_path / "out" / "sanitized").glob("*.jsonl")
              for line in path.read_text().splitlines()]
-    assert [doc["record_id"] for doc in lines] == ["r-emp-in"]
+    assert sorted(doc["record_id"] for doc in lines) == ["after-pause", "before-pause", "r-emp-in"]
     summary = json.loads((tmp_path / "out" / "audit" / "summary.json").read_text())
-    assert summary["by_reason"] == {"dropped:consent:no_consent": 1, "dropped:consent:opted_out": 1}
+    assert summary["by_reason"] == {"dropped:consent:no_consent": 1, "dropped:consent:opted_out": 1,
+                                    "dropped:consent:paused": 1}
+    assert summary["records_in"] == 6 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
     assert "registry of 2 users" in result.stdout
     audit_text = (tmp_path / "out" / "audit" / "summary.json").read_text()
     assert "emp-out" not in audit_text and "emp-in" not in audit_text

@@ -7,9 +7,8 @@ import re
 from apache_beam.testing.util import BeamAssertException, assert_that
 
 from models.ocr import OcrSettings
-from models.policy import CategoryRule
 from sample.generate import keys
-from tests.conftest import KEY, carried, record, write_jsonl
+from tests.conftest import KEY, carried, categories_kept, record, write_jsonl
 from transforms.read import ReadRawRecords
 from transforms.sanitize import SanitizeRecords
 
@@ -64,8 +63,7 @@ def test_when_sensitive_text_is_edited_deleted_pasted_or_typed_in_secure_context
                 raise BeamAssertException(f"scenario {name}: events were dropped, not masked")
 
     # Categories kept, so every record reaches the sink and its masking can be inspected.
-    keep_all = policy.model_copy(update={"categories": {name: CategoryRule(action="keep", sensitivity=rule.sensitivity)
-                                                        for name, rule in policy.categories.items()}})
+    keep_all = categories_kept(policy)
     with pipeline as p:
         records, _, _ = p | "Read" >> ReadRawRecords(str(path))
         sanitized, _ = records | "Sanitize" >> SanitizeRecords(keep_all, KEY, analyzer_settings, OcrSettings())

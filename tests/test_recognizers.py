@@ -62,6 +62,24 @@ def test_a_phrase_trie_matches_what_the_longest_first_alternation_matches():
                        "insulin  lispro"]
 
 
+def test_the_phone_recognizer_that_skips_short_candidates_finds_what_presidios_finds():
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+    from evaluation.corpus import CORPUS
+    from models.recognizers.phone import ShortCandidatesSkippedPhoneRecognizer, fewest_digits
+    regions = recognizer_data().phone_regions
+    texts = CORPUS.read_text(encoding="utf-8").splitlines() + [
+        "call +49 30 1234 or 030 1234, (415) 555-0172, +44 20 7946 0958, +1-800-555-0199 ext. 12, 4155550172",
+        "+683 4002, +290 22222, 0800 123 4567, 02 1234 5678, +972-3-123-4567, 98765 43210, at 10:30 on 2026-06-09"]
+
+    def found(recognizer):
+        return [sorted((r.start, r.end, r.score) for r in recognizer.analyze(text, ["PHONE_NUMBER"])) for text in texts]
+
+    stock = found(PhoneRecognizer(supported_regions=regions))
+    assert found(ShortCandidatesSkippedPhoneRecognizer(supported_regions=regions)) == stock
+    assert len(stock[-2]) == 6 and len(stock[-1]) == 6  # the formats above are all found
+    assert fewest_digits("DE") == 4 and fewest_digits("US") == 6  # "+49 1234" is a valid length
+
+
 def test_entropy_of_repeated_character_is_zero_and_of_distinct_characters_is_log2_n():
     assert bits_per_char("aaaa") == 0
     assert bits_per_char("abcd") == pytest.approx(2.0)

@@ -197,3 +197,14 @@ def test_when_speaker_labels_are_formatted_then_each_name_in_them_is_still_maske
             {"speaker": speaker, "start": 0.0, "end": 1.0, "text": "thx priya, see you"}])
         text = json.loads(sanitize(finding(raw, {}), policy, KEY).json_line)["segments"][0]["text"]
         assert text == "thx <PERSON>, see you", speaker
+
+
+def test_when_a_finding_decided_before_ner_reaches_a_policy_that_keeps_its_category_then_it_fails_closed(policy):
+    import pytest
+    from models.redaction import IncompleteFinding, apply_policy
+    from tests.conftest import categories_kept
+    early = dataclasses.replace(finding(transcript("Dr. Whitfield moved my metformin dose"), {}),
+                                category="medical", complete=False)
+    assert apply_policy(early, policy, KEY) == DiscardedRecord("transcript", "dropped:category:medical")
+    with pytest.raises(IncompleteFinding):
+        apply_policy(early, categories_kept(policy), KEY)

@@ -10,15 +10,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from models.analyzer import build_detector, detect
+from models.analyzer import build_detector, detect, fitted_to_policy
 from models.images import FILL, decode_image
 from models.ocr import OcrSettings, TesseractOcr, dark_text_on_light
 from models.parse import parse_line
-from models.policy import CategoryRule
 from models.records import PreparedRecord
 from models.redaction import sanitize
 from models.text_views import text_fields
-from tests.conftest import KEY, TS
+from tests.conftest import KEY, TS, categories_kept
 from tests.rendered_screens import render_screen
 
 PLANTED = ["Marcus Whitfield", "jane.doe@example.com", "(415) 555-0172", "536-22-4187",
@@ -42,9 +41,9 @@ def test_when_a_screen_holds_pii_then_every_planted_string_is_under_opaque_fill(
     record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
                                     "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
     words = ocr.read(decode_image(png, policy.screenshots.max_pixels))
-    finding = detect(detector, PreparedRecord(record, text_fields(record, words), png, words), analyzer_settings)
-    keep = policy.model_copy(update={"categories": {name: CategoryRule(action="keep", sensitivity=rule.sensitivity)
-                                                    for name, rule in policy.categories.items()}})
+    keep = categories_kept(policy)
+    finding = detect(detector, PreparedRecord(record, text_fields(record, words), png, words),
+                     fitted_to_policy(analyzer_settings, keep))
     out = json.loads(sanitize(finding, keep, KEY).json_line)
     pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
     assert pixels.shape[:2] == (decode_image(png, 10**9).height, decode_image(png, 10**9).width)

@@ -5,7 +5,7 @@ from typing import Callable
 
 import apache_beam as beam
 
-from models.analyzer import AnalyzerSettings, Detector, build_detector
+from models.analyzer import AnalyzerSettings, Detector, build_detector, fitted_to_policy
 from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.detect import DetectSensitiveContent
@@ -27,7 +27,7 @@ class SanitizeRecords(beam.PTransform):
         super().__init__()
         self._policy = policy
         self._key = pseudonym_key
-        self._analyzer = analyzer
+        self._analyzer = fitted_to_policy(analyzer, policy)  # never skips what this policy reads
         self._ocr = ocr
         self._load_detector = load_detector
 
