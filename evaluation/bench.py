@@ -133,8 +133,13 @@ def text_stage(records: list[dict], batch_size: int) -> dict:
 
 
 def recall() -> dict:
-    """Share of the development corpus's gold PII strings (text records) wholly covered by spans
-    of replaced entity types: naive analyzer vs the pruned, batched one; and category drop recall."""
+    """Share of the development corpus's gold PII strings (text records) wholly covered by spans of
+    replaced entity types: the naive analyzer against the pruned, batched detection with NER on
+    every record (all strings), and against detection as the pipeline runs it, where a record sure
+    to be dropped gets no NER (the strings of the records it keeps; the others leave with their
+    record); and the category drop recall."""
+    from dataclasses import replace
+
     from evaluation.corpus import load_development
     from models.analyzer import AnalyzerSettings, build_detector, detect_batch, settings_for_policy
     from models.policy import DEFAULT_POLICY, load_policy
@@ -143,32 +148,43 @@ def recall() -> dict:
     records, golds = load_development()
     gold = {g.record_id: g for g in golds}
     prepared = _prepared([r for r in records if r["kind"] != "screenshot"])
-    naive_settings = AnalyzerSettings(score_threshold=policy.score_threshold, pruned=False, cache_entries=0)
-    naive = build_detector(naive_settings).analyzer
+    naive = build_detector(AnalyzerSettings(score_threshold=policy.score_threshold, pruned=False,
+                                            cache_entries=0)).analyzer
     settings = settings_for_policy(policy)
+    full_settings = replace(settings, drop_categories=frozenset())
     findings = detect_batch(build_detector(settings), prepared, settings)
+    full = detect_batch(build_detector(full_settings), prepared, full_settings)
     counts: Counter = Counter()
-    for record, finding in zip(prepared, findings):
+    for record, finding, full_finding in zip(prepared, findings, full):
         naive_spans = {field.name: [(r.start, r.end) for r in naive.analyze(
             text=field.text, language="en", score_threshold=policy.score_threshold) if policy.replaces(r.entity_type)]
             for field in record.fields}
-        batched_spans = {name: [(s.start, s.end) for s in spans if policy.replaces(s.entity_type)]
-                         for name, spans in finding.spans}
+        kept = finding.category is None
         for value in gold[record.record.record_id].pii:
             for field in record.fields:
                 start = field.text.find(value)
                 if start < 0:
                     continue
+                naive_covered = _covered(start, start + len(value), naive_spans[field.name])
                 counts["pii"] += 1
-                counts["naive"] += _covered(start, start + len(value), naive_spans[field.name])
-                counts["batched"] += _covered(start, start + len(value), batched_spans[field.name])
-        category = gold[record.record.record_id].category
-        if category != "benign":
+                counts["naive"] += naive_covered
+                counts["full"] += _covered(start, start + len(value), _replaced(full_finding, field.name, policy))
+                counts["kept_pii"] += kept
+                counts["kept_naive"] += kept and naive_covered
+                counts["kept_batched"] += kept and _covered(start, start + len(value),
+                                                            _replaced(finding, field.name, policy))
+        if gold[record.record.record_id].category != "benign":
             counts["sensitive"] += 1
             counts["sensitive_found"] += finding.category is not None
     return {"pii_strings": counts["pii"], "naive_pii_recall": counts["naive"] / counts["pii"],
-            "batched_pii_recall": counts["batched"] / counts["pii"],
+            "full_pii_recall": counts["full"] / counts["pii"], "kept_pii_strings": counts["kept_pii"],
+            "kept_naive_pii_recall": counts["kept_naive"] / counts["kept_pii"],
+            "kept_batched_pii_recall": counts["kept_batched"] / counts["kept_pii"],
             "category_drop_recall": counts["sensitive_found"] / counts["sensitive"]}
+
+
+def _replaced(finding, field_name: str, policy) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in dict(finding.spans)[field_name] if policy.replaces(s.entity_type)]
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -331,9 +347,13 @@ def report(args: argparse.Namespace, figures: dict) -> str:
         ("Whole machine: pipeline with 2 workers vs the naive loop on one core",
          f"{n / two['seconds']:.1f} vs {text['all']['naive_per_s']:.1f} records/s",
          f"{n / two['seconds'] / text['all']['naive_per_s']:.2f}x", ""),
-        ("PII recall on the dev corpus, batched vs naive",
-         f"{rec['batched_pii_recall']:.3f} vs {rec['naive_pii_recall']:.3f} of {rec['pii_strings']} strings",
-         f"{rec['batched_pii_recall'] - rec['naive_pii_recall']:+.3f}", ">= 0"),
+        ("PII recall on the dev corpus, batched detection with NER on every record vs naive",
+         f"{rec['full_pii_recall']:.3f} vs {rec['naive_pii_recall']:.3f} of {rec['pii_strings']} strings",
+         f"{rec['full_pii_recall'] - rec['naive_pii_recall']:+.3f}", ">= 0"),
+        ("PII recall on the dev corpus in the records the pipeline keeps, batched (as run) vs naive",
+         f"{rec['kept_batched_pii_recall']:.3f} vs {rec['kept_naive_pii_recall']:.3f} of {rec['kept_pii_strings']} "
+         f"strings (the other {rec['pii_strings'] - rec['kept_pii_strings']} leave with their records)",
+         f"{rec['kept_batched_pii_recall'] - rec['kept_naive_pii_recall']:+.3f}", ">= 0"),
         ("Beam pipeline (FnApiRunner in process) vs plain batched loop, end to end",
          f"{rate(inproc)} vs {rate(plain)}", f"{plain['seconds'] / inproc['seconds']:.2f}x", ">= 0.85x"),
         ("Beam pipeline (1 worker process) vs plain batched loop, end to end",
@@ -364,8 +384,8 @@ def report(args: argparse.Namespace, figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--records", type=int, default=3000, help="text records in the workload")
-    parser.add_argument("--quick", action="store_true", help="a smaller run (600 records, about 2 minutes)")
+    parser.add_argument("--records", type=int, default=10000, help="text records in the workload")
+    parser.add_argument("--quick", action="store_true", help="a smaller run (1500 records, about 2 minutes)")
     parser.add_argument("--text_records", type=int, default=1000,
                         help="records of the workload timed in the text-stage rows (the naive loop is slow)")
     parser.add_argument("--seed", type=int, default=20261125)
@@ -379,9 +399,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         _child(*args.child)
         return 0
-    size = 600 if args.quick else args.records
+    size = 1500 if args.quick else args.records
+    if args.quick:
+        args.text_records = min(args.text_records, 400)
     args.command = "make bench" + (" BENCH_ARGS=--quick" if args.quick else
-                                   f" BENCH_ARGS='--records {size}'" if size != 3000 else "")
+                                   f" BENCH_ARGS='--records {size}'" if size != 10000 else "")
     records = workload(size, args.seed)
     figures: dict = {"records": size}
     started_all = time.perf_counter()

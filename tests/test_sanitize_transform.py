@@ -184,3 +184,22 @@ def test_when_input_is_gzip_jsonl_then_it_is_read_like_plain(pipeline, tmp_path)
         assert_that(records | "Ids" >> beam.Map(lambda r: r.record_id), equal_to(["gz-1"]), label="Records")
         assert_that(discarded, equal_to([DiscardedRecord("unknown", "quarantined:malformed_json")]), label="Bad")
         assert_that(line_count, equal_to([2]), label="Lines")
+
+
+DETECTORS_LOADED = []
+
+
+def counting_detector(settings):
+    DETECTORS_LOADED.append(settings)
+    return build_detector(settings)
+
+
+def test_text_records_and_screenshots_are_detected_by_one_detector_per_worker(pipeline, tmp_path, policy,
+                                                                              analyzer_settings):
+    DETECTORS_LOADED.clear()
+    path = write_jsonl(tmp_path / "in.jsonl", [transcript("the deploy is green", record_id="t"),
+                                               screenshot(["Deploy dashboard", "all checks green"], record_id="s")])
+    with pipeline as p:
+        sanitized, _, _ = run_sanitize(p, path, policy, analyzer_settings, counting_detector)
+        assert_that(sanitized | beam.Map(lambda s: json.loads(s.json_line)["record_id"]), equal_to(["t", "s"]))
+    assert len(DETECTORS_LOADED) == 1

@@ -21,10 +21,11 @@ class DetectBatchFn(beam.DoFn):
     """Holds only settings when pickled; the detector is built in `setup` and shared by the worker's
     threads. A batch that fails is retried record by record, so one bad record costs only itself."""
 
-    def __init__(self, settings: AnalyzerSettings, load_detector: Callable[[AnalyzerSettings], Detector]):
+    def __init__(self, settings: AnalyzerSettings, load_detector: Callable[[AnalyzerSettings], Detector],
+                 shared: Shared):
         self._settings = settings
         self._load_detector = load_detector
-        self._shared = Shared()
+        self._shared = shared
         self._detector = None
         self._retried = Metrics.counter("redaction", "detect_batches_retried_per_record")
 
@@ -53,22 +54,24 @@ class DetectBatchFn(beam.DoFn):
 
 class DetectSensitiveContent(beam.PTransform):
     """Batches of records -> spans per text field and category; a record whose detection fails
-    becomes `error:detect`, never output."""
+    becomes `error:detect`, never output. Applications given the same `shared` handle use one
+    detector per worker process."""
 
     def __init__(self, settings: AnalyzerSettings,
                  load_detector: Callable[[AnalyzerSettings], Detector] = build_detector,
-                 batch_size: int = 128):
+                 batch_size: int = 128, shared: Shared | None = None):
         super().__init__()
         self._settings = settings
         self._load_detector = load_detector
         self._batch_size = batch_size
+        self._shared = shared or Shared()
 
     def expand(self, prepared):
         # Fixed-size batches (a bundle's last one may be smaller): Beam's adaptive sizing starts at
         # one record and grows slowly, and small batches waste most of what batching saves.
         found = (prepared
                  | "Batch" >> beam.BatchElements(min_batch_size=self._batch_size, max_batch_size=self._batch_size)
-                 | "Analyze" >> beam.ParDo(DetectBatchFn(self._settings, self._load_detector)).with_outputs(
+                 | "Analyze" >> beam.ParDo(DetectBatchFn(self._settings, self._load_detector, self._shared)).with_outputs(
                      FAILED, main="good").with_exception_handling(dead_letter_tag="crashed", main_tag="good"))
         crashed = (found["crashed"]
                    | "BatchToRecords" >> beam.FlatMap(lambda dead: [(record, dead[1]) for record in dead[0]])
