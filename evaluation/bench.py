@@ -385,7 +385,7 @@ def report(args: argparse.Namespace, figures: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=10000, help="text records in the workload")
-    parser.add_argument("--quick", action="store_true", help="a smaller run (1500 records, about 2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="a smaller run (800 records, under 2 minutes)")
     parser.add_argument("--text_records", type=int, default=1000,
                         help="records of the workload timed in the text-stage rows (the naive loop is slow)")
     parser.add_argument("--seed", type=int, default=20261125)
@@ -399,9 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         _child(*args.child)
         return 0
-    size = 1500 if args.quick else args.records
+    size = 800 if args.quick else args.records
     if args.quick:
-        args.text_records = min(args.text_records, 400)
+        args.text_records = min(args.text_records, 250)
     args.command = "make bench" + (" BENCH_ARGS=--quick" if args.quick else
                                    f" BENCH_ARGS='--records {size}'" if size != 10000 else "")
     records = workload(size, args.seed)
