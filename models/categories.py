@@ -206,15 +206,8 @@ class CategoryClassifier:
 
     def decide(self, record: RawRecord, features: Sequence[TextFeatures],
                entity_types: Iterable[str]) -> CategoryDecision:
-        """One record's decision (see `decide_batch`)."""
-        return self.decide_batch([(record, features, entity_types)])[0]
-
-    def decide_batch(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]]
-                     ) -> list[CategoryDecision]:
-        """Score every category of each record over its texts' features, detected entity types and
-        context; the first category in precedence order that reaches the threshold wins. The text
-        classifier runs once over the batch."""
-        return self.decide_with(items, self.probabilities([features for _, features, _ in items]))
+        """One record's decision (see `decide_with`)."""
+        return self.decide_with([(record, features, entity_types)], self.probabilities([features]))[0]
 
     def probabilities(self, records_features: Sequence[Sequence[TextFeatures]]) -> list[dict[str, float]]:
         """The text classifier's probabilities for each record's texts, in one pass over the batch."""
@@ -222,13 +215,15 @@ class CategoryClassifier:
 
     def decide_with(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]],
                     probabilities: Sequence[dict[str, float]]) -> list[CategoryDecision]:
-        """`decide_batch` with the text classifier's probabilities already known."""
+        """Score every category of each record over its texts' features, detected entity types,
+        context and the text classifier's `probabilities` for it; the first category in precedence
+        order that reaches the threshold wins."""
         return [self._decide(record, features, set(entity_types), _joined(features), cats)
                 for (record, features, entity_types), cats in zip(items, probabilities)]
 
     def settled(self, decision: CategoryDecision, unseen_entities: frozenset[str]) -> bool:
         """Whether the decision holds whatever NER would add: its labels and the `unseen_entities`
-        (types only NER finds) change a score by at most their weights, so the winner stays at the
+        (the types looked for with NER) change a score by at most their weights, so the winner stays at the
         threshold and no category ahead of it in precedence can reach it (with a margin for the
         scores' rounding)."""
         if decision.category is None:

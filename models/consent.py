@@ -73,7 +73,7 @@ def read_registry(lines: list[tuple[str, int, bytes]]) -> dict[str, Consent]:
             continue
         try:
             entry = _Entry.model_validate(json.loads(line.decode("utf-8")))
-        except (UnicodeDecodeError, json.JSONDecodeError, pydantic.ValidationError) as exc:
+        except (ValueError, RecursionError) as exc:  # undecodable, not JSON, invalid, too deep or too long a number
             raise ConsentError(f"consent registry {place}:{number}: unusable line ({type(exc).__name__})") from None
         registry[entry.user_id] = Consent(entry.consent_from, entry.opted_out, frozenset(entry.opted_out_kinds),
                                           tuple((p.start, p.end) for p in entry.pauses))

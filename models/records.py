@@ -102,6 +102,8 @@ class Finding:
     category_scores: tuple[tuple[str, float], ...] = ()
     # False: decided before NER, for a category the detection settings drop; not fit for output.
     complete: bool = True
+    # Entity types the detection did not look for (the settings' unused ones).
+    unsought: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,9 @@ HASH_CHARS = 12
 
 
 class IncompleteFinding(ValueError):
-    """A finding made without NER, as its category was to be dropped, reached sanitizing: the
-    detection settings and the policy disagree. Raised, so the record fails closed as error:redact."""
+    """A finding made for another policy reached sanitizing: made without NER, as its category was
+    to be dropped, or without looking for a type this policy replaces. Raised, so the record fails
+    closed as error:redact."""
 
 
 def apply_policy(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord | DiscardedRecord:
@@ -56,6 +57,9 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     """
     if not finding.complete:  # detected for a policy that drops its category, not for this one
         raise IncompleteFinding(f"record decided {finding.category} before NER")
+    unsought = sorted(entity for entity in finding.unsought if policy.replaces(entity))
+    if unsought:
+        raise IncompleteFinding(f"entity types {unsought} were not looked for")
     prepared = finding.prepared
     record = prepared.record
     category_masks = bool(finding.category) and policy.categories[finding.category].action == "mask"

@@ -35,6 +35,10 @@ DEFAULT_RUNNER = "FnApiRunner"
 # end before any later stage runs, so a watched directory writes nothing, ever; BundleBasedDirectRunner
 # fails on MatchContinuously's Watch.
 BATCH_ONLY_RUNNERS = ("FnApiRunner", "BundleBasedDirectRunner")
+# Beam 2.77's DirectRunner tries PrismRunner first, and PrismRunner downloads its binary: nothing may
+# download at run time, so DirectRunner runs as the runner it uses for batch pipelines, FnApiRunner.
+DOWNLOADING_RUNNERS = ("PrismRunner",)
+RUNNER_FOR = {"DirectRunner": DEFAULT_RUNNER}
 SUBSCRIPTION = re.compile(r"^projects/[^/]+/subscriptions/[^/]+$")
 
 
@@ -127,6 +131,10 @@ def check_stream(options: RedactionOptions, runner: str) -> StreamSettings:
         raise ConfigError("--audit_window_secs must be a whole number of seconds above 0")
     if not options.consent_refresh_secs or options.consent_refresh_secs <= 0:
         raise ConfigError("--consent_refresh_secs must be a whole number of seconds above 0")
+    if options.consent and options.consent_refresh_secs % options.audit_window_secs:
+        raise ConfigError(f"--consent_refresh_secs ({options.consent_refresh_secs}) must be a multiple of "
+                          f"--audit_window_secs ({options.audit_window_secs}): each audit window is checked against "
+                          "the registry read at its start, so reads in between would apply to no record")
     return StreamSettings(run_id=new_run_id(), window_secs=options.audit_window_secs,
                           poll_interval_secs=options.poll_interval_secs, subscription=options.input_subscription,
                           consent_refresh_secs=options.consent_refresh_secs)
@@ -203,14 +211,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     options = PipelineOptions(argv)
     standard = options.view_as(StandardOptions)
-    standard.runner = standard.runner or DEFAULT_RUNNER
+    asked = standard.runner or DEFAULT_RUNNER
+    if asked in DOWNLOADING_RUNNERS:
+        print(f"error: --runner={asked} downloads its runner binary, and nothing may download at run time; "
+              f"use --runner={DEFAULT_RUNNER} (the default)", file=sys.stderr)
+        return 2
+    standard.runner = RUNNER_FOR.get(asked, asked)
     try:
         settings, notes = check_settings(options.view_as(RedactionOptions), dict(os.environ),
                                          local=standard.runner in StandardOptions.LOCAL_RUNNERS)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    notes.append(f"runner: {standard.runner}")
+    notes.append(f"runner: {standard.runner}" + (f" (for --runner={asked}, which would first download Prism)"
+                                                 if asked != standard.runner else ""))
     started = time.monotonic()
     try:
         result = build_pipeline(options, settings).run()

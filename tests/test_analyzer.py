@@ -103,3 +103,31 @@ def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
 
     assert scores(BisectingContextEnhancer()) == scores(LemmaContextAwareEnhancer())
     assert scores(BisectingContextEnhancer()) != sorted((r.entity_type, r.start, r.end, r.score) for r in raw)
+
+
+def test_every_context_word_raises_a_score_in_the_pruned_analyzer_as_in_the_full_pipeline(analyzer_settings, policy):
+    from dataclasses import replace
+    from models.analyzer import build_analyzer
+    pruned, full = build_analyzer(analyzer_settings), build_analyzer(replace(analyzer_settings, pruned=False))
+    values = ("D1234567 K7654321 912803456 123-45-6789 4111111111111111 021000021 GB82WEST12345698765432 "
+              "AB123456C 943 476 5919 12-3456789 9123456780")
+    texts = [f"our {form} on file: {values}" for recognizer in full.registry.recognizers
+             for word in recognizer.context or [] for form in (word, word + "s", word.upper(), word.title() + "s")]
+    texts += ["our DLs on file: D1234567 and K7654321", "CDLs: D1234567", "United States 912803456"]
+
+    def replaced(analyzer, text):
+        return {(r.entity_type, r.start, r.end) for r in analyzer.analyze(text, "en", score_threshold=0.4)
+                if policy.replaces(r.entity_type)}
+
+    assert len(texts) > 300
+    assert [text for text in texts if replaced(full, text) - replaced(pruned, text)] == []
+
+
+def test_when_a_recognizer_regex_times_out_then_detection_fails_instead_of_keeping_a_partial_scan(monkeypatch):
+    import presidio_analyzer.pattern_recognizer as pattern_module
+    from presidio_analyzer import Pattern, PatternRecognizer
+    from models.analyzer import RegexTimedOut
+    monkeypatch.setattr(pattern_module, "REGEX_TIMEOUT_SECONDS", 0.05)
+    backtracking = PatternRecognizer(supported_entity="SLOW", patterns=[Pattern("slow", r"(a|aa)+$", 0.9)])
+    with pytest.raises(RegexTimedOut):
+        backtracking.analyze("a" * 60 + "!", ["SLOW"])

@@ -126,7 +126,11 @@ def test_records_decided_without_ner_get_the_category_of_full_detection_and_kept
     full = detect_batch(build_detector(full_settings), prepared_records, full_settings)
     assert [f.category for f in screened] == [f.category for f in full]
     assert [f.spans for f in screened if f.category is None] == [f.spans for f in full if f.category is None]
-    decided_early = sum(s.spans != f.spans for s, f in zip(screened, full))
+    # A finding that lacks what full detection found is marked incomplete, and is one the policy drops.
+    assert all(not s.complete and s.category in analyzer_settings.drop_categories
+               for s, f in zip(screened, full) if s.spans != f.spans)
+    assert all(s.spans == f.spans for s, f in zip(screened, full) if s.complete)
+    decided_early = sum(not s.complete for s in screened)
     assert decided_early > 0.2 * len(full)  # dropped records whose names NER was not asked to find
 
 

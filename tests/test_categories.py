@@ -99,6 +99,9 @@ def test_a_decision_is_settled_without_ner_only_when_no_ner_signal_could_change_
     # tax is ahead of performance and NER's MONEY label could lift it over the threshold
     assert not classifier.settled(decision("performance", performance=threshold + 1, tax=threshold - money / 2),
                                   frozenset())
+    # within the rounding of the scores (3 decimals) of reaching it: not settled either
+    assert not classifier.settled(decision("performance", performance=threshold + 1, tax=threshold - money - 0.0005),
+                                  frozenset())
     assert not classifier.settled(decision(None), frozenset())
 
 

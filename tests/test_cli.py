@@ -104,6 +104,7 @@ def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
     (["--polcy", "strict.yaml"], "'--polcy'"),
     (["--consent", "/nonexistent/registry.jsonl"], "--consent"),
     (["--ocr_timeout_secs", "0"], "--ocr_timeout_secs"),
+    (["--runner=PrismRunner"], "downloads its runner binary"),
     (["sample/other.jsonl"], "<argument"),
     ([], "--output"),
 ])
@@ -145,3 +146,14 @@ def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_reco
     assert "registry of 2 users" in result.stdout
     audit_text = (tmp_path / "out" / "audit" / "summary.json").read_text()
     assert "emp-out" not in audit_text and "emp-in" not in audit_text
+
+
+def test_when_the_direct_runner_is_asked_for_then_the_run_uses_fnapirunner_and_downloads_nothing(tmp_path):
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text(json.dumps({"record_id": "r-1", "kind": "transcript", "user_id": "emp-1",
+                                  "ts": "2026-06-09T09:00:00Z", "segments": [
+                                      {"speaker": "a", "start": 0.0, "end": 1.0, "text": "the deploy is green"}]}) + "\n")
+    result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--runner=DirectRunner")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "runner: FnApiRunner (for --runner=DirectRunner" in result.stdout and "records in: 1" in result.stdout
+    assert guard_attempts(tmp_path) == []

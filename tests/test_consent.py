@@ -118,6 +118,8 @@ def corrupt_gzip(path):
     ("*.jsonl", lambda path: path.write_text(json.dumps(BASE) + '\n{"user_id": "jane.doe@x.io", "opted_out": "maybe"}\n'),
      "consent.jsonl:2: unusable line"),
     ("consent.jsonl*", corrupt_gzip, "cannot read"),
+    ("*.jsonl", lambda path: path.write_text('{"user_id": "jane.doe@x.io", "consent_from": ' + "9" * 5000 + "}\n"),
+     "consent.jsonl:1: unusable line"),  # a number Python refuses to read (ValueError)
 ])
 def test_when_a_refresh_cannot_use_the_registry_then_it_reads_as_unavailable_counted_and_logged_without_content(
         tmp_path, pattern, break_it, logged, caplog, pipeline):

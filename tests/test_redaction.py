@@ -208,3 +208,13 @@ def test_when_a_finding_decided_before_ner_reaches_a_policy_that_keeps_its_categ
     assert apply_policy(early, policy, KEY) == DiscardedRecord("transcript", "dropped:category:medical")
     with pytest.raises(IncompleteFinding):
         apply_policy(early, categories_kept(policy), KEY)
+
+
+def test_when_a_finding_did_not_look_for_a_type_the_policy_replaces_then_it_fails_closed(policy):
+    import pytest
+    from models.redaction import IncompleteFinding
+    unsought = dataclasses.replace(finding(transcript("see https://wiki.example.com/x"), {}), unsought=frozenset({"URL"}))
+    assert json.loads(sanitize(unsought, policy, KEY).json_line)["segments"][0]["text"] == "see https://wiki.example.com/x"
+    masking_urls = policy.model_copy(update={"entities": {**policy.entities, "URL": policy.entities["PERSON"]}})
+    with pytest.raises(IncompleteFinding, match="URL"):
+        sanitize(unsought, masking_urls, KEY)

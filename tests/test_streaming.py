@@ -219,6 +219,8 @@ def test_when_a_watched_file_cannot_be_read_then_it_is_counted_and_quarantined(t
     (["--streaming", "--runner=FlinkRunner", "--input", "x", "--consent_refresh_secs", "0"], "--consent_refresh_secs"),
     (["--streaming", "--runner=FlinkRunner", "--input", "x", "--consent_refresh_secs", "-300"],
      "--consent_refresh_secs"),
+    (["--streaming", "--runner=FlinkRunner", "--input", "x", "--consent", "registry.jsonl", "--audit_window_secs",
+      "3600", "--consent_refresh_secs", "300"], "must be a multiple of --audit_window_secs"),
 ])
 def test_when_streaming_options_are_wrong_then_the_run_refuses_to_start(args, message, tmp_path, capsys):
     assert main([*args, "--output", str(tmp_path / "out")]) == 2

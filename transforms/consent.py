@@ -8,7 +8,6 @@ all records of one audit window are checked against one read, whichever worker c
 from __future__ import annotations
 
 import logging
-import zlib
 from dataclasses import dataclass
 
 import apache_beam as beam
@@ -35,14 +34,14 @@ def read_registry_files(pattern: str) -> dict[str, Consent]:
     cannot be read and an unusable line all raise ConsentError naming the pattern or file:line only."""
     try:
         files = sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
-        if not files:
-            raise ConsentError(f"--consent {pattern!r} matches no file")
         lines = []
         for path in files:
             with FileSystems.open(path) as stream:
                 lines += [(path, number, line) for number, line in enumerate(stream.read().splitlines(), start=1)]
-    except (OSError, EOFError, zlib.error) as exc:
+    except Exception as exc:  # noqa: BLE001 - any filesystem's error (GCS, S3 raise their own); only its type is kept
         raise ConsentError(f"--consent {pattern!r}: cannot read ({type(exc).__name__})") from None
+    if not files:
+        raise ConsentError(f"--consent {pattern!r} matches no file")
     return read_registry(lines)
 
 
@@ -94,9 +93,10 @@ class ReadRegistryFn(beam.DoFn):
     def process(self, _impulse):
         try:
             registry = read_registry_files(self._pattern)
-        except ConsentError as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever fails, the read is unavailable, never retried for ever
+            why = exc if isinstance(exc, ConsentError) else f"consent registry read failed ({type(exc).__name__})"
             _LOG.warning("%s: records checked against this read are dropped as "
-                         "dropped:consent:registry_unavailable", exc)
+                         "dropped:consent:registry_unavailable", why)
             self._failed.inc()
             yield UNAVAILABLE
             return
