@@ -40,7 +40,7 @@ eval: install
 	$(BIN)/python -m evaluation.evaluate --out out/eval
 
 # Text stage vs naive Presidio, Beam vs a plain loop, 1 vs 2 workers, memory; writes BENCHMARKS.md.
-# BENCH_ARGS=--quick for a smaller run (under 2 minutes), --records N for another size.
+# BENCH_ARGS=--quick for a smaller run (under 2 minutes), --records N for another size (default 20,000, ~15 min).
 bench: install
 	$(BIN)/python -m evaluation.bench $(BENCH_ARGS)
 

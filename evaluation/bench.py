@@ -374,7 +374,8 @@ def report(args: argparse.Namespace, figures: dict) -> str:
              "transcripts of 1-4 segments, 10% short typed strings, all under apps, titles and URLs that recur "
              "(Zipf-weighted), and 10% voice transcripts of 30-60 segments; segment and typed texts never repeat. "
              f"The text-stage rows use the first {text['all']['records']} records. End-to-end runs (read, parse, "
-             "detect, redact, write, audit) each start cold in their own process, model loading included. "
+             "detect, redact, write, audit) each start cold in their own process, model loading included; "
+             f"their times are the mean of {args.rounds} runs each, in alternating order. "
              f"Category drop recall of the batched detector on the dev corpus: {rec['category_drop_recall']:.3f}.", "",
              "| measure | figures | ratio | goal |", "|---|---|---|---|",
              *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows], "",
@@ -384,12 +385,14 @@ def report(args: argparse.Namespace, figures: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--records", type=int, default=10000, help="text records in the workload")
+    parser.add_argument("--records", type=int, default=20000, help="text records in the workload")
     parser.add_argument("--quick", action="store_true", help="a smaller run (800 records, under 2 minutes)")
     parser.add_argument("--text_records", type=int, default=1000,
                         help="records of the workload timed in the text-stage rows (the naive loop is slow)")
     parser.add_argument("--seed", type=int, default=20261125)
     parser.add_argument("--batch_size", type=int, default=128)
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="end-to-end runs of each configuration, alternating in order (quick: 1)")
     parser.add_argument("--screenshots", type=int, default=6)
     parser.add_argument("--report", default=str(ROOT / "BENCHMARKS.md"))
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
@@ -401,9 +404,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     size = 800 if args.quick else args.records
     if args.quick:
-        args.text_records = min(args.text_records, 250)
+        args.text_records, args.rounds = min(args.text_records, 250), 1
     args.command = "make bench" + (" BENCH_ARGS=--quick" if args.quick else
-                                   f" BENCH_ARGS='--records {size}'" if size != 10000 else "")
+                                   f" BENCH_ARGS='--records {size}'" if size != 20000 else "")
     records = workload(size, args.seed)
     figures: dict = {"records": size}
     started_all = time.perf_counter()
@@ -411,12 +414,21 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(work) / "workload.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         # Cold runs in subprocesses first, while this process holds no models: a forked child
-        # starts from its parent's memory high-water mark, which would inflate theirs.
-        steps = [("plain", lambda: _in_subprocess("plain", str(path), f"{work}/plain", str(args.batch_size))),
-                 ("in_process", lambda: _in_subprocess("pipeline", str(path), f"{work}/in_process", "0")),
-                 ("one", lambda: _in_subprocess("pipeline", str(path), f"{work}/one", "1")),
-                 ("two", lambda: _in_subprocess("pipeline", str(path), f"{work}/two", "2")),
-                 ("text", lambda: text_stage(records[:args.text_records], args.batch_size)), ("recall", recall),
+        # starts from its parent's memory high-water mark, which would inflate theirs. In rounds
+        # of the four in turn, every other round in reverse (A B C D D C B A): a drift in the
+        # machine's speed over the runs then weighs on each alike.
+        runs = {"plain": ("plain", str(args.batch_size)), "in_process": ("pipeline", "0"),
+                "one": ("pipeline", "1"), "two": ("pipeline", "2")}
+        order = [name for round_ in range(args.rounds) for name in (list(runs) if round_ % 2 == 0 else list(runs)[::-1])]
+        for number, name in enumerate(order):
+            step, arg = runs[name]
+            run = _in_subprocess(step, str(path), f"{work}/{name}-{number}", arg)
+            print(f"{name}: {json.dumps(run)}", file=sys.stderr)
+            so_far = figures.get(name, {"seconds": 0.0, "self_mib": 0.0, "worker_mib": 0.0})
+            figures[name] = {"seconds": so_far["seconds"] + run["seconds"] / args.rounds,
+                             "self_mib": max(so_far["self_mib"], run["self_mib"]),
+                             "worker_mib": max(so_far["worker_mib"], run["worker_mib"])}
+        steps = [("text", lambda: text_stage(records[:args.text_records], args.batch_size)), ("recall", recall),
                  ("screenshots", lambda: screenshots(args.screenshots))]
         for name, step in steps:
             started = time.perf_counter()
