@@ -20,6 +20,7 @@ from models.categories import CategoryClassifier, TextFeatures, category_data, l
 from models.config_files import ConfigFileError
 from models.context_words import BisectingContextEnhancer
 from models.lemmas import FACTORY as LEMMATIZER_FACTORY
+from models.normalize import Normalizer, View, build_normalizer
 from models.policy import Policy
 from models.recognizers.config import recognizer_data
 from models.recognizers.email import OfflineEmailRecognizer
@@ -171,12 +172,15 @@ class Detector:
     per short text: what a worker loads once and shares between its threads. `ner` is the pipeline's
     NER component (None when the model has none): detection runs it only on the records whose
     category is not settled without it. `ner_entities` are the types NER finds (PERSON, LOCATION,
-    ...), looked for with NER by every recognizer of theirs; `other_entities` the rest."""
+    ...), looked for with NER by every recognizer of theirs; `other_entities` the rest. `normalizer`
+    (by default, of the shipped data) makes the view of a text with its disguises undone, detected
+    alongside it."""
 
     def __init__(self, analyzer: AnalyzerEngine, classifier: CategoryClassifier, cache_entries: int = 0,
-                 language: str = "en"):
+                 language: str = "en", normalizer: Normalizer | None = None):
         self.analyzer = analyzer
         self.classifier = classifier
+        self.normalizer = build_normalizer() if normalizer is None else normalizer
         nlp = analyzer.nlp_engine.nlp[language]
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
         supported = set(analyzer.get_supported_entities(language))
@@ -329,13 +333,19 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
     NER; a record whose category the policy drops and that NER could not change
     (`CategoryClassifier.settled`) is decided there, and only the others get NER, on the same docs:
     every record kept or masked is detected in full, and every record dropped is dropped for the
-    reason the full detection would give."""
+    reason the full detection would give. Each piece of text that holds a disguise is detected
+    together with its normalized view (models/normalize.py), and the view's spans are mapped back
+    onto it."""
     layouts = [[(unit, chunks(unit.text, settings.chunk_chars, settings.chunk_overlap))
                 for unit in analysis_units(prepared.fields)] for prepared in batch]
-    context = {piece: None for layout in layouts for unit, pieces in layout if _is_context(unit) for _, piece in pieces}
+    views = {piece: detector.normalizer.view(piece)
+             for piece in dict.fromkeys(piece for layout in layouts for _, pieces in layout for _, piece in pieces)}
+    context = {text: None for layout in layouts for unit, pieces in layout if _is_context(unit)
+               for _, piece in pieces for text in _with_view(piece, views)}
     # A record's own texts not seen before are screened; one that is also another record's context
     # field is analysed in full, as context fields always are.
-    own = [piece for layout in layouts for unit, pieces in layout if not _is_context(unit) for _, piece in pieces]
+    own = [text for layout in layouts for unit, pieces in layout if not _is_context(unit)
+           for _, piece in pieces for text in _with_view(piece, views)]
     unknown = [piece for piece in dict.fromkeys(own) if piece not in context and detector.cached(settings, piece) is None]
     if detector.ner is None or not settings.drop_categories:
         screened, docs = {}, {}
@@ -343,21 +353,21 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
         screened, docs = screen_texts(detector, unknown, settings)
     results = {**screened, **analyze_texts(detector, [piece for piece in [*context, *own] if piece not in screened],
                                            settings)}
-    assembled = [_assembled(prepared, layout, results) for prepared, layout in zip(batch, layouts)]
+    assembled = [_assembled(prepared, layout, results, views) for prepared, layout in zip(batch, layouts)]
     items = [_decision_input(prepared, spans, features) for prepared, (spans, features) in zip(batch, assembled)]
     probabilities = detector.classifier.probabilities([features for _, features, _ in items])
     decisions = detector.classifier.decide_with(items, probabilities)
     screened_records = [index for index, layout in enumerate(layouts)
-                        if any(piece in docs for _, pieces in layout for _, piece in pieces)]
+                        if any(text in docs for text in _layout_texts(layout, views))]
     pending = [index for index in screened_records
                if not (decisions[index].category in settings.drop_categories
                        and detector.classifier.settled(decisions[index], detector.ner_entities))]
     incomplete = set(screened_records) - set(pending)
     if pending:
-        needed = {piece for index in pending for _, pieces in layouts[index] for _, piece in pieces if piece in docs}
+        needed = {text for index in pending for text in _layout_texts(layouts[index], views) if text in docs}
         results.update(complete_texts(detector, {piece: screened[piece] for piece in needed}, docs, settings))
         for index in pending:
-            assembled[index] = _assembled(batch[index], layouts[index], results)
+            assembled[index] = _assembled(batch[index], layouts[index], results, views)
             items[index] = _decision_input(batch[index], *assembled[index])
         for index, decision in zip(pending, detector.classifier.decide_with(
                 [items[index] for index in pending], [probabilities[index] for index in pending])):
@@ -377,14 +387,34 @@ def _is_context(unit: AnalysisUnit) -> bool:
     return unit.fields[0][0] in CONTEXT_FIELDS
 
 
-def _assembled(prepared: PreparedRecord, layout, results: dict[str, TextResult]):
-    """A record's spans per field, mapped back from its units' pieces, and its texts' features."""
+def _with_view(piece: str, views: dict[str, View | None]) -> tuple[str, ...]:
+    """The piece, and its normalized view when it has one: the texts detected for it."""
+    view = views[piece]
+    return (piece,) if view is None else (piece, view.text)
+
+
+def _layout_texts(layout, views: dict[str, View | None]) -> list[str]:
+    """Every text detected for a record: its pieces and their views."""
+    return [text for _, pieces in layout for _, piece in pieces for text in _with_view(piece, views)]
+
+
+def _piece_spans(piece: str, results: dict[str, TextResult], view: View | None) -> tuple[Span, ...]:
+    """A piece's spans, and those found in its view mapped back onto the characters they came from."""
+    if view is None:
+        return results[piece].spans
+    return results[piece].spans + tuple(Span(span.entity_type, *view.original(span.start, span.end), span.score)
+                                        for span in results[view.text].spans)
+
+
+def _assembled(prepared: PreparedRecord, layout, results: dict[str, TextResult], views: dict[str, View | None]):
+    """A record's spans per field, mapped back from its units' pieces and their views, and its
+    texts' features (of the pieces as written: a view adds spans, not category terms)."""
     by_field: dict[str, set[Span]] = {field.name: set() for field in prepared.fields}
     features = []
     for unit, pieces in layout:
         for offset, piece in pieces:
             features.append(results[piece].features)
-            for span in results[piece].spans:
+            for span in _piece_spans(piece, results, views[piece]):
                 start, end = offset + span.start, offset + span.end
                 for name, field_start, field_end in unit.fields:
                     if start < field_end and end > field_start:

@@ -7,6 +7,8 @@ from typing import Any
 from models.records import DiscardedRecord, LinesRead, SanitizedRecord, StrippedFields
 
 OUTCOMES = ("sanitized", "dropped", "quarantined")
+# The reason of the one line an input file not read to its end (truncated, corrupt, gone) stands for.
+UNREADABLE_FILE = "quarantined:unreadable_file"
 
 
 def empty_audit() -> dict[str, Any]:
@@ -56,12 +58,14 @@ def merge_audits(audits: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def finish_audit(audit: dict[str, Any], lines_read: int, policy_version: str) -> dict[str, Any]:
-    """The summary.json document; `unaccounted` is the input lines with no outcome (must be 0)."""
+    """The summary.json document; `unaccounted` is the input lines with no outcome (must be 0), and
+    `files_incomplete` the input files not read to their end, whose unread lines no count can hold."""
     accounted = sum(audit[outcome] for outcome in OUTCOMES)
     return {
         "records_in": lines_read,
         **{outcome: audit[outcome] for outcome in OUTCOMES},
         "unaccounted": lines_read - accounted,
+        "files_incomplete": audit["by_reason"].get(UNREADABLE_FILE, 0),
         "by_reason": dict(sorted(audit["by_reason"].items())),
         "by_kind": {kind: {key: counts[key] for key in ("in", *OUTCOMES)}
                     for kind, counts in sorted(audit["by_kind"].items())},

@@ -9,7 +9,7 @@ import dataclasses
 import fnmatch
 import re
 from typing import TYPE_CHECKING, Annotated, Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pydantic
 
@@ -26,6 +26,11 @@ Kind = Literal["keystrokes", "transcript", "screenshot"]
 _COMMON = ("session_id", "app", "window_title", "url")
 OPTIONAL_FIELDS = {"keystrokes": (*_COMMON, "field"), "transcript": (*_COMMON, "source"), "screenshot": _COMMON}
 _HOST_PATTERN = re.compile(r"^[a-z0-9*?\[\]!-][a-z0-9*?\[\]!.-]*$")
+# A URL's scheme: any `scheme://`, or a web scheme with fewer slashes or backslashes, which browsers
+# accept (`https:secure.chase.com`); after it, the authority ends at a path, query or fragment.
+_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://|(?:https?|wss?|ftp):[/\\]*)", re.IGNORECASE)
+_AUTHORITY_END = re.compile(r"[/?#\\]")
+_IDNA_DOTS = re.compile("[\u3002\uff0e\uff61]")
 
 
 def _app_pattern(value: str) -> str:
@@ -91,11 +96,30 @@ def app_matches(app: str, pattern: str) -> bool:
 
 
 def hostname(url: str) -> str | None:
-    """The URL's host, lower case, without port, credentials or trailing dot; a URL written without
-    a scheme (`mail.google.com/u/0`) is read as a host first."""
-    host = urlsplit(url.strip() if "//" in url else f"//{url.strip()}").hostname
-    host = unquote(host or "").rstrip(".")
-    return host or None
+    """The host a browser goes to for `url`: lower case, in ASCII (IDNA), without credentials, port,
+    IPv6 brackets or trailing dot. Without a `scheme://` at the start (`mail.google.com/u/0`), the
+    text before the first `/`, `?` or `#` is the host, whatever `//` comes later in the path or query."""
+    text = url.strip()
+    scheme = _SCHEME.match(text)
+    rest = text[scheme.end():] if scheme else text.lstrip("/\\")
+    authority = _AUTHORITY_END.split(rest, maxsplit=1)[0].rpartition("@")[2]
+    if authority.startswith("["):
+        host = authority[1:authority.find("]")] if "]" in authority else ""
+    else:
+        host = authority.partition(":")[0]
+    return _ascii_host(unquote(host).strip().lower()) or None
+
+
+def _ascii_host(host: str) -> str:
+    """An internationalized host in its ASCII (punycode) form, as denied domains are written; the
+    ideographic full stops IDNA reads as dots count as dots."""
+    host = _IDNA_DOTS.sub(".", host).rstrip(".")
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:  # not a valid IDN: compared as written
+        return host
 
 
 def domain_matches(host: str, pattern: str) -> bool:

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pydantic
 import spacy
@@ -23,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from models.capture import hostname
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
 from models.records import RawRecord
@@ -253,7 +253,7 @@ class CategoryClassifier:
         title = record.window_title or ""
         # The title names the document ("Promo case - ..."): its strong terms count once more.
         title_terms = dict(next((feature.terms for feature in features if title and feature.text == title), ()))
-        host = (urlparse(record.url).hostname or "") if record.url else ""
+        host = (hostname(record.url) or "") if record.url else ""
         code = min(sum(feature.code_tokens for feature in features), self._data.work.max_code_tokens)
         work = weights.work_term * (len(terms.get("work:term", ())) + code)
         if (self._apps["work"].search(app) or self._data.work.host_labels.intersection(host.split("."))

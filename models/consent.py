@@ -44,7 +44,8 @@ class _Pause(pydantic.BaseModel):
 
 
 class _Entry(pydantic.BaseModel):
-    """One registry line; unknown keys are errors: a misspelt `opt_out` must not read as consent."""
+    """One registry line; unknown keys are errors: a misspelt `opt_out` must not read as consent.
+    `user_id` must be the id exactly as the records carry it (checked in `read_registry`)."""
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     user_id: str = pydantic.Field(min_length=1)
@@ -64,10 +65,30 @@ class Consent:
     pauses: tuple[tuple[datetime, datetime], ...]
 
 
-def read_registry(lines: list[tuple[str, int, bytes]]) -> dict[str, Consent]:
+def folded_id(user_id: str) -> str:
+    """A user id with case and surrounding blanks ignored: how ids that only look alike are told apart."""
+    return user_id.strip().casefold()
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Consent by raw user id, matched exactly (as pseudonyms and erasure match ids), and the ids
+    folded, which name a record whose id differs from a registered one only in case or blanks."""
+
+    consents: dict[str, Consent]
+    folded: frozenset[str]
+
+
+def read_registry(lines: list[tuple[str, int, bytes]]) -> Registry:
     """(file, line number, bytes) in file order -> consent by raw user id; a later line replaces an
-    earlier one. Any unusable line stops the run: skipping it could let an older consent stand."""
-    registry: dict[str, Consent] = {}
+    earlier one. Any unusable line stops the run: skipping it could let an older consent stand.
+
+    So does an id with surrounding blanks, or one that differs from an earlier line's only in case:
+    matched exactly, such a line would never apply to the records, and an opt-out written so would
+    leave the earlier consent standing; matched loosely, two users would become one.
+    """
+    consents: dict[str, Consent] = {}
+    spelt_at: dict[str, tuple[str, str]] = {}  # folded id -> (raw id, place of its first line)
     for place, number, line in lines:
         if not line.strip():
             continue
@@ -75,9 +96,15 @@ def read_registry(lines: list[tuple[str, int, bytes]]) -> dict[str, Consent]:
             entry = _Entry.model_validate(json.loads(line.decode("utf-8")))
         except (ValueError, RecursionError) as exc:  # undecodable, not JSON, invalid, too deep or too long a number
             raise ConsentError(f"consent registry {place}:{number}: unusable line ({type(exc).__name__})") from None
-        registry[entry.user_id] = Consent(entry.consent_from, entry.opted_out, frozenset(entry.opted_out_kinds),
+        if entry.user_id != entry.user_id.strip():
+            raise ConsentError(f"consent registry {place}:{number}: user_id has leading or trailing blanks")
+        spelling, first = spelt_at.setdefault(folded_id(entry.user_id), (entry.user_id, f"{place}:{number}"))
+        if spelling != entry.user_id:
+            raise ConsentError(f"consent registry {place}:{number}: user_id differs only in case from the one "
+                               f"at {first}")
+        consents[entry.user_id] = Consent(entry.consent_from, entry.opted_out, frozenset(entry.opted_out_kinds),
                                           tuple((p.start, p.end) for p in entry.pauses))
-    return registry
+    return Registry(consents, frozenset(spelt_at))
 
 
 def record_span(record: RawRecord) -> tuple[datetime, datetime]:
@@ -88,15 +115,16 @@ def record_span(record: RawRecord) -> tuple[datetime, datetime]:
     return start, start + max(timedelta(milliseconds=millis), timedelta(seconds=seconds))
 
 
-def consent_verdict(record: RawRecord, registry: dict[str, Consent] | None) -> str | None:
+def consent_verdict(record: RawRecord, registry: Registry | None) -> str | None:
     """Why the record must be dropped (`registry_unavailable` when the read it is checked against
-    failed, `no_consent`, `opted_out`, `opted_out_kind`, `before_consent`, `paused`), or None when
-    consent holds."""
+    failed, `no_consent`, `id_case_or_blanks` when the registry holds the user only under an id
+    differing in case or surrounding blanks, `opted_out`, `opted_out_kind`, `before_consent`,
+    `paused`), or None when consent holds."""
     if registry is UNAVAILABLE:
         return "registry_unavailable"
-    consent = registry.get(record.user_id)
+    consent = registry.consents.get(record.user_id)
     if consent is None:
-        return "no_consent"
+        return "id_case_or_blanks" if folded_id(record.user_id) in registry.folded else "no_consent"
     if consent.opted_out:
         return "opted_out"
     if record.kind in consent.opted_out_kinds:

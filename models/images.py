@@ -20,14 +20,21 @@ class UnsafeImage(ValueError):
         self.reason = reason
 
 
-def decode_image(data: bytes, max_pixels: int) -> Image.Image:
-    """Fully decoded RGB image from PNG or JPEG bytes within `max_pixels`; anything else is refused."""
+def decode_image(data: bytes, max_pixels: int, max_side_px: int | None = None,
+                 max_aspect_ratio: float | None = None) -> Image.Image:
+    """Fully decoded RGB image from PNG or JPEG bytes within `max_pixels`; anything else is refused.
+
+    Sides and aspect ratio are checked from the header too when given (the OCR stage, whose
+    normalisation and upscaling are bounded for those shapes only), so a refused image is never decoded.
+    """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
             if image.width * image.height > max_pixels:
                 raise UnsafeImage("too_many_pixels")
+            if not admitted_shape(image.size, max_side_px, max_aspect_ratio):
+                raise UnsafeImage("bad_dimensions")
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise UnsafeImage("too_many_pixels") from None
@@ -38,6 +45,14 @@ def decode_image(data: bytes, max_pixels: int) -> Image.Image:
             raise
         raise UnsafeImage("truncated_or_corrupt") from None
     return image.convert("RGB")
+
+
+def admitted_shape(size: tuple[int, int], max_side_px: int | None, max_aspect_ratio: float | None) -> bool:
+    """Whether no side is longer than `max_side_px` and long side / short side is at most
+    `max_aspect_ratio` (a limit given as None is not checked)."""
+    long_side, short_side = max(size), min(size)
+    return ((max_side_px is None or long_side <= max_side_px)
+            and (max_aspect_ratio is None or long_side <= max_aspect_ratio * short_side))
 
 
 def cover_words(image: Image.Image, words: list[OcrWord] | tuple[OcrWord, ...],

@@ -7,25 +7,36 @@ Word moves follow the modifier's platform: Control as on Windows and Linux (to t
 next word), Alt as on macOS (to the end of the word); Meta+arrows are line and document moves.
 Edits it cannot follow (undo, redo, a Control+V whose paste was not captured, page moves, any
 shortcut not known to leave the text alone) mark the result incomplete, and an incomplete stream
-is masked whole: a guess at the text could split a secret so that detection misses it.
+is masked whole: a guess at the text could split a secret so that detection misses it; so is a
+stream whose Control keys mean different edits on the platforms it may come from. The keys of
+shortcuts form a text of their own (`shortcut_text`), and an entry typed after Tab or Enter may
+have gone to a password field (`focus_secrets`).
 """
 from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
 
+from models.config_files import DATA_DIR, ConfigFileError
+from models.deadline import check_deadline
 from models.placeholders import placeholder, replace_spans
 from models.records import KeyEvent, Span
 
 # Placeholder entity for every character of a stream whose edits the rebuild could not follow.
 UNVERIFIED_TEXT = "UNVERIFIED_TEXT"
+# Placeholder entity for a typed entry that may have gone to a password field (`focus_secrets`).
+SECRET = "SECRET"
+# Placeholder entity for a run of three or more digits pressed with Control or Meta.
+SHORTCUT_DIGITS = "SHORTCUT_DIGITS"
+NAMED_KEYS_FILE = DATA_DIR / "w3c_keys.txt"
 
 _TEXT_KEYS = {"Enter": "\n", "Tab": "\t"}
-# W3C `KeyboardEvent.key` names of non-printing keys are PascalCase words, maybe with a number
-# ("ArrowLeft", "F5", "AudioVolumeUp"); anything else longer than one character is refused.
-_NAMED_KEY = re.compile(r"^(?:[A-Z][a-z]+)+[0-9]*$|^F[0-9]{1,2}$")
 MODIFIERS = frozenset({"Control", "Alt", "Meta", "Shift", "AltGraph", "CapsLock", "Fn", "FnLock", "Hyper",
                        "NumLock", "ScrollLock", "Super", "Symbol", "SymbolLock", "OS"})
 _COMMAND_MODS = frozenset({"Control", "Meta"})
@@ -48,6 +59,48 @@ _HARMLESS_SHORTCUT_KEYS = frozenset({"c", "s", "f", "g", "p", "t", "n", "r", "o"
                                      "tab", "escape", "+", "-", "=", "0", "1", "2", "3", "4", "5", "6", "7",
                                      "8", "9", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10",
                                      "f11", "f12", "shift", "control", "meta", "alt"})
+# Control+letter in macOS text fields (the emacs bindings of Cocoa's standard key bindings):
+# moves and deletions the emacs reading follows; the other bound letters (t transpose, o open
+# line, y yank, v page down) edit or move unseen; unbound ones do nothing.
+_EMACS_MOVES = {"a": "Home", "e": "End", "b": "ArrowLeft", "f": "ArrowRight", "p": "ArrowUp", "n": "ArrowDown"}
+_EMACS_ERASES = {"d": "Delete", "h": "Backspace"}
+_EMACS_INERT_KEYS = (_HARMLESS_SHORTCUT_KEYS | {"x"}) - {"a", "b", "d", "e", "f", "h", "k", "n", "o", "p", "t",
+                                                          "v", "y"}
+_WINDOWS, _MACOS, _EMACS = "windows", "macos", "emacs"
+# An entry (text between Tabs and newlines) that looks like an e-mail address or a user name:
+# these characters only, with a letter among them (two linear checks, no backtracking).
+_IDENTIFIER_CHARS = re.compile(r"[\w.+\-@\\]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_ENTRY = re.compile(r"[^\t\n]+")
+# Rebuilds kept per worker process, so text views and redaction replay each stream once (at about
+# 300 bytes an event, the events bound holds the memory to some 60 MB).
+_CACHE_RECORDS = 1024
+_CACHE_EVENTS = 200_000
+
+
+def load_named_keys(path: Path = NAMED_KEYS_FILE) -> frozenset[str]:
+    """The W3C `KeyboardEvent.key` names of non-printing keys, one a line (`#` comments); a line that
+    is not one name of letters and digits, or a name listed twice, raises ConfigFileError naming it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigFileError(f"{path}: cannot read ({type(exc).__name__})") from None
+    names: set[str] = set()
+    for number, line in enumerate(lines, start=1):
+        name = line.split("#")[0].strip()
+        if not name:
+            continue
+        if not re.fullmatch(r"[A-Z][A-Za-z0-9]+", name) or name in names:
+            raise ConfigFileError(f"{path}:{number}: not a key name of letters and digits, or listed twice")
+        names.add(name)
+    missing = sorted((_INERT_NAMED_KEYS | _NAVIGATION_KEYS | MODIFIERS | set(_TEXT_KEYS)) - names)
+    if missing:
+        raise ConfigFileError(f"{path}: lacks key names the rebuild relies on: {missing}")
+    return frozenset(names)
+
+
+# Loaded once, when the module is imported: before any record is read.
+NAMED_KEYS = load_named_keys()
 
 
 @dataclass(frozen=True)
@@ -87,8 +140,9 @@ class TypedText:
 
 
 def is_valid_key(key: str) -> bool:
-    """One character (a grapheme of up to four code points, for emoji) or a W3C named key."""
-    return len(key) == 1 or bool(_NAMED_KEY.match(key)) or (len(key) <= 4 and not key.isascii())
+    """One character, a W3C named key (`NAMED_KEYS`), or one grapheme of up to four code points
+    outside ASCII (an emoji, an accented letter): a character is typed text, scanned as such."""
+    return len(key) == 1 or key in NAMED_KEYS or (len(key) <= 4 and not key.isascii())
 
 
 def is_shortcut(event: KeyEvent) -> bool:
@@ -104,24 +158,98 @@ def typed_character(event: KeyEvent) -> str | None:
         return None
     if event.key in _TEXT_KEYS:
         return _TEXT_KEYS[event.key]
-    return None if _NAMED_KEY.match(event.key) else event.key
+    return None if event.key in NAMED_KEYS else event.key
+
+
+def shortcut_text(events: tuple[KeyEvent, ...]) -> tuple[str, tuple[Origin, ...]]:
+    """The characters of keys pressed as shortcuts (Control+4, Meta+J), each run of consecutive
+    shortcuts on its own line, and each character's event: Control+J, o, h, n spells a name that
+    no typed text holds, so this text is scanned like typed text (separators map nowhere)."""
+    chars: list[str] = []
+    origins: list[Origin] = []
+    follows = False
+    for index, event in enumerate(events):
+        if event.type == "keydown" and event.key in MODIFIERS:
+            continue  # the modifier's own keydown, between the shortcuts it makes
+        shortcut = is_shortcut(event) and event.key is not None and event.key not in NAMED_KEYS
+        if shortcut:
+            if chars and not follows:
+                chars.append("\n")
+                origins.append(Origin(-1))
+            chars.append(event.key or "")
+            origins.append(Origin(index))
+        follows = shortcut
+    return "".join(chars), tuple(origins)
+
+
+def shortcut_digit_spans(shortcuts: str) -> list[Span]:
+    """Runs of three or more digits in `shortcut_text`: tab switching does not need them, and they
+    can spell a number, so they are masked whatever detection finds."""
+    return [Span(SHORTCUT_DIGITS, m.start(), m.end(), 1.0) for m in re.finditer(r"\d{3,}", shortcuts)]
 
 
 def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
-    """Replay the events on an empty text field; linear in the events and the characters they move."""
+    """Replay the events on an empty text field; O(n log n) in the events and the characters they move.
+
+    Control+letter means different edits by platform: a command on Windows and Linux (Control+A
+    selects all), an emacs-style edit in macOS text fields (Control+A goes to the line start). A
+    stream that uses Meta is from macOS, where the model does not follow Control edits (incomplete);
+    one that pastes right after Control+V is from Windows or Linux (macOS pastes with Meta+V). For
+    any other stream both readings are replayed, and unless they give the same text, deletions
+    and origins the result is incomplete, so a guess never decides what is scanned.
+    """
+    if any("Meta" in event.mods for event in events):
+        return _replay(events, _MACOS)
+    typed = _replay(events, _WINDOWS)
+    if (typed.complete and not _pastes_after_control_v(events)
+            and any(_control_only(event) for event in events) and _replay(events, _EMACS) != typed):
+        return dataclasses.replace(typed, complete=False)
+    return typed
+
+
+_cache: OrderedDict[tuple[int, int], tuple[tuple[KeyEvent, ...], TypedText]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
+    """`rebuild_typed_text`, replayed once per stream in this worker while it is among the latest
+    kept: the text views for detection and the masking in redaction read the same rebuild, also
+    when the stream was serialized between them. Kept by value (a hit is compared in full), so a
+    record never gets another stream's rebuild."""
+    key = (hash(events), len(events))
+    with _cache_lock:
+        hit = _cache.get(key)
+    if hit is not None and hit[0] == events:
+        with _cache_lock:
+            if key in _cache:
+                _cache.move_to_end(key)
+        return hit[1]
+    typed = rebuild_typed_text(events)
+    with _cache_lock:
+        _cache[key] = (events, typed)
+        _cache.move_to_end(key)
+        held = sum(len(kept) for kept, _ in _cache.values())
+        while len(_cache) > _CACHE_RECORDS or (held > _CACHE_EVENTS and len(_cache) > 1):
+            held -= len(_cache.popitem(last=False)[1][0])
+    return typed
+
+
+def _replay(events: tuple[KeyEvent, ...], platform: str) -> TypedText:
     field = _Field()
     complete = True
-    # A stream whose shortcuts use Meta comes from macOS, where Control+letter is an emacs-style
-    # edit (Control+A: line start, Control+T: swap), not the Windows command the model follows.
-    macos = any("Meta" in event.mods for event in events)
     for index, event in enumerate(events):
+        if index % 1024 == 0:
+            check_deadline()
         if event.type == "paste":
             field.insert([(char, Origin(index, offset)) for offset, char in enumerate(event.text or "")])
         elif event.key is None:
             continue
         elif is_shortcut(event):
-            windows_style = not (macos and "Control" in event.mods and "Meta" not in event.mods)
-            complete = windows_style and field.shortcut(event, _next_is_paste(events, index)) and complete
+            if platform == _WINDOWS or not _control_only(event):
+                followed = field.shortcut(event, _next_is_paste(events, index))
+            else:  # Control+key on macOS: followed in the emacs reading, else an edit not followed
+                followed = platform == _EMACS and field.emacs(event)
+            complete = followed and complete
         elif event.key in _NAVIGATION_KEYS:
             complete = field.navigate(event.key, set(event.mods)) and complete
         elif event.key in ("Backspace", "Delete"):
@@ -133,7 +261,7 @@ def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
         elif event.key not in _INERT_NAMED_KEYS:  # Undo, Redo, Insert (overwrite), Paste, Cut, Clear...
             complete = False
     field.deleted.sort(key=lambda item: (item[0].event, item[0].offset))
-    chars = field.chars()
+    chars = field.text.items()
     erased = [item for index, (_, run) in enumerate(field.erasures)
               for item in ([("\n", Origin(-1))] if index else []) + run]
     return TypedText("".join(char for char, _ in chars), tuple(origin for _, origin in chars),
@@ -141,43 +269,225 @@ def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
                      complete, "".join(char for char, _ in erased), tuple(origin for _, origin in erased))
 
 
+def _control_only(event: KeyEvent) -> bool:
+    return is_shortcut(event) and "Meta" not in event.mods
+
+
+def _pastes_after_control_v(events: tuple[KeyEvent, ...]) -> bool:
+    return any(_control_only(event) and (event.key or "").lower() == "v" and _next_is_paste(events, index)
+               for index, event in enumerate(events))
+
+
 def _next_is_paste(events: tuple[KeyEvent, ...], index: int) -> bool:
     return index + 1 < len(events) and events[index + 1].type == "paste"
 
 
-class _Field:
-    """A gap buffer: characters left of the cursor, and those right of it in reverse order, each
-    with its origin; a selection runs from `anchor` to the cursor. An edit costs O(1) plus the
-    characters it moves or deletes."""
+def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
+    """SECRET spans over the text and over the deleted text for entries that may have been typed
+    into a password field after Tab or Enter moved focus there.
+
+    The capture names the field focused when the record began, and Tab, or Enter in a single-line
+    field, can move focus to the next field of a form without the stream saying where. So the
+    text is also read as entries, split at Tabs and newlines (empty ones skipped). An entry is
+    masked when it is one token (no whitespace) and the entry before it is identifier-like: one
+    token of letters, digits and `. _ + - @ \\` with a letter in it, as an e-mail address or a
+    user name is. That is a login's shape: user name, Tab or Enter, password. Ordinary text keeps
+    its shape apart: prose and code hold spaces or other punctuation (`if x:`, `a = 1`), so neither
+    such an entry nor the one after it matches, and an indenting Tab follows nothing on its line.
+    A lone token after a lone identifier is masked even where it was a spreadsheet cell or a
+    one-word chat line: whether focus moved cannot be told, so it is taken to have (fail closed).
+    Characters typed and deleted while such an entry was being typed are masked with it.
+    """
+    entries = [match for match in _ENTRY.finditer(typed.text) if match.group().strip()]
+    spans, deleted = [], []
+    deleted_events = [origin.event for origin in typed.deleted]
+    for before, entry, after in zip([None, *entries], entries, [*entries[1:], None]):
+        if before is None or not _is_identifier(before.group().strip()) or re.search(r"\s", entry.group().strip()):
+            continue
+        spans.append(Span(SECRET, entry.start(), entry.end(), 1.0))
+        # Deletions made between the separators around the entry were made in the same field.
+        covered = [origin.event for origin in typed.origins[entry.start():entry.end()]]
+        low = min(min(covered), typed.origins[entry.start() - 1].event + 1)
+        if after is not None:
+            high = max(max(covered), typed.origins[after.start() - 1].event - 1)
+        else:  # the last entry: every later deletion too
+            high = max([*covered, *deleted_events[-1:]])
+        start, end = bisect_left(deleted_events, low), bisect_right(deleted_events, high)
+        if start < end:
+            deleted.append(Span(SECRET, start, end, 1.0))
+    return spans, deleted
+
+
+def _is_identifier(token: str) -> bool:
+    return bool(_IDENTIFIER_CHARS.fullmatch(token) and _LETTER.search(token))
+
+
+# Item kinds, one byte per character in a block's `kinds`: a word character, a newline, another.
+_WORD_KIND, _NEWLINE_KIND, _OTHER_KIND = b"w"[0], b"n"[0], b"o"[0]
+_WORD, _NONWORD, _NEWLINE = (_WORD_KIND,), (_NEWLINE_KIND, _OTHER_KIND), (_NEWLINE_KIND,)
+# Characters per block after a split; a block splits when it grows past twice this.
+_BLOCK = 512
+
+
+def _kind(char: str) -> int:
+    return _NEWLINE_KIND if char == "\n" else _WORD_KIND if _is_word(char) else _OTHER_KIND
+
+
+class _Fenwick:
+    """Prefix sums of per-block counts: add, prefix and search each in O(log blocks)."""
+
+    def __init__(self, values: list[int]) -> None:
+        self.tree = [0, *values]
+        for index in range(1, len(self.tree)):
+            parent = index + (index & -index)
+            if parent < len(self.tree):
+                self.tree[parent] += self.tree[index]
+        self.total = sum(values)
+        self.top = 1 << (len(values).bit_length() - 1) if values else 0
+
+    def add(self, index: int, delta: int) -> None:
+        self.total += delta
+        index += 1
+        while index < len(self.tree):
+            self.tree[index] += delta
+            index += index & -index
+
+    def prefix(self, index: int) -> int:
+        """The sum of the first `index` values."""
+        total = 0
+        while index > 0:
+            total += self.tree[index]
+            index -= index & -index
+        return total
+
+    def find(self, rank: int) -> int:
+        """The index of the value holding unit `rank` (0-based): the first i with prefix(i + 1) > rank."""
+        position, step = 0, self.top
+        while step:
+            if position + step < len(self.tree) and self.tree[position + step] <= rank:
+                position += step
+                rank -= self.tree[position]
+            step >>= 1
+        return position
+
+
+class _Text:
+    """The field's characters with their origins, in blocks of a few hundred, each with a byte per
+    character giving its kind; Fenwick trees over the blocks' sizes and counts of word characters,
+    other characters and newlines find a position, or the nearest newline or word edge on either
+    side of it, in O(log n) steps plus a C-level scan of one block. So a cursor jump (Home, End,
+    Control+Home, select all) costs what a local edit costs, whatever the text's length."""
 
     def __init__(self) -> None:
-        self.left: list[tuple[str, Origin]] = []
-        self.right: list[tuple[str, Origin]] = []
+        self.blocks: list[list[tuple[str, Origin]]] = [[]]
+        self.kinds: list[bytearray] = [bytearray()]
+        self._index()
+
+    def _index(self) -> None:
+        self.sizes = _Fenwick([len(block) for block in self.blocks])
+        self.counts = {kinds: _Fenwick([sum(block.count(kind) for kind in kinds) for block in self.kinds])
+                       for kinds in (_WORD, _NONWORD, _NEWLINE)}
+
+    def __len__(self) -> int:
+        return self.sizes.total
+
+    def items(self) -> list[tuple[str, Origin]]:
+        return list(chain.from_iterable(self.blocks))
+
+    def _locate(self, position: int) -> tuple[int, int]:
+        """The block holding `position` and the offset in it (the end of the last block for the end)."""
+        if position >= self.sizes.total:
+            return len(self.blocks) - 1, len(self.blocks[-1])
+        block = self.sizes.find(position)
+        return block, position - self.sizes.prefix(block)
+
+    def _count(self, block: int, kinds: bytes | bytearray, sign: int) -> None:
+        words, newlines = kinds.count(_WORD_KIND), kinds.count(_NEWLINE_KIND)
+        self.sizes.add(block, sign * len(kinds))
+        for group, count in ((_WORD, words), (_NONWORD, len(kinds) - words), (_NEWLINE, newlines)):
+            if count:
+                self.counts[group].add(block, sign * count)
+
+    def insert(self, position: int, items: list[tuple[str, Origin]]) -> None:
+        block, offset = self._locate(position)
+        kinds = bytes(_kind(char) for char, _ in items)
+        self.blocks[block][offset:offset] = items
+        self.kinds[block][offset:offset] = kinds
+        if len(self.blocks[block]) <= 2 * _BLOCK:
+            self._count(block, kinds, +1)
+            return
+        items_, kinds_ = self.blocks[block], self.kinds[block]
+        cuts = range(0, len(items_), _BLOCK)
+        self.blocks[block:block + 1] = [items_[cut:cut + _BLOCK] for cut in cuts]
+        self.kinds[block:block + 1] = [kinds_[cut:cut + _BLOCK] for cut in cuts]
+        self._index()
+
+    def delete(self, start: int, end: int) -> list[tuple[str, Origin]]:
+        """Remove and return the characters from `start` to `end`."""
+        removed: list[tuple[str, Origin]] = []
+        block, offset = self._locate(start)
+        while len(removed) < end - start:
+            take = min(end - start - len(removed), len(self.blocks[block]) - offset)
+            removed += self.blocks[block][offset:offset + take]
+            self._count(block, self.kinds[block][offset:offset + take], -1)
+            del self.blocks[block][offset:offset + take]
+            del self.kinds[block][offset:offset + take]
+            block, offset = block + 1, 0
+        if len(self.blocks) > 1 and not all(self.blocks):
+            kept = [index for index, items in enumerate(self.blocks) if items] or [0]
+            self.blocks = [self.blocks[index] for index in kept]
+            self.kinds = [self.kinds[index] for index in kept]
+            self._index()
+        return removed
+
+    def before(self, position: int, kinds: tuple[int, ...]) -> int:
+        """The last position before `position` holding a character of these kinds, or -1."""
+        if position <= 0:
+            return -1
+        block, offset = self._locate(position - 1)
+        found = max(self.kinds[block].rfind(kind, 0, offset + 1) for kind in kinds)
+        if found < 0:
+            tree = self.counts[kinds]
+            rank = tree.prefix(block)
+            if not rank:
+                return -1
+            block = tree.find(rank - 1)
+            found = max(self.kinds[block].rfind(kind) for kind in kinds)
+        return self.sizes.prefix(block) + found
+
+    def after(self, position: int, kinds: tuple[int, ...]) -> int:
+        """The first position at or after `position` holding a character of these kinds, or the end."""
+        if position >= self.sizes.total:
+            return self.sizes.total
+        block, offset = self._locate(position)
+        found = [index for kind in kinds if (index := self.kinds[block].find(kind, offset)) >= 0]
+        if not found:
+            tree = self.counts[kinds]
+            rank = tree.prefix(block + 1)
+            if rank >= tree.total:
+                return self.sizes.total
+            block = tree.find(rank)
+            found = [index for kind in kinds if (index := self.kinds[block].find(kind)) >= 0]
+        return self.sizes.prefix(block) + min(found)
+
+
+class _Field:
+    """A text field: its characters (`_Text`), a cursor, and a selection from `anchor` to the
+    cursor; moves only set the cursor, and an edit costs O(log n) plus the characters it adds or
+    deletes."""
+
+    def __init__(self) -> None:
+        self.text = _Text()
+        self.cursor = 0
         self.anchor: int | None = None
         self.deleted: list[tuple[Origin, str]] = []
         self.erasures: list[tuple[int, list[tuple[str, Origin]]]] = []
 
-    @property
-    def cursor(self) -> int:
-        return len(self.left)
-
     def size(self) -> int:
-        return len(self.left) + len(self.right)
-
-    def chars(self) -> list[tuple[str, Origin]]:
-        return self.left + self.right[::-1]
-
-    def char_at(self, position: int) -> str:
-        if position < len(self.left):
-            return self.left[position][0]
-        return self.right[len(self.right) - 1 - (position - len(self.left))][0]
+        return len(self.text)
 
     def move_to(self, position: int) -> None:
-        position = max(0, min(position, self.size()))
-        while len(self.left) > position:
-            self.right.append(self.left.pop())
-        while len(self.left) < position:
-            self.left.append(self.right.pop())
+        self.cursor = max(0, min(position, self.size()))
 
     def selection(self) -> tuple[int, int] | None:
         if self.anchor is None or self.anchor == self.cursor:
@@ -185,8 +495,8 @@ class _Field:
         return min(self.anchor, self.cursor), max(self.anchor, self.cursor)
 
     def delete_range(self, start: int, end: int) -> None:
-        self.move_to(end)
-        removed = [self.left.pop() for _ in range(end - start)][::-1]
+        removed = self.text.delete(start, end)
+        self.cursor = start
         self.deleted += [(origin, char) for char, origin in removed]
         # Runs of adjacent deletions (Backspace after Backspace, Delete after Delete) in text order.
         if removed and self.erasures and self.erasures[-1][0] == end:
@@ -206,7 +516,8 @@ class _Field:
 
     def insert(self, items: list[tuple[str, Origin]]) -> None:
         self.delete_selection()
-        self.left.extend(items)
+        self.text.insert(self.cursor, items)
+        self.cursor += len(items)
 
     def erase(self, key: str, mods: set[str]) -> None:
         """Backspace or Delete: the selection, else a character, word (Control/Alt) or line (Meta)."""
@@ -251,49 +562,30 @@ class _Field:
 
     def boundary(self, direction: int, unit: str, windows_words: bool) -> int:
         """The position one character, word or line away from the cursor."""
-        position, size = self.cursor, self.size()
+        position, text = self.cursor, self.text
         if unit == "char":
-            return max(0, min(size, position + direction))
+            return max(0, min(self.size(), position + direction))
         if unit == "line":
-            step = (lambda p: p > 0 and self.char_at(p - 1) != "\n") if direction < 0 else \
-                (lambda p: p < size and self.char_at(p) != "\n")
-            while step(position):
-                position += direction
-            return position
+            return text.before(position, _NEWLINE) + 1 if direction < 0 else text.after(position, _NEWLINE)
         if direction < 0:  # to the start of this or the previous word, on every platform
-            while position > 0 and not _is_word(self.char_at(position - 1)):
-                position -= 1
-            while position > 0 and _is_word(self.char_at(position - 1)):
-                position -= 1
-            return position
+            return text.before(text.before(position, _WORD) + 1, _NONWORD) + 1
         if windows_words:  # past this word and the spaces after it: the start of the next word
-            while position < size and _is_word(self.char_at(position)):
-                position += 1
-            while position < size and not _is_word(self.char_at(position)):
-                position += 1
-            return position
-        while position < size and not _is_word(self.char_at(position)):  # macOS: to the end of the word
-            position += 1
-        while position < size and _is_word(self.char_at(position)):
-            position += 1
-        return position
+            return text.after(text.after(position, _NONWORD), _WORD)
+        return text.after(text.after(position, _WORD), _NONWORD)  # macOS: to the end of the word
 
     def vertical(self, direction: int) -> int:
         """The same column on the line above or below (clamped), or the start or end of the text."""
-        line_start = self.boundary(-1, "line", False)
+        line_start = self.text.before(self.cursor, _NEWLINE) + 1
         column = self.cursor - line_start
         if direction < 0:
             if line_start == 0:
                 return 0
-            self.move_to(line_start - 1)
-            above = self.boundary(-1, "line", False)
+            above = self.text.before(line_start - 1, _NEWLINE) + 1
             return min(above + column, line_start - 1)
-        line_end = self.boundary(+1, "line", False)
+        line_end = self.text.after(self.cursor, _NEWLINE)
         if line_end == self.size():
             return line_end
-        self.move_to(line_end + 1)
-        below_end = self.boundary(+1, "line", False)
-        return min(line_end + 1 + column, below_end)
+        return min(line_end + 1 + column, self.text.after(line_end + 1, _NEWLINE))
 
     def shortcut(self, event: KeyEvent, paste_follows: bool) -> bool:
         """Select all, cut and paste are followed; False (incomplete) for anything that may edit unseen."""
@@ -313,6 +605,25 @@ class _Field:
             self.erase(event.key or "", set(event.mods))
             return True
         return key in _HARMLESS_SHORTCUT_KEYS
+
+    def emacs(self, event: KeyEvent) -> bool:
+        """Control+key as a macOS text field reads it: line, character and line-to-line moves,
+        character deletion and Control+K (delete to the line end, or the newline there); False
+        for other bound keys, which edit or move unseen. Unbound keys do nothing."""
+        key = event.key or ""
+        if set(event.mods) != {"Control"}:
+            return key.lower() in _EMACS_INERT_KEYS
+        if key in _EMACS_MOVES:
+            return self.navigate(_EMACS_MOVES[key], set())
+        if key in _EMACS_ERASES:
+            self.erase(_EMACS_ERASES[key], set())
+            return True
+        if key == "k":
+            self.anchor = None
+            line_end = self.text.after(self.cursor, _NEWLINE)
+            self.delete_range(self.cursor, line_end if line_end > self.cursor else min(self.cursor + 1, self.size()))
+            return True
+        return key.lower() in _EMACS_INERT_KEYS
 
 
 def _is_word(char: str) -> bool:
@@ -339,22 +650,59 @@ def mask_events(events: tuple[KeyEvent, ...], typed: TypedText, spans: list[Span
     marks: dict[Origin, str] = {origin: span.entity_type for view, view_spans in views
                                 for span in view_spans for origin in view[span.start:span.end]}
     deleted_events = [origin.event for origin in typed.deleted]  # sorted: deleted is in typing order
+    retyped: list[tuple[int, int, str]] = []
     for span in spans:
         covered = typed.origins[span.start:span.end]
         if not covered:
             continue
+        for origin in covered:
+            marks[origin] = span.entity_type
         first = min(origin.event for origin in covered)
         last = max(origin.event for origin in covered)
-        retyped = typed.deleted[bisect_left(deleted_events, first):bisect_right(deleted_events, last)]
-        for origin in (*covered, *retyped):
-            marks[origin] = span.entity_type
+        retyped.append((bisect_left(deleted_events, first), bisect_right(deleted_events, last), span.entity_type))
+    for index, entity_type in _painted(retyped, len(deleted_events)).items():
+        marks[typed.deleted[index]] = entity_type
     return _apply_marks(events, marks)
+
+
+def _painted(ranges: list[tuple[int, int, str]], size: int) -> dict[int, str]:
+    """Each index under one of the ranges, with the type of the last range over it; every index is
+    painted once (ranges taken last first, skipping painted runs), so overlapping ranges cost no
+    more than their union."""
+    after = list(range(size + 1))  # after[i]: an index at or past i that may be unpainted
+
+    def unpainted(index: int) -> int:
+        root = index
+        while after[root] != root:
+            root = after[root]
+        while after[index] != root:
+            after[index], index = root, after[index]
+        return root
+
+    painted: dict[int, str] = {}
+    for start, end, entity_type in reversed(ranges):
+        index = unpainted(start)
+        while index < end:
+            painted[index] = entity_type
+            after[index] = index + 1
+            index = unpainted(index + 1)
+    return painted
+
+
+def mask_shortcuts(events: tuple[KeyEvent, ...], spans: list[Span] | tuple[Span, ...]) -> tuple[KeyEvent, ...]:
+    """Events with the shortcut keys under spans of `shortcut_text` replaced by their placeholder;
+    the modifiers stay, so the event still reads as a shortcut."""
+    origins = shortcut_text(events)[1]
+    marks = {origin: span.entity_type for span in spans for origin in origins[span.start:span.end]
+             if origin.event >= 0}
+    return _apply_marks(events, marks) if marks else events
 
 
 def mask_all_typing(events: tuple[KeyEvent, ...], entity_type: str) -> tuple[KeyEvent, ...]:
     """Every printable key and pasted character masked; shortcuts and navigation keys stay."""
     marks = {Origin(index, offset): entity_type for index, event in enumerate(events)
-             for offset in (range(len(event.text or "")) if event.type == "paste" else (0,))}
+             for offset in (range(len(event.text or "")) if event.type == "paste" else (0,))
+             if event.type == "paste" or typed_character(event) is not None}
     return _apply_marks(events, marks)
 
 
@@ -368,7 +716,7 @@ def _masked_event(index: int, event: KeyEvent, marks: dict[Origin, str]) -> KeyE
         spans = [Span(marks[Origin(index, offset)], offset, offset + 1, 1.0)
                  for offset in range(len(text)) if Origin(index, offset) in marks]
         return dataclasses.replace(event, text=replace_spans(text, spans)) if spans else event
-    if Origin(index) in marks and typed_character(event) not in (None, "\n", "\t"):
+    # A typed or shortcut character; Enter and Tab inside a span stay (named keys, layout).
+    if Origin(index) in marks and event.key is not None and event.key not in NAMED_KEYS:
         return dataclasses.replace(event, key=placeholder(marks[Origin(index)]))
     return event
-

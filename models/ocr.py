@@ -1,8 +1,11 @@
 """OCR engine interface and its Tesseract implementation: image -> words with boxes."""
 from __future__ import annotations
 
+import io
 import math
 import os
+import shlex
+import subprocess
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -10,6 +13,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
+from models.deadline import seconds_left
 from models.records import OcrWord
 
 
@@ -25,6 +29,9 @@ class OcrSettings:
     # below the x-height Tesseract reads reliably. 2x (high-DPI) captures are read as they are.
     upscale_max_width: int = 2200
     upscale_factor: int = 2
+    # ... unless the frame is this large already (a tall full-page capture): what Tesseract reads
+    # stays within about upscale_factor**2 times this many pixels, bounding its memory.
+    upscale_max_pixels: int = 8_000_000
     # Square tiles whose own background is dark are inverted, so a dark sidebar beside a light
     # page (or the reverse) is read as dark text on light, all in one Tesseract call.
     polarity_tile_px: int = 48
@@ -32,6 +39,8 @@ class OcrSettings:
     # last frames a worker remembers.
     reuse_tile_px: int = 64
     reuse_max_sessions: int = 32
+    # Where a record's image_uri may point (models/image_source.py); none: image files are never read.
+    image_roots: tuple[str, ...] = ()
 
 
 class OcrUnavailable(RuntimeError):
@@ -71,8 +80,10 @@ class TesseractOcr:
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
     def upscales(self, image: Image.Image) -> bool:
-        """Whether a frame this wide is a 1x capture, read at `upscale_factor` times its size."""
-        return image.width <= self._settings.upscale_max_width
+        """Whether a frame this wide is a 1x capture, read at `upscale_factor` times its size (a
+        frame of more than `upscale_max_pixels` is read as it is)."""
+        return (image.width <= self._settings.upscale_max_width
+                and image.width * image.height <= self._settings.upscale_max_pixels)
 
     def normalise(self, image: Image.Image) -> Image.Image:
         """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
@@ -87,10 +98,30 @@ class TesseractOcr:
         scale = settings.upscale_factor if upscale else 1
         if scale > 1:
             gray = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
-        data = pytesseract.image_to_data(
-            gray, lang=settings.language, config=settings.config,
-            timeout=settings.timeout_secs, output_type=pytesseract.Output.DICT)
-        return words_from_data(data, settings.min_confidence, scale)
+        return words_from_data(word_table(gray, settings), settings.min_confidence, scale)
+
+
+class OcrFailed(RuntimeError):
+    """Tesseract failed or ran out of time; the message never holds its output."""
+
+
+def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
+    """Tesseract's TSV word table of `image`, as pytesseract's `image_to_data` gives it. The PNG is
+    piped in and the table read back, so no screen content is ever written to a file: pytesseract
+    writes both to TMPDIR with the umask's mode (0644) and leaves them when the worker is killed."""
+    png = io.BytesIO()
+    image.save(png, format="PNG", compress_level=1)
+    command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", "-l", settings.language,
+               *shlex.split(settings.config), "-c", "tessedit_create_tsv=1"]
+    try:
+        left = seconds_left()  # the record's deadline, when the stage set one
+        done = subprocess.run(command, input=png.getvalue(), capture_output=True, check=False,
+                              timeout=settings.timeout_secs if left is None else min(settings.timeout_secs, left))
+    except subprocess.TimeoutExpired:  # subprocess.run has killed Tesseract by then
+        raise OcrFailed("timeout") from None
+    if done.returncode:
+        raise OcrFailed(f"tesseract exit status {done.returncode}")
+    return pytesseract.pytesseract.file_to_dict(done.stdout.decode("utf-8"), "\t", -1)
 
 
 def dark_text_on_light(image: Image.Image, tile_px: int) -> Image.Image:
@@ -98,26 +129,46 @@ def dark_text_on_light(image: Image.Image, tile_px: int) -> Image.Image:
     stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
 
     A tile is dark when the median of its 3x3 neighbourhood of tile medians is dark, so a tile
-    mostly covered by a bold heading does not flip on its own.
+    mostly covered by a bold heading does not flip on its own. Memory stays about twice the frame's
+    8-bit pixels whatever its shape: the frame is never padded to whole tiles, and only one strip of
+    tiles at a time is held as float32.
     """
     gray = image.convert("L")
     pixels = np.asarray(gray)
-    height, width = pixels.shape
-    rows, cols = math.ceil(height / tile_px), math.ceil(width / tile_px)
-    padded = np.pad(pixels, ((0, rows * tile_px - height), (0, cols * tile_px - width)), mode="edge")
-    half = tile_px // 2  # every other pixel is plenty to find a tile's background
-    sampled = padded[::2, ::2].reshape(rows, half, cols, half).swapaxes(1, 2).reshape(rows, cols, -1)
-    medians = np.median(sampled, axis=2)
+    medians = tile_medians(pixels, tile_px)
+    rows, cols = medians.shape
     around = np.pad(medians, 1, mode="edge")
     neighbourhood = np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)])
     dark = np.median(neighbourhood, axis=0) < 128
     background = np.where(dark, 255 - medians, medians)
-    stretch = np.where(background >= 128, np.clip(255 / np.maximum(background, 1), 1, 2), 1)
+    stretch = np.where(background >= 128, np.clip(255 / np.maximum(background, 1), 1, 2), 1).astype(np.float32)
     if not dark.any() and (stretch == 1).all():  # already dark text on white: the common case
         return gray
-    grid = (lambda a: np.repeat(np.repeat(a, tile_px, axis=0), tile_px, axis=1)[:height, :width])
-    normalised = np.where(grid(dark), 255 - pixels.astype(np.float32), pixels) * grid(stretch)
-    return Image.fromarray(np.clip(normalised, 0, 255).astype(np.uint8))
+    width = pixels.shape[1]
+    normalised = np.empty_like(pixels)
+    for row in range(rows):
+        band = slice(row * tile_px, (row + 1) * tile_px)
+        strip = pixels[band].astype(np.float32)
+        np.subtract(255, strip, out=strip, where=np.repeat(dark[row], tile_px)[:width])
+        strip *= np.repeat(stretch[row], tile_px)[:width]
+        normalised[band] = np.clip(strip, 0, 255, out=strip)
+    return Image.fromarray(normalised)
+
+
+def tile_medians(pixels: np.ndarray, tile_px: int) -> np.ndarray:
+    """(rows, cols) medians of every other pixel of each tile, edge tiles holding what is left of the
+    frame: one strip of tiles at a time, so no copy of the whole frame is made."""
+    height, width = pixels.shape
+    rows, cols, full = math.ceil(height / tile_px), math.ceil(width / tile_px), width // tile_px
+    medians = np.empty((rows, cols), dtype=np.float32)
+    for row in range(rows):
+        strip = pixels[row * tile_px:(row + 1) * tile_px:2]  # every other row of the strip is plenty
+        if full:
+            tiles = strip[:, :full * tile_px].reshape(len(strip), full, tile_px)[:, :, ::2]
+            medians[row, :full] = np.median(tiles, axis=(0, 2))
+        if full < cols:
+            medians[row, full] = np.median(strip[:, full * tile_px::2])
+    return medians
 
 
 def words_from_data(data: dict[str, list], min_confidence: float, scale: int = 1) -> tuple[OcrWord, ...]:

@@ -23,6 +23,9 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]
 # a name or an e-mail address in them is refused rather than trusted.
 _RECORD_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,127}$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
+# JSON can spell a lone UTF-16 surrogate (`"\ud800"`), which no UTF-8 sink can write: it can only
+# come from such an escape, so only lines holding one are checked in full.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 class ParseError(ValueError):
@@ -49,6 +52,8 @@ def parse_line(line: bytes, source_file: str) -> RawRecord:
     kind = obj.get("kind")
     if kind not in KINDS:
         raise ParseError("missing_field:kind" if "kind" not in obj else "unknown_kind")
+    if _SURROGATE_ESCAPE.search(line) and not _encodable(obj):
+        raise ParseError("bad_encoding", kind)
     try:
         record = _RAW_RECORD.validate_python(obj)
     except pydantic.ValidationError as exc:
@@ -90,6 +95,15 @@ def _reject_constant(name: str) -> float:
     raise json.JSONDecodeError(f"non-finite number {name}", name, 0)
 
 
+def _encodable(obj: dict) -> bool:
+    """Every string of the object, keys included, encodes as UTF-8 (none holds a lone surrogate)."""
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_fields(record: RawRecord) -> None:
     """What pydantic's types do not say: RFC 3339 times, plain ids, and the contract's event vocabulary."""
     if not RFC3339.match(record.ts) or not _parses_as_time(record.ts):
@@ -115,7 +129,9 @@ def _parses_as_time(value: str) -> bool:
 
 
 def _valid_event(event: KeyEvent) -> bool:
-    """A keydown carries a key and no text; a paste carries text and no key; mods are modifier names."""
+    """A keydown carries a key and no text; a paste carries text and no key; mods are modifier names.
+    A key is one character or grapheme, or a W3C named key from models/data/w3c_keys.txt: a longer
+    key ("JohnSmith") would be copied to the sink unscanned, so its record is refused."""
     if not MODIFIERS.issuperset(event.mods) or event.t < 0:
         return False
     if event.type == "paste":

@@ -39,11 +39,15 @@ class CategoryRule(StrictModel):
 
 
 class ScreenshotRules(StrictModel):
-    """How detected words are covered on a screenshot."""
+    """How detected words are covered on a screenshot, and which image files and shapes are read at all."""
 
     box_padding_px: int = pydantic.Field(ge=0, le=50)
     box_padding_height_ratio: float = pydantic.Field(ge=0, le=2)
     max_pixels: int = pydantic.Field(gt=0)
+    max_side_px: int = pydantic.Field(gt=0)
+    max_aspect_ratio: float = pydantic.Field(ge=1)
+    max_image_bytes: int = pydantic.Field(gt=0)
+    image_read_timeout_secs: float = pydantic.Field(gt=0)
 
 
 class KeystrokeRules(StrictModel):
@@ -54,9 +58,14 @@ class KeystrokeRules(StrictModel):
     secure_contexts: tuple[str, ...]
 
     def is_secure_field(self, field: str | None) -> bool:
-        """The field, lower-cased, or any word of it, is listed ("Password", "current-password", "cc-csc")."""
-        name = (field or "").lower()
-        return name in self.secure_fields or any(word in self.secure_fields for word in re.split(r"[^a-z0-9]+", name))
+        """The field, or a run of its words joined by nothing, `-` or `_`, is listed in lower case;
+        words split at other characters, camelCase humps and digits ("Password", "current-password",
+        "newPassword", "userPIN", "otpCode", "ccNumber", "cvc2", "my2faCode")."""
+        name = field or ""
+        words = [word.lower() for word in re.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+", name)]
+        return name.lower() in self.secure_fields or any(
+            joint.join(words[start:end]) in self.secure_fields
+            for start in range(len(words)) for end in range(start + 1, len(words) + 1) for joint in ("", "-", "_"))
 
     def is_secure(self, field: str | None, window_title: str | None = None, url: str | None = None) -> bool:
         """A secure field, or a title or URL holding a listed context phrase as whole words."""
@@ -65,6 +74,34 @@ class KeystrokeRules(StrictModel):
         context = f"{window_title or ''} {url or ''}".lower()
         return any(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", context)
                    for phrase in self.secure_contexts)
+
+
+class RecordLimits(StrictModel):
+    """Bounds on one record: a larger one is quarantined unread (`quarantined:too_large`), one whose
+    work at a stage runs past `max_record_seconds` fails closed there (`error:<stage>`)."""
+
+    max_events: int = pydantic.Field(gt=0)
+    max_segments: int = pydantic.Field(gt=0)
+    max_text_chars: int = pydantic.Field(gt=0)
+    max_record_seconds: float = pydantic.Field(gt=0, le=3600)
+
+
+class WrittenNames(StrictModel):
+    """The names a capture client chooses that are copied to the sink (a transcript's `source`, a
+    keystroke record's `field`): written as listed when listed, else as `other`, since a
+    free-form name can hold anything, a person's name or an id among them."""
+
+    other: str = pydantic.Field(pattern=r"^[a-z][a-z0-9_\-]{0,39}$")
+    sources: frozenset[pydantic.constr(pattern=r"^[a-z][a-z0-9_\-]{0,39}$")]
+    fields: frozenset[pydantic.constr(pattern=r"^[a-z0-9][a-z0-9_\-]{0,39}$")]
+
+    def source(self, value: str) -> str:
+        """`value` in lower case when it is a listed source, else `other`."""
+        return value.lower() if value.lower() in self.sources else self.other
+
+    def field(self, value: str) -> str:
+        """`value` in lower case when it is a listed input field kind, else `other`."""
+        return value.lower() if value.lower() in self.fields else self.other
 
 
 class Policy(StrictModel):
@@ -79,6 +116,8 @@ class Policy(StrictModel):
     entities: dict[str, EntityRule]
     keystrokes: KeystrokeRules
     screenshots: ScreenshotRules
+    limits: RecordLimits
+    written_names: WrittenNames
     capture: CaptureRules
     disclosure: Disclosure
 

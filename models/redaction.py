@@ -10,19 +10,22 @@ from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from models.deadline import check_deadline
 from models.images import cover_words, decode_image, encode_png
-from models.keystrokes import UNVERIFIED_TEXT, mask_all_typing, mask_events, rebuild_typed_text
+from models.keystrokes import (SECRET, SHORTCUT_DIGITS, UNVERIFIED_TEXT, focus_secrets, mask_all_typing, mask_events,
+                               mask_shortcuts, shortcut_digit_spans, shortcut_text, typed_text)
 from models.ocr import joined_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
+from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, TYPED, context_text, segment_field
+from models.text_views import (DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text,
+                               segment_field)
+from models.value_search import ValueMatch, ValueSearch
 
 SpansByField = dict[str, list[Span]]
 
-# Placeholder entity for everything typed into a secure field (password, one-time code, PIN).
-SECRET = "SECRET"
 # Speaker labels that name a role, not a person.
 SPEAKER_ROLES = frozenset({"user", "assistant", "agent", "system", "speaker", "you", "me", "host", "guest",
                            "customer", "caller", "bot", "narrator", "interviewer", "moderator", "unknown",
@@ -64,13 +67,14 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     record = prepared.record
     category_masks = bool(finding.category) and policy.categories[finding.category].action == "mask"
     masked_category = finding.category.upper() if category_masks else None
-    spans = masked_spans(prepared, finding, policy)
+    spans, values = masked_spans(prepared, finding, policy)
     if masked_category:
         spans = {field.name: [Span(masked_category, 0, len(field.text), 1.0)] if field.name != "app"
                  else spans.get("app", []) for field in prepared.fields}
     counts = Counter(span.entity_type for field_spans in spans.values() for span in field_spans)
     spans = _with_hash_labels(spans, prepared, policy, key)
-    out: dict[str, object] = {"record_id": record.record_id, "kind": record.kind,
+    record_id = written_record_id(record.record_id, (record.user_id, record.session_id), values, key)
+    out: dict[str, object] = {"record_id": record_id, "kind": record.kind,
                               "user_id": pseudonymize(record.user_id, key), "ts": record.ts}
     if record.session_id is not None:
         out["session_id"] = pseudonymize(record.session_id, key, domain="session")
@@ -87,7 +91,7 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     out["sensitivity"] = max(levels)
     out["policy_version"] = policy.version
     return SanitizedRecord(record.kind, json.dumps(out, ensure_ascii=False, allow_nan=False),
-                           tuple(sorted(counts.items())), max(levels), record.record_id)
+                           tuple(sorted(counts.items())), max(levels), record_id)
 
 
 def _with_hash_labels(spans: SpansByField, prepared: PreparedRecord, policy: Policy, key: bytes) -> SpansByField:
@@ -100,8 +104,9 @@ def _with_hash_labels(spans: SpansByField, prepared: PreparedRecord, policy: Pol
             for name, field_spans in spans.items()}
 
 
-def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> SpansByField:
-    """Spans to mask per field: the policy's types, plus every other occurrence of a masked value.
+def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> tuple[SpansByField, ValueSearch]:
+    """Spans to mask per field: the policy's types, plus every other occurrence of a masked value;
+    and the search for those values, which the record id is checked with too.
 
     A value once known to be sensitive is searched in every field of the record, and so are the
     parts of a name (from a PERSON span, or a first.last e-mail address): a name NER caught in the
@@ -110,42 +115,42 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     texts = {field.name: field.text for field in prepared.fields}
     detected = {name: [s for s in spans if policy.replaces(s.entity_type)]
                 for name, spans in finding.spans if name in texts}
-    searches = {search for name, spans in detected.items() for span in spans
-                for search in _value_searches(texts[name][span.start:span.end], span.entity_type,
-                                              policy.propagate_min_chars)}
+    values = {match for name, spans in detected.items() for span in spans
+              for match in _value_matches(texts[name][span.start:span.end], span.entity_type,
+                                          policy.propagate_min_chars)}
     # Transcript speakers are replaced by labels; their names are searched in the text as well.
-    searches |= {search for speaker in {s.speaker for s in prepared.record.segments}
-                 for search in _speaker_searches(speaker, policy.propagate_min_chars)}
+    values |= {match for speaker in {s.speaker for s in prepared.record.segments}
+               for match in _speaker_matches(speaker, policy.propagate_min_chars)}
+    search = ValueSearch(values)
     result: SpansByField = {}
     for name, text in texts.items():
-        found = list(detected.get(name, []))
-        for pattern, entity_type in searches:
-            found += [Span(entity_type, m.start(), m.end(), 1.0) for m in pattern.finditer(text)]
+        check_deadline()
+        found = list(detected.get(name, [])) + search.spans(text)
         if found:
             result[name] = merge_spans(found)
-    return result
+    return result, search
 
 
-def _value_searches(value: str, entity_type: str, min_chars: int) -> set[tuple[re.Pattern, str]]:
-    searches = set()
+def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMatch]:
+    matches = set()
     if len(value.strip()) >= min_chars:
-        searches.add((re.compile(re.escape(value)), entity_type))
+        matches.add(ValueMatch(value, entity_type))
     if entity_type == "PERSON":
-        parts, flags = [p for p in re.split(r"[\s.,]+", value) if p[:1].isupper()], re.IGNORECASE
+        parts, ignore_case = [p for p in re.split(r"[\s.,]+", value) if p[:1].isupper()], True
     elif entity_type == "EMAIL_ADDRESS":
-        parts, flags = re.split(r"[._\-]", value.split("@")[0]), re.IGNORECASE
+        parts, ignore_case = re.split(r"[._\-]", value.split("@")[0]), True
         parts = parts if sum(p.isalpha() and len(p) >= min_chars for p in parts) >= 2 else []
     else:
-        parts, flags = [], 0
+        parts, ignore_case = [], False
     for part in parts:
         if len(part) >= min_chars and part.isalpha():
             # A name that is also a common word ("Will", "May") is matched only as written.
-            part_flags = 0 if part.lower() in STOP_WORDS else flags
-            searches.add((re.compile(rf"(?<!\w){re.escape(part)}(?!\w)", part_flags), "PERSON"))
-    return searches
+            matches.add(ValueMatch(part, "PERSON", ignore_case=ignore_case and part.lower() not in STOP_WORDS,
+                                   whole_word=True))
+    return matches
 
 
-def _speaker_searches(speaker: str, min_chars: int) -> set[tuple[re.Pattern, str]]:
+def _speaker_matches(speaker: str, min_chars: int) -> set[ValueMatch]:
     """A speaker label and each name in it ("Raman, Priya", "Dr. Priya Raman (Guest)", "priya.raman"),
     in any case; role words ("user", "Speaker 2", "Guest") and titles are not names."""
     words = [w for w in re.split(r"[\s.,_@()\[\]/-]+", speaker) if w]
@@ -153,12 +158,15 @@ def _speaker_searches(speaker: str, min_chars: int) -> set[tuple[re.Pattern, str
              and w.lower() not in SPEAKER_ROLES and w.lower() not in STOP_WORDS]
     if not names:
         return set()
-    searches = {(re.compile(re.escape(speaker), re.IGNORECASE), "PERSON")} if len(speaker) >= min_chars else set()
-    return searches | {(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), "PERSON") for name in names}
+    matches = {ValueMatch(speaker, "PERSON", ignore_case=True)} if len(speaker) >= min_chars else set()
+    return matches | {ValueMatch(name, "PERSON", ignore_case=True, whole_word=True) for name in names}
 
 
 def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                       counts: Counter, masked_category: str | None) -> dict[str, object]:
+    """Events with typed, pasted and shortcut characters masked: all of them in a secure context
+    or a masked category, else the detected spans, entries that may have gone to a password field
+    after a focus move, and runs of digit shortcuts; all typing of a stream the rebuild could not follow."""
     record = prepared.record
     if policy.keystrokes.is_secure(record.field, record.window_title, context_text(record, "url")):
         counts[SECRET] += 1
@@ -166,14 +174,22 @@ def _keystroke_fields(prepared: PreparedRecord, spans: SpansByField, policy: Pol
     elif masked_category:
         events = mask_all_typing(record.events, masked_category)
     else:
-        typed = rebuild_typed_text(record.events)
+        typed = typed_text(record.events)
         if not typed.complete:
             counts[UNVERIFIED_TEXT] += 1
-        events = mask_events(record.events, typed, spans.get(TYPED, []), spans.get(DELETED, []),
-                             spans.get(PASTED, []), spans.get(ERASED, []))
+        secret_spans, secret_deleted = focus_secrets(typed) if typed.complete else ([], [])
+        if secret_spans:
+            counts[SECRET] += 1
+        events = mask_events(record.events, typed, [*spans.get(TYPED, []), *secret_spans],
+                             [*spans.get(DELETED, []), *secret_deleted], spans.get(PASTED, []),
+                             spans.get(ERASED, []))
+    digit_spans = shortcut_digit_spans(shortcut_text(record.events)[0])
+    if digit_spans:
+        counts[SHORTCUT_DIGITS] += len(digit_spans)
+    events = mask_shortcuts(events, [*spans.get(SHORTCUTS, []), *digit_spans])
     fields: dict[str, object] = {"events": [_event_json(event) for event in events]}
     if record.field is not None:
-        fields["field"] = record.field
+        fields["field"] = policy.written_names.field(record.field)
     return fields
 
 
@@ -200,7 +216,7 @@ def _transcript_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
                          "text": replace_spans(segment.text, spans.get(segment_field(i), []))})
     fields: dict[str, object] = {"segments": segments}
     if record.source is not None:
-        fields["source"] = record.source
+        fields["source"] = policy.written_names.source(record.source)
     return fields
 
 

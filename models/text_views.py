@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote_plus
 
-from models.keystrokes import rebuild_typed_text
+from models.keystrokes import shortcut_text, typed_text
 from models.ocr import joined_text, ocr_text
 from models.records import OcrWord, RawRecord, TextField
 
@@ -11,6 +11,7 @@ TYPED = "typed"
 DELETED = "deleted"
 ERASED = "erased"
 PASTED = "pasted"
+SHORTCUTS = "shortcuts"
 OCR = "ocr"
 OCR_JOINED = "ocr_joined"
 # Fields that describe where a record was captured rather than what it holds.
@@ -31,15 +32,16 @@ def context_text(record: RawRecord, name: str) -> str | None:
 
 def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple[TextField, ...]:
     """Context fields of every kind, then the kind's own text: segments; typed, deleted and pasted
-    text; or OCR text (and, when a word is hyphenated across lines, the text with it joined)."""
+    text and the keys of shortcuts; or OCR text (and, when a word is hyphenated across lines, the
+    text with it joined)."""
     fields = [TextField(name, value) for name in CONTEXT_FIELDS
               if (value := context_text(record, name))]
     if record.kind == "transcript":
         fields += [TextField(segment_field(i), s.text) for i, s in enumerate(record.segments) if s.text]
     elif record.kind == "keystrokes":
-        typed = rebuild_typed_text(record.events)
+        typed = typed_text(record.events)
         views = ((TYPED, typed.text), (DELETED, typed.deleted_text), (ERASED, typed.erased_text),
-                 (PASTED, typed.pasted(record.events)[0]))
+                 (PASTED, typed.pasted(record.events)[0]), (SHORTCUTS, shortcut_text(record.events)[0]))
         fields += [TextField(name, text) for name, text in views if text]
     elif ocr_words:
         fields.append(TextField(OCR, ocr_text(ocr_words)))

@@ -8,7 +8,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.utils.timestamp import Timestamp
 
 from models.analyzer import AnalyzerSettings
-from models.consent import Consent
+from models.consent import Registry
 from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.audit import SummarizeAudit
@@ -16,7 +16,7 @@ from transforms.capture import ApplyCapturePolicy
 from transforms.consent import ApplyConsent, RefreshRegistry, RefreshSchedule
 from transforms.read import ReadPubSubLines, ReadRawRecords, WatchFileLines
 from transforms.sanitize import SanitizeRecords
-from transforms.write import WriteAudit, WriteSanitizedRecords
+from transforms.write import EncodeLines, WriteAudit, WriteSanitizedRecords
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class RunSettings:
     pseudonym_key: bytes
     analyzer: AnalyzerSettings
     ocr: OcrSettings
-    consent: dict[str, Consent] | None = None  # the registry read at start-up; None: no consent rule
+    consent: Registry | None = None  # the registry read at start-up; None: no consent rule
     consent_pattern: str | None = None  # where it was read; streaming re-reads it there
     stream: StreamSettings | None = None
 
@@ -74,7 +74,7 @@ def consent_check(settings: RunSettings, registry: beam.PTransform | None) -> Ap
 def build_pipeline(options: PipelineOptions, settings: RunSettings, lines: beam.PTransform | None = None,
                    registry: beam.PTransform | None = None) -> beam.Pipeline:
     """Read -> consent (when a registry is given) -> capture policy and disclosure -> sanitize ->
-    write, with an audit that accounts for every line read: one graph for batch and streaming,
+    encode -> write, with an audit that accounts for every line read: one graph for batch and streaming,
     where the lines are windowed by arrival as they are read and every stage keeps their window.
 
     `lines` replaces the settings' source of (name, line) pairs, and in streaming `registry` the
@@ -93,9 +93,12 @@ def build_pipeline(options: PipelineOptions, settings: RunSettings, lines: beam.
     records, not_captured, stripped = records | "ApplyCapturePolicy" >> ApplyCapturePolicy(settings.policy)
     sanitized, failed = records | "SanitizeRecords" >> SanitizeRecords(
         settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr)
-    discarded = (quarantined, *refused, not_captured, failed) | "AllDiscarded" >> beam.Flatten()
+    # The sink and the audit both take what got through encoding: a record counts as sanitized only
+    # if its line can be written.
+    encoded, written, unwritable = sanitized | "EncodeLines" >> EncodeLines()
+    discarded = (quarantined, *refused, not_captured, failed, unwritable) | "AllDiscarded" >> beam.Flatten()
     run_id = stream.run_id if stream else None
-    _ = sanitized | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output, run_id)
-    summary = (sanitized, discarded, line_count, stripped) | "SummarizeAudit" >> SummarizeAudit(settings.policy.version)
+    _ = encoded | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output, run_id)
+    summary = (written, discarded, line_count, stripped) | "SummarizeAudit" >> SummarizeAudit(settings.policy.version)
     _ = summary | "WriteAudit" >> WriteAudit(settings.output, run_id)
     return pipeline

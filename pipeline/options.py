@@ -48,6 +48,10 @@ class RedactionOptions(PipelineOptions):
                                  "changed in the next frame (0: read every frame in full)")
         parser.add_argument("--ocr_timeout_secs", type=float, default=OcrSettings.timeout_secs,
                             help="a screenshot whose OCR takes longer is dropped as error:ocr")
+        parser.add_argument("--image_roots", default=None,
+                            help="comma-separated directories or bucket prefixes an image_uri may point "
+                                 "into (default: the --input pattern's directory tree; with "
+                                 "--input_subscription, none); any other image file is quarantined")
 
 
 class FlinkCheckpointOptions(PipelineOptions):

@@ -15,11 +15,13 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, _BeamArgumentParser
 
 from models.analyzer import ModelNotInstalled, check_model_installed, settings_for_policy
+from models.image_source import image_roots
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
-from models.consent import Consent, ConsentError
+from models.consent import ConsentError, Registry
 from models.policy import load_policy
 from models.pseudonyms import MIN_KEY_BYTES
+from models.normalize import normalize_data
 from models.recognizers.config import recognizer_data
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from pipeline.options import KEY_ENV, RedactionOptions
@@ -40,6 +42,9 @@ BATCH_ONLY_RUNNERS = ("FnApiRunner", "BundleBasedDirectRunner")
 DOWNLOADING_RUNNERS = ("PrismRunner",)
 RUNNER_FOR = {"DirectRunner": DEFAULT_RUNNER}
 SUBSCRIPTION = re.compile(r"^projects/[^/]+/subscriptions/[^/]+$")
+# What a run writes on this machine (shards, audit, Beam's and OCR's temporary files, by this process
+# and the worker processes it starts) is private: files 0600, directories 0700.
+PRIVATE_UMASK = 0o077
 
 
 class ConfigError(ValueError):
@@ -91,7 +96,7 @@ def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tu
                       "(or --dev_random_pseudonym_key for development runs)")
 
 
-def load_consent(pattern: str) -> dict[str, Consent]:
+def load_consent(pattern: str) -> Registry:
     """The consent registry, read and validated here before anything else is read; any unusable
     line stops the run (skipping it could let an older consent stand). Batch hands this read to the
     workers; streaming re-reads the files there (transforms/consent.py)."""
@@ -171,6 +176,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     try:
         policy = load_policy(options.policy)
         recognizer_data()
+        normalize_data()
     except ConfigFileError as exc:
         raise ConfigError(str(exc)) from None
     key, notes = load_pseudonym_key(options, environ)
@@ -178,15 +184,16 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     if consent is None:
         notes.append("consent: no --consent registry given, so no consent rule was applied")
     elif stream is None:
-        notes.append(f"consent: registry of {len(consent)} users applied")
+        notes.append(f"consent: registry of {len(consent.consents)} users applied")
     else:
-        notes.append(f"consent: registry of {len(consent)} users at launch, re-read by the workers every "
+        notes.append(f"consent: registry of {len(consent.consents)} users at launch, re-read by the workers every "
                      f"{stream.consent_refresh_secs} s")
     settings = RunSettings(
         input_pattern=options.input or "", output=options.output, policy=policy, pseudonym_key=key,
         analyzer=settings_for_policy(policy, model_name=options.spacy_model),
         ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
-                        reuse_max_sessions=max(0, options.ocr_reuse_sessions)),
+                        reuse_max_sessions=max(0, options.ocr_reuse_sessions),
+                        image_roots=image_roots(options.image_roots, options.input)),
         consent=consent, consent_pattern=options.consent, stream=stream)
     if local:
         try:
@@ -199,7 +206,8 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
 
 def main(argv: list[str] | None = None) -> int:
     """Exit 0 when the run completed and every input line is accounted for (a streaming job: once it
-    is submitted), non-zero otherwise."""
+    is submitted); 2 for a configuration error, 3 when an input file could not be read to its end,
+    1 for any other failure."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for ours in ("pipeline", "transforms"):
         logging.getLogger(ours).setLevel(logging.INFO)
@@ -226,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     notes.append(f"runner: {standard.runner}" + (f" (for --runner={asked}, which would first download Prism)"
                                                  if asked != standard.runner else ""))
     started = time.monotonic()
+    umask = os.umask(PRIVATE_UMASK)
     try:
         result = build_pipeline(options, settings).run()
         if settings.stream is not None:
@@ -238,11 +247,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # A worker's message may quote a record: report the type only.
         _LOG.error("pipeline run failed: %s (message withheld: it may quote record content)", type(exc).__name__)
         return 1
+    finally:
+        os.umask(umask)
     summary = read_summary(settings.output)
     print(format_summary(summary, time.monotonic() - started, notes))
     if summary["unaccounted"]:
         print(f"error: {summary['unaccounted']} input lines have no outcome", file=sys.stderr)
         return 1
+    if summary["files_incomplete"]:
+        # What was read is accounted for, but the lines after each file's break were never counted.
+        print(f"error: {summary['files_incomplete']} input files could not be read to their end "
+              "(truncated or corrupt; the log names them)", file=sys.stderr)
+        return 3
     return 0
 
 

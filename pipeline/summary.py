@@ -22,6 +22,9 @@ def format_summary(summary: dict[str, Any], elapsed_secs: float, notes: list[str
         f"dropped: {summary['dropped']}   quarantined: {summary['quarantined']}   "
         f"unaccounted: {summary['unaccounted']}",
     ]
+    if summary["files_incomplete"]:
+        lines.append(f"input files not read to their end: {summary['files_incomplete']} (the rest of each is lost; "
+                     "the log names them)")
     for title, table in (("by reason", summary["by_reason"]), ("entities masked", summary["entities_masked"]),
                          ("undisclosed fields stripped", summary["fields_stripped"])):
         if table:

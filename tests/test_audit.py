@@ -27,3 +27,11 @@ def test_when_outcomes_are_counted_then_totals_reconcile_by_kind_and_reason():
 def test_when_a_line_has_no_outcome_then_it_is_unaccounted():
     audit = add_outcome(empty_audit(), SanitizedRecord("keystrokes", "{}"))
     assert finish_audit(audit, lines_read=2, policy_version="v1")["unaccounted"] == 1
+
+
+def test_when_a_file_was_not_read_to_its_end_then_the_summary_counts_it_apart():
+    audit = add_outcome(empty_audit(), DiscardedRecord("unknown", "quarantined:unreadable_file"))
+    add_outcome(audit, DiscardedRecord("unknown", "quarantined:malformed_json"))
+    summary = finish_audit(audit, lines_read=2, policy_version="v1")
+    assert summary["files_incomplete"] == 1 and summary["unaccounted"] == 0
+    assert finish_audit(empty_audit(), lines_read=0, policy_version="v1")["files_incomplete"] == 0

@@ -72,6 +72,33 @@ def test_spans_found_in_a_joined_unit_land_in_their_own_segment(analyzer_setting
     assert not any(name == "segments/0" and entity in ("EMAIL_ADDRESS", "US_SSN") for name, entity, _ in found)
 
 
+DISGUISED = [
+    chat("v1", "ok", "thanks priya, can you review the deploy", app="Slack", window_title="mail jane%2540example.com"),
+    chat("v2", "my number is five five five, one two three, four five six seven", source="voice"),
+    chat("v3", "the deploy is green"),
+]
+
+
+def test_views_are_detected_in_the_batch_screened_and_completed_like_their_texts(analyzer_settings):
+    """The lower-case name is found by PERSON recognizers, which run with NER: the view of a
+    screened text must be completed too. Batched, the findings equal those of one record at a time,
+    and those of full detection for every record not decided before NER."""
+    batched = detect_batch(build_detector(analyzer_settings), DISGUISED, analyzer_settings)
+    one_by_one = [detect(build_detector(replace(analyzer_settings, cache_entries=0)), record, analyzer_settings)
+                  for record in DISGUISED]
+    full_settings = replace(analyzer_settings, drop_categories=frozenset())
+    full = detect_batch(build_detector(full_settings), DISGUISED, full_settings)
+    assert [(f.spans, f.category) for f in batched] == [(f.spans, f.category) for f in one_by_one]
+    assert [f.category for f in batched] == [f.category for f in full]
+    assert [f.spans for f in batched if f.complete] == [f.spans for f, b in zip(full, batched) if b.complete]
+    assert batched[0].complete and batched[2].complete
+    texts = [{field.name: field.text for field in record.fields} for record in DISGUISED]
+    found = [{(name, s.entity_type, text[name][s.start:s.end]) for name, spans in f.spans for s in spans}
+             for f, text in zip(batched, texts)]
+    assert {("segments/1", "PERSON", "priya"), ("window_title", "EMAIL_ADDRESS", "jane%2540example.com")} <= found[0]
+    assert ("segments/0", "PHONE_NUMBER", "five five five, one two three, four five six seven") in found[1]
+
+
 def test_the_pruned_analyzer_runs_ner_and_lemmas_only_and_finds_the_entities_of_the_full_pipeline(analyzer_settings):
     from models.recognizers.config import recognizer_data
     pruned = build_analyzer(analyzer_settings)

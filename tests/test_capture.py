@@ -34,6 +34,20 @@ def test_when_a_host_is_matched_then_domains_are_suffixes_and_globs_whole(host, 
     ("https://jdoe:pw@vault.bitwarden.com/#/vault", "vault.bitwarden.com"),
     ("https://chase.com@evil.example/login", "evil.example"),   # credentials are not the host
     ("mail.google.com/mail/u/0", "mail.google.com"),            # no scheme
+    # No scheme, and a `//` later in the query: the host is what comes before the first / ? #.
+    ("secure.example-bank.com/login?next=https://other.example/x", "secure.example-bank.com"),
+    ("SECURE.Example-Bank.com?next=//other.example", "secure.example-bank.com"),
+    ("secure.example-bank.com#//other.example", "secure.example-bank.com"),
+    ("jdoe@secure.example-bank.com:8443/login", "secure.example-bank.com"),   # userinfo and port, no scheme
+    ("http://[2001:db8::1]:8080/admin", "2001:db8::1"),                        # IPv6 in brackets
+    ("https:\\\\secure.chase.com\\web", "secure.chase.com"),             # backslashes, as browsers read them
+    ("https://evil.example\\@secure.chase.com/", "evil.example"),           # a backslash ends the host
+    ("https://bänk.example/login", "xn--bnk-qla.example"),                     # IDNA, as patterns are written
+    ("xn--bnk-qla.example./x", "xn--bnk-qla.example"),
+    ("secure.chase\u3002com/x", "secure.chase.com"),                            # an ideographic full stop
+    ("//secure.chase.com/x", "secure.chase.com"),
+    ("", None),
+    ("https://", None),
 ])
 def test_when_a_url_is_read_then_its_host_is_lower_case_without_port_or_credentials(url, host):
     assert hostname(url) == host
@@ -59,6 +73,8 @@ def test_when_an_app_is_matched_then_globs_ignore_case(app, pattern, expected):
     (keystrokes("hi", app="Chrome", url="https://secure.chase.com/dashboard"), "capture_policy:denied_domain"),
     (keystrokes("hi", app="Chrome", url="https://mail.google.com/mail/u/0/#inbox"), "capture_policy:denied_domain"),
     (keystrokes("hi", app="Chrome", url="https://mychart.examplehealth.org/app"), "capture_policy:denied_domain"),
+    (keystrokes("hi", app="Chrome", url="secure.chase.com/login?next=https://www.example.com/x"),
+     "capture_policy:denied_domain"),
     (keystrokes("hi", app="Chrome", url="https://www.purchase.com/cart"), None),
     (keystrokes("hi", app="Chrome", url="https://staging.portal.examplehealth.org/login"), None),
     (keystrokes("hi", app="Slack"), None),
@@ -118,3 +134,17 @@ def test_in_the_pipeline_an_undisclosed_field_is_stripped_and_counted(capture_ru
     raw = (capture_run / "audit" / "summary.json").read_text()
     assert json.loads(raw)["fields_stripped"] == {"window_title": 1}
     assert "platform-eng" not in raw and "1Password" not in raw and "chase" not in raw
+
+
+@pytest.mark.parametrize("url", ["https://mychart.examplehealth.org/app",
+                                 "mychart.examplehealth.org/app?next=https://www.example.com/home"])
+def test_the_category_decision_reads_the_url_host_as_the_capture_rules_do(analyzer, url):
+    from models.categories import CategoryClassifier, category_data, load_text_classifier
+    from models.records import RawRecord
+    nlp = analyzer.nlp_engine.nlp["en"]
+    classifier = CategoryClassifier(nlp, category_data(), load_text_classifier(category_data()))
+    record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Chrome", url=url)
+    scores = dict(classifier.decide(record, [classifier.features(nlp("checking my upcoming appointment"))], ()).scores)
+    plain = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Chrome")
+    unhosted = dict(classifier.decide(plain, [classifier.features(nlp("checking my upcoming appointment"))], ()).scores)
+    assert scores["medical"] - unhosted["medical"] == pytest.approx(category_data().weights.domain)

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +93,50 @@ def test_when_key_is_given_then_user_ids_are_its_pseudonyms(sample_run):
     assert {doc["user_id"] for doc in lines} == {pseudonymize("emp-4821", KEY.encode())}
 
 
+def modes_under(output: Path) -> dict[str, set[str]]:
+    """Permission bits of OUTPUT itself and everything under it, by files and directories."""
+    paths = [output, *output.rglob("*")]
+    return {kind: {oct(stat.S_IMODE(p.stat().st_mode)) for p in paths if test(p)}
+            for kind, test in (("files", Path.is_file), ("dirs", Path.is_dir))}
+
+
+def test_when_the_sample_is_written_then_only_its_owner_can_read_the_output(sample_run):
+    tmp_path, _ = sample_run
+    assert modes_under(tmp_path / "out") == {"files": {"0o600"}, "dirs": {"0o700"}}
+
+
+def transcript_lines(count: int) -> bytes:
+    return b"".join(json.dumps({"record_id": f"r-{n}", "kind": "transcript", "user_id": "emp-1",
+                                "ts": "2026-06-09T09:00:00Z", "segments": [
+                                    {"speaker": "a", "start": 0.0, "end": 1.0, "text": "the deploy is green"}]}).encode()
+                    + b"\n" for n in range(count))
+
+
+def test_when_an_input_gzip_is_truncated_then_the_run_names_the_file_counts_the_loss_and_exits_3(tmp_path):
+    # On two worker processes: they write the shards, so they must write them privately too.
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "whole.jsonl").write_bytes(transcript_lines(2))
+    (inputs / "cut.jsonl.gz").write_bytes(gzip.compress(transcript_lines(3))[:-8])  # no CRC32 and size
+    result = run_cli(tmp_path, "--input", str(inputs / "*"), "--output", str(tmp_path / "out"),
+                     "--direct_num_workers=2", "--direct_running_mode=multi_processing")
+    assert result.returncode == 3, result.stderr[-2000:]
+    summary = json.loads((tmp_path / "out" / "audit" / "summary.json").read_text())
+    assert (summary["records_in"], summary["sanitized"], summary["quarantined"], summary["unaccounted"]) == (6, 5, 1, 0)
+    assert summary["files_incomplete"] == 1 and summary["by_reason"] == {"quarantined:unreadable_file": 1}
+    assert f"{inputs / 'cut.jsonl.gz'} not read to its end (EOFError)" in result.stderr
+    assert "input files not read to their end: 1" in result.stdout and "deploy" not in result.stderr
+    assert modes_under(tmp_path / "out") == {"files": {"0o600"}, "dirs": {"0o700"}}
+
+
+def test_when_a_registry_id_has_blanks_then_the_run_refuses_to_start_naming_the_line(tmp_path):
+    registry = tmp_path / "consent.jsonl"
+    registry.write_text(json.dumps({"user_id": "emp-4821"}) + "\n" + json.dumps({"user_id": "emp-4822 "}) + "\n")
+    result = run_cli(tmp_path, "--input", str(SAMPLE), "--output", str(tmp_path / "out"), "--consent", str(registry))
+    assert result.returncode == 2 and f"{registry}:2: user_id has leading or trailing blanks" in result.stderr
+    assert "emp-4822" not in result.stderr and not (tmp_path / "out").exists()
+
+
 def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
     result = run_cli(tmp_path, "--input", str(SAMPLE), "--output", str(tmp_path / "out"), key=None)
     assert result.returncode == 2 and "REDACT_PSEUDONYM_KEY" in result.stderr
@@ -126,8 +172,8 @@ def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_reco
     # 11:59:59 and one from 14:30:01 are one second outside the pause; one at 13:00 is inside.
     timed = {"before-pause": "2026-06-09T11:59:58Z", "in-pause": "2026-06-09T13:00:00Z",
              "after-pause": "2026-06-09T14:30:01Z"}
-    inputs.write_text("".join(json.dumps({**base, "record_id": f"r-{user}", "user_id": user}) + "\n"
-                              for user in ("emp-in", "emp-out", "emp-unknown"))
+    inputs.write_text("".join(json.dumps({**base, "record_id": f"r-{user.removeprefix('emp-')}", "user_id": user}) + "\n"
+                              for user in ("emp-in", "emp-out", "emp-unknown", "EMP-IN"))
                       + "".join(json.dumps({**base, "record_id": name, "user_id": "emp-in", "ts": ts}) + "\n"
                                 for name, ts in timed.items()))
     registry = tmp_path / "consent.jsonl"
@@ -138,14 +184,15 @@ def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_reco
     assert result.returncode == 0, result.stderr[-2000:]
     lines = [json.loads(line) for path in (tmp_path / "out" / "sanitized").glob("*.jsonl")
              for line in path.read_text().splitlines()]
-    assert sorted(doc["record_id"] for doc in lines) == ["after-pause", "before-pause", "r-emp-in"]
+    assert sorted(doc["record_id"] for doc in lines) == ["after-pause", "before-pause", "r-in"]
     summary = json.loads((tmp_path / "out" / "audit" / "summary.json").read_text())
+    # EMP-IN may be another user than emp-in: never given emp-in's consent, and named as such.
     assert summary["by_reason"] == {"dropped:consent:no_consent": 1, "dropped:consent:opted_out": 1,
-                                    "dropped:consent:paused": 1}
-    assert summary["records_in"] == 6 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
+                                    "dropped:consent:paused": 1, "dropped:consent:id_case_or_blanks": 1}
+    assert summary["records_in"] == 7 == summary["sanitized"] + summary["dropped"] + summary["quarantined"]
     assert "registry of 2 users" in result.stdout
     audit_text = (tmp_path / "out" / "audit" / "summary.json").read_text()
-    assert "emp-out" not in audit_text and "emp-in" not in audit_text
+    assert "emp-out" not in audit_text and "emp-in" not in audit_text.lower()
 
 
 def test_when_the_direct_runner_is_asked_for_then_the_run_uses_fnapirunner_and_downloads_nothing(tmp_path):

@@ -72,6 +72,37 @@ def test_an_entry_that_could_be_misread_stops_the_run(entry):
         registry(entry)
 
 
+@pytest.mark.parametrize("entries, error", [
+    ([{**BASE, "user_id": "emp-0001 "}], "registry.jsonl:1: user_id has leading or trailing blanks"),
+    ([{**BASE, "user_id": "\temp-0001"}], "registry.jsonl:1: user_id has leading or trailing blanks"),
+    ([{**BASE, "user_id": " "}], "registry.jsonl:1: user_id has leading or trailing blanks"),
+    ([BASE, {**BASE, "user_id": "EMP-0001", "opted_out": True}],
+     "registry.jsonl:2: user_id differs only in case from the one at registry.jsonl:1"),
+    ([BASE, {**BASE, "user_id": "emp-0002"}, {**BASE, "user_id": "Emp-0001"}],
+     "registry.jsonl:3: user_id differs only in case from the one at registry.jsonl:1"),
+])
+def test_when_registry_ids_differ_only_in_case_or_blanks_then_the_run_stops_naming_the_line_not_the_id(
+        entries, error):
+    with pytest.raises(ConsentError) as raised:
+        registry(*entries)
+    assert str(raised.value) == f"consent registry {error}"
+    assert "emp" not in str(raised.value).lower().replace("registry.jsonl", "")
+
+
+@pytest.mark.parametrize("user_id, expected", [
+    ("emp-0001", None),
+    ("EMP-0001", "id_case_or_blanks"),
+    ("emp-0001 ", "id_case_or_blanks"),
+    ("emp-00011", "no_consent"),
+])
+def test_ids_match_exactly_and_a_record_id_differing_only_in_case_or_blanks_is_dropped_by_its_own_reason(
+        user_id, expected):
+    # Exact, as the pseudonym and erasure match ids: EMP-0001 may be another user, never given
+    # emp-0001's consent; the reason tells the operator why it was dropped.
+    raw = {**transcript("hi", ts="2026-06-09T09:00:00Z"), "user_id": user_id}
+    assert consent_verdict(parsed(raw), registry(BASE)) == expected
+
+
 def test_a_record_whose_last_event_lands_on_a_pause_start_is_paused():
     raw = keystrokes("x" * 10, ts="2026-06-09T11:59:58.920Z")  # the last key, at t=1080 ms, is 12:00:00
     assert consent_verdict(parsed(raw), registry(BASE)) == "paused"
@@ -104,8 +135,8 @@ def test_when_the_registry_file_is_replaced_then_the_next_refresh_reads_the_new_
     (before,) = read.process(0)
     write_registry(tmp_path / "consent.jsonl", {**BASE, "opted_out": True}, {**BASE, "user_id": "emp-0002"})
     (after,) = read.process(300)
-    assert sorted(before) == ["emp-0001"] and not before["emp-0001"].opted_out
-    assert sorted(after) == ["emp-0001", "emp-0002"] and after["emp-0001"].opted_out
+    assert sorted(before.consents) == ["emp-0001"] and not before.consents["emp-0001"].opted_out
+    assert sorted(after.consents) == ["emp-0001", "emp-0002"] and after.consents["emp-0001"].opted_out
 
 
 def corrupt_gzip(path):

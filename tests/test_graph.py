@@ -1,10 +1,13 @@
 """The graph builds for each runner's options; record types survive Beam's default coder."""
 from __future__ import annotations
 
+import json
+
 import apache_beam as beam
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.portability.api import standard_window_fns_pb2
+from apache_beam.testing.util import assert_that, equal_to
 
 from models.analyzer import AnalyzerSettings
 from models.consent import read_registry
@@ -12,9 +15,12 @@ from models.ocr import OcrSettings
 from models.records import DiscardedRecord, LinesRead, RawRecord, SanitizedRecord, StrippedFields
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from tests.conftest import KEY, ROOT
+from transforms.audit import SummarizeAudit
 from transforms.windows import NEVER_EXPIRE
+from transforms.write import EncodedLine, EncodeLines, WriteAudit, WriteSanitizedRecords
 
-LABELS = ["ReadRawRecords", "ApplyCapturePolicy", "SanitizeRecords", "WriteSanitizedRecords", "SummarizeAudit", "WriteAudit"]
+LABELS = ["ReadRawRecords", "ApplyCapturePolicy", "SanitizeRecords", "EncodeLines", "WriteSanitizedRecords",
+          "SummarizeAudit", "WriteAudit"]
 
 
 @pytest.mark.parametrize("runner_args", [
@@ -75,6 +81,27 @@ def test_round_trip_of_record_types_through_the_default_coder():
     coder = beam.coders.registry.get_coder(object)
     for value in (RawRecord("r", "keystrokes", "u", "t"), DiscardedRecord("screenshot", "error:ocr", "OSError"),
                   StrippedFields("keystrokes", ("window_title", "url")), LinesRead(3),
-                  SanitizedRecord("keystrokes", "{}", (("PERSON", 1),), 2, "r")):
+                  SanitizedRecord("keystrokes", "{}", (("PERSON", 1),), 2, "r"), EncodedLine("r", b"{}")):
         assert coder.decode(coder.encode(value)) == value
 
+
+
+def test_when_a_sanitized_line_cannot_be_encoded_then_it_is_counted_as_error_write_and_never_written(tmp_path):
+    # A lone surrogate, as a record would carry one that parsing had let through: the sink and the
+    # audit both take what got through encoding, so the run completes and reconciles.
+    good = SanitizedRecord("transcript", json.dumps({"record_id": "ok", "text": "é"}, ensure_ascii=False),
+                           (("PERSON", 1),), 1, "ok")
+    bad = SanitizedRecord("keystrokes", json.dumps({"record_id": "bad", "key": "\ud800"}, ensure_ascii=False),
+                          (), 1, "bad")
+    with beam.Pipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
+        lines, written, unwritable = p | beam.Create([good, bad]) | EncodeLines()
+        assert_that(unwritable, equal_to([DiscardedRecord("keystrokes", "error:write", "UnicodeEncodeError")]),
+                    label="Unwritable")
+        _ = lines | WriteSanitizedRecords(str(tmp_path))
+        lines_read = p | "LinesRead" >> beam.Create([2])
+        _ = (written, unwritable, lines_read) | SummarizeAudit("v1") | WriteAudit(str(tmp_path))
+    (shard,) = (tmp_path / "sanitized").glob("*.jsonl")
+    assert shard.read_bytes() == good.json_line.encode() + b"\n"
+    summary = json.loads((tmp_path / "audit" / "summary.json").read_text())
+    assert (summary["records_in"], summary["sanitized"], summary["dropped"], summary["unaccounted"]) == (2, 1, 1, 0)
+    assert summary["by_reason"] == {"error:write": 1} and summary["entities_masked"] == {"PERSON": 1}

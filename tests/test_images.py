@@ -1,12 +1,12 @@
-"""Safe decoding (PNG/JPEG only, pixel limit, no truncated files) and opaque covering."""
+"""Safe decoding (PNG/JPEG only, pixel, side and aspect limits, no truncated files) and opaque covering."""
 from __future__ import annotations
 
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageFile
 
-from models.images import UnsafeImage, cover_words, decode_image, encode_png
+from models.images import UnsafeImage, admitted_shape, cover_words, decode_image, encode_png
 from models.records import OcrWord
 
 
@@ -57,3 +57,25 @@ def test_when_encoded_then_output_is_png_without_the_input_metadata():
         assert b"Jane Doe" in data
         out = encode_png(decode_image(data, 10**6))
         assert out.startswith(b"\x89PNG") and b"Jane Doe" not in out
+
+
+@pytest.mark.parametrize("size, admitted", [
+    ((16384, 2048), True), ((2048, 16384), True), ((16384, 2047), False), ((16385, 4000), False),
+    ((1, 8), True), ((1, 9), False), ((1, 4_000_000), False), ((1920, 1080), True),
+])
+def test_when_a_shape_is_checked_then_sides_and_aspect_ratio_are_bounded(size, admitted):
+    assert admitted_shape(size, max_side_px=16384, max_aspect_ratio=8) is admitted
+    assert admitted_shape(size, max_side_px=None, max_aspect_ratio=None)
+
+
+def test_when_a_tall_strip_fits_the_pixel_limit_then_it_is_refused_from_its_header(monkeypatch):
+    strip = encoded(Image.new("L", (1, 4_000_000), 255), "PNG")
+    assert len(strip) < 50_000  # a few KB of input, and within the pixel limit below
+
+    def no_decoding(self):
+        raise AssertionError("pixels decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    with pytest.raises(UnsafeImage) as error:
+        decode_image(strip, 5_000_000, max_side_px=16384, max_aspect_ratio=8)
+    assert error.value.reason == "bad_dimensions"

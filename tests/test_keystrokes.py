@@ -13,6 +13,10 @@ def key(name: str, *mods: str) -> KeyEvent:
     return KeyEvent(0, name, tuple(mods))
 
 
+# Control+V and the paste it made: a Windows or Linux stream, whose Control+letters are commands.
+WINDOWS = (key("v", "Control"), KeyEvent(0, None, (), "paste", ""))
+
+
 def printable_keys(events) -> str:
     """What the events type into the field, placeholders aside."""
     return "".join(c for e in events if (c := typed_character(e)) and not c.startswith("<") and c != "\n")
@@ -67,7 +71,7 @@ def test_when_a_key_has_several_code_points_then_offsets_stay_aligned():
 
 
 def test_when_all_is_selected_and_typed_over_then_the_old_text_is_deleted():
-    typed = rebuild_typed_text((*typing("secret"), key("a", "Control"), *typing("ok")))
+    typed = rebuild_typed_text((*WINDOWS, *typing("secret"), key("a", "Control"), *typing("ok")))
     assert typed.text == "ok" and typed.deleted_text == "secret" and typed.complete
 
 
@@ -143,7 +147,7 @@ def test_when_text_is_typed_and_deleted_then_deleted_spans_mask_its_keys():
 
 
 def test_when_text_typed_out_of_order_is_deleted_then_the_erased_view_reads_it_as_it_stood():
-    events = (*typing("4187"), key("Home"), *typing("ssn 536-22-"), key("a", "Control"), key("Backspace"))
+    events = (*WINDOWS, *typing("4187"), key("Home"), *typing("ssn 536-22-"), key("a", "Control"), key("Backspace"))
     typed = rebuild_typed_text(events)
     assert typed.text == "" and typed.erased_text == "ssn 536-22-4187"
     start = typed.erased_text.index("536")

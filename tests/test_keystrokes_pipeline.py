@@ -41,6 +41,17 @@ SCENARIOS = {
     # A login page: the user name typed there is masked whole.
     "login": (record("keystrokes", record_id="login", app="Chrome", window_title="Sign in - Okta",
                      url="https://example.okta.com/login", events=keys("dwhitaker")), ["dwhitaker"]),
+    # An e-mail field, then Tab to a password field the record does not name.
+    "focus": (record("keystrokes", record_id="focus", field="email", app="Chrome", window_title="Acme portal",
+                     events=[*keys("alice@example.com"), key("Tab"), *keys("Hunter2!xyz"), key("Enter")]),
+              ["alice@example.com", "Hunter2!xyz"]),
+    # An address and a number spelled with shortcut keys, which no typed text holds.
+    "shortcuts": (record("keystrokes", record_id="shortcuts", app="Slack", events=[
+        *keys("hi "), *[key(ch, "Control") for ch in "jane.doe@example.com"], *keys(" ok"), key("c", "Control"),
+        *[key(ch, "Control") for ch in "4187"]]), ["jane.doe@example.com", "4187"]),
+    # No Meta, no Control+V paste: Control+A is select all on Windows, line start on macOS.
+    "platform": (record("keystrokes", record_id="platform", app="Notes", events=[
+        *keys("4187"), key("a", "Control"), *keys("my ssn is 536-22-")]), ["536-22-4187", "4187"]),
 }
 
 

@@ -6,6 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from models import keystrokes
 from models.keystrokes import mask_events, rebuild_typed_text
 from models.records import KeyEvent, Span
 
@@ -62,8 +63,10 @@ class ReferenceField:
         mods = set(event.mods)
         if event.type == "paste":
             self.insert(event.text)
-        elif mods & {"Control", "Meta"} and event.key in ("a", "x"):
-            if event.key == "a":
+        elif mods & {"Control", "Meta"} and event.key in ("a", "x", "v"):
+            if event.key == "v":
+                pass  # the paste that follows carries the text
+            elif event.key == "a":
                 self.anchor, self.cursor = 0, len(self.text)
             else:
                 self.delete_selection()
@@ -109,10 +112,15 @@ PRINTABLE = st.sampled_from(list("abc xyz019@.-_"))
 MODS = st.sets(st.sampled_from(["Shift", "Control", "Alt", "Meta"]), max_size=2).map(tuple)
 
 
+# Control+V and the paste it made: how Windows and Linux paste, so the stream is read as theirs.
+WINDOWS_PASTE = [KeyEvent(0, "v", ("Control",)), KeyEvent(0, None, (), "paste", "")]
+
+
 def one_platform(events):
-    """A stream is typed on one platform: with Meta in use (macOS), Control+letter is not a Windows command."""
+    """A stream is typed on one platform: with Meta in use (macOS), Control+letter is not a Windows
+    command; without it, a Control+V paste shows the platform is Windows or Linux."""
     if not any("Meta" in e.mods for e in events):
-        return events
+        return WINDOWS_PASTE + events if any("Control" in e.mods for e in events) else events
     mac = {"a": "Meta", "x": "Meta"}  # select all and cut; every other Control edit is Alt on macOS
     return [KeyEvent(e.t, e.key, tuple(sorted({mac.get(e.key, "Alt") if m == "Control" else m for m in e.mods})),
                      e.type, e.text) for e in events]
@@ -149,6 +157,22 @@ def produced(events, origin) -> str:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(EDIT, max_size=60).map(one_platform).map(timed))
 def test_rebuild_matches_the_reference_field_and_every_character_has_its_origin(events):
+    check_against_reference(events)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(EDIT, max_size=60).map(one_platform).map(timed))
+def test_rebuild_over_tiny_blocks_matches_the_reference_field(events):
+    """The same with the text split into many blocks, so moves, searches and deletions cross them."""
+    block = keystrokes._BLOCK
+    keystrokes._BLOCK = 1
+    try:
+        check_against_reference(events)
+    finally:
+        keystrokes._BLOCK = block
+
+
+def check_against_reference(events):
     reference = ReferenceField()
     for event in events:
         reference.apply(event)

@@ -1,24 +1,37 @@
-"""Tesseract (real) reads drawn screens, light and dark; word offsets match the OCR text."""
+"""Tesseract (real) reads drawn screens, light and dark, writing no file; word offsets match the OCR text;
+RunOcr reads only the image files the run allows."""
 from __future__ import annotations
 
 import base64
+import gzip
 import io
 import json
+import os
+import tempfile
 
+import apache_beam as beam
 import numpy as np
+import pytesseract
 import pytest
+from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.testing.util import assert_that, equal_to
 from PIL import Image
 
 from models.analyzer import build_detector, detect, fitted_to_policy
+from models.image_source import UnreadableImage, image_roots
 from models.images import FILL, decode_image
-from models.ocr import OcrSettings, OcrUnavailable, check_tesseract, joined_text, ocr_text, words_from_data
+from models.ocr import (OcrFailed, OcrSettings, OcrUnavailable, TesseractOcr, check_tesseract, joined_text, ocr_text,
+                        word_table, words_from_data)
 from models.parse import parse_line
-from models.records import OcrWord, PreparedRecord
+from models.records import DiscardedRecord, OcrWord, PreparedRecord
 from models.redaction import sanitize
 from models.text_views import text_fields
+from pipeline.options import RedactionOptions
+from pipeline.run import check_settings
 from sample.generate import screen
 from tests.conftest import KEY, TS, categories_kept
 from tests.rendered_screens import render_screen
+from transforms.ocr import RunOcr, open_on_beam_filesystem
 
 
 def test_when_screen_is_light_or_dark_then_words_and_boxes_are_read(ocr):
@@ -75,3 +88,90 @@ def test_when_an_address_wraps_after_the_at_sign_then_the_joined_text_reads_it_w
     words = (OcrWord("mail", 0, 0, 40, 10, 0, 0), OcrWord("jane.doe@", 50, 0, 90, 10, 5, 0),
              OcrWord("example.com", 0, 20, 60, 10, 15, 1))
     assert joined_text(words)[0] == "mail jane.doe@example.com"
+
+
+def test_when_ocr_reads_a_screen_then_no_file_is_written_for_it(tmp_path, monkeypatch):
+    # pytesseract wrote the screen and its words to TMPDIR (0644, left behind by a killed worker):
+    # with no temp directory to write to, the read must still work, and nothing may appear anywhere.
+    missing, cwd = tmp_path / "no-tmp", tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.setenv("TMPDIR", str(missing))
+    monkeypatch.setattr(tempfile, "tempdir", str(missing))
+    monkeypatch.chdir(cwd)
+    image = decode_image(screen(["Quarterly planning notes"], dark=False, size=(700, 120), font_px=22), 10**7)
+    assert "Quarterly planning notes" in ocr_text(TesseractOcr(OcrSettings()).read(image))
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["cwd"]
+
+
+@pytest.mark.parametrize("script, timeout, reason", [
+    ("echo 'Marcus Whitfield' >&2; echo 'Marcus Whitfield'; exit 1", 60.0, "tesseract exit status 1"),
+    ("exec sleep 60", 0.5, "timeout"),
+])
+def test_when_tesseract_fails_or_overruns_then_the_error_holds_none_of_its_output(tmp_path, monkeypatch, script,
+                                                                                   timeout, reason):
+    fake = tmp_path / "tesseract"
+    fake.write_text(f"#!/bin/sh\ncat >/dev/null\n{script}\n")
+    fake.chmod(0o700)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(fake))
+    with pytest.raises(OcrFailed) as error:
+        word_table(Image.new("L", (40, 20), 255), OcrSettings(timeout_secs=timeout))
+    assert str(error.value) == reason
+
+
+@pytest.fixture
+def image_tree(tmp_path, policy):
+    """An input directory whose records name image files: one readable screen, a FIFO, a 1 x 4,000,000
+    strip, a sparse file over the size limit, and a file beside the tree (another capture)."""
+    inputs = tmp_path / "in"
+    (inputs / "screens").mkdir(parents=True)
+    (inputs / "screens" / "ok.png").write_bytes(screen(["Deploy window opens Monday"], dark=False,
+                                                       size=(700, 120), font_px=22))
+    os.mkfifo(inputs / "screens" / "pipe.png")
+    strip = io.BytesIO()
+    Image.new("L", (1, 4_000_000), 255).save(strip, format="PNG")
+    (inputs / "screens" / "strip.png").write_bytes(strip.getvalue())
+    with open(inputs / "screens" / "huge.png", "wb") as huge:
+        huge.truncate(policy.screenshots.max_image_bytes + 1)
+    (tmp_path / "other-capture.png").write_bytes(screen(["Other user"], dark=False, size=(300, 80)))
+    return inputs
+
+
+def test_when_records_name_image_files_then_only_regular_files_under_the_roots_within_limits_are_read(
+        pipeline, image_tree, policy):
+    uris = {"ok": "screens/ok.png", "escape": "../other-capture.png", "system": "/etc/hostname",
+            "fifo": "screens/pipe.png", "strip": "screens/strip.png", "huge": "screens/huge.png"}
+    records = [parse_line(json.dumps({"record_id": rid, "kind": "screenshot", "user_id": "u", "ts": TS,
+                                      "image_uri": uri}).encode(), str(image_tree / "records.jsonl"))
+               for rid, uri in uris.items()]
+    settings = OcrSettings(image_roots=image_roots(None, str(image_tree / "*.jsonl")))
+    with pipeline as p:
+        read, discarded = p | beam.Create(records) | RunOcr(settings, policy.screenshots)
+        assert_that(read | beam.Map(lambda prepared: prepared.record.record_id), equal_to(["ok"]), label="Read")
+        assert_that(discarded, equal_to([DiscardedRecord("screenshot", f"quarantined:image:{reason}") for reason in (
+            "outside_image_roots", "outside_image_roots", "not_a_regular_file", "bad_dimensions", "too_large")]),
+            label="Quarantined")
+
+
+def test_when_an_image_is_opened_on_a_beam_filesystem_then_it_is_read_as_stored_and_only_by_its_own_name(tmp_path):
+    stored = gzip.compress(b"PNG-BYTES")
+    (tmp_path / "a.png.gz").write_bytes(stored)
+    stream, size = open_on_beam_filesystem(str(tmp_path / "a.png.gz"))
+    with stream:
+        assert stream.read() == stored and size == len(stored)  # never decompressed by its name
+    for uri in (tmp_path / "missing.png", tmp_path / "*.png.gz"):  # a pattern is not a file name
+        with pytest.raises(UnreadableImage) as error:
+            open_on_beam_filesystem(str(uri))
+        assert error.value.reason == "image_uri_unreadable"
+
+
+@pytest.mark.parametrize("extra, roots", [
+    ([], lambda tmp: (str(tmp / "in"),)),
+    (["--image_roots", "gs://shots/a,gs://shots/b"], lambda tmp: ("gs://shots/a", "gs://shots/b")),
+])
+def test_when_the_command_is_checked_then_the_image_roots_travel_in_the_ocr_settings(tmp_path, extra, roots):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "records.jsonl").write_text("")
+    argv = ["--input", str(tmp_path / "in" / "*.jsonl"), "--output", str(tmp_path / "out"), *extra]
+    options = PipelineOptions(argv).view_as(RedactionOptions)
+    settings, _ = check_settings(options, {"REDACT_PSEUDONYM_KEY": KEY.decode()}, local=False)
+    assert settings.ocr.image_roots == roots(tmp_path)

@@ -87,3 +87,23 @@ def test_when_a_field_is_bad_then_the_error_does_not_quote_it():
         parse_line(line(record("keystrokes", events=[{"t": "jane.doe@example.com"}])), "in.jsonl")
     assert "jane" not in str(error.value) and error.value.__cause__ is None
     assert error.value.kind == "keystrokes"
+
+
+@pytest.mark.parametrize("obj", [
+    record("keystrokes", events=[{"t": 0, "key": "\ud800", "mods": ["Control"]}]),
+    transcript("fine", app="Sl\udfffck"),
+    {**transcript("fine"), "unknown_field": {"nested": ["\udc00"]}},
+    {**transcript("fine"), "\ud83d": "a key"},
+])
+def test_when_a_string_holds_a_lone_surrogate_then_the_line_is_quarantined_as_bad_encoding(obj):
+    with pytest.raises(ParseError) as error:
+        parse_line(json.dumps(obj).encode(), "in.jsonl")  # json.dumps escapes it as \udxxx, as an agent would
+    assert error.value.reason == "bad_encoding" and error.value.kind == obj["kind"]
+
+
+def test_when_surrogates_pair_up_or_escapes_only_look_alike_then_the_line_parses():
+    escaped = json.dumps(record("keystrokes", events=[{"t": 0, "key": "😀"}, {"t": 1, "key": "\\"}],
+                                app="C:\\ud800 folder"))
+    assert "\\ud83d\\ude00" in escaped and "\\\\ud800" in escaped
+    parsed = parse_line(escaped.encode(), "in.jsonl")
+    assert parsed.events[0].key == "😀" and parsed.app == "C:\\ud800 folder"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import io
 import json
+import tracemalloc
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from models.analyzer import build_detector, detect, fitted_to_policy
-from models.images import FILL, decode_image
+from models.images import FILL, admitted_shape, decode_image
 from models.ocr import OcrSettings, TesseractOcr, dark_text_on_light
 from models.parse import parse_line
 from models.records import PreparedRecord
@@ -68,3 +69,56 @@ def test_when_ocr_reads_an_upscaled_copy_then_boxes_are_in_input_pixels():
     (word,) = [w for w in words if w.text == "planning"]
     x0, y0, x1, y1 = boxes["planning"]
     assert abs(word.left - x0) <= 3 and abs(word.left + word.width - x1) <= 3 and word.top <= y0 + 3
+
+
+def reference_normalisation(pixels: np.ndarray, tile_px: int) -> np.ndarray:
+    """The rule written plainly, tile by tile: every other pixel's median per tile, a tile dark by the
+    median of its 3x3 neighbourhood (edges repeated), dark tiles inverted, backgrounds stretched."""
+    rows, cols = -(-pixels.shape[0] // tile_px), -(-pixels.shape[1] // tile_px)
+    tile = lambda r, c: pixels[r * tile_px:(r + 1) * tile_px, c * tile_px:(c + 1) * tile_px]
+    medians = np.array([[np.median(tile(r, c)[::2, ::2]) for c in range(cols)] for r in range(rows)])
+    clamp = lambda r, c: medians[min(max(r, 0), rows - 1), min(max(c, 0), cols - 1)]
+    out = pixels.astype(np.float64)
+    for r in range(rows):
+        for c in range(cols):
+            dark = np.median([clamp(r + dr, c + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]) < 128
+            background = 255 - medians[r, c] if dark else medians[r, c]
+            stretch = min(max(255 / max(background, 1), 1), 2) if background >= 128 else 1
+            block = (slice(r * tile_px, (r + 1) * tile_px), slice(c * tile_px, (c + 1) * tile_px))
+            out[block] = ((255 - out[block]) if dark else out[block]) * stretch
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("size", [(96, 48), (100, 37), (7, 300), (1, 1), (145, 145), (49, 200)])
+def test_when_a_frame_is_normalised_then_it_matches_the_plain_tile_rule_at_any_size(size):
+    rng = np.random.default_rng(sum(size))
+    pixels = rng.integers(0, 90, size=size[::-1], dtype=np.uint8)
+    pixels[:, size[0] // 2:] += 150  # a dark panel on the left, a greyish light one on the right
+    normalised = np.asarray(dark_text_on_light(Image.fromarray(pixels), tile_px=16)).astype(int)
+    assert np.abs(normalised - reference_normalisation(pixels, 16).astype(int)).max() <= 1  # float32 rounding
+
+
+def admitted_extremes(rules) -> list[tuple[int, int]]:
+    """The largest frames of the most elongated shapes the policy admits, both ways round."""
+    side, ratio = rules.max_side_px, rules.max_aspect_ratio
+    shapes = [(side, min(rules.max_pixels // side, side)), (side, -(-side // int(ratio)))]
+    return [shape for wide in shapes for shape in (wide, wide[::-1])
+            if admitted_shape(shape, side, ratio) and shape[0] * shape[1] <= rules.max_pixels]
+
+
+def test_when_the_largest_admitted_frames_are_normalised_then_memory_stays_near_their_pixel_count(policy):
+    shapes = admitted_extremes(policy.screenshots)
+    assert len(shapes) == 4
+    for width, height in shapes:
+        image = Image.new("L", (width, height), 250)
+        image.paste(20, (0, 0, width // 2, height))  # half dark: the path that rewrites every pixel
+        tracemalloc.start()
+        try:
+            normalised = dark_text_on_light(image, OcrSettings.polarity_tile_px)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert normalised.getpixel((0, 0)) == 255
+        # The frame itself (8 bits a pixel) twice, plus a strip: padding to tiles and float64 grids
+        # took 22 bytes a pixel, and 460 on a 1 x 4,000,000 strip.
+        assert peak <= 3 * width * height, (width, height, peak)

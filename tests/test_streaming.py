@@ -15,7 +15,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.timestamp import Timestamp
 
-from models.consent import UNAVAILABLE, Consent, read_registry
+from models.consent import UNAVAILABLE, Registry, read_registry
 from models.ocr import OcrSettings
 from models.records import DiscardedRecord
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
@@ -38,11 +38,11 @@ def arriving_at(seconds: int, *records: dict | bytes) -> list[TimestampedValue]:
     return [TimestampedValue(line(record), seconds) for record in records]
 
 
-def consenting(*entries: dict) -> dict[str, Consent]:
+def consenting(*entries: dict) -> Registry:
     return read_registry([("registry.jsonl", i, json.dumps(entry).encode()) for i, entry in enumerate(entries, 1)])
 
 
-def registry_reads(*reads: tuple[int, dict[str, Consent] | None]) -> beam.PTransform:
+def registry_reads(*reads: tuple[int, Registry | None]) -> beam.PTransform:
     """Registry reads as RefreshRegistry stamps them, at the start of their refresh window."""
     return beam.Create(reads) | "StampReads" >> beam.MapTuple(lambda seconds, registry: TimestampedValue(registry, seconds))
 
@@ -108,7 +108,7 @@ def test_when_a_line_arrives_a_day_after_its_window_closed_then_its_window_count
 
 
 def run_with_registry_reads(tmp_path: Path, policy, analyzer_settings, stream: test_stream.TestStream,
-                            *reads: tuple[int, dict[str, Consent] | None]) -> tuple[dict[str, dict], dict[str, list[str]]]:
+                            *reads: tuple[int, Registry | None]) -> tuple[dict[str, dict], dict[str, list[str]]]:
     """The real graph with 60 s audit and refresh windows, launched at 60 s: (audits by window start,
     sorted sanitized record ids by the window start in file names)."""
     settings = RunSettings("", str(tmp_path / "out"), policy, KEY, analyzer_settings, OcrSettings(),

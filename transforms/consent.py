@@ -18,7 +18,7 @@ from apache_beam.transforms.periodicsequence import PeriodicImpulse
 from apache_beam.transforms.window import FixedWindows, IntervalWindow, WindowFn
 from apache_beam.utils.timestamp import MAX_TIMESTAMP, Timestamp
 
-from models.consent import UNAVAILABLE, Consent, ConsentError, consent_verdict, read_registry
+from models.consent import UNAVAILABLE, ConsentError, Registry, consent_verdict, read_registry
 from models.records import DiscardedRecord, RawRecord
 from transforms.audit import NAMESPACE
 from transforms.dead_letters import FAILED, to_discarded
@@ -28,7 +28,7 @@ CONSENTED, DROPPED = "consented", "dropped"
 _LOG = logging.getLogger(__name__)
 
 
-def read_registry_files(pattern: str) -> dict[str, Consent]:
+def read_registry_files(pattern: str) -> Registry:
     """The registry from every file the pattern matches (any Beam filesystem, `.gz` by its name), in
     path order, so the latest line across files wins. A pattern that matches nothing, a file that
     cannot be read and an unusable line all raise ConsentError naming the pattern or file:line only."""
@@ -100,7 +100,7 @@ class ReadRegistryFn(beam.DoFn):
             self._failed.inc()
             yield UNAVAILABLE
             return
-        _LOG.info("consent registry read: %d users", len(registry))
+        _LOG.info("consent registry read: %d users", len(registry.consents))
         yield registry
 
 
@@ -127,7 +127,7 @@ class RefreshRegistry(beam.PTransform):
 class ConsentFn(beam.DoFn):
     """Looks the raw user id up in the registry side input; the id is pseudonymized only later."""
 
-    def process(self, record: RawRecord, registry: dict[str, Consent] | None):
+    def process(self, record: RawRecord, registry: Registry | None):
         why = consent_verdict(record, registry)
         yield record if why is None else pvalue.TaggedOutput(DROPPED, DiscardedRecord(record.kind, f"dropped:consent:{why}"))
 

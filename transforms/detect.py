@@ -11,6 +11,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.utils.shared import Shared
 
 from models.analyzer import AnalyzerSettings, Detector, build_detector, detect, detect_batch
+from models.deadline import record_deadline
 from models.records import DiscardedRecord, PreparedRecord
 from transforms.dead_letters import FAILED, to_discarded
 
@@ -22,10 +23,11 @@ class DetectBatchFn(beam.DoFn):
     threads. A batch that fails is retried record by record, so one bad record costs only itself."""
 
     def __init__(self, settings: AnalyzerSettings, load_detector: Callable[[AnalyzerSettings], Detector],
-                 shared: Shared):
+                 shared: Shared, record_seconds: float | None = None):
         self._settings = settings
         self._load_detector = load_detector
         self._shared = shared
+        self._record_seconds = record_seconds
         self._detector = None
         self._retried = Metrics.counter("redaction", "detect_batches_retried_per_record")
 
@@ -35,7 +37,9 @@ class DetectBatchFn(beam.DoFn):
 
     def process(self, batch: list[PreparedRecord]):
         try:
-            findings = detect_batch(self._detector, batch, self._settings)
+            # The batch may take as long as its records each may; past that, each is retried alone.
+            with record_deadline(None if self._record_seconds is None else self._record_seconds * len(batch)):
+                findings = detect_batch(self._detector, batch, self._settings)
         except Exception as error:  # noqa: BLE001 - narrowed below, record by record
             _LOG.warning("detection failed on a batch of %d records (%s); retrying each", len(batch),
                          type(error).__name__)
@@ -46,22 +50,25 @@ class DetectBatchFn(beam.DoFn):
             return
         for prepared in batch:
             try:
-                yield detect(self._detector, prepared, self._settings)
+                with record_deadline(self._record_seconds):
+                    finding = detect(self._detector, prepared, self._settings)
+                yield finding
             except Exception as error:  # noqa: BLE001 - the record is counted as error:detect, never output
                 yield pvalue.TaggedOutput(FAILED, DiscardedRecord(prepared.record.kind, "error:detect",
                                                                   error_type=type(error).__name__))
 
 
 class DetectSensitiveContent(beam.PTransform):
-    """Batches of records -> spans per text field and category; a record whose detection fails
-    becomes `error:detect`, never output. Applications given the same `shared` handle use one
-    detector per worker process."""
+    """Batches of records -> spans per text field and category; a record whose detection fails, or
+    runs past `record_seconds`, becomes `error:detect`, never output. Applications given the same
+    `shared` handle use one detector per worker process."""
 
     def __init__(self, settings: AnalyzerSettings,
                  load_detector: Callable[[AnalyzerSettings], Detector] = build_detector,
-                 batch_size: int = 128, shared: Shared | None = None):
+                 batch_size: int = 128, shared: Shared | None = None, record_seconds: float | None = None):
         super().__init__()
         self._settings = settings
+        self._record_seconds = record_seconds
         self._load_detector = load_detector
         self._batch_size = batch_size
         self._shared = shared or Shared()
@@ -71,7 +78,8 @@ class DetectSensitiveContent(beam.PTransform):
         # one record and grows slowly, and small batches waste most of what batching saves.
         found = (prepared
                  | "Batch" >> beam.BatchElements(min_batch_size=self._batch_size, max_batch_size=self._batch_size)
-                 | "Analyze" >> beam.ParDo(DetectBatchFn(self._settings, self._load_detector, self._shared)).with_outputs(
+                 | "Analyze" >> beam.ParDo(
+                     DetectBatchFn(self._settings, self._load_detector, self._shared, self._record_seconds)).with_outputs(
                      FAILED, main="good").with_exception_handling(dead_letter_tag="crashed", main_tag="good"))
         crashed = (found["crashed"]
                    | "BatchToRecords" >> beam.FlatMap(lambda dead: [(record, dead[1]) for record in dead[0]])

@@ -3,21 +3,29 @@ from __future__ import annotations
 
 import apache_beam as beam
 
+from models.deadline import record_deadline
 from models.records import PreparedRecord, RawRecord
 from models.text_views import text_fields
 from transforms.dead_letters import FAILED, to_discarded
 
 
-def prepare_text_record(record: RawRecord) -> PreparedRecord:
-    """A record whose text is in its own fields (no image to read)."""
-    return PreparedRecord(record, text_fields(record))
+def prepare_text_record(record: RawRecord, record_seconds: float | None = None) -> PreparedRecord:
+    """A record whose text is in its own fields (no image to read), within its deadline."""
+    with record_deadline(record_seconds):
+        return PreparedRecord(record, text_fields(record))
 
 
 class ExtractText(beam.PTransform):
-    """Typed text from key events, segment texts, and app/title/url for every kind."""
+    """Typed text from key events, segment texts, and app/title/url for every kind; a record past
+    `record_seconds` becomes `error:extract`."""
+
+    def __init__(self, record_seconds: float | None = None):
+        super().__init__()
+        self._record_seconds = record_seconds
 
     def expand(self, records):
-        prepared = records | "TextFields" >> beam.Map(prepare_text_record).with_exception_handling(
+        prepared = records | "TextFields" >> beam.Map(
+            prepare_text_record, record_seconds=self._record_seconds).with_exception_handling(
             dead_letter_tag=FAILED)
         failed = prepared[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="extract")
         return prepared["good"], failed

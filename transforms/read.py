@@ -2,27 +2,41 @@
 Pub/Sub messages -> RawRecords and quarantined lines."""
 from __future__ import annotations
 
+import bz2
+import contextlib
+import gzip
 import logging
+import lzma
 import zlib
+from typing import BinaryIO, Iterator
 
 import apache_beam as beam
-from apache_beam import coders, pvalue
+from apache_beam import pvalue
 from apache_beam.io import fileio
+from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystems import FileSystems
 from apache_beam.io.gcp.pubsub import ReadFromPubSub
-from apache_beam.io.textio import ReadFromTextWithFilename
 from apache_beam.metrics import Metrics
 from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import MAX_TIMESTAMP, Timestamp
 
+from models.audit import UNREADABLE_FILE
 from models.parse import ParseError, message_lines, parse_line, without_newline
 from models.records import DiscardedRecord, RawRecord
 from transforms.dead_letters import FAILED, to_discarded
 from transforms.windows import window_by_arrival
 
 PARSED, QUARANTINED = "parsed", "quarantined"
-# The line a file that cannot be read (corrupt gzip, gone before it was read) stands for: counted
-# and quarantined as `unreadable_file`, where failing would retry it forever in a streaming job.
+# The line a file that cannot be read to its end (truncated or corrupt, gone before it was read)
+# stands for: counted and quarantined as `unreadable_file`, where failing would retry it forever in
+# a streaming job.
 UNREADABLE = None
+# Decompressors that check a file to its end (a gzip member's CRC32 and length, the end of a bz2 or
+# xz stream): Beam's return what they could decompress of a truncated file without an error.
+CHECKED_OPENERS = {CompressionTypes.GZIP: gzip.open, CompressionTypes.BZIP2: bz2.open,
+                   CompressionTypes.LZMA: lzma.open}
+# What reading a file that is gone, truncated or corrupt raises.
+READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 _LOG = logging.getLogger(__name__)
 
@@ -33,7 +47,7 @@ class ParseLineFn(beam.DoFn):
     def process(self, file_and_line: tuple[str, bytes | None]):
         file_name, line = file_and_line
         if line is UNREADABLE:
-            yield pvalue.TaggedOutput(QUARANTINED, DiscardedRecord("unknown", "quarantined:unreadable_file"))
+            yield pvalue.TaggedOutput(QUARANTINED, DiscardedRecord("unknown", UNREADABLE_FILE))
             return
         try:
             yield parse_line(line, file_name)
@@ -41,9 +55,23 @@ class ParseLineFn(beam.DoFn):
             yield pvalue.TaggedOutput(QUARANTINED, DiscardedRecord(error.kind, f"quarantined:{error.reason}"))
 
 
+@contextlib.contextmanager
+def open_checked(path: str) -> Iterator[BinaryIO]:
+    """A file's bytes, decompressed by its name (Beam's suffixes); a gzip, bz2 or xz file that is
+    truncated or fails its checksum raises one of READ_ERRORS when the reader gets there."""
+    opener = CHECKED_OPENERS.get(CompressionTypes.detect_compression_type(path))
+    if opener is None:  # plain, or a compression Python has no reader for (.deflate, .zst): Beam's
+        with FileSystems.open(path) as stream:
+            yield stream
+        return
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as raw, opener(raw) as stream:
+        yield stream
+
+
 class ReadFileLinesFn(beam.DoFn):
-    """A matched file -> (path, line) pairs as bytes, gzip decompressed by extension; the lines keep
-    the file's timestamp (the poll that found it)."""
+    """A matched file -> (path, line) pairs as bytes, decompressed and checked by `open_checked`; a
+    file not read to its end adds one UNREADABLE line after those read before the error. The lines
+    keep the file's timestamp (in streaming, the poll that found it)."""
 
     def __init__(self):
         self._unreadable = Metrics.counter("redaction", "unreadable_files")
@@ -51,13 +79,29 @@ class ReadFileLinesFn(beam.DoFn):
     def process(self, readable: fileio.ReadableFile):
         path = readable.metadata.path
         try:
-            with readable.open() as stream:
+            with open_checked(path) as stream:
                 for line in iter(stream.readline, b""):
                     yield path, without_newline(line)
-        except (OSError, EOFError, zlib.error) as error:
-            _LOG.warning("a file could not be read to its end (%s); counted as unreadable_file", type(error).__name__)
+        except READ_ERRORS as error:
+            # The path is the operator's; the error's message could quote the file, so only its type.
+            _LOG.warning("input file %s not read to its end (%s): the rest of it is lost, counted as one "
+                         "%s line and in files_incomplete", path, type(error).__name__, UNREADABLE_FILE)
             self._unreadable.inc()
             yield path, UNREADABLE
+
+
+class ReadFileLines(beam.PTransform):
+    """The files a pattern matches now -> (path, line) pairs: the batch source."""
+
+    def __init__(self, file_pattern: str):
+        super().__init__()
+        self._file_pattern = file_pattern
+
+    def expand(self, pbegin):
+        return (pbegin
+                | "MatchFiles" >> fileio.MatchFiles(self._file_pattern)
+                | "ReadMatches" >> fileio.ReadMatches()
+                | "ReadFileLines" >> beam.ParDo(ReadFileLinesFn()))
 
 
 class WatchFileLines(beam.PTransform):
@@ -118,8 +162,7 @@ class ReadRawRecords(beam.PTransform):
 
     def expand(self, pbegin):
         # Bytes, not str: one line that is not UTF-8 must be quarantined, not fail the source.
-        lines = pbegin | "ReadLines" >> (
-            self._source or ReadFromTextWithFilename(self._file_pattern, coder=coders.BytesCoder()))
+        lines = pbegin | "ReadLines" >> (self._source or ReadFileLines(self._file_pattern))
         # A file is read as one bundle by one worker: shuffled as raw lines (cheap to encode),
         # every later stage, detection and OCR above all, is shared by all workers.
         spread = lines | "SpreadLines" >> beam.Reshuffle()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import apache_beam as beam
 from apache_beam import pvalue
 
+from models.deadline import record_deadline
 from models.policy import Policy
 from models.records import DiscardedRecord, Finding, SanitizedRecord
 from models.redaction import apply_policy
@@ -20,7 +21,8 @@ class ApplyPolicyFn(beam.DoFn):
         self._key = pseudonym_key
 
     def process(self, finding: Finding):
-        verdict = apply_policy(finding, self._policy, self._key)
+        with record_deadline(self._policy.limits.max_record_seconds):
+            verdict = apply_policy(finding, self._policy, self._key)
         yield pvalue.TaggedOutput(DROPPED, verdict) if isinstance(verdict, DiscardedRecord) else verdict
 
 

@@ -11,6 +11,7 @@ from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.detect import DetectSensitiveContent
 from transforms.extract import ExtractText
+from transforms.limits import CheckRecordLimits
 from transforms.ocr import RunOcr
 from transforms.redact import ApplyRedactionPolicy
 
@@ -33,20 +34,22 @@ class SanitizeRecords(beam.PTransform):
         self._load_detector = load_detector
 
     def expand(self, records):
+        seconds = self._policy.limits.max_record_seconds
+        records, too_large = records | "CheckRecordLimits" >> CheckRecordLimits(self._policy.limits)
         text_records, screenshots = records | "SplitByKind" >> beam.Partition(is_screenshot, 2)
-        from_text, extract_failed = text_records | "ExtractText" >> ExtractText()
-        from_ocr, ocr_discarded = screenshots | "RunOcr" >> RunOcr(self._ocr, self._policy.screenshots.max_pixels)
+        from_text, extract_failed = text_records | "ExtractText" >> ExtractText(seconds)
+        from_ocr, ocr_discarded = screenshots | "RunOcr" >> RunOcr(self._ocr, self._policy.screenshots, seconds)
         # Each path is detected where it is (one detector per worker for both): flattening the
         # two first would end the text path's stage there, and FnApiRunner hands a flattened
         # input to its workers in whole data chunks, a few large ones each, so one worker could
         # get most records (measured: 7,704 of 9,119 with 2 workers).
         shared = Shared()
         text_findings, text_failed = from_text | "DetectText" >> DetectSensitiveContent(
-            self._analyzer, self._load_detector, shared=shared)
+            self._analyzer, self._load_detector, shared=shared, record_seconds=seconds)
         screen_findings, screen_failed = from_ocr | "DetectScreens" >> DetectSensitiveContent(
-            self._analyzer, self._load_detector, shared=shared)
+            self._analyzer, self._load_detector, shared=shared, record_seconds=seconds)
         findings = (text_findings, screen_findings) | "Findings" >> beam.Flatten()
         sanitized, redact_failed = findings | "ApplyRedactionPolicy" >> ApplyRedactionPolicy(self._policy, self._key)
-        discarded = ((extract_failed, ocr_discarded, text_failed, screen_failed, redact_failed)
+        discarded = ((too_large, extract_failed, ocr_discarded, text_failed, screen_failed, redact_failed)
                      | "Discarded" >> beam.Flatten())
         return sanitized, discarded

@@ -1,12 +1,15 @@
-"""WriteSanitizedRecords and WriteAudit: the only two places the pipeline writes."""
+"""EncodeLines, WriteSanitizedRecords and WriteAudit: the last checked step, and the only two places
+the pipeline writes."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 import zlib
 from typing import Any, Callable
 
 import apache_beam as beam
+from apache_beam import pvalue
 from apache_beam.io import fileio
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.value_provider import StaticValueProvider
@@ -14,7 +17,10 @@ from apache_beam.transforms.window import BoundedWindow
 from apache_beam.utils.windowed_value import PaneInfo
 
 from models.records import SanitizedRecord
+from transforms.dead_letters import FAILED, to_discarded
 from transforms.windows import window_name
+
+ENCODED, WRITTEN = "encoded", "written"
 
 # Files per window and firing in streaming: records are spread over them by record_id.
 STREAM_SHARDS = 4
@@ -35,17 +41,56 @@ def window_audit_name(window: BoundedWindow, run_id: str) -> str:
     return f"window-{window_name(window)}-{run_id}.json"
 
 
-def shard_of(record: SanitizedRecord) -> str:
+@dataclasses.dataclass(frozen=True)
+class EncodedLine:
+    """A sanitized record's JSON line as the sink writes it, and the record_id a streaming sink shards by."""
+
+    record_id: str
+    data: bytes
+
+
+def encode_line(record: SanitizedRecord) -> EncodedLine:
+    """The line as UTF-8 bytes; raises UnicodeEncodeError for a string no UTF-8 file can hold."""
+    return EncodedLine(record.record_id, record.json_line.encode("utf-8"))
+
+
+class EncodeLineFn(beam.DoFn):
+    """A sanitized record -> its encoded line for the sink and, tagged WRITTEN, the record without its
+    line for the audit (which reads no line): both or, when encoding fails, neither."""
+
+    def process(self, record: SanitizedRecord):
+        yield encode_line(record)
+        yield pvalue.TaggedOutput(WRITTEN, dataclasses.replace(record, json_line=""))
+
+
+class EncodeLines(beam.PTransform):
+    """(sanitized records) -> (lines for the sink, records the audit counts as sanitized, discarded).
+
+    The sinks only write bytes: whatever could fail in turning a record into a line fails here,
+    where the record is counted as `error:write` like a failure of any other stage, rather than in
+    a sink that would fail the run without an audit.
+    """
+
+    def expand(self, sanitized):
+        out = sanitized | "Encode" >> beam.ParDo(EncodeLineFn()).with_output_types(
+            EncodedLine, **{WRITTEN: SanitizedRecord}).with_outputs(WRITTEN, main=ENCODED).with_exception_handling(
+            dead_letter_tag=FAILED, main_tag=ENCODED)
+        failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="write")
+        return out[ENCODED], out[WRITTEN], failed
+
+
+def shard_of(line: EncodedLine) -> str:
     """The streaming shard a record goes to: fixed by its record_id, so a record delivered twice
     lands in the same shard, where a reader can drop the repeat by record_id."""
-    return f"{zlib.crc32(record.record_id.encode('utf-8')) % STREAM_SHARDS:02d}"
+    return f"{zlib.crc32(line.record_id.encode('utf-8')) % STREAM_SHARDS:02d}"
 
 
 class JsonLineSink(fileio.TextSink):
-    """Writes a sanitized record's JSON line."""
+    """Writes an encoded JSON line as it is."""
 
-    def write(self, record: SanitizedRecord):
-        super().write(record.json_line)
+    def write(self, record: EncodedLine):
+        self._fh.write(record.data)
+        self._fh.write(b"\n")
 
 
 def stream_file_naming(run_id: str) -> Callable[..., str]:
@@ -64,25 +109,25 @@ def stream_file_naming(run_id: str) -> Callable[..., str]:
 
 
 class WriteSanitizedRecords(beam.PTransform):
-    """JSONL shards: `OUTPUT/sanitized/part-SSSSS-of-NNNNN.jsonl` in batch; with a `run_id`
-    (streaming), files per window and firing, each written to a temporary file and then renamed."""
+    """EncodedLines -> JSONL shards: `OUTPUT/sanitized/part-SSSSS-of-NNNNN.jsonl` in batch; with a
+    `run_id` (streaming), files per window and firing, each written to a temporary file and then renamed."""
 
     def __init__(self, output: str, run_id: str | None = None):
         super().__init__()
         self._output = output
         self._run_id = run_id
 
-    def expand(self, sanitized):
+    def expand(self, lines):
         if self._run_id is not None:
             # max_writers_per_bundle=0 sends every record through the grouped write, the one that
             # knows the firing (pane) a file belongs to; shards=1: one file per shard and firing.
             # Temporary files go beside the output (not to --temp_location), one directory per run.
-            return sanitized | "WriteWindowShards" >> fileio.WriteToFiles(
+            return lines | "WriteWindowShards" >> fileio.WriteToFiles(
                 sanitized_dir(self._output), file_naming=stream_file_naming(self._run_id), destination=shard_of,
                 sink=JsonLineSink, shards=1, max_writers_per_bundle=0,
                 temp_directory=StaticValueProvider(str, FileSystems.join(self._output, ".temp", self._run_id)))
-        return (sanitized
-                | "ToJsonLines" >> beam.Map(lambda record: record.json_line)
+        return (lines
+                | "ToJsonLines" >> beam.Map(lambda line: line.data)
                 | "WriteShards" >> beam.io.WriteToText(
                     FileSystems.join(sanitized_dir(self._output), "part"), file_name_suffix=".jsonl"))
 
