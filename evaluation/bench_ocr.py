@@ -1,7 +1,12 @@
 """`make bench-ocr`: seconds per screenshot of the pipeline's OCR against a plain full-frame
 `pytesseract.image_to_data`, on 1920x1080 (1x) and 3840x2160 (2x) screens, light and dark, and
 per frame of a session stream (consecutive frames of one screen where a chat line and the clock
-change), where the pipeline reads only what changed.
+change), where the pipeline reads only what changed; then the pipeline's OCR stage (RunOcr on
+FnApiRunner, 2 worker processes) over a stream of 40 frames of 2 sessions, with and without reuse.
+
+`python -m evaluation.bench_ocr --reach out/eval/dev` measures instead the OCR's reach on the
+evaluation's rendered screens (EVALUATION.md; development split only): the share of gold span
+texts that the pipeline's OCR reads at all, by kind of region, apart from detection.
 
 All run single-threaded (OMP_THREAD_LIMIT=1, as on the pipeline's workers), on the same seeded
 frames, in one run. The ratio is pipeline time over plain time: above 1 is the cost of reading
@@ -10,20 +15,37 @@ the reuse read differently from a full read of each frame (must be 0: the same l
 """
 from __future__ import annotations
 
+import argparse
+import base64
+import io
+import json
+import multiprocessing
 import os
 import random
+import tempfile
 import time
+import unicodedata
+from difflib import SequenceMatcher
+from pathlib import Path
 
+import apache_beam as beam
 import pytesseract
+from apache_beam.options.pipeline_options import PipelineOptions
 
 from PIL import Image, ImageDraw, ImageFont
 
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
+from models.policy import DEFAULT_POLICY, load_policy
+from models.records import RawRecord
 from models.session_ocr import SessionOcr
 from sample.generate import screen
+from transforms.ocr import RunOcr
 
 SESSION_FRAMES = 12
+STREAM_SESSIONS, STREAM_FRAMES = 2, 20
+MOSTLY = 0.8  # share of a value's characters read for it to count as read mostly
+TWO_WORKERS = ["--runner=FnApiRunner", "--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 
 WORDS = ("deploy release merge review ticket schema latency dashboard quarterly planning notes customer "
          "roadmap incident on-call staging canary rollback budget forecast vendor contract").split()
@@ -58,8 +80,97 @@ def seconds_per_frame(read, images) -> float:
     return (time.perf_counter() - started) / len(images)
 
 
+def stream_records(rng: random.Random) -> list[RawRecord]:
+    """STREAM_SESSIONS sessions of STREAM_FRAMES frames each, interleaved and shuffled as a source
+    may deliver them; `ts` gives each frame's place in its session."""
+    records = []
+    for session in range(STREAM_SESSIONS):
+        for index, image in enumerate(session_stream(rng, STREAM_FRAMES)):
+            png = io.BytesIO()
+            image.save(png, format="PNG")
+            records.append(RawRecord(f"s{session}-{index}", "screenshot", f"emp-{session}",
+                                     f"2026-06-09T09:{index:02d}:00Z", session_id=f"session-{session}",
+                                     image_b64=base64.b64encode(png.getvalue()).decode("ascii")))
+    rng.shuffle(records)
+    return records
+
+
+def pipeline_run(records: list[RawRecord], reuse: bool) -> tuple[float, dict[str, list[str]]]:
+    """Wall seconds of RunOcr over `records` on 2 worker processes, and the words read per record
+    (written by the workers to a private temporary directory and read back)."""
+    settings = OcrSettings(reuse_max_sessions=OcrSettings.reuse_max_sessions if reuse else 0)
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        with beam.Pipeline(options=PipelineOptions(TWO_WORKERS)) as pipeline:
+            read, _ = pipeline | beam.Create(records) | RunOcr(settings, load_policy(DEFAULT_POLICY).screenshots)
+            _ = (read | beam.Map(lambda prepared: json.dumps([prepared.record.record_id,
+                                                              sorted(ocr_text(prepared.ocr_words).split())]))
+                 | beam.io.WriteToText(os.path.join(out, "words")))
+        seconds = time.perf_counter() - started
+        words = dict(json.loads(line) for shard in Path(out).iterdir() for line in shard.read_text().splitlines())
+    return seconds, words
+
+
+def folded(text: str) -> str:
+    """Text compared for reach: accents, case and white space dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if not c.isspace()
+                   and not unicodedata.combining(c))
+
+
+def latin(text: str) -> bool:
+    """Whether every letter of `text` is Latin script (what `eng` language data can read)."""
+    return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
+
+
+def screen_reach(screen: tuple[str, list[dict]]) -> list[tuple[str, bool, bool, bool]]:
+    """(region, Latin script, read whole, read mostly) for each gold span of one screen, from the
+    text of the OCR words overlapping its box, in reading order: whole when the span's text is in
+    it, mostly when at least MOSTLY of its characters are (a misread letter or digit aside)."""
+    path, spans = screen
+    words = TesseractOcr(OcrSettings()).read(decode_image(Path(path).read_bytes(), 10**9))
+    out = []
+    for span in spans:
+        left, top, right, bottom = span["box"]
+        value = folded(span["value"])
+        inside = folded("".join(w.text for w in words if w.left < right and left < w.left + w.width
+                                and w.top < bottom and top < w.top + w.height))
+        matched = sum(block.size for block in SequenceMatcher(None, value, inside, autojunk=False).get_matching_blocks())
+        out.append((span["region"], latin(span["value"]), value in inside, matched >= MOSTLY * len(value)))
+    return out
+
+
+def reach(split: Path) -> None:
+    """OCR reach by region on a generated split's screens (2 processes)."""
+    uris = {}
+    for line in (split / "input" / "records.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        if record.get("image_uri"):
+            uris[record["record_id"]] = str(split / "input" / record["image_uri"])
+    screens = []
+    for line in (split / "gold.jsonl").read_text().splitlines():
+        gold = json.loads(line)
+        if gold["record_id"] in uris:
+            screens.append((uris[gold["record_id"]], [s for s in gold["spans"] if "box" in s]))
+    with multiprocessing.Pool(2) as pool:
+        results = [r for rs in pool.map(screen_reach, screens, chunksize=1) for r in rs]
+    print("| region | spans | read whole | read mostly | Latin-script spans | read whole | read mostly |\n"
+          "|---|---|---|---|---|---|---|")
+    for region in sorted({r[0] for r in results}) + ["all"]:
+        rows = [r for r in results if region in ("all", r[0])]
+        shares = [f"{sum(r[i] for r in some) / max(1, len(some)):.3f}"
+                  for some in (rows, [r for r in rows if r[1]]) for i in (2, 3)]
+        print(f"| {region} | {len(rows)} | {shares[0]} | {shares[1]} | {sum(r[1] for r in rows)} | "
+              f"{shares[2]} | {shares[3]} |")
+
+
 def main() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reach", type=Path, help="a generated split's directory, e.g. out/eval/dev")
+    split = parser.parse_args().reach
+    if split:
+        reach(split)
+        return
     rng = random.Random(20261125)
     engine = TesseractOcr(OcrSettings())
     print("| frames | pipeline s/frame | plain image_to_data s/frame | ratio |\n|---|---|---|---|")
@@ -81,6 +192,15 @@ def main() -> None:
           f"{mean / plain:.2f} ({plain / mean:.1f}x faster) |")
     print(f"| same session, frames after the first | {later:.2f} | {plain:.2f} | {later / plain:.2f} "
           f"({plain / later:.1f}x faster; {differing} words differ from full reads) |")
+    records = stream_records(rng)
+    full_seconds, full_words = pipeline_run(records, reuse=False)
+    reuse_seconds, reuse_words = pipeline_run(records, reuse=True)
+    differing = sum(len(set(full_words[rid]) ^ set(reuse_words.get(rid, []))) for rid in full_words)
+    print(f"\n| RunOcr, {len(records)} frames of {STREAM_SESSIONS} sessions, 2 workers | wall s | per frame |\n"
+          f"|---|---|---|\n| without reuse (--ocr_reuse_sessions=0) | {full_seconds:.1f} | "
+          f"{full_seconds / len(records):.2f} |\n| with reuse (sessions keyed, state per session) | "
+          f"{reuse_seconds:.1f} | {reuse_seconds / len(records):.2f} ({full_seconds / reuse_seconds:.1f}x faster; "
+          f"{differing} words differ from full reads) |")
 
 
 if __name__ == "__main__":

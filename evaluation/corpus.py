@@ -56,8 +56,11 @@ def spec_text(spec: dict) -> str:
 
 
 def load_development() -> tuple[list[dict], list[Gold]]:
-    """The development corpus as raw records and gold labels."""
-    specs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The development corpus as raw records and gold labels, under neutral record ids: the
+    pipeline writes an id that may name someone (a name, a long digit run) as a keyed pseudonym,
+    which could no longer be joined with its gold."""
+    specs = [dict(json.loads(line), id=f"hwdev{n:04d}")
+             for n, line in enumerate(line for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip())]
     return ([spec_to_record(spec) for spec in specs],
             [Gold(spec["id"], spec["kind"], spec["category"], tuple(spec.get("pii", ())), spec_text(spec))
              for spec in specs])
@@ -68,7 +71,9 @@ def load_public() -> tuple[list[dict], list[Gold]]:
     if not PUBLIC_CORPUS.exists():
         return [], []
     rows = [json.loads(line) for line in PUBLIC_CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = [{"record_id": row["id"], "kind": "transcript", "user_id": USER, "ts": TS, "source": "chat",
-                "segments": [{"speaker": "a", "start": 0.0, "end": 1.0, "text": row["text"]}]} for row in rows]
-    return records, [Gold(row["id"], "transcript", _PUBLIC_CATEGORIES[row["category"]], (), row["text"])
-                     for row in rows]
+    ids = [f"hwpub{n:04d}" for n in range(len(rows))]  # neutral, as in load_development
+    records = [{"record_id": rid, "kind": "transcript", "user_id": USER, "ts": TS, "source": "chat",
+                "segments": [{"speaker": "a", "start": 0.0, "end": 1.0, "text": row["text"]}]}
+               for rid, row in zip(ids, rows)]
+    return records, [Gold(rid, "transcript", _PUBLIC_CATEGORIES[row["category"]], (), row["text"])
+                     for rid, row in zip(ids, rows)]

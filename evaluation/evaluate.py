@@ -1,205 +1,155 @@
-"""`python -m evaluation.evaluate`: the pipeline on the labelled corpora, scored, written to EVALUATION.md.
+"""`python -m evaluation.evaluate`: the generated dev and test splits through the pipeline's command
+line, scored per record with bootstrap intervals, then the hand-written corpora; writes EVALUATION.md.
 
-Two passes over the same records: the real Beam pipeline (what reaches the sink: drops, leaks,
-words kept), and the same detection functions in-process for each record's predicted category
-(the audit holds counts only, so it cannot say which record got which category).
+    python -m evaluation.evaluate [--quick] [--out out/eval] [extra pipeline options]
+
+The test split is reported in aggregate only. Per-record detail is written for the dev split alone,
+to OUT/dev/detail.jsonl. `--quick` writes small splits and OUT/EVALUATION.quick.md instead.
 """
 from __future__ import annotations
 
 import argparse
 import base64
+import io
 import json
 import re
-import secrets
+import shutil
+import subprocess
 import sys
 import time
-from collections import Counter
+from multiprocessing import Pool
 from pathlib import Path
 
-from apache_beam.options.pipeline_options import PipelineOptions
+from PIL import Image
 
-from evaluation.corpus import Gold, load_development, load_public
-from models.analyzer import build_detector, detect, settings_for_policy
-from models.images import decode_image
-from models.keystrokes import rebuild_typed_text
+from evaluation.generated.build import FULL, QUICK, generate_split, with_fixed_hash_seed
+from evaluation.generated.families import load_family
+from evaluation.handwritten import run_handwritten
+from evaluation.report import render_report
+from evaluation.scoring import RecordScore, ocr_reach, score_screen, score_text, summarize
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
-from models.parse import parse_line
-from models.policy import CATEGORIES, DEFAULT_POLICY, load_policy
-from models.records import KeyEvent, PreparedRecord
-from models.text_views import text_fields
-from pipeline.graph import RunSettings, build_pipeline
 from pipeline.summary import read_summary
 
 ROOT = Path(__file__).resolve().parent.parent
-_WORD = re.compile(r"[A-Za-z0-9']+")
-_PII_TYPES = [
-    ("EMAIL_ADDRESS", re.compile(r"^[^@\s]+@[^@\s]+\.\w+$")),
-    ("US_SSN", re.compile(r"^\d{3}-\d{2}-\d{4}$")),
-    ("CREDIT_CARD", re.compile(r"^(?:\d[ -]?){13,19}$")),
-    ("PHONE_NUMBER", re.compile(r"^\+?[\d\s().-]{7,}$")),
-    ("SECRET", re.compile(r"^(?=.*\d)\S{12,}$")),
-    ("ADDRESS", re.compile(r"^\d+\s+\w+")),
-    ("OTHER_ID", re.compile(r"\d")),
-]
+REPORT = ROOT / "EVALUATION.md"
+SPLITS = ("dev", "test")
+_RECORDED_HASH = re.compile(r"test split sha256 \(full\): `([0-9a-f]{64})`")
+DEFAULT_RUNNER_ARGS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 
 
-def pii_type(value: str) -> str:
-    """A coarse type for a gold PII string, for recall by type (names are what matches no shape)."""
-    return next((name for name, shape in _PII_TYPES if shape.search(value)), "PERSON")
-
-
-def run_pipeline(records: list[dict], out_dir: Path, runner_args: list[str]) -> tuple[dict[str, dict], dict]:
-    """The real pipeline on `records`: sanitized documents by record id, and the audit summary."""
-    input_path = out_dir / "input" / "records.jsonl"
-    input_path.parent.mkdir(parents=True, exist_ok=True)
-    input_path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    policy = load_policy(DEFAULT_POLICY)
-    settings = RunSettings(str(input_path), str(out_dir / "output"), policy, secrets.token_bytes(32),
-                           settings_for_policy(policy), OcrSettings())
-    build_pipeline(PipelineOptions(runner_args), settings).run().wait_until_finish()
+def run_pipeline_cli(split_dir: Path, runner_args: list[str]) -> tuple[dict[str, dict], dict]:
+    """`python -m pipeline.run` on the split's input, as a user runs it: sanitized docs by id, and the audit."""
+    output = split_dir / "output"
+    command = [sys.executable, "-m", "pipeline.run", "--input", str(split_dir / "input" / "records.jsonl"),
+               "--output", str(output), "--dev_random_pseudonym_key", *runner_args]
+    with (split_dir / "pipeline.log").open("w") as log:
+        result = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"pipeline.run exited {result.returncode} on {split_dir.name}; see {split_dir / 'pipeline.log'}")
     docs = {}
-    for shard in (out_dir / "output" / "sanitized").glob("*.jsonl"):
+    for shard in sorted((output / "sanitized").glob("*.jsonl")):
         for line in shard.read_text(encoding="utf-8").splitlines():
             doc = json.loads(line)
             docs[doc["record_id"]] = doc
-    return docs, read_summary(str(out_dir / "output"))
+    return docs, read_summary(str(output))
 
 
-def predicted_categories(records: list[dict]) -> dict[str, str | None]:
-    """Each record's category from the same detection functions the pipeline runs."""
-    policy = load_policy(DEFAULT_POLICY)
-    settings = settings_for_policy(policy)
-    detector, ocr = build_detector(settings), TesseractOcr(OcrSettings())
-    predicted = {}
-    for raw in records:
-        record = parse_line(json.dumps(raw).encode(), "corpus.jsonl")
-        if record.kind == "screenshot":
-            data = base64.b64decode(record.image_b64)
-            words = ocr.read(decode_image(data, policy.screenshots.max_pixels))
-            prepared = PreparedRecord(record, text_fields(record, words), data, words)
-        else:
-            prepared = PreparedRecord(record, text_fields(record))
-        predicted[record.record_id] = detect(detector, prepared, settings).category
-    return predicted
+def check_joined(docs: dict[str, dict], golds: list[dict]) -> None:
+    """Stop when a sanitized record cannot be joined with its gold (the pipeline rewrote its id):
+    scoring it as dropped would count its leaks as none."""
+    unmatched = len(set(docs) - {g["record_id"] for g in golds})
+    if unmatched:
+        raise SystemExit(f"{unmatched} sanitized records have ids absent from the gold; the scores would be wrong")
 
 
-def output_text(doc: dict, ocr: TesseractOcr) -> str:
-    """What a reader of the sanitized record sees: its texts, typed text, or the OCR of its image."""
-    parts = [doc.get(name) or "" for name in ("app", "window_title", "url")]
-    if doc["kind"] == "transcript":
-        parts += [s["text"] for s in doc["segments"]]
-    elif doc["kind"] == "keystrokes":
-        events = tuple(KeyEvent(e["t"], e.get("key"), tuple(e.get("mods", ())), e["type"], e.get("text"))
-                       for e in doc["events"])
-        parts.append(rebuild_typed_text(events).text)
-    else:
-        parts.append(ocr_text(ocr.read(decode_image(base64.b64decode(doc["image_b64"]), 10**9))))
-    return "\n".join(parts)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
-
-
-def score(golds: list[Gold], docs: dict[str, dict], predicted: dict[str, str | None]) -> dict:
-    """Drop precision/recall per category, benign drops, PII recall and leaks, non-PII words kept."""
-    ocr = TesseractOcr(OcrSettings())
-    result: dict = {"records": len(golds), "categories": {}}
-    for category in CATEGORIES:
-        gold = [g for g in golds if g.category == category]
-        labelled = [g for g in golds if predicted.get(g.record_id) == category]
-        correct = [g for g in labelled if g.category == category]
-        result["categories"][category] = {
-            "records": len(gold),
-            "drop_recall": _share(sum(g.record_id not in docs for g in gold), len(gold)),
-            "category_precision": _share(len(correct), len(labelled)),
-            "category_recall": _share(len(correct), len(gold)),
-        }
-    benign = [g for g in golds if g.category == "benign"]
-    result["benign"] = {"records": len(benign),
-                        "wrongly_dropped": _share(sum(g.record_id not in docs for g in benign), len(benign))}
-    by_type: dict[str, Counter] = {}
-    leaks: list[tuple[str, str]] = []
-    words_in = words_kept = 0
+def score_split(split_dir: Path, docs: dict[str, dict]) -> list[RecordScore]:
+    """Every gold entry of the split scored against its sanitized doc (None when dropped)."""
+    scores = []
+    golds = read_gold(split_dir)
+    check_joined(docs, golds)
     for gold in golds:
-        if gold.record_id not in docs:
+        doc = docs.get(gold["record_id"])
+        if gold["kind_of_text"] != "screenshot":
+            scores.append(score_text(gold, doc))
             continue
-        seen = _squash(output_text(docs[gold.record_id], ocr))
-        for value in gold.pii:
-            counts = by_type.setdefault(pii_type(value), Counter())
-            counts["total"] += 1
-            if _squash(value) in seen:
-                leaks.append((gold.record_id, pii_type(value)))
-            else:
-                counts["removed"] += 1
-        if gold.kind != "screenshot":
-            pii_words = Counter(w.lower() for value in gold.pii for w in _WORD.findall(value))
-            words = Counter(w.lower() for w in _WORD.findall(gold.text)) - pii_words
-            out_words = Counter(w.lower() for w in _WORD.findall(output_text(docs[gold.record_id], ocr)))
-            words_in += sum(words.values())
-            words_kept += sum((words & out_words).values())
-    result["pii_recall"] = {t: _share(c["removed"], c["total"]) | {"strings": c["total"]}
-                            for t, c in sorted(by_type.items())}
-    result["leaked_pii_strings"] = len(leaks)
-    result["leaks_by_type"] = dict(Counter(t for _, t in leaks))
-    result["non_pii_words_kept"] = _share(words_kept, words_in)
-    return result
+        before = Image.open(split_dir / "input" / "screens" / f"{gold['record_id']}.png")
+        after = Image.open(io.BytesIO(base64.b64decode(doc["image_b64"]))) if doc else None
+        scores.append(score_screen(gold, before, after))
+    return scores
 
 
-def _share(part: int, whole: int) -> dict:
-    return {"value": round(part / whole, 4) if whole else None, "of": whole}
+def read_gold(split_dir: Path) -> list[dict]:
+    """The split's gold entries."""
+    return [json.loads(line) for line in (split_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-def to_markdown(name: str, result: dict, summary: dict) -> str:
-    """One corpus's figures as Markdown tables."""
-    lines = [f"### {name}: {result['records']} records", "",
-             "| category | records | drop recall | category precision | category recall |", "|---|---|---|---|---|"]
-    for category, figures in result["categories"].items():
-        lines.append(f"| {category} | {figures['records']} | {_fmt(figures['drop_recall'])} | "
-                     f"{_fmt(figures['category_precision'])} | {_fmt(figures['category_recall'])} |")
-    lines += ["", f"- benign records wrongly dropped: {_fmt(result['benign']['wrongly_dropped'])} "
-                  f"of {result['benign']['records']}",
-              f"- leaked PII strings in kept records: {result['leaked_pii_strings']} "
-              f"{result['leaks_by_type'] or ''}",
-              f"- non-PII words kept (transcripts and keystrokes): {_fmt(result['non_pii_words_kept'])}",
-              f"- audit: {summary['sanitized']} sanitized, {summary['dropped']} dropped, "
-              f"{summary['quarantined']} quarantined, by reason {summary['by_reason']}"]
-    if result["pii_recall"]:
-        lines += ["", "| PII type (gold strings in kept records) | strings | removed |", "|---|---|---|"]
-        lines += [f"| {t} | {f['strings']} | {_fmt(f)} |" for t, f in result["pii_recall"].items()]
-    return "\n".join(lines)
+def _ocr_file(path: str) -> str:
+    return ocr_text(TesseractOcr(OcrSettings()).read(Image.open(path).convert("RGB")))
 
 
-def _fmt(figure: dict) -> str:
-    return "n/a" if figure["value"] is None else f"{figure['value']:.3f}"
+def screen_ocr_reach(split_dir: Path) -> dict:
+    """The pipeline's own OCR (no session reuse) on the input screens: how many gold values it reads."""
+    golds = [g for g in read_gold(split_dir) if g["kind_of_text"] == "screenshot"]
+    paths = [str(split_dir / "input" / "screens" / f"{g['record_id']}.png") for g in golds]
+    with Pool(2) as pool:
+        texts = pool.map(_ocr_file, paths)
+    return ocr_reach(list(zip(golds, texts)))
+
+
+def write_dev_detail(split_dir: Path, scores: list[RecordScore]) -> None:
+    """One line per dev record: kept or not, which labels leaked from which field, words lost."""
+    with (split_dir / "detail.jsonl").open("w", encoding="utf-8") as out:
+        for s in scores:
+            out.write(json.dumps({"record_id": s.record_id, "kind": s.kind, "category": s.category,
+                                  "hard_negative": s.hard_negative, "kept": s.kept, "leaked": s.leaked_fields,
+                                  "words": s.words, "words_lost": s.words_lost}) + "\n")
+
+
+def recorded_test_hash(report: Path) -> str | None:
+    """The full test split's hash recorded in the committed report, if any."""
+    found = _RECORDED_HASH.search(report.read_text(encoding="utf-8")) if report.exists() else None
+    return found.group(1) if found else None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="out/eval", help="working directory for inputs and outputs")
-    parser.add_argument("--report", default=str(ROOT / "EVALUATION.md"), help="where to write the figures")
+    with_fixed_hash_seed("evaluation.evaluate", sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default="out/eval", help="working directory (splits, outputs, scores)")
+    parser.add_argument("--quick", action="store_true", help="small splits; report to OUT/EVALUATION.quick.md")
+    parser.add_argument("--report", help="where to write the report (default EVALUATION.md, or OUT/EVALUATION.quick.md)")
+    parser.add_argument("--skip-handwritten", action="store_true", help="leave out the hand-written corpora")
     args, runner_args = parser.parse_known_args(argv)
-    runner_args = runner_args or ["--runner=FnApiRunner", "--direct_num_workers=2",
-                                  "--direct_running_mode=multi_processing"]
+    runner_args = runner_args or DEFAULT_RUNNER_ARGS
+    out = Path(args.out)
+    report = Path(args.report) if args.report else (out / "EVALUATION.quick.md" if args.quick else REPORT)
     started = time.monotonic()
-    sections = []
-    for name, (records, golds) in (("development corpus (evaluation/corpus.jsonl)", load_development()),
-                                   ("public corpus (shared/data/labelled.jsonl, text only)", load_public())):
-        if not records:
-            print(f"skipped {name}: not found", file=sys.stderr)
-            continue
-        out_dir = Path(args.out) / name.split()[0]
-        docs, summary = run_pipeline(records, out_dir, runner_args)
-        result = score(golds, docs, predicted_categories(records))
-        (out_dir / "scores.json").write_text(json.dumps(result, indent=2))
-        sections.append(to_markdown(name, result, summary))
-        print(sections[-1] + "\n")
-    report = ["# Evaluation", "", "Produced by `make eval` (`python -m evaluation.evaluate`) on "
-              f"{time.strftime('%Y-%m-%d')}, in {time.monotonic() - started:.0f} s. Drop recall: share of a "
-              "category's records that did not reach the sink. Category precision/recall: the category the "
-              "detector assigned. PII strings are checked in the output text, and for screenshots in a fresh "
-              "OCR of the output image.", "", *("\n\n".join(sections).splitlines()), ""]
-    Path(args.report).write_text("\n".join(report), encoding="utf-8")
+    results = {}
+    for split in SPLITS:
+        split_dir = out / split
+        shutil.rmtree(split_dir, ignore_errors=True)  # the pipeline refuses an output that holds shards
+        split_started = time.monotonic()
+        info = generate_split(load_family(split), split_dir, QUICK if args.quick else FULL)
+        docs, audit = run_pipeline_cli(split_dir, runner_args)
+        scores = score_split(split_dir, docs)
+        if split == "dev":
+            write_dev_detail(split_dir, scores)
+        figures = summarize(scores) | {"ocr_reach": screen_ocr_reach(split_dir), "split": info,
+                                       "audit": {k: audit[k] for k in ("records_in", "sanitized", "dropped", "quarantined")},
+                                       "seconds": round(time.monotonic() - split_started)}
+        (split_dir / "scores.json").write_text(json.dumps(figures, indent=2))
+        results[split] = figures
+        print(f"{split}: {info['records']} records scored in {figures['seconds']} s", file=sys.stderr)
+    recorded = None if args.quick else recorded_test_hash(REPORT)
+    if recorded and recorded != results["test"]["split"]["sha256"]:
+        print("=" * 72 + "\nTEST SPLIT CHANGED: its content hash differs from the one recorded in EVALUATION.md.\n"
+              "Figures are not comparable with the recorded ones.\n" + "=" * 72, file=sys.stderr)
+    handwritten = [] if args.quick or args.skip_handwritten else run_handwritten(out / "handwritten", runner_args)
+    command = "make eval" + (" EVAL_ARGS=--quick" if args.quick else "")
+    text = render_report(results, handwritten, command, time.strftime("%Y-%m-%d"), round(time.monotonic() - started),
+                         recorded)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 

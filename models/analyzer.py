@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from models.categories import CategoryClassifier, TextFeatures, category_data, load_text_classifier
 from models.config_files import ConfigFileError
 from models.context_words import BisectingContextEnhancer
+from models.deadline import check_deadline
 from models.lemmas import FACTORY as LEMMATIZER_FACTORY
 from models.normalize import Normalizer, View, build_normalizer
 from models.policy import Policy
@@ -26,6 +27,7 @@ from models.recognizers.config import recognizer_data
 from models.recognizers.email import OfflineEmailRecognizer
 from models.recognizers.phone import ShortCandidatesSkippedPhoneRecognizer
 from models.recognizers.registry import custom_recognizers
+from models.recognizers.ui_terms import UiTermsFilteredSpacyRecognizer
 from models.records import Finding, PreparedRecord, Span, TextField
 from models.text_views import CONTEXT_FIELDS
 
@@ -146,6 +148,10 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
         _PRESIDIO_LOG.setLevel(level)
     registry.remove_recognizer("EmailRecognizer")
     registry.add_recognizer(OfflineEmailRecognizer())
+    # NER's person, place and group spans cut free of app and UI words ("Settings", "- Slack").
+    registry.remove_recognizer("SpacyRecognizer")
+    registry.add_recognizer(UiTermsFilteredSpacyRecognizer(supported_language=settings.language,
+                                                           supported_entities=nlp_engine.get_supported_entities()))
     for recognizer in custom_recognizers():
         registry.add_recognizer(recognizer)
     if settings.pruned:
@@ -242,6 +248,7 @@ def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSe
     missing = [text for text, result in results.items() if result is None]
     for text, artifacts in detector.analyzer.nlp_engine.process_batch(
             missing, settings.language, batch_size=settings.nlp_batch_size):
+        check_deadline()
         found = detector.analyzer.analyze(text=text, language=settings.language, nlp_artifacts=artifacts,
                                           score_threshold=settings.score_threshold)
         results[text] = TextResult(_spans(found), detector.classifier.features(artifacts.tokens))
@@ -258,6 +265,7 @@ def screen_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSet
     nlp = detector.analyzer.nlp_engine.nlp[settings.language]
     results, docs = {}, {}
     for doc in nlp.pipe(dict.fromkeys(texts), disable=["ner"], batch_size=settings.nlp_batch_size):
+        check_deadline()
         results[doc.text] = TextResult(_analyze_doc(detector, doc, detector.other_entities, settings),
                                        detector.classifier.features(doc))
         docs[doc.text] = doc
@@ -270,6 +278,7 @@ def complete_texts(detector: Detector, screened: dict[str, TextResult], docs: di
     finds, and its labels in the features; the same results as `analyze_texts`, and cached alike."""
     results = {}
     for doc in detector.ner.pipe((docs[text] for text in screened), batch_size=settings.nlp_batch_size):
+        check_deadline()
         spans = screened[doc.text].spans + _analyze_doc(detector, doc, detector.ner_entities, settings)
         results[doc.text] = TextResult(tuple(sorted(spans, key=_span_order)), detector.classifier.features(doc))
         detector.remember(settings, doc.text, results[doc.text])

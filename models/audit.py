@@ -2,26 +2,49 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from models.records import DiscardedRecord, LinesRead, SanitizedRecord, StrippedFields
+from models.verifier import REASON_PREFIX as VERIFIER_PREFIX
 
 OUTCOMES = ("sanitized", "dropped", "quarantined")
 # The reason of the one line an input file not read to its end (truncated, corrupt, gone) stands for.
 UNREADABLE_FILE = "quarantined:unreadable_file"
+# What a canary record that got through every stage and the verifier is counted as.
+CANARY_CLEAN = "sanitized"
+
+
+@dataclass(frozen=True)
+class CanaryOutcome:
+    """The outcome of a canary record (`sanitized`, or a DiscardedRecord's reason): counted apart
+    from the input's records, never written."""
+
+    kind: str
+    reason: str
+
+
+def as_canary_outcome(outcome: SanitizedRecord | DiscardedRecord) -> CanaryOutcome:
+    """A canary record's outcome: `sanitized` when it got through the verifier, else its reason."""
+    return CanaryOutcome(outcome.kind, CANARY_CLEAN if isinstance(outcome, SanitizedRecord) else outcome.reason)
 
 
 def empty_audit() -> dict[str, Any]:
     """An accumulator with nothing counted."""
     return {"by_reason": Counter(), "by_kind": {}, "entities_masked": Counter(), "by_sensitivity": Counter(),
-            "fields_stripped": Counter(), "lines_read": 0, **{outcome: 0 for outcome in OUTCOMES}}
+            "fields_stripped": Counter(), "canaries": Counter(), "lines_read": 0,
+            **{outcome: 0 for outcome in OUTCOMES}}
 
 
 def add_outcome(audit: dict[str, Any],
-                outcome: SanitizedRecord | DiscardedRecord | StrippedFields | LinesRead) -> dict[str, Any]:
+                outcome: SanitizedRecord | DiscardedRecord | StrippedFields | LinesRead | CanaryOutcome
+                ) -> dict[str, Any]:
     """Count one record's outcome into `audit` (mutated and returned, as a CombineFn accumulator is);
     a note of stripped fields counts the field names, and a count of lines read adds to the lines
-    the outcomes must account for: neither is an outcome of its own."""
+    the outcomes must account for: neither is an outcome of its own, nor is a canary's."""
+    if isinstance(outcome, CanaryOutcome):
+        audit["canaries"][outcome.reason] += 1
+        return audit
     if isinstance(outcome, LinesRead):
         audit["lines_read"] += outcome.count
         return audit
@@ -52,16 +75,20 @@ def merge_audits(audits: list[dict[str, Any]]) -> dict[str, Any]:
         merged["entities_masked"].update(audit["entities_masked"])
         merged["by_sensitivity"].update(audit["by_sensitivity"])
         merged["fields_stripped"].update(audit["fields_stripped"])
+        merged["canaries"].update(audit["canaries"])
         for kind, counts in audit["by_kind"].items():
             merged["by_kind"].setdefault(kind, Counter()).update(counts)
     return merged
 
 
-def finish_audit(audit: dict[str, Any], lines_read: int, policy_version: str) -> dict[str, Any]:
-    """The summary.json document; `unaccounted` is the input lines with no outcome (must be 0), and
-    `files_incomplete` the input files not read to their end, whose unread lines no count can hold."""
+def finish_audit(audit: dict[str, Any], lines_read: int, policy_version: str,
+                 canaries: bool = False) -> dict[str, Any]:
+    """The summary.json document; `unaccounted` is the input lines with no outcome (must be 0),
+    `files_incomplete` the input files not read to their end, whose unread lines no count can hold,
+    `verifier` what the second-pass verifier kept from the sink, and with `canaries` their block."""
     accounted = sum(audit[outcome] for outcome in OUTCOMES)
-    return {
+    caught = _verifier_types(audit["by_reason"])
+    summary = {
         "records_in": lines_read,
         **{outcome: audit[outcome] for outcome in OUTCOMES},
         "unaccounted": lines_read - accounted,
@@ -72,5 +99,28 @@ def finish_audit(audit: dict[str, Any], lines_read: int, policy_version: str) ->
         "entities_masked": dict(sorted(audit["entities_masked"].items())),
         "sanitized_by_sensitivity": dict(sorted(audit["by_sensitivity"].items())),
         "fields_stripped": dict(sorted(audit["fields_stripped"].items())),
+        "verifier": {"quarantined": sum(caught.values()), "by_type": caught},
         "policy_version": policy_version,
+    }
+    if canaries:
+        summary["canaries"] = canary_block(audit["canaries"])
+    return summary
+
+
+def _verifier_types(reasons: Counter) -> dict[str, int]:
+    return {reason[len(VERIFIER_PREFIX):]: count for reason, count in sorted(reasons.items())
+            if reason.startswith(VERIFIER_PREFIX)}
+
+
+def canary_block(outcomes: Counter) -> dict[str, Any]:
+    """The canaries' results, outside the records_in accounting: any the verifier caught is a secret
+    the main detectors missed."""
+    caught = _verifier_types(outcomes)
+    return {
+        "records_in": sum(outcomes.values()),
+        "sanitized_clean": outcomes.get(CANARY_CLEAN, 0),
+        "caught_by_verifier": caught,
+        "missed_by_main_detectors": sum(caught.values()),
+        "other_outcomes": {reason: count for reason, count in sorted(outcomes.items())
+                           if reason != CANARY_CLEAN and not reason.startswith(VERIFIER_PREFIX)},
     }

@@ -29,6 +29,10 @@ _HOST_PATTERN = re.compile(r"^[a-z0-9*?\[\]!-][a-z0-9*?\[\]!.-]*$")
 # A URL's scheme: any `scheme://`, or a web scheme with fewer slashes or backslashes, which browsers
 # accept (`https:secure.chase.com`); after it, the authority ends at a path, query or fragment.
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://|(?:https?|wss?|ftp):[/\\]*)", re.IGNORECASE)
+# Schemes that wrap another URL (`view-source:`, `blob:`, `jar:`, `filesystem:`): a `scheme:` followed
+# by neither a slash (`scheme://host`) nor a digit (`host:port`). All of them at once: each ends at
+# its own colon, so the scan is linear.
+_WRAPPERS = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:(?![/\\0-9]|$))*", re.IGNORECASE)
 _AUTHORITY_END = re.compile(r"[/?#\\]")
 _IDNA_DOTS = re.compile("[\u3002\uff0e\uff61]")
 
@@ -97,9 +101,11 @@ def app_matches(app: str, pattern: str) -> bool:
 
 def hostname(url: str) -> str | None:
     """The host a browser goes to for `url`: lower case, in ASCII (IDNA), without credentials, port,
-    IPv6 brackets or trailing dot. Without a `scheme://` at the start (`mail.google.com/u/0`), the
-    text before the first `/`, `?` or `#` is the host, whatever `//` comes later in the path or query."""
+    IPv6 brackets or trailing dot, inside any wrapping schemes (`view-source:https://host/`). Without
+    a `scheme://` at the start (`mail.google.com/u/0`), the text before the first `/`, `?` or `#` is
+    the host, whatever `//` comes later in the path or query."""
     text = url.strip()
+    text = text[_WRAPPERS.match(text).end():]
     scheme = _SCHEME.match(text)
     rest = text[scheme.end():] if scheme else text.lstrip("/\\")
     authority = _AUTHORITY_END.split(rest, maxsplit=1)[0].rpartition("@")[2]

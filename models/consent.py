@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Literal
@@ -66,14 +67,23 @@ class Consent:
 
 
 def folded_id(user_id: str) -> str:
-    """A user id with case and surrounding blanks ignored: how ids that only look alike are told apart."""
-    return user_id.strip().casefold()
+    """A user id as it reads: compatibility forms folded (NFKC: full-width letters, no-break spaces),
+    invisible characters dropped (format characters such as zero-width spaces and direction marks,
+    variation selectors), surrounding blanks and case ignored: how ids that only look alike are told apart."""
+    visible = "".join(char for char in unicodedata.normalize("NFKC", user_id) if not _invisible(char))
+    return unicodedata.normalize("NFKC", visible.strip().casefold())
+
+
+def _invisible(char: str) -> bool:
+    """A format character (category Cf) or a variation selector: nothing a reader of the id sees."""
+    return unicodedata.category(char) == "Cf" or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
 
 
 @dataclass(frozen=True)
 class Registry:
     """Consent by raw user id, matched exactly (as pseudonyms and erasure match ids), and the ids
-    folded, which name a record whose id differs from a registered one only in case or blanks."""
+    folded, which name a record whose id differs from a registered one only in how it is written
+    (case, surrounding blanks, compatibility forms, invisible characters)."""
 
     consents: dict[str, Consent]
     folded: frozenset[str]
@@ -83,9 +93,10 @@ def read_registry(lines: list[tuple[str, int, bytes]]) -> Registry:
     """(file, line number, bytes) in file order -> consent by raw user id; a later line replaces an
     earlier one. Any unusable line stops the run: skipping it could let an older consent stand.
 
-    So does an id with surrounding blanks, or one that differs from an earlier line's only in case:
-    matched exactly, such a line would never apply to the records, and an opt-out written so would
-    leave the earlier consent standing; matched loosely, two users would become one.
+    So does an id with surrounding blanks, or one that differs from an earlier line's only in case,
+    compatibility forms or invisible characters (`folded_id`): matched exactly, such a line would
+    never apply to the records, and an opt-out written so would leave the earlier consent standing;
+    matched loosely, two users would become one. Errors name the line, never the id.
     """
     consents: dict[str, Consent] = {}
     spelt_at: dict[str, tuple[str, str]] = {}  # folded id -> (raw id, place of its first line)
@@ -100,8 +111,8 @@ def read_registry(lines: list[tuple[str, int, bytes]]) -> Registry:
             raise ConsentError(f"consent registry {place}:{number}: user_id has leading or trailing blanks")
         spelling, first = spelt_at.setdefault(folded_id(entry.user_id), (entry.user_id, f"{place}:{number}"))
         if spelling != entry.user_id:
-            raise ConsentError(f"consent registry {place}:{number}: user_id differs only in case from the one "
-                               f"at {first}")
+            raise ConsentError(f"consent registry {place}:{number}: user_id differs only in case, compatibility "
+                               f"forms or invisible characters from the one at {first}")
         consents[entry.user_id] = Consent(entry.consent_from, entry.opted_out, frozenset(entry.opted_out_kinds),
                                           tuple((p.start, p.end) for p in entry.pauses))
     return Registry(consents, frozenset(spelt_at))
@@ -118,7 +129,7 @@ def record_span(record: RawRecord) -> tuple[datetime, datetime]:
 def consent_verdict(record: RawRecord, registry: Registry | None) -> str | None:
     """Why the record must be dropped (`registry_unavailable` when the read it is checked against
     failed, `no_consent`, `id_case_or_blanks` when the registry holds the user only under an id
-    differing in case or surrounding blanks, `opted_out`, `opted_out_kind`, `before_consent`,
+    differing in how it is written (`folded_id`), `opted_out`, `opted_out_kind`, `before_consent`,
     `paused`), or None when consent holds."""
     if registry is UNAVAILABLE:
         return "registry_unavailable"

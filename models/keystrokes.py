@@ -162,16 +162,19 @@ def typed_character(event: KeyEvent) -> str | None:
 
 
 def shortcut_text(events: tuple[KeyEvent, ...]) -> tuple[str, tuple[Origin, ...]]:
-    """The characters of keys pressed as shortcuts (Control+4, Meta+J), each run of consecutive
-    shortcuts on its own line, and each character's event: Control+J, o, h, n spells a name that
-    no typed text holds, so this text is scanned like typed text (separators map nowhere)."""
+    """The characters of keys pressed as shortcuts (Control+4, Meta+J), each run of shortcuts on its
+    own line (only a typed character or a paste ends a run), and each character's event: Control+J,
+    o, h, n spells a name that no typed text holds, so this text is scanned like typed text
+    (separators map nowhere)."""
     chars: list[str] = []
     origins: list[Origin] = []
     follows = False
     for index, event in enumerate(events):
-        if event.type == "keydown" and event.key in MODIFIERS:
-            continue  # the modifier's own keydown, between the shortcuts it makes
-        shortcut = is_shortcut(event) and event.key is not None and event.key not in NAMED_KEYS
+        if event.type == "keydown" and (event.key in MODIFIERS or event.key in NAMED_KEYS):
+            # Modifier, function and navigation keys, with modifiers or without, type no character:
+            # Control+4, Escape, Control+1 is still one run.
+            continue
+        shortcut = is_shortcut(event) and event.key is not None
         if shortcut:
             if chars and not follows:
                 chars.append("\n")
@@ -294,6 +297,8 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     user name is. That is a login's shape: user name, Tab or Enter, password. Ordinary text keeps
     its shape apart: prose and code hold spaces or other punctuation (`if x:`, `a = 1`), so neither
     such an entry nor the one after it matches, and an indenting Tab follows nothing on its line.
+    The first entry, when a Tab or Enter came before it, is masked too when it is one token of
+    at least six characters (its user name was typed in an earlier record of the session).
     A lone token after a lone identifier is masked even where it was a spreadsheet cell or a
     one-word chat line: whether focus moved cannot be told, so it is taken to have (fail closed).
     Characters typed and deleted while such an entry was being typed are masked with it.
@@ -302,7 +307,14 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     spans, deleted = [], []
     deleted_events = [origin.event for origin in typed.deleted]
     for before, entry, after in zip([None, *entries], entries, [*entries[1:], None]):
-        if before is None or not _is_identifier(before.group().strip()) or re.search(r"\s", entry.group().strip()):
+        if re.search(r"\s", entry.group().strip()):
+            continue
+        if before is None:
+            # The record began in a field before this one (a Tab or Enter came first): its user
+            # name is in an earlier record, so a password-length token here is taken as a secret.
+            if entry.start() == 0 or len(entry.group().strip()) < _MIN_FOCUS_SECRET_CHARS:
+                continue
+        elif not _is_identifier(before.group().strip()):
             continue
         spans.append(Span(SECRET, entry.start(), entry.end(), 1.0))
         # Deletions made between the separators around the entry were made in the same field.
@@ -316,6 +328,10 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
         if start < end:
             deleted.append(Span(SECRET, start, end, 1.0))
     return spans, deleted
+
+
+# A first entry after a focus move shorter than this is taken as an ordinary word, not a password.
+_MIN_FOCUS_SECRET_CHARS = 6
 
 
 def _is_identifier(token: str) -> bool:

@@ -6,8 +6,8 @@ import math
 import os
 import shlex
 import subprocess
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, replace
+from typing import Iterable, Protocol
 
 import numpy as np
 import pytesseract
@@ -32,13 +32,21 @@ class OcrSettings:
     # ... unless the frame is this large already (a tall full-page capture): what Tesseract reads
     # stays within about upscale_factor**2 times this many pixels, bounding its memory.
     upscale_max_pixels: int = 8_000_000
-    # Square tiles whose own background is dark are inverted, so a dark sidebar beside a light
-    # page (or the reverse) is read as dark text on light, all in one Tesseract call.
-    polarity_tile_px: int = 48
+    # Tiles whose background is dark are inverted, so a dark sidebar beside a light page, a
+    # coloured bar or a selected row (or the reverse) is read as dark text on light, all in one
+    # Tesseract call. Tiles this wide and tall place a bar's or panel's edge within a few pixels of
+    # the text beside it; a tile's 3x3 neighbourhood (48 x 36 px) is more than a bold heading fills.
+    polarity_tile_px: int = 16
+    polarity_tile_rows_px: int = 12
     # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
-    # last frames a worker remembers.
+    # last frames `SessionOcr` remembers in one process (0: no reuse; the pipeline keeps each
+    # session's last frame in Beam state instead).
     reuse_tile_px: int = 64
     reuse_max_sessions: int = 32
+    # The pipeline reads a session's frames in batches of at most this many, in capture order, so
+    # no session holds a worker for long; in streaming a batch waits at most this many seconds.
+    session_batch_frames: int = 16
+    session_buffer_secs: float = 10.0
     # Where a record's image_uri may point (models/image_source.py); none: image files are never read.
     image_roots: tuple[str, ...] = ()
 
@@ -87,7 +95,7 @@ class TesseractOcr:
 
     def normalise(self, image: Image.Image) -> Image.Image:
         """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
-        return dark_text_on_light(image, self._settings.polarity_tile_px)
+        return dark_text_on_light(image, self._settings.polarity_tile_px, self._settings.polarity_tile_rows_px)
 
     def read(self, image: Image.Image, upscale: bool | None = None, normalised: bool = False) -> tuple[OcrWord, ...]:
         """Words and boxes; `upscale` overrides the width rule (a crop of a frame follows its frame),
@@ -98,7 +106,7 @@ class TesseractOcr:
         scale = settings.upscale_factor if upscale else 1
         if scale > 1:
             gray = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
-        return words_from_data(word_table(gray, settings), settings.min_confidence, scale)
+        return text_lines(words_from_data(word_table(gray, settings), settings.min_confidence, scale))
 
 
 class OcrFailed(RuntimeError):
@@ -124,45 +132,50 @@ def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
     return pytesseract.pytesseract.file_to_dict(done.stdout.decode("utf-8"), "\t", -1)
 
 
-def dark_text_on_light(image: Image.Image, tile_px: int) -> Image.Image:
-    """Grayscale copy with dark regions (dark themes, dark panels) inverted and every background
-    stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
+def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | None = None) -> Image.Image:
+    """Grayscale copy with dark regions (dark themes, dark panels, coloured bars) inverted and every
+    background stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
 
-    A tile is dark when the median of its 3x3 neighbourhood of tile medians is dark, so a tile
-    mostly covered by a bold heading does not flip on its own. Memory stays about twice the frame's
-    8-bit pixels whatever its shape: the frame is never padded to whole tiles, and only one strip of
-    tiles at a time is held as float32.
+    Tiles are `tile_px` wide and `tile_rows_px` tall (UI regions are mostly horizontal bands: bars,
+    rows, selected lines), and a tile is dark when the median of its 3x3 neighbourhood of tile
+    medians is dark, so a tile mostly covered by a bold heading does not flip on its own. Memory stays about the frame's 8-bit pixels whatever its shape: it is rewritten in place, never
+    padded to whole tiles, and only one strip of tiles at a time is held as float32.
     """
-    gray = image.convert("L")
-    pixels = np.asarray(gray)
-    medians = tile_medians(pixels, tile_px)
+    pixels = np.array(image.convert("L"))
+    flip_dark_tiles(pixels, tile_px, tile_rows_px or tile_px)
+    return Image.fromarray(pixels)
+
+
+def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int) -> None:
+    """In place: invert the tiles whose 3x3 neighbourhood's median of medians is dark, and stretch
+    each tile's background towards white."""
+    medians = tile_medians(pixels, tile_px, rows_px)
     rows, cols = medians.shape
     around = np.pad(medians, 1, mode="edge")
-    neighbourhood = np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)])
-    dark = np.median(neighbourhood, axis=0) < 128
+    dark = np.median(np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)]), axis=0) < 128
     background = np.where(dark, 255 - medians, medians)
     stretch = np.where(background >= 128, np.clip(255 / np.maximum(background, 1), 1, 2), 1).astype(np.float32)
     if not dark.any() and (stretch == 1).all():  # already dark text on white: the common case
-        return gray
+        return
     width = pixels.shape[1]
-    normalised = np.empty_like(pixels)
-    for row in range(rows):
-        band = slice(row * tile_px, (row + 1) * tile_px)
+    for row in np.flatnonzero(dark.any(axis=1) | (stretch != 1).any(axis=1)):
+        band = slice(row * rows_px, (row + 1) * rows_px)
         strip = pixels[band].astype(np.float32)
         np.subtract(255, strip, out=strip, where=np.repeat(dark[row], tile_px)[:width])
         strip *= np.repeat(stretch[row], tile_px)[:width]
-        normalised[band] = np.clip(strip, 0, 255, out=strip)
-    return Image.fromarray(normalised)
+        pixels[band] = np.clip(strip, 0, 255, out=strip)
 
 
-def tile_medians(pixels: np.ndarray, tile_px: int) -> np.ndarray:
-    """(rows, cols) medians of every other pixel of each tile, edge tiles holding what is left of the
-    frame: one strip of tiles at a time, so no copy of the whole frame is made."""
+def tile_medians(pixels: np.ndarray, tile_px: int, rows_px: int) -> np.ndarray:
+    """(rows, cols) medians of every other pixel of each `tile_px` wide, `rows_px` tall tile, edge
+    tiles holding what is left of the frame: one strip of tiles at a time, so no copy of the whole
+    frame is made."""
     height, width = pixels.shape
-    rows, cols, full = math.ceil(height / tile_px), math.ceil(width / tile_px), width // tile_px
+    rows, cols, full = math.ceil(height / rows_px), math.ceil(width / tile_px), width // tile_px
+    step = 2 if rows_px > 2 else 1  # every other row of the strip is plenty
     medians = np.empty((rows, cols), dtype=np.float32)
     for row in range(rows):
-        strip = pixels[row * tile_px:(row + 1) * tile_px:2]  # every other row of the strip is plenty
+        strip = pixels[row * rows_px:(row + 1) * rows_px:step]
         if full:
             tiles = strip[:, :full * tile_px].reshape(len(strip), full, tile_px)[:, :, ::2]
             medians[row, :full] = np.median(tiles, axis=(0, 2))
@@ -190,6 +203,40 @@ def words_from_data(data: dict[str, list], min_confidence: float, scale: int = 1
         words.append(OcrWord(text, left, top, right - left, bottom - top, start, line))
         start += len(text)
     return tuple(words)
+
+
+# Words further apart than this many word heights on one visual line belong to different fields
+# (table columns, a name beside a time); closer ones are one field, whatever lines Tesseract made.
+FIELD_GAP_HEIGHTS = 1.5
+
+
+def text_lines(words: Iterable[OcrWord]) -> tuple[OcrWord, ...]:
+    """Words in reading order, grouped by their boxes: a visual line is the words whose vertical
+    centre lies within its height, and it splits into fields where a gap is wider than
+    FIELD_GAP_HEIGHTS word heights. Each field gets its own line number and offsets are recomputed,
+    so `ocr_text` gives a field per line and a name read as two words (or by two reads) is one span."""
+    rows: list[list[OcrWord]] = []
+    bottom = -1  # lowest edge of the current row; words come sorted by top, so its top is its first's
+    for word in sorted(words, key=lambda w: (w.top, w.left)):
+        if rows and word.top + word.height / 2 <= bottom:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+        bottom = max(bottom, word.top + word.height) if len(rows[-1]) > 1 else word.top + word.height
+    out: list[OcrWord] = []
+    start, line = 0, -1
+    for row in rows:
+        previous = None
+        for word in sorted(row, key=lambda w: w.left):
+            if previous is None or word.left - (previous.left + previous.width) > FIELD_GAP_HEIGHTS * max(
+                    1, word.height, previous.height):
+                line += 1
+            if out:
+                start += 1
+            out.append(replace(word, start=start, line=line))
+            start += len(word.text)
+            previous = word
+    return tuple(out)
 
 
 def ocr_text(words: tuple[OcrWord, ...]) -> str:

@@ -71,7 +71,7 @@ class KeystrokeRules(StrictModel):
         """A secure field, or a title or URL holding a listed context phrase as whole words."""
         if self.is_secure_field(field):
             return True
-        context = f"{window_title or ''} {url or ''}".lower()
+        context = f"{window_title or ''} {url or ''}".lower().replace("+", " ")  # a query's `sign+in` too
         return any(re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", context)
                    for phrase in self.secure_contexts)
 
@@ -80,9 +80,11 @@ class RecordLimits(StrictModel):
     """Bounds on one record: a larger one is quarantined unread (`quarantined:too_large`), one whose
     work at a stage runs past `max_record_seconds` fails closed there (`error:<stage>`)."""
 
+    max_line_bytes: int = pydantic.Field(gt=0)
     max_events: int = pydantic.Field(gt=0)
     max_segments: int = pydantic.Field(gt=0)
     max_text_chars: int = pydantic.Field(gt=0)
+    max_duration_secs: float = pydantic.Field(gt=0)
     max_record_seconds: float = pydantic.Field(gt=0, le=3600)
 
 

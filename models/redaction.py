@@ -30,6 +30,8 @@ SpansByField = dict[str, list[Span]]
 SPEAKER_ROLES = frozenset({"user", "assistant", "agent", "system", "speaker", "you", "me", "host", "guest",
                            "customer", "caller", "bot", "narrator", "interviewer", "moderator", "unknown",
                            "dr", "mr", "mrs", "ms", "mx", "prof", "sir", "doctor", "patient", "chatgpt", "claude"})
+# The fraction of a second past milliseconds, in an RFC 3339 time.
+_LONG_FRACTION = re.compile(r"(\.\d{3})\d+")
 # Hex characters of the keyed digest in a hashed placeholder, e.g. <EMPLOYEE_ID#3fa2c1d9e0b1>.
 HASH_CHARS = 12
 
@@ -75,7 +77,7 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     spans = _with_hash_labels(spans, prepared, policy, key)
     record_id = written_record_id(record.record_id, (record.user_id, record.session_id), values, key)
     out: dict[str, object] = {"record_id": record_id, "kind": record.kind,
-                              "user_id": pseudonymize(record.user_id, key), "ts": record.ts}
+                              "user_id": pseudonymize(record.user_id, key), "ts": written_time(record.ts)}
     if record.session_id is not None:
         out["session_id"] = pseudonymize(record.session_id, key, domain="session")
     for name in ("app", "window_title", "url"):
@@ -92,6 +94,12 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     out["policy_version"] = policy.version
     return SanitizedRecord(record.kind, json.dumps(out, ensure_ascii=False, allow_nan=False),
                            tuple(sorted(counts.items())), max(levels), record_id)
+
+
+def written_time(ts: str) -> str:
+    """`ts` with at most millisecond digits: a longer fraction is copied content like any other
+    (sixteen digits can spell a card number), and nothing below a millisecond is worth keeping."""
+    return _LONG_FRACTION.sub(r"\1", ts)
 
 
 def _with_hash_labels(spans: SpansByField, prepared: PreparedRecord, policy: Policy, key: bytes) -> SpansByField:
@@ -212,7 +220,7 @@ def _transcript_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     segments = []
     for i, segment in enumerate(record.segments):
         label = speakers.setdefault(segment.speaker, f"speaker_{len(speakers) + 1}")
-        segments.append({"speaker": label, "start": segment.start, "end": segment.end,
+        segments.append({"speaker": label, "start": round(segment.start, 3), "end": round(segment.end, 3),
                          "text": replace_spans(segment.text, spans.get(segment_field(i), []))})
     fields: dict[str, object] = {"segments": segments}
     if record.source is not None:

@@ -15,11 +15,13 @@ import hashlib
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Callable, Iterable, TypeVar
 
 import numpy as np
 from PIL import Image
 
-from models.ocr import OcrEngine
+from models.ocr import OcrEngine, text_lines
 from models.records import OcrWord
 
 
@@ -27,6 +29,7 @@ from models.records import OcrWord
 BAND_GAP_PX = 24
 # How far a region's edge moves at a time while looking for a flat strip to cut along.
 QUIET_STEP_PX = 8
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -61,28 +64,29 @@ def changed_bands(changed_rows: list[int]) -> list[tuple[int, int]]:
     return bands
 
 
-def reflow(words: list[OcrWord]) -> tuple[OcrWord, ...]:
-    """Words from several reads in reading order: lines by vertical overlap, then left to right,
-    with line numbers and text offsets recomputed as `models.ocr.ocr_text` expects."""
-    lines: list[list[OcrWord]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.left)):
-        if lines and word.top < lines[-1][0].top + max(1, lines[-1][0].height) * 0.6:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    out: list[OcrWord] = []
-    start = 0
-    for number, line in enumerate(lines):
-        for word in sorted(line, key=lambda w: w.left):
-            if out:
-                start += 1
-            out.append(replace(word, start=start, line=number))
-            start += len(word.text)
-    return tuple(out)
+def read_frame(engine: OcrEngine, image: Image.Image, previous: Frame | None, tile_px: int) -> Frame:
+    """What `image` holds, as a Frame: read in full without a previous frame of its size, else only
+    where its tiles differ from `previous` (the last frame of the same session, never another's)."""
+    hashes = tile_hashes(image, tile_px)
+    if not reusable(previous, image):
+        return Frame(image.size, hashes, engine.read(image))
+    return Frame(image.size, hashes, read_changes(engine, image, hashes, previous, tile_px))
+
+
+def reusable(previous: Frame | None, image: Image.Image) -> bool:
+    """Whether `image` can be read against `previous`: a frame of the same size."""
+    return previous is not None and previous.size == image.size
+
+
+def capture_order(records: Iterable[R], ts: Callable[[R], str]) -> list[R]:
+    """Records by capture time (`ts`, RFC 3339 with an offset, as parsing checked), so each frame is
+    compared with the one before it; equal times keep their order."""
+    return sorted(records, key=lambda record: datetime.fromisoformat(ts(record).replace("z", "Z")))
 
 
 class SessionOcr:
-    """An OCR engine that remembers the last frame of up to `max_sessions` sessions."""
+    """An OCR engine that remembers the last frame of up to `max_sessions` sessions (in one process;
+    the pipeline keeps them in Beam state per session instead, transforms/ocr.py)."""
 
     def __init__(self, engine: OcrEngine, tile_px: int, max_sessions: int):
         self._engine = engine
@@ -94,49 +98,46 @@ class SessionOcr:
         """Words and boxes of `image`; with a session, unchanged tiles come from its previous frame."""
         if not (session and self._max_sessions):  # nothing to remember: no hashing either
             return self._engine.read(image)
-        hashes = tile_hashes(image, self._tile_px)
-        previous = self._frames.get(session)
-        if previous is None or previous.size != image.size:
-            words = self._engine.read(image)
-        else:
-            words = self._read_changes(image, hashes, previous)
-        self._frames[session] = Frame(image.size, hashes, words)
+        frame = read_frame(self._engine, image, self._frames.get(session), self._tile_px)
+        self._frames[session] = frame
         self._frames.move_to_end(session)
         while len(self._frames) > self._max_sessions:
             self._frames.popitem(last=False)
-        return words
+        return frame.words
 
-    def _read_changes(self, image: Image.Image, hashes: np.ndarray, previous: Frame) -> tuple[OcrWord, ...]:
-        changed = hashes != previous.hashes
-        if not changed.any():
-            return previous.words
-        tile = self._tile_px
 
-        def tiles(word: OcrWord) -> tuple[slice, slice]:
-            return (slice(word.top // tile, (word.top + max(word.height, 1) - 1) // tile + 1),
-                    slice(word.left // tile, (word.left + max(word.width, 1) - 1) // tile + 1))
+def read_changes(engine: OcrEngine, image: Image.Image, hashes: np.ndarray, previous: Frame, tile: int
+                 ) -> tuple[OcrWord, ...]:
+    """Words of `image`: the previous frame's where no tile changed, the rest read again (one call)."""
+    changed = hashes != previous.hashes
+    if not changed.any():
+        return previous.words
 
-        # An old word reaching into a change is read again, and so is every tile it covered: what
-        # stands there now (a shorter word, the rest of a line) may lie in unchanged tiles only.
-        words = list(previous.words)
-        while dropped := [word for word in words if changed[tiles(word)].any()]:
-            for word in dropped:
-                changed[tiles(word)] = True
-            words = [word for word in words if not changed[tiles(word)].any()]
-        normal = self._engine.normalise(image)
-        boxes = merge_boxes([quiet_box(np.asarray(normal), box) for box in change_boxes(changed, tile, image.size)])
-        stacked, placed = stack_regions(normal, boxes)
-        for word in self._engine.read(stacked, upscale=self._engine.upscales(image), normalised=True):
-            centre_x, centre_y = word.left + word.width / 2, word.top + word.height / 2
-            region = next((i for i, ((x, y), (left, top, right, bottom)) in enumerate(zip(placed, boxes))
-                           if x <= centre_x < x + right - left and y <= centre_y < y + bottom - top), None)
-            if region is None:  # a word the regions cannot place: read the frame whole instead
-                return self._engine.read(image)
-            (x, y), (left, top, _, _) = placed[region], boxes[region]
-            moved = replace(word, left=word.left - x + left, top=word.top - y + top)
-            if changed[tiles(moved)].any():
-                words.append(moved)
-        return reflow(words)
+    def tiles(word: OcrWord) -> tuple[slice, slice]:
+        return (slice(word.top // tile, (word.top + max(word.height, 1) - 1) // tile + 1),
+                slice(word.left // tile, (word.left + max(word.width, 1) - 1) // tile + 1))
+
+    # An old word reaching into a change is read again, and so is every tile it covered: what
+    # stands there now (a shorter word, the rest of a line) may lie in unchanged tiles only.
+    words = list(previous.words)
+    while dropped := [word for word in words if changed[tiles(word)].any()]:
+        for word in dropped:
+            changed[tiles(word)] = True
+        words = [word for word in words if not changed[tiles(word)].any()]
+    normal = engine.normalise(image)
+    boxes = merge_boxes([quiet_box(np.asarray(normal), box) for box in change_boxes(changed, tile, image.size)])
+    stacked, placed = stack_regions(normal, boxes)
+    for word in engine.read(stacked, upscale=engine.upscales(image), normalised=True):
+        centre_x, centre_y = word.left + word.width / 2, word.top + word.height / 2
+        region = next((i for i, ((x, y), (left, top, right, bottom)) in enumerate(zip(placed, boxes))
+                       if x <= centre_x < x + right - left and y <= centre_y < y + bottom - top), None)
+        if region is None:  # a word the regions cannot place: read the frame whole instead
+            return engine.read(image)
+        (x, y), (left, top, _, _) = placed[region], boxes[region]
+        moved = replace(word, left=word.left - x + left, top=word.top - y + top)
+        if changed[tiles(moved)].any():
+            words.append(moved)
+    return text_lines(words)
 
 
 def change_boxes(changed: np.ndarray, tile: int, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:

@@ -1,7 +1,7 @@
 """The text a record holds, as named fields for detection: the same names key spans back to places."""
 from __future__ import annotations
 
-from urllib.parse import unquote_plus
+from urllib.parse import unquote
 
 from models.keystrokes import shortcut_text, typed_text
 from models.ocr import joined_text, ocr_text
@@ -25,9 +25,10 @@ def segment_field(index: int) -> str:
 
 def context_text(record: RawRecord, name: str) -> str | None:
     """`app`, `window_title` or `url` as scanned and written; a URL is percent-decoded first, so an
-    address in `?q=jane.doe%40example.com` is seen (and written back) as what it is."""
+    address in `?q=jane.doe%40example.com` is seen (and written back) as what it is. A `+` stays:
+    it is part of `john.smith+work@example.com`; the normalized view reads `q=jane+doe` as a name."""
     value = getattr(record, name)
-    return unquote_plus(value) if name == "url" and value else value
+    return unquote(value) if name == "url" and value else value
 
 
 def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple[TextField, ...]:

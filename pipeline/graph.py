@@ -4,18 +4,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import apache_beam as beam
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.transforms.window import TimestampedValue
+from apache_beam.utils.shared import Shared
 from apache_beam.utils.timestamp import Timestamp
 
 from models.analyzer import AnalyzerSettings
+from models.audit import as_canary_outcome
 from models.consent import Registry
 from models.ocr import OcrSettings
 from models.policy import Policy
+from models.verifier import Canaries, VerifierData, verifier_data
+from pipeline.report import key_fingerprint, render_report
 from transforms.audit import SummarizeAudit
 from transforms.capture import ApplyCapturePolicy
 from transforms.consent import ApplyConsent, RefreshRegistry, RefreshSchedule
 from transforms.read import ReadPubSubLines, ReadRawRecords, WatchFileLines
 from transforms.sanitize import SanitizeRecords
+from transforms.verify import VerifyRecords
 from transforms.write import EncodeLines, WriteAudit, WriteSanitizedRecords
 
 
@@ -47,6 +53,8 @@ class RunSettings:
     consent: Registry | None = None  # the registry read at start-up; None: no consent rule
     consent_pattern: str | None = None  # where it was read; streaming re-reads it there
     stream: StreamSettings | None = None
+    verifier: VerifierData = field(default_factory=verifier_data)
+    canaries: Canaries | None = None  # records with known secrets, sanitized beside the input, never written
 
 
 def line_source(settings: RunSettings) -> beam.PTransform | None:
@@ -57,7 +65,8 @@ def line_source(settings: RunSettings) -> beam.PTransform | None:
         return None
     if stream.subscription:
         return ReadPubSubLines(stream.subscription)
-    return WatchFileLines(settings.input_pattern, stream.poll_interval_secs, stream.stop_polling_at)
+    return WatchFileLines(settings.input_pattern, stream.poll_interval_secs, stream.stop_polling_at,
+                          settings.policy.limits.max_line_bytes)
 
 
 def consent_check(settings: RunSettings, registry: beam.PTransform | None) -> ApplyConsent:
@@ -71,11 +80,37 @@ def consent_check(settings: RunSettings, registry: beam.PTransform | None) -> Ap
                         schedule)
 
 
+def canary_outcomes(pipeline: beam.Pipeline, settings: RunSettings, shared: Shared) -> beam.PCollection:
+    """The canary records through the same stages as the input (parse, capture policy, sanitize,
+    verify, with one detector per worker for both), each ending as a CanaryOutcome for the audit:
+    nothing of this branch reaches a sink. In streaming they arrive at launch, in its window."""
+    canaries, stream = settings.canaries, settings.stream
+    source = beam.Create([(canaries.name, line) for line in canaries.lines])
+    if stream is not None:
+        source = source | "StampLaunch" >> beam.Map(TimestampedValue, stream.launched_at)
+    records, quarantined, _ = pipeline | "ReadCanaries" >> ReadRawRecords(
+        source=source, window_secs=stream.window_secs if stream else None)
+    records, not_captured, _ = records | "CanaryCapturePolicy" >> ApplyCapturePolicy(settings.policy)
+    sanitized, failed = records | "SanitizeCanaries" >> SanitizeRecords(
+        settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr, shared=shared)
+    clean, caught = sanitized | "VerifyCanaries" >> VerifyRecords(settings.verifier, canaries.secrets)
+    return ((clean, quarantined, not_captured, failed, caught)
+            | "CanaryOutcomes" >> beam.Flatten()
+            | "AsCanaryOutcomes" >> beam.Map(as_canary_outcome))
+
+
+def run_facts(options: PipelineOptions, settings: RunSettings) -> dict[str, str]:
+    """What the audit says of the run besides counts: the runner, and the key's fingerprint (never the key)."""
+    return {"runner": options.view_as(StandardOptions).runner or "FnApiRunner",
+            "pseudonym_key_fingerprint": key_fingerprint(settings.pseudonym_key)}
+
+
 def build_pipeline(options: PipelineOptions, settings: RunSettings, lines: beam.PTransform | None = None,
                    registry: beam.PTransform | None = None) -> beam.Pipeline:
     """Read -> consent (when a registry is given) -> capture policy and disclosure -> sanitize ->
-    encode -> write, with an audit that accounts for every line read: one graph for batch and streaming,
-    where the lines are windowed by arrival as they are read and every stage keeps their window.
+    verify -> encode -> write, with an audit that accounts for every line read: one graph for batch and
+    streaming, where the lines are windowed by arrival as they are read and every stage keeps their
+    window. Canary records, when given, take the same stages beside it and end in the audit only.
 
     `lines` replaces the settings' source of (name, line) pairs, and in streaming `registry` the
     re-reads of the consent registry (timestamped registries, UNAVAILABLE for a failed read): a
@@ -85,20 +120,28 @@ def build_pipeline(options: PipelineOptions, settings: RunSettings, lines: beam.
     pipeline = beam.Pipeline(options=options)
     records, quarantined, line_count = pipeline | "ReadRawRecords" >> ReadRawRecords(
         settings.input_pattern, source=lines or line_source(settings),
-        window_secs=stream.window_secs if stream else None)
+        window_secs=stream.window_secs if stream else None, max_line_bytes=settings.policy.limits.max_line_bytes)
     refused = []
     if settings.consent is not None:
         records, no_consent = records | "ApplyConsent" >> consent_check(settings, registry)
         refused.append(no_consent)
     records, not_captured, stripped = records | "ApplyCapturePolicy" >> ApplyCapturePolicy(settings.policy)
+    shared = Shared()
     sanitized, failed = records | "SanitizeRecords" >> SanitizeRecords(
-        settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr)
+        settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr, shared=shared)
+    # The verifier reads each line as the sink would write it; a canary secret is a finding here too.
+    secrets = settings.canaries.secrets if settings.canaries else ()
+    verified, unverified = sanitized | "VerifyRecords" >> VerifyRecords(settings.verifier, secrets)
     # The sink and the audit both take what got through encoding: a record counts as sanitized only
     # if its line can be written.
-    encoded, written, unwritable = sanitized | "EncodeLines" >> EncodeLines()
-    discarded = (quarantined, *refused, not_captured, failed, unwritable) | "AllDiscarded" >> beam.Flatten()
+    encoded, written, unwritable = verified | "EncodeLines" >> EncodeLines()
+    discarded = ((quarantined, *refused, not_captured, failed, unverified, unwritable)
+                 | "AllDiscarded" >> beam.Flatten())
     run_id = stream.run_id if stream else None
     _ = encoded | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output, run_id)
-    summary = (written, discarded, line_count, stripped) | "SummarizeAudit" >> SummarizeAudit(settings.policy.version)
-    _ = summary | "WriteAudit" >> WriteAudit(settings.output, run_id)
+    canaries = [canary_outcomes(pipeline, settings, shared)] if settings.canaries else []
+    summary = ((written, discarded, line_count, stripped, *canaries)
+               | "SummarizeAudit" >> SummarizeAudit(settings.policy.version, run_facts(options, settings),
+                                                    canaries=bool(canaries)))
+    _ = summary | "WriteAudit" >> WriteAudit(settings.output, run_id, render=render_report)
     return pipeline

@@ -1,6 +1,7 @@
 """`python -m pipeline.run --input PATTERN --output DIR [Beam options]`: check, build, run, report."""
 from __future__ import annotations
 
+import argparse
 import importlib
 import logging
 import os
@@ -11,25 +12,35 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, _BeamArgumentParser
+# Beam's BigQuery client module logs this one notice on the root logger when it is imported without
+# apitools (a GCP extra the pipeline does not use): dropped here, before Beam is imported; nothing else is.
+APITOOLS_NOTICE = "apitools not found"
+logging.getLogger().addFilter(lambda record: not str(record.msg).startswith(APITOOLS_NOTICE))
+
+from apache_beam.io.filesystems import FileSystems  # noqa: E402 (after the filter above)
+from apache_beam.options.pipeline_options import (  # noqa: E402
+    DirectOptions, PipelineOptions, StandardOptions, _BeamArgumentParser)
+from apache_beam.runners.runner import PipelineState  # noqa: E402
 
 from models.analyzer import ModelNotInstalled, check_model_installed, settings_for_policy
 from models.image_source import image_roots
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
 from models.consent import ConsentError, Registry
+from models.verifier import Canaries, CanaryError, read_canaries, verifier_data
 from models.policy import load_policy
+from models.records import KINDS
 from models.pseudonyms import MIN_KEY_BYTES
 from models.normalize import normalize_data
 from models.recognizers.config import recognizer_data
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
-from pipeline.options import KEY_ENV, RedactionOptions
-from pipeline.summary import format_summary, read_summary
+from pipeline.options import KEY_ENV, FlinkCheckpointOptions, RedactionOptions
+from pipeline.summary import format_summary, read_summary, verifier_line
 from transforms.consent import read_registry_files
-from transforms.write import sanitized_dir
+from transforms.write import report_path, sanitized_dir
 
-_LOG = logging.getLogger(__name__)
+# Named, not __name__ ("__main__" under `python -m`), so the INFO level set for "pipeline" applies.
+_LOG = logging.getLogger("pipeline.run")
 
 # The in-process portable runner: Beam 2.77's DirectRunner first tries to download Prism.
 DEFAULT_RUNNER = "FnApiRunner"
@@ -42,6 +53,14 @@ BATCH_ONLY_RUNNERS = ("FnApiRunner", "BundleBasedDirectRunner")
 DOWNLOADING_RUNNERS = ("PrismRunner",)
 RUNNER_FOR = {"DirectRunner": DEFAULT_RUNNER}
 SUBSCRIPTION = re.compile(r"^projects/[^/]+/subscriptions/[^/]+$")
+# Seconds between two progress lines of the driver, while a runner that returns at once runs the job.
+PROGRESS_SECS = 10
+# Reasons of records that did not reach the sink start with one of these.
+OUTCOME_PREFIXES = ("dropped:", "quarantined:", "error:")
+# Exit status of a run whose verifier kept records from the sink, with --strict_verifier.
+EXIT_VERIFIER = 4
+# Beam's options that a first run needs, shown by --help beside the pipeline's own.
+BEAM_ESSENTIALS = ("--runner", "--streaming", "--direct_num_workers", "--direct_running_mode")
 # What a run writes on this machine (shards, audit, Beam's and OCR's temporary files, by this process
 # and the worker processes it starts) is private: files 0600, directories 0700.
 PRIVATE_UMASK = 0o077
@@ -64,6 +83,30 @@ def unknown_options(argv: list[str]) -> list[str]:
     _, unknown = parser.parse_known_args(argv)
     # A stray word (an unquoted --input pattern the shell expanded) is refused too, by position.
     return [arg.split("=", 1)[0] if arg.startswith("-") else f"<argument {argv.index(arg) + 1}>" for arg in unknown]
+
+
+def help_text(beam_options: bool = False) -> str:
+    """`--help`: this pipeline's options by group, then the few Beam options a first run needs;
+    `--help_beam`: every option Beam declares."""
+    parser = argparse.ArgumentParser(prog="python -m pipeline.run", add_help=False, allow_abbrev=False,
+                                     usage="%(prog)s --input 'PATTERN' --output DIR [options] [Beam options]")
+    if beam_options:
+        for options_class in {str(c): c for c in PipelineOptions.__subclasses__()}.values():
+            options_class._add_argparse_args(parser)  # pylint: disable=protected-access
+        return parser.format_help()
+    RedactionOptions._add_argparse_args(parser)  # pylint: disable=protected-access
+    beam = _BeamArgumentParser(add_help=False)
+    for options_class in (StandardOptions, DirectOptions, FlinkCheckpointOptions):
+        options_class._add_argparse_args(beam)  # pylint: disable=protected-access
+    group = parser.add_argument_group("Beam (a few; every one with --help_beam)",
+                                      f"Without --runner the pipeline runs on {DEFAULT_RUNNER}, and "
+                                      f"--runner=DirectRunner does too.")
+    for action in beam._actions:  # pylint: disable=protected-access
+        if set(action.option_strings) & {*BEAM_ESSENTIALS, "--checkpointing_interval"}:
+            group._add_action(action)  # pylint: disable=protected-access
+    return parser.format_help() + ("\nExit status: 0 completed (records dropped or quarantined included), "
+                                   "1 run failed or a line unaccounted for, 2 configuration error, 3 an input "
+                                   "file not read to its end, 4 verifier findings with --strict_verifier.\n")
 
 
 def read_pseudonym_key(key_file: str | None, environ: dict[str, str]) -> bytes | None:
@@ -103,6 +146,19 @@ def load_consent(pattern: str) -> Registry:
     try:
         return read_registry_files(pattern)
     except ConsentError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def load_canaries(path: str) -> Canaries:
+    """The canary file, read and validated before anything else is read; any unusable line stops the run."""
+    try:
+        with FileSystems.open(path) as stream:
+            lines = stream.read().splitlines()
+    except Exception as exc:  # Beam's filesystems raise their own types; the path is the operator's
+        raise ConfigError(f"--canary_file {path}: cannot read ({type(exc).__name__})") from None
+    try:
+        return read_canaries(lines, path)
+    except CanaryError as exc:
         raise ConfigError(str(exc)) from None
 
 
@@ -177,10 +233,14 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         policy = load_policy(options.policy)
         recognizer_data()
         normalize_data()
+        verifier = verifier_data()
     except ConfigFileError as exc:
         raise ConfigError(str(exc)) from None
     key, notes = load_pseudonym_key(options, environ)
     consent = load_consent(options.consent) if options.consent else None
+    canaries = load_canaries(options.canary_file) if options.canary_file else None
+    if canaries is not None:
+        notes.append(f"canaries: {len(canaries.lines)} records with {len(canaries.secrets)} secrets, never written")
     if consent is None:
         notes.append("consent: no --consent registry given, so no consent rule was applied")
     elif stream is None:
@@ -194,7 +254,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
                         reuse_max_sessions=max(0, options.ocr_reuse_sessions),
                         image_roots=image_roots(options.image_roots, options.input)),
-        consent=consent, consent_pattern=options.consent, stream=stream)
+        consent=consent, consent_pattern=options.consent, stream=stream, verifier=verifier, canaries=canaries)
     if local:
         try:
             check_model_installed(options.spacy_model)
@@ -204,14 +264,44 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     return settings, notes
 
 
+def is_outcome_counter(name: str) -> bool:
+    """`<kind>.sanitized` or `<kind>.<reason>`: one count per finished record (transforms/audit.py)."""
+    kind, _, outcome = name.partition(".")
+    return kind in (*KINDS, "unknown") and (outcome == "sanitized" or outcome.startswith(OUTCOME_PREFIXES))
+
+
+def wait_with_progress(result, every_secs: float = PROGRESS_SECS) -> None:
+    """Wait for a batch run, logging its progress (lines read, records finished, per second: counts
+    only) every `every_secs` while the runner reports metrics before the end. FnApiRunner's `run()`
+    returns only when the job is done, so there its workers log their own progress instead."""
+    started, last = time.monotonic(), None
+    while not PipelineState.is_terminal(result.state):
+        time.sleep(every_secs)
+        try:
+            counters = result.metrics().query()["counters"]
+        except Exception:  # a runner without live metrics: waiting is all there is to do
+            break
+        done = sum(c.committed or c.attempted or 0 for c in counters if is_outcome_counter(c.key.metric.name))
+        read = sum(c.committed or c.attempted or 0 for c in counters if c.key.metric.name == "lines_read")
+        elapsed = time.monotonic() - started
+        if (read, done) != last:
+            _LOG.info("progress: %d lines read, %d records finished (%.1f/s)", read, done, done / elapsed)
+            last = (read, done)
+    result.wait_until_finish()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Exit 0 when the run completed and every input line is accounted for (a streaming job: once it
-    is submitted); 2 for a configuration error, 3 when an input file could not be read to its end,
-    1 for any other failure."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    is submitted), records quarantined by the verifier included unless --strict_verifier (then 4);
+    2 for a configuration error, 3 when an input file could not be read to its end, 1 for any other
+    failure."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", force=True)
     for ours in ("pipeline", "transforms"):
         logging.getLogger(ours).setLevel(logging.INFO)
     argv = argv if argv is not None else sys.argv[1:]
+    if {"-h", "--help", "--help_beam"} & set(argv):
+        print(help_text(beam_options="--help_beam" in argv))
+        return 0
     unknown = unknown_options(argv)
     if unknown:
         print(f"error: unknown options or stray arguments {unknown} (quote --input patterns); "
@@ -243,13 +333,14 @@ def main(argv: list[str] | None = None) -> int:
                   f"shards and one audit file per {settings.stream.window_secs} s window "
                   f"(audit/window-*-{settings.stream.run_id}.json) under {settings.output}\n" + "\n".join(notes))
             return 0
-        result.wait_until_finish()
+        wait_with_progress(result)
     except Exception as exc:  # A worker's message may quote a record: report the type only.
         _LOG.error("pipeline run failed: %s (message withheld: it may quote record content)", type(exc).__name__)
         return 1
     finally:
         os.umask(umask)
     summary = read_summary(settings.output)
+    notes.append(f"report page: {report_path(settings.output)}")
     print(format_summary(summary, time.monotonic() - started, notes))
     if summary["unaccounted"]:
         print(f"error: {summary['unaccounted']} input lines have no outcome", file=sys.stderr)
@@ -259,6 +350,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {summary['files_incomplete']} input files could not be read to their end "
               "(truncated or corrupt; the log names them)", file=sys.stderr)
         return 3
+    caught = verifier_line(summary)
+    if caught:
+        _LOG.warning("%s", caught)
+        if options.view_as(RedactionOptions).strict_verifier:
+            return EXIT_VERIFIER
     return 0
 
 

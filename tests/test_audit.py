@@ -1,7 +1,7 @@
 """Audit accumulation: outcomes add up, and lines without an outcome show as unaccounted."""
 from __future__ import annotations
 
-from models.audit import add_outcome, empty_audit, finish_audit, merge_audits
+from models.audit import CanaryOutcome, add_outcome, as_canary_outcome, empty_audit, finish_audit, merge_audits
 from models.records import DiscardedRecord, SanitizedRecord, StrippedFields
 
 
@@ -35,3 +35,17 @@ def test_when_a_file_was_not_read_to_its_end_then_the_summary_counts_it_apart():
     summary = finish_audit(audit, lines_read=2, policy_version="v1")
     assert summary["files_incomplete"] == 1 and summary["unaccounted"] == 0
     assert finish_audit(empty_audit(), lines_read=0, policy_version="v1")["files_incomplete"] == 0
+
+
+def test_when_canaries_and_verifier_findings_are_counted_then_canaries_stay_outside_records_in():
+    first, second = empty_audit(), empty_audit()
+    add_outcome(first, DiscardedRecord("transcript", "quarantined:verifier:EMAIL_ADDRESS"))
+    add_outcome(first, as_canary_outcome(SanitizedRecord("transcript", "{}")))
+    add_outcome(second, as_canary_outcome(DiscardedRecord("transcript", "quarantined:verifier:CANARY")))
+    add_outcome(second, CanaryOutcome("keystrokes", "dropped:category:medical"))
+    summary = finish_audit(merge_audits([first, second]), lines_read=1, policy_version="v1", canaries=True)
+    assert (summary["records_in"], summary["quarantined"], summary["unaccounted"]) == (1, 1, 0)
+    assert summary["verifier"] == {"quarantined": 1, "by_type": {"EMAIL_ADDRESS": 1}}
+    assert summary["canaries"] == {"records_in": 3, "sanitized_clean": 1, "caught_by_verifier": {"CANARY": 1},
+                                   "missed_by_main_detectors": 1, "other_outcomes": {"dropped:category:medical": 1}}
+    assert "canaries" not in finish_audit(empty_audit(), lines_read=0, policy_version="v1")

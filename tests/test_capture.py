@@ -7,6 +7,7 @@ import pytest
 
 from models.capture import app_matches, capture_verdict, domain_matches, hostname, strip_undisclosed
 from models.parse import parse_line
+from models.text_views import context_text
 from tests.conftest import capture_test_policy, keystrokes, record, transcript
 
 
@@ -46,6 +47,17 @@ def test_when_a_host_is_matched_then_domains_are_suffixes_and_globs_whole(host, 
     ("xn--bnk-qla.example./x", "xn--bnk-qla.example"),
     ("secure.chase\u3002com/x", "secure.chase.com"),                            # an ideographic full stop
     ("//secure.chase.com/x", "secure.chase.com"),
+    # Schemes wrapping another URL, as browsers show them: the host is the wrapped URL's.
+    ("view-source:https://secure.chase.com/accounts", "secure.chase.com"),
+    ("blob:https://secure.chase.com/6f1c-44e2", "secure.chase.com"),
+    ("jar:https://secure.chase.com/lib/app.jar!/index.html", "secure.chase.com"),
+    ("filesystem:https://secure.chase.com/temporary/x.png", "secure.chase.com"),
+    ("View-Source:blob:HTTPS://Secure.Chase.com/x", "secure.chase.com"),   # nested, any case
+    ("view-source:https:secure.chase.com/x", "secure.chase.com"),
+    ("view-source:secure.chase.com/x", "secure.chase.com"),
+    ("view-source:" * 2000 + "https://secure.chase.com/x", "secure.chase.com"),
+    ("secure.chase.com:8443/x", "secure.chase.com"),                     # a port is not a wrapper
+    ("jdoe:pw@secure.chase.com/x", "secure.chase.com"),
     ("", None),
     ("https://", None),
 ])
@@ -74,6 +86,10 @@ def test_when_an_app_is_matched_then_globs_ignore_case(app, pattern, expected):
     (keystrokes("hi", app="Chrome", url="https://mail.google.com/mail/u/0/#inbox"), "capture_policy:denied_domain"),
     (keystrokes("hi", app="Chrome", url="https://mychart.examplehealth.org/app"), "capture_policy:denied_domain"),
     (keystrokes("hi", app="Chrome", url="secure.chase.com/login?next=https://www.example.com/x"),
+     "capture_policy:denied_domain"),
+    (keystrokes("hi", app="Chrome", url="view-source:https://secure.chase.com/dashboard"),
+     "capture_policy:denied_domain"),
+    (record("screenshot", image_b64="aGk=", app="Chrome", url="blob:https://mail.google.com/3b9e-41d0"),
      "capture_policy:denied_domain"),
     (keystrokes("hi", app="Chrome", url="https://www.purchase.com/cart"), None),
     (keystrokes("hi", app="Chrome", url="https://staging.portal.examplehealth.org/login"), None),
@@ -148,3 +164,20 @@ def test_the_category_decision_reads_the_url_host_as_the_capture_rules_do(analyz
     plain = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Chrome")
     unhosted = dict(classifier.decide(plain, [classifier.features(nlp("checking my upcoming appointment"))], ()).scores)
     assert scores["medical"] - unhosted["medical"] == pytest.approx(category_data().weights.domain)
+
+
+@pytest.mark.parametrize("url, scanned", [
+    ("https://app.example.com/invite?email=john.smith+work@example.com",
+     "https://app.example.com/invite?email=john.smith+work@example.com"),
+    ("https://crm.example.org/?to=jane%2Bsales%40example.com&q=a%20b",
+     "https://crm.example.org/?to=jane+sales@example.com&q=a b"),
+])
+def test_a_url_is_scanned_percent_decoded_with_plus_signs_kept(url, scanned):
+    assert context_text(parsed(transcript("hi", url=url)), "url") == scanned
+
+
+@pytest.mark.parametrize("url", ["https://accounts.example.com/flow?step=sign+in",
+                                 "https://id.example.com/?q=enter%20pin", "https://id.example.com/?q=verification+code"])
+def test_a_query_phrase_written_with_plus_signs_is_a_secure_context(policy, url):
+    record = parsed(keystrokes("dwhitaker", app="Chrome", url=url))
+    assert policy.keystrokes.is_secure(record.field, record.window_title, context_text(record, "url"))

@@ -204,3 +204,77 @@ def test_when_the_direct_runner_is_asked_for_then_the_run_uses_fnapirunner_and_d
     assert result.returncode == 0, result.stderr[-2000:]
     assert "runner: FnApiRunner (for --runner=DirectRunner" in result.stdout and "records in: 1" in result.stdout
     assert guard_attempts(tmp_path) == []
+
+
+def test_when_the_sample_runs_then_no_import_warning_is_printed(sample_run):
+    _, result = sample_run
+    assert "apitools" not in result.stderr and "report page:" in result.stdout
+
+
+def test_when_the_report_page_opens_in_chromium_then_its_charts_render_and_hold_nothing_planted(sample_run):
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    tmp_path, _ = sample_run
+    page_file = tmp_path / "out" / "audit" / "report.html"
+    assert not [p for p in PLANTED if p in page_file.read_text()]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(page_file.as_uri())
+        charts = page.locator("svg")
+        boxes = [charts.nth(i).bounding_box() for i in range(charts.count())]
+        bars = page.locator("svg rect")
+        widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
+        text = page.inner_text("body")
+        browser.close()
+    assert len(boxes) >= 4 and all(box["width"] > 0 and box["height"] > 0 for box in boxes)
+    assert widths and all(width > 0 for width in widths)
+    assert requests == [page_file.as_uri()]
+    assert "Records by outcome" in text and "Verifier: no finding" in text
+    assert not [p for p in PLANTED if p in text]
+
+
+def test_when_help_is_asked_then_the_pipelines_options_come_first_in_groups_and_beams_apart(tmp_path):
+    result = run_cli(tmp_path, "--help")
+    assert result.returncode == 0 and "apitools" not in result.stderr
+    headings = [line for line in result.stdout.splitlines() if line.endswith(":") and not line.startswith(" ")]
+    assert headings[:6] == ["input and output:", "policy and pseudonyms:", "consent:", "OCR:",
+                            "streaming (with Beam's --streaming):", "verifier and canaries:"]
+    assert "--temp_location" not in result.stdout and "Exit status" in result.stdout
+    everything = run_cli(tmp_path, "--help_beam")
+    assert everything.returncode == 0 and "--temp_location" in everything.stdout
+
+
+SECRET = "plumtree velvet harbor"
+
+
+@pytest.mark.parametrize("strict, code", [(False, 0), (True, 4)])
+def test_when_the_verifier_catches_a_record_then_the_summary_says_so_and_strict_runs_exit_4(tmp_path, strict, code):
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_bytes(b"".join(json.dumps({"record_id": f"r-{n}", "kind": "transcript", "user_id": "emp-1",
+                                            "ts": "2026-06-09T09:00:00Z", "segments": [
+                                                {"speaker": "a", "start": 0.0, "end": 1.0, "text": text}]}).encode()
+                                + b"\n" for n, text in enumerate(["the deploy is green", f"we said {SECRET}"])))
+    canaries = tmp_path / "canaries.jsonl"
+    canaries.write_text(json.dumps({"record": {"record_id": "canary-1", "kind": "transcript", "user_id": "emp-9",
+                                               "ts": "2026-06-09T09:00:00Z", "segments": [
+                                                   {"speaker": "a", "start": 0.0, "end": 1.0,
+                                                    "text": f"the passphrase is {SECRET}"}]},
+                                    "secrets": [SECRET]}) + "\n")
+    result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--canary_file",
+                     str(canaries), *(["--strict_verifier"] if strict else []))
+    assert result.returncode == code, result.stderr[-2000:]
+    assert "VERIFIER: 1 records held a finding" in result.stdout and "CANARY 1" in result.stdout
+    assert "CANARIES MISSED BY THE MAIN DETECTORS: 1" in result.stdout
+    assert "WARNING pipeline.run: VERIFIER: 1 records" in result.stderr
+    everything = "".join(p.read_text() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert "velvet" not in (everything + result.stdout + result.stderr).lower() and "canary-1" not in everything
+
+
+def test_when_a_canary_file_is_unusable_then_the_run_refuses_to_start_naming_the_line(tmp_path):
+    canaries = tmp_path / "canaries.jsonl"
+    canaries.write_text(json.dumps({"record": {"record_id": "r-1", "kind": "transcript"}, "secrets": [SECRET]}) + "\n")
+    result = run_cli(tmp_path, "--input", str(SAMPLE), "--output", str(tmp_path / "out"), "--canary_file", str(canaries))
+    assert result.returncode == 2 and f"{canaries}:1: record: missing_field" in result.stderr
+    assert "velvet" not in result.stderr and not (tmp_path / "out").exists()

@@ -17,7 +17,7 @@ from models.consent import UNAVAILABLE, ConsentError, consent_verdict, read_regi
 from models.parse import parse_line
 from models.records import DiscardedRecord
 from tests.conftest import keystrokes, record, transcript
-from transforms.consent import ApplyConsent, ReadRegistryFn, RefreshRegistry, RefreshSchedule
+from transforms.consent import ApplyConsent, ReadRegistryFn, RefreshRegistry, RefreshSchedule, read_registry_files
 
 
 def registry(*entries: dict):
@@ -72,16 +72,27 @@ def test_an_entry_that_could_be_misread_stops_the_run(entry):
         registry(entry)
 
 
+ALIKE = "user_id differs only in case, compatibility forms or invisible characters from the one at"
+
+
 @pytest.mark.parametrize("entries, error", [
     ([{**BASE, "user_id": "emp-0001 "}], "registry.jsonl:1: user_id has leading or trailing blanks"),
     ([{**BASE, "user_id": "\temp-0001"}], "registry.jsonl:1: user_id has leading or trailing blanks"),
     ([{**BASE, "user_id": " "}], "registry.jsonl:1: user_id has leading or trailing blanks"),
     ([BASE, {**BASE, "user_id": "EMP-0001", "opted_out": True}],
-     "registry.jsonl:2: user_id differs only in case from the one at registry.jsonl:1"),
+     f"registry.jsonl:2: {ALIKE} registry.jsonl:1"),
     ([BASE, {**BASE, "user_id": "emp-0002"}, {**BASE, "user_id": "Emp-0001"}],
-     "registry.jsonl:3: user_id differs only in case from the one at registry.jsonl:1"),
+     f"registry.jsonl:3: {ALIKE} registry.jsonl:1"),
+    # Invisible characters (zero-width space, joiner, direction mark, variation selector) and
+    # compatibility forms (full-width letters and digits) read as the same id.
+    ([BASE, {**BASE, "user_id": "emp-0001\u200b", "opted_out": True}], f"registry.jsonl:2: {ALIKE} registry.jsonl:1"),
+    ([BASE, {**BASE, "user_id": "emp\u200d-0001", "opted_out": True}], f"registry.jsonl:2: {ALIKE} registry.jsonl:1"),
+    ([BASE, {**BASE, "user_id": "\u200eemp-0001", "opted_out": True}], f"registry.jsonl:2: {ALIKE} registry.jsonl:1"),
+    ([BASE, {**BASE, "user_id": "emp-0001\ufe0f", "opted_out": True}], f"registry.jsonl:2: {ALIKE} registry.jsonl:1"),
+    ([BASE, {**BASE, "user_id": "ｅｍｐ-０００１", "opted_out": True}], f"registry.jsonl:2: {ALIKE} registry.jsonl:1"),
+    ([{**BASE, "user_id": "emp-0001\u2060"}, BASE], f"registry.jsonl:2: {ALIKE} registry.jsonl:1"),
 ])
-def test_when_registry_ids_differ_only_in_case_or_blanks_then_the_run_stops_naming_the_line_not_the_id(
+def test_when_registry_ids_differ_only_in_how_they_are_written_then_the_run_stops_naming_the_line_not_the_id(
         entries, error):
     with pytest.raises(ConsentError) as raised:
         registry(*entries)
@@ -89,11 +100,24 @@ def test_when_registry_ids_differ_only_in_case_or_blanks_then_the_run_stops_nami
     assert "emp" not in str(raised.value).lower().replace("registry.jsonl", "")
 
 
+def test_an_opt_out_with_a_zero_width_space_in_a_second_registry_file_stops_the_start_up_read(tmp_path):
+    # Read as the run reads it at start-up: files in path order, the opt-out in the later one.
+    (tmp_path / "a.jsonl").write_text(json.dumps(BASE) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({**BASE, "user_id": "emp-0001\u200b", "opted_out": True}) + "\n",
+                                      encoding="utf-8")
+    with pytest.raises(ConsentError) as raised:
+        read_registry_files(str(tmp_path / "*.jsonl"))
+    assert str(raised.value) == f"consent registry {tmp_path / 'b.jsonl'}:1: {ALIKE} {tmp_path / 'a.jsonl'}:1"
+
+
 @pytest.mark.parametrize("user_id, expected", [
     ("emp-0001", None),
     ("EMP-0001", "id_case_or_blanks"),
     ("emp-0001 ", "id_case_or_blanks"),
+    ("emp-0001\u200b", "id_case_or_blanks"),
+    ("ｅｍｐ-0001", "id_case_or_blanks"),
     ("emp-00011", "no_consent"),
+    ("emp-0001-", "no_consent"),
 ])
 def test_ids_match_exactly_and_a_record_id_differing_only_in_case_or_blanks_is_dropped_by_its_own_reason(
         user_id, expected):

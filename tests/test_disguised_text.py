@@ -48,6 +48,24 @@ VIEWS = [
     ("oh and double", "it is four one five, double five five, oh one seven two", "it is 4155550172"),
     ("lower-case name", "thanks priya, see you at standup", "thanks Priya, see you at standup"),
     ("homoglyph domain", "mail jane@exаmple.cоm now", "mail jane@example.com now"),
+    ("no-break and thin spaces", "card 4532\u00a00151\u20091283\u202f0366 ok", "card 4532 0151 1283 0366 ok"),
+    ("doubled blanks and tabs", "card 4532  0151\t1283 \u00a00366, Jane  Doe", "card 4532 0151 1283 0366, Jane Doe"),
+    ("Arabic-Indic digits", "card ٤٥٣٢ ٠١٥١ ١٢٨٣ ٠٣٦٦ ok", "card 4532 0151 1283 0366 ok"),
+    ("Devanagari digits", "call ४१५ ५५५ ०१७२", "call 415 555 0172"),
+    ("card in pairs", "card 45 32 01 51 12 83 03 66 ok", "card 4532015112830366 ok"),
+    ("dotted card", "card 4532.0151.1283.0366 ok", "card 4532-0151-1283-0366 ok"),
+    ("dashes between blanks", "ssn 536 - 22 - 8790 ok", "ssn 536-22-8790 ok"),
+    ("mixed short groups", "card 45 32 0151 1283 0366 ok", "card 4532015112830366 ok"),
+    ("variation selector", "call 4\ufe0f15-555-0199 now", "call 415-555-0199 now"),
+    ("keycap digits", "call 4\ufe0f\u20e31\ufe0f\u20e35\ufe0f\u20e3", "call 415"),
+    ("combining marks", "mail j\u0336a\u0336n\u0336e\u0336@example.com", "mail jane@example.com"),
+    ("spelled and written digits", "call four one five 555 0199 now", "call 4155550199 now"),
+    ("bracketed symbols", "mail jane.doe[@]example.com or jane.doe(@)example(.)com",
+     "mail jane.doe@example.com or jane.doe@example.com"),
+    ("percent escapes decoded again", "mail jane%25%34%30example.com", "mail jane@example.com"),
+    ("spaced address", "mail j a n e . d o e @ e x a m p l e . c o m now", "mail jane.doe@example.com now"),
+    ("plus between letters", "search?q=jane+doe&email=john.smith+work@example.com",
+     "search?q=jane doe&email=john.smith+work@example.com"),
 ]
 
 
@@ -77,6 +95,12 @@ def test_every_view_character_maps_back_to_an_ordered_range_of_the_original(norm
     ("card 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 ok", "4111111111111111", "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"),
     ("mail ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ now", "john@example.com", "ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
     ("ask 5 about jane(at)example(dot)com", "example", "example"),
+    ("card 45 32 01 51 12 83 03 66 ok", "4532015112830366", "45 32 01 51 12 83 03 66"),
+    ("mail jane%25%34%30example.com now", "jane@example.com", "jane%25%34%30example.com"),
+    ("mail j a n e . d o e @ e x a m p l e . c o m now", "jane.doe@example.com",
+     "j a n e . d o e @ e x a m p l e . c o m"),
+    ("call 4\ufe0f\u20e31\ufe0f\u20e35\ufe0f\u20e3 now", "415", "4\ufe0f\u20e31\ufe0f\u20e35\ufe0f\u20e3"),
+    ("card 4532\u00a0\u00a00151 ok", "4532 0151", "4532\u00a0\u00a00151"),
 ])
 def test_a_span_of_the_view_covers_the_whole_original_it_came_from(normalizer, text, target, original):
     view = normalizer.view(text)
@@ -95,6 +119,14 @@ def test_a_span_of_the_view_covers_the_whole_original_it_came_from(normalizer, t
     "wait… what’s that — “quoted” text",
     "emoji 👨\u200d👩\u200d👧 family",
     "will you mark the may release for june",
+    "pick a b c or d, then e",
+    "upgrade 1.2.3.4 to 10.20.30.40 on 2026-12-06 at 14:30:05",
+    "from 192.168.100.200 to 10.0.0.12 port 8443",
+    "2026-12-06 - 2026-12-09 and 12 14 16",
+    "call 415 555 0172 or 536-22-8790 or 4532 0151 1283 0366",
+    "g++ and C++ builds, +1 415 555 0172",
+    "reach us at support, jane@example.com or the . key",
+    "❤\ufe0f it, देवनागरी and ไทย",
 ])
 def test_a_text_without_disguises_gets_no_view(normalizer, text):
     viewed = normalizer.view(text) is not None
@@ -123,6 +155,14 @@ def test_when_the_normalize_file_is_bad_then_loading_fails_naming_the_key(tmp_pa
         normalize_data(path)
     path.write_text(NORMALIZE_FILE.read_text(encoding="utf-8").replace('six: "6"', 'six: "66"'), encoding="utf-8")
     with pytest.raises(ConfigFileError, match="digit_words"):
+        normalize_data(path)
+    path.write_text(NORMALIZE_FILE.read_text(encoding="utf-8").replace("max_grouped_digits: 19", "max_grouped_digits: 8"),
+                    encoding="utf-8")
+    with pytest.raises(ConfigFileError, match="max_grouped_digits"):
+        normalize_data(path)
+    path.write_text(NORMALIZE_FILE.read_text(encoding="utf-8").replace("percent_rounds: 4", "percent_rounds: 0"),
+                    encoding="utf-8")
+    with pytest.raises(ConfigFileError, match="percent_rounds"):
         normalize_data(path)
 
 
@@ -169,6 +209,21 @@ DISGUISED = [
      ["four", "five", "one", "seven", "two"]),
     ("lower-case name", "thanks priya, see you tomorrow", ["priya"]),
     ("homoglyph domain", "mail jane@example.cоm now", ["jane", "example"]),
+    ("no-break spaced card", "card 4532\u00a00151\u00a01283\u00a00366 now", ["4532", "0151", "1283", "0366"]),
+    ("thin spaced card", "card 4532\u20090151\u20091283\u20090366 now", ["4532", "0151", "1283", "0366"]),
+    ("double spaced card", "card 4532  0151  1283  0366 now", ["4532", "0151", "1283", "0366"]),
+    ("Arabic-Indic card", "card ٤٥٣٢ ٠١٥١ ١٢٨٣ ٠٣٦٦ now", ["4532", "0151", "1283", "0366"]),
+    ("card in pairs", "card 45 32 01 51 12 83 03 66 now", ["45320151", "12830366"]),
+    ("dotted card", "card 4532.0151.1283.0366 now", ["4532", "0151", "1283", "0366"]),
+    ("ssn with spaced dashes", "it is 536 - 22 - 8790 now", ["536", "8790"]),
+    ("ssn with no-break spaces", "it is 536\u00a022\u00a08790 now", ["536", "8790"]),
+    ("phone with a variation selector", "call me on 4\ufe0f15-555-0172 later", ["415", "555", "0172"]),
+    ("phone spelled and written", "call four one five 555 0172 please", ["four", "one", "five", "555", "0172"]),
+    ("bracketed at symbol", "mail jane.doe[@]example.com now", ["jane", "doe", "example"]),
+    ("bracketed at and dot symbols", "mail jane.doe(@)example(.)com now", ["jane", "doe", "example"]),
+    ("percent escapes of percent escapes", "mail jane%25%34%30example.com now", ["jane", "example"]),
+    ("spaced address", "mail j a n e . d o e @ e x a m p l e . c o m now", ["janedoe", "example"]),
+    ("struck-through address", "mail j\u0336a\u0336n\u0336e\u0336@example.com now", ["jane", "example"]),
 ]
 
 
@@ -177,7 +232,7 @@ def _fold(text: str) -> str:
     case, and only letters and digits ("4 1 1 1" reads as "4111")."""
     unmasked = re.sub(r"<[A-Z_]+>", " ", text)
     latin = unicodedata.normalize("NFKC", unmasked).translate(str.maketrans("аеорсух", "aeopcyx")).lower()
-    return "".join(char for char in latin if char.isalnum())
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in latin if char.isalnum())
 
 
 def _sanitized(detector, settings, policy, raw: dict) -> dict:
@@ -211,6 +266,32 @@ def test_a_disguised_address_in_a_url_is_masked_where_the_url_is_written(detecto
     assert "jane" not in doc["url"]
 
 
+@pytest.mark.parametrize("url, fragments", [
+    # `+` is part of the address: read as a blank, "john.smith" would stay in front of a masked "work@...".
+    ("https://app.example.com/invite?email=john.smith+work@example.com", ["john", "smith", "work"]),
+    ("https://app.example.com/invite?email=john.smith%2Bwork%40example.com", ["john", "smith", "work"]),
+    # A query's `+` between words and digits is a blank to the detectors (the view), kept in the URL written.
+    ("https://www.google.com/search?q=call+415+555+0172+now", ["415", "555", "0172"]),
+    ("https://www.google.com/search?q=view-source:4532+0151+1283+0366", ["4532", "0151", "1283", "0366"]),
+])
+def test_a_plus_in_a_url_stays_in_an_address_and_reads_as_a_blank_between_words(detector, analyzer_settings,
+                                                                                  policy, url, fragments):
+    written = _sanitized(detector, analyzer_settings, policy, transcript("ok", url=url))["url"]
+    survived = [fragment for fragment in fragments if fragment in _fold(written)]
+    assert not survived, f"{len(survived)} fragments survived"
+
+
+def test_typing_under_a_url_whose_query_spells_sign_in_with_plus_signs_is_masked_whole(detector, analyzer_settings,
+                                                                                      policy):
+    raw = keystrokes("dwhitaker", app="Chrome", url="https://accounts.example.com/flow?step=sign+in")
+    assert "whitaker" not in carried(_sanitized(detector, analyzer_settings, policy, raw))
+
+
+def test_a_url_is_written_percent_decoded_with_its_plus_signs(detector, analyzer_settings, policy):
+    raw = transcript("ok", url="https://docs.example.com/a%20b/c+d?tag=x%2By")
+    assert _sanitized(detector, analyzer_settings, policy, raw)["url"] == "https://docs.example.com/a b/c+d?tag=x+y"
+
+
 def test_a_disguised_address_in_ocr_text_is_found_over_all_of_its_words(detector, analyzer_settings):
     words = ["mail", "jane(at)example", "(dot)", "com", "today"]
     ocr_words, start = [], 0
@@ -234,6 +315,17 @@ HARD_NEGATIVES = [
     "add 20%2C or 30%25 more, 100% done",
     "会议：下午三点，地点：Ａ座，第１２号房间",
     "我们在会议室（Ｂ座三楼）见面，好吗？谢谢！",
+    "pick a b c or d  then e, f\u00a0g",
+    "upgraded 1.2.3.4 to 10.15.7.2200 at 14:30, build 2026.12.06.1450",
+    "10.0.0.12\t192.168.100.200\tGET /index.html 200 5120",
+    "2026-12-06  14:30:05 INFO worker 3 done",
+    "السعر ٢٥٠ ريال والخصم ١٥٪ حتى ٢٠٢٦/١٢/٠٦",
+    "scores 88 92 75 64 81 today, rooms 12 14 16 18 20 22",
+    "g++ vs C+D, a+b and rock+roll",
+    "the cafe\u0301 menu, nai\u0308ve re\u0301sume\u0301s",
+    "press 1\ufe0f\u20e3 then 2\ufe0f\u20e3",
+    "at 14\u00a0h\u00a030 on 6\u00a0Dec\u00a02026",
+    "chapter 12 one two three",
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from evaluation.corpus import Gold, spec_to_record
-from evaluation.evaluate import pii_type, score
+from evaluation.handwritten import pii_type, score
 from models.parse import parse_line
 
 

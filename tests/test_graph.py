@@ -2,25 +2,31 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import apache_beam as beam
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.portability.api import standard_window_fns_pb2
 from apache_beam.testing.util import assert_that, equal_to
+from apache_beam.transforms.window import IntervalWindow
+from apache_beam.utils.timestamp import Timestamp
 
 from models.analyzer import AnalyzerSettings
+from models.audit import CanaryOutcome
 from models.consent import read_registry
 from models.ocr import OcrSettings
 from models.records import DiscardedRecord, LinesRead, RawRecord, SanitizedRecord, StrippedFields
+from models.verifier import Canaries
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from tests.conftest import KEY, ROOT
 from transforms.audit import SummarizeAudit
 from transforms.windows import NEVER_EXPIRE
-from transforms.write import EncodedLine, EncodeLines, WriteAudit, WriteSanitizedRecords
+from transforms.write import EncodedLine, EncodeLines, WriteAudit, WriteSanitizedRecords, WriteWindowAuditFn
 
-LABELS = ["ReadRawRecords", "ApplyCapturePolicy", "SanitizeRecords", "EncodeLines", "WriteSanitizedRecords",
-          "SummarizeAudit", "WriteAudit"]
+LABELS = ["ReadRawRecords", "ApplyCapturePolicy", "SanitizeRecords", "VerifyRecords", "EncodeLines",
+          "WriteSanitizedRecords", "SummarizeAudit", "WriteAudit"]
+CANARY_LABELS = ["ReadCanaries", "CanaryCapturePolicy", "SanitizeCanaries", "VerifyCanaries", "AsCanaryOutcomes"]
 
 
 @pytest.mark.parametrize("runner_args", [
@@ -81,7 +87,8 @@ def test_round_trip_of_record_types_through_the_default_coder():
     coder = beam.coders.registry.get_coder(object)
     for value in (RawRecord("r", "keystrokes", "u", "t"), DiscardedRecord("screenshot", "error:ocr", "OSError"),
                   StrippedFields("keystrokes", ("window_title", "url")), LinesRead(3),
-                  SanitizedRecord("keystrokes", "{}", (("PERSON", 1),), 2, "r"), EncodedLine("r", b"{}")):
+                  SanitizedRecord("keystrokes", "{}", (("PERSON", 1),), 2, "r"), EncodedLine("r", b"{}"),
+                  CanaryOutcome("transcript", "quarantined:verifier:CANARY")):
         assert coder.decode(coder.encode(value)) == value
 
 
@@ -105,3 +112,29 @@ def test_when_a_sanitized_line_cannot_be_encoded_then_it_is_counted_as_error_wri
     summary = json.loads((tmp_path / "audit" / "summary.json").read_text())
     assert (summary["records_in"], summary["sanitized"], summary["dropped"], summary["unaccounted"]) == (2, 1, 1, 0)
     assert summary["by_reason"] == {"error:write": 1} and summary["entities_masked"] == {"PERSON": 1}
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_when_canaries_are_given_then_their_branch_ends_in_the_audit_and_never_at_a_sink(streaming, policy, tmp_path):
+    canaries = Canaries((b'{"record_id": "canary-1"}',), ("plumtree velvet",), "c.jsonl")
+    stream = StreamSettings(run_id="run-1") if streaming else None
+    settings = RunSettings(str(tmp_path / "*.jsonl"), str(tmp_path), policy, KEY, AnalyzerSettings(), OcrSettings(),
+                           stream=stream, canaries=canaries)
+    args = [*DATAFLOW, "--streaming"] if streaming else ["--runner=FnApiRunner"]
+    components = build_pipeline(PipelineOptions(args), settings).to_runner_api().components
+    labels = {t.unique_name for t in components.transforms.values()}
+    assert set(LABELS + CANARY_LABELS) <= labels
+    outcomes = {pcoll for t in components.transforms.values() if t.unique_name == "AsCanaryOutcomes"
+                for pcoll in t.outputs.values()}
+    consumers = {t.unique_name for t in components.transforms.values() if set(t.inputs.values()) & outcomes}
+    assert consumers and all(name.startswith("SummarizeAudit") for name in consumers)
+
+
+def test_when_a_window_summary_is_written_then_its_report_page_is_written_beside_it(tmp_path):
+    (tmp_path / "audit").mkdir()
+    window = IntervalWindow(Timestamp(1_780_000_000), Timestamp(1_780_000_300))
+    fn = WriteWindowAuditFn(str(tmp_path), "run-1", render=lambda summary: f"<p>{summary['records_in']}</p>")
+    (written,) = list(fn.process({"records_in": 3}, window=window))
+    assert written.endswith("-run-1.json")
+    assert Path(written[: -len(".json")] + ".html").read_text() == "<p>3</p>"
+    assert sorted(p.suffix for p in (tmp_path / "audit").iterdir()) == [".html", ".json"]

@@ -171,7 +171,7 @@ def test_when_a_read_outlasts_its_deadline_then_it_is_abandoned_between_chunks()
 @pytest.mark.parametrize("edit, key", [
     (("max_side_px: 16384", "max_side_px: 0"), "screenshots.max_side_px"),
     (("max_aspect_ratio: 8", "max_aspect_ratio: 0.5"), "screenshots.max_aspect_ratio"),
-    (("max_image_bytes: 64000000", "max_image_bytes: -1"), "screenshots.max_image_bytes"),
+    (("max_image_bytes: 16000000", "max_image_bytes: -1"), "screenshots.max_image_bytes"),
     (("image_read_timeout_secs: 60", "image_read_timeout_secs: 0"), "screenshots.image_read_timeout_secs"),
     (("  max_side_px: 16384\n", ""), "screenshots.max_side_px"),
 ])

@@ -117,7 +117,18 @@ def test_when_a_lone_token_follows_an_identifier_across_tab_or_enter_then_it_is_
     assert {span.entity_type for span in spans} == {SECRET}
 
 
+@pytest.mark.parametrize("text, masked", [
+    ("\tTr0ub4dor&3xq\n", "Tr0ub4dor&3xq"),    # the user name was typed in an earlier record
+    ("\ncorrecthorse", "correcthorse"),
+])
+def test_when_a_record_begins_with_a_focus_move_then_a_password_length_token_is_a_secret(text, masked):
+    spans = focus_secrets(rebuild_typed_text(tuple(typing(text))))[0]
+    assert [(span.start, span.end) for span in spans] == [(text.index(masked), text.index(masked) + len(masked))]
+
+
 @pytest.mark.parametrize("text", [
+    "\tpass",                                # a short word after a leading Tab
+    "\tif ok:",                              # an indented line of code
     "Notes\tcall the team at noon",           # several words after Tab
     "def f():\n\treturn x\n\tpass",           # code: an indenting Tab, lines with spaces or colons
     "x = 1\t# one\ny = 2",

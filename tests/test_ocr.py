@@ -15,13 +15,13 @@ import pytesseract
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.util import assert_that, equal_to
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from models.analyzer import build_detector, detect, fitted_to_policy
 from models.image_source import UnreadableImage, image_roots
 from models.images import FILL, decode_image
 from models.ocr import (OcrFailed, OcrSettings, OcrUnavailable, TesseractOcr, check_tesseract, joined_text, ocr_text,
-                        word_table, words_from_data)
+                        text_lines, word_table, words_from_data)
 from models.parse import parse_line
 from models.records import DiscardedRecord, OcrWord, PreparedRecord
 from models.redaction import sanitize
@@ -175,3 +175,40 @@ def test_when_the_command_is_checked_then_the_image_roots_travel_in_the_ocr_sett
     options = PipelineOptions(argv).view_as(RedactionOptions)
     settings, _ = check_settings(options, {"REDACT_PSEUDONYM_KEY": KEY.decode()}, local=False)
     assert settings.ocr.image_roots == roots(tmp_path)
+
+
+def test_when_words_lie_on_one_visual_line_then_close_ones_form_a_field_and_far_ones_another():
+    # Tesseract put the two halves of a name on lines of their own; a time sits far to the right.
+    words = [OcrWord("Garba", 62, 11, 40, 14, 0, 1), OcrWord("Ahmad", 10, 10, 48, 16, 0, 0),
+             OcrWord("09:12", 400, 10, 36, 15, 0, 2), OcrWord("Subject", 10, 40, 60, 15, 0, 3)]
+    laid = text_lines(words)
+    text = ocr_text(laid)
+    assert text == "Ahmad Garba\n09:12\nSubject"
+    assert all(text[w.start:w.start + len(w.text)] == w.text for w in laid)
+
+
+def test_when_a_bold_first_name_and_a_regular_last_name_are_read_then_the_whole_name_is_one_span_and_covered(
+        ocr, analyzer_settings, policy):
+    image = Image.new("RGB", (900, 120), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    bold = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 16)
+    regular = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14)
+    draw.text((20, 40), "Marcus", fill=(20, 20, 20), font=bold)
+    draw.text((20 + draw.textlength("Marcus ", font=bold), 42), "Whitfield", fill=(90, 90, 200), font=regular)
+    draw.text((700, 42), "09:14", fill=(120, 120, 120), font=regular)
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    png = png.getvalue()
+    words = ocr.read(decode_image(png, 10**7))
+    assert "Marcus Whitfield" in ocr_text(words).splitlines()
+    record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
+                                    "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
+    keep = categories_kept(policy)
+    finding = detect(build_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
+                     fitted_to_policy(analyzer_settings, keep))
+    out = json.loads(sanitize(finding, keep, KEY).json_line)
+    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
+    for word in words:
+        if word.text in ("Marcus", "Whitfield"):
+            box = pixels[word.top:word.top + word.height, word.left:word.left + word.width]
+            assert (box == FILL).all(axis=2).mean() == 1.0

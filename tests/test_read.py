@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import json
 import logging
 import lzma
@@ -12,8 +13,8 @@ import pytest
 from apache_beam.testing.util import assert_that, equal_to
 
 from models.records import DiscardedRecord
-from tests.conftest import transcript
-from transforms.read import READ_ERRORS, ReadRawRecords, open_checked
+from tests.conftest import record, transcript
+from transforms.read import READ_ERRORS, ReadRawRecords, bounded_lines, open_checked
 
 LINES = b"".join(json.dumps(transcript("the deploy is green", record_id=f"r-{n}")).encode() + b"\n"
                  for n in range(200))
@@ -59,3 +60,25 @@ def test_when_a_batch_input_gzip_is_truncated_then_its_lines_before_the_cut_are_
         pipeline.run().wait_until_finish()
     assert "cut.jsonl.gz not read to its end (EOFError)" in caplog.text
     assert "deploy" not in caplog.text and "r-1" not in caplog.text
+
+
+@pytest.mark.parametrize("limit", [None, 4, 5, 6, 100])
+def test_bounded_lines_hold_no_more_than_one_byte_past_the_limit(limit):
+    data = b"abcd\nabcde\n\nabcdefghijklmnopqrstuvwxyz\nxy"
+    lines = list(bounded_lines(io.BytesIO(data), limit))
+    full = [b"abcd", b"abcde", b"", b"abcdefghijklmnopqrstuvwxyz", b"xy"]
+    assert len(lines) == len(full)
+    for line, whole in zip(lines, full):
+        assert line == (whole if limit is None or len(whole) <= limit else whole[:limit + 1])
+
+
+def test_when_a_line_is_over_the_limit_then_it_is_quarantined_as_too_large(pipeline, tmp_path):
+    (tmp_path / "in.jsonl").write_bytes(b"\n".join([
+        json.dumps(record("keystrokes", record_id="small", events=[{"t": 0, "key": "a"}])).encode(),
+        json.dumps(record("keystrokes", record_id="big", events=[{"t": 0, "key": "a"}] * 200)).encode(),
+    ]) + b"\n")
+    with pipeline as p:
+        records, discarded, line_count = p | ReadRawRecords(str(tmp_path / "*.jsonl"), max_line_bytes=1000)
+        assert_that(records | beam.Map(lambda r: r.record_id), equal_to(["small"]), label="Records")
+        assert_that(discarded, equal_to([DiscardedRecord("unknown", "quarantined:too_large")]), label="Discarded")
+        assert_that(line_count, equal_to([2]), label="Lines")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import random
+import uuid
 
 import pytest
 
@@ -31,12 +33,20 @@ def test_opaque_ids_are_written_as_given(record_id):
     "EMP-0001_000017",                   # the raw user id, in another case
     "sess-9-frame-3",                    # the raw session id
     "priya-2026-01",                     # a known given name
+    "emp.4821-a1", "emp4821-a1",         # the raw user id respelt (holder emp-4821)
+    "r-415--555--0199",                  # a phone number with doubled separators
+    "AKIAIOSFODNN7EXAMPLE",              # a key shape
 ])
 def test_identifying_ids_are_pseudonymized(record_id):
-    holders = ("emp-0001", "sess-9")
+    holders = ("emp-0001", "sess-9", "EMP-4821")
     written = written_record_id(record_id, holders, NOTHING, KEY)
     assert written.startswith(PREFIX) and written == written_record_id(record_id, holders, NOTHING, KEY)
     assert written != written_record_id(record_id + "x", holders, NOTHING, KEY)
+
+
+def test_random_uuids_are_written_as_given_though_their_digits_run_long():
+    ids = [str(uuid.UUID(int=random.Random(seed).getrandbits(128), version=4)) for seed in range(500)]
+    assert [i for i in ids if written_record_id(i, ("emp-0001",), NOTHING, KEY) != i] == []
 
 
 def test_an_id_holding_a_value_masked_elsewhere_in_the_record_is_pseudonymized():
@@ -65,3 +75,11 @@ def test_a_name_found_in_the_record_makes_its_id_a_pseudonym(policy):
     raw = transcript("call Marcus Whitfield", record_id="whitfield_call")
     doc = _sanitized(raw, policy, spans=(("segments/0", (Span("PERSON", 5, 21, 0.9),)),))
     assert doc["record_id"].startswith(PREFIX) and "Whitfield" not in json.dumps(doc)
+
+
+def test_times_are_written_to_the_millisecond(policy):
+    raw = transcript("standup notes", ts="2026-06-09T12:00:00.4111111111111111Z")
+    raw["segments"][0].update(start=1.23456789, end=2.4111111111)
+    doc = _sanitized(raw, policy)
+    assert doc["ts"] == "2026-06-09T12:00:00.411Z"
+    assert (doc["segments"][0]["start"], doc["segments"][0]["end"]) == (1.235, 2.411)

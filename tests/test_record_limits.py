@@ -33,6 +33,8 @@ def test_a_record_within_every_limit_passes(policy):
     (transcript("x" * 30, app="y" * 30), {"max_text_chars": 59}, "max_text_chars"),
     (record("keystrokes", events=[{"t": 0, "type": "paste", "text": "p" * 100}]), {"max_text_chars": 99},
      "max_text_chars"),
+    (record("keystrokes", events=[{"t": 4111111111111111, "key": "a"}]), {}, "max_duration_secs"),
+    (transcript("a", "b"), {"max_duration_secs": 1.5}, "max_duration_secs"),
 ])
 def test_a_record_over_a_limit_names_it(policy, raw, changes, broken):
     assert exceeded_limit(_parsed(raw), _limits(policy, **changes)) == broken

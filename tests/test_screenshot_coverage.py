@@ -71,12 +71,13 @@ def test_when_ocr_reads_an_upscaled_copy_then_boxes_are_in_input_pixels():
     assert abs(word.left - x0) <= 3 and abs(word.left + word.width - x1) <= 3 and word.top <= y0 + 3
 
 
-def reference_normalisation(pixels: np.ndarray, tile_px: int) -> np.ndarray:
+def reference_normalisation(pixels: np.ndarray, tile_px: int, rows_px: int) -> np.ndarray:
     """The rule written plainly, tile by tile: every other pixel's median per tile, a tile dark by the
     median of its 3x3 neighbourhood (edges repeated), dark tiles inverted, backgrounds stretched."""
-    rows, cols = -(-pixels.shape[0] // tile_px), -(-pixels.shape[1] // tile_px)
-    tile = lambda r, c: pixels[r * tile_px:(r + 1) * tile_px, c * tile_px:(c + 1) * tile_px]
-    medians = np.array([[np.median(tile(r, c)[::2, ::2]) for c in range(cols)] for r in range(rows)])
+    rows, cols = -(-pixels.shape[0] // rows_px), -(-pixels.shape[1] // tile_px)
+    step = 2 if rows_px > 2 else 1
+    tile = lambda r, c: pixels[r * rows_px:(r + 1) * rows_px, c * tile_px:(c + 1) * tile_px]
+    medians = np.array([[np.median(tile(r, c)[::step, ::2]) for c in range(cols)] for r in range(rows)])
     clamp = lambda r, c: medians[min(max(r, 0), rows - 1), min(max(c, 0), cols - 1)]
     out = pixels.astype(np.float64)
     for r in range(rows):
@@ -84,18 +85,30 @@ def reference_normalisation(pixels: np.ndarray, tile_px: int) -> np.ndarray:
             dark = np.median([clamp(r + dr, c + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]) < 128
             background = 255 - medians[r, c] if dark else medians[r, c]
             stretch = min(max(255 / max(background, 1), 1), 2) if background >= 128 else 1
-            block = (slice(r * tile_px, (r + 1) * tile_px), slice(c * tile_px, (c + 1) * tile_px))
+            block = (slice(r * rows_px, (r + 1) * rows_px), slice(c * tile_px, (c + 1) * tile_px))
             out[block] = ((255 - out[block]) if dark else out[block]) * stretch
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
+@pytest.mark.parametrize("rows_px", [16, 4])
 @pytest.mark.parametrize("size", [(96, 48), (100, 37), (7, 300), (1, 1), (145, 145), (49, 200)])
-def test_when_a_frame_is_normalised_then_it_matches_the_plain_tile_rule_at_any_size(size):
+def test_when_a_frame_is_normalised_then_it_matches_the_plain_tile_rule_at_any_size(size, rows_px):
     rng = np.random.default_rng(sum(size))
     pixels = rng.integers(0, 90, size=size[::-1], dtype=np.uint8)
     pixels[:, size[0] // 2:] += 150  # a dark panel on the left, a greyish light one on the right
-    normalised = np.asarray(dark_text_on_light(Image.fromarray(pixels), tile_px=16)).astype(int)
-    assert np.abs(normalised - reference_normalisation(pixels, 16).astype(int)).max() <= 1  # float32 rounding
+    normalised = np.asarray(dark_text_on_light(Image.fromarray(pixels), 16, rows_px)).astype(int)
+    assert np.abs(normalised - reference_normalisation(pixels, 16, rows_px).astype(int)).max() <= 1  # float32 rounding
+
+
+def test_when_a_coloured_bar_ends_just_above_text_then_the_bar_and_the_text_below_both_read_dark_on_white():
+    image = Image.new("RGB", (480, 96), (255, 255, 255))
+    image.paste((46, 125, 50), (0, 0, 480, 28))  # a green header bar, 28 px tall
+    image.putpixel((100, 14), (255, 255, 255))   # white text on it
+    image.putpixel((100, 40), (30, 30, 30))      # dark text 12 px under it
+    settings = OcrSettings()
+    normalised = dark_text_on_light(image, settings.polarity_tile_px, settings.polarity_tile_rows_px)
+    assert normalised.getpixel((200, 10)) == 255 and normalised.getpixel((100, 14)) == 0
+    assert normalised.getpixel((200, 40)) == 255 and normalised.getpixel((100, 40)) < 64
 
 
 def admitted_extremes(rules) -> list[tuple[int, int]]:
@@ -114,7 +127,7 @@ def test_when_the_largest_admitted_frames_are_normalised_then_memory_stays_near_
         image.paste(20, (0, 0, width // 2, height))  # half dark: the path that rewrites every pixel
         tracemalloc.start()
         try:
-            normalised = dark_text_on_light(image, OcrSettings.polarity_tile_px)
+            normalised = dark_text_on_light(image, OcrSettings.polarity_tile_px, OcrSettings.polarity_tile_rows_px)
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
@@ -122,3 +135,14 @@ def test_when_the_largest_admitted_frames_are_normalised_then_memory_stays_near_
         # The frame itself (8 bits a pixel) twice, plus a strip: padding to tiles and float64 grids
         # took 22 bytes a pixel, and 460 on a 1 x 4,000,000 strip.
         assert peak <= 3 * width * height, (width, height, peak)
+
+
+def test_when_text_starts_just_inside_a_coloured_bar_beside_a_light_sidebar_then_it_reads_dark_on_white():
+    image = Image.new("RGB", (800, 120), (243, 244, 246))
+    image.paste((178, 34, 34), (220, 0, 800, 40))  # a red bar right of a light sidebar
+    image.putpixel((234, 20), (255, 255, 255))     # white text 14 px inside the bar's edge
+    image.putpixel((100, 20), (30, 30, 30))        # dark text in the sidebar
+    settings = OcrSettings()
+    normalised = dark_text_on_light(image, settings.polarity_tile_px, settings.polarity_tile_rows_px)
+    assert normalised.getpixel((234, 20)) < 64 and normalised.getpixel((240, 30)) == 255
+    assert normalised.getpixel((100, 20)) < 64 and normalised.getpixel((120, 30)) == 255

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from models.deadline import DeadlineExceeded, record_deadline
 from models.placeholders import merge_spans
-from models.value_search import ValueMatch, ValueSearch
+from models.value_search import PREFIX_CHARS, ValueMatch, ValueSearch
 
 _ALPHABET = "abAB .-@é"
 
@@ -60,3 +60,12 @@ def test_a_search_past_the_deadline_fails_the_record():
     search = ValueSearch({ValueMatch("a" * 50 + "b", "X")})
     with record_deadline(0.0), pytest.raises(DeadlineExceeded):
         search.spans("a" * 200_000)
+
+
+def test_a_long_value_is_found_whole_and_its_prefix_alone_is_masked_too():
+    token = "eyJ" + "Ab1_" * 4000  # 16,003 characters: deeper than any pattern could nest
+    search = ValueSearch({ValueMatch(token, "SECRET"), ValueMatch("Priya", "PERSON", True, True)})
+    text = f"a {token} b {token[:100]}Z priya"
+    assert _covered(search.spans(text)) == (set(range(2, 2 + len(token)))
+                                            | set(range(len(token) + 5, len(token) + 5 + PREFIX_CHARS))
+                                            | set(range(len(text) - 5, len(text))))

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 from apache_beam.transforms.trigger import AccumulationMode
 from apache_beam.transforms.window import GlobalWindows
 
-from models.audit import add_outcome, empty_audit, finish_audit, merge_audits
+from models.audit import CanaryOutcome, add_outcome, empty_audit, finish_audit, merge_audits
 from models.records import DiscardedRecord, LinesRead, SanitizedRecord, StrippedFields
 from transforms.windows import window_by_arrival, window_fields
 
 NAMESPACE = "redaction"
-PROGRESS_EVERY = 1000
+# Seconds between two progress lines of a worker (the driver cannot log it on FnApiRunner, whose
+# run() returns only at the end).
+PROGRESS_SECS = 10.0
 
 _LOG = logging.getLogger(__name__)
 
@@ -23,8 +26,13 @@ class CountOutcomesFn(beam.DoFn):
 
     def setup(self):
         self._finished = 0
+        self._started = self._logged = time.monotonic()
 
-    def process(self, outcome: SanitizedRecord | DiscardedRecord | StrippedFields | LinesRead):
+    def process(self, outcome: SanitizedRecord | DiscardedRecord | StrippedFields | LinesRead | CanaryOutcome):
+        if isinstance(outcome, CanaryOutcome):
+            Metrics.counter(NAMESPACE, f"canary.{outcome.reason}").inc()
+            yield outcome
+            return
         if isinstance(outcome, LinesRead):
             Metrics.counter(NAMESPACE, "lines_read").inc(outcome.count)
             yield outcome
@@ -35,8 +43,11 @@ class CountOutcomesFn(beam.DoFn):
             yield outcome
             return
         self._finished += 1
-        if self._finished % PROGRESS_EVERY == 0:
-            _LOG.info("progress: %d records finished by this worker", self._finished)
+        now = time.monotonic()
+        if now - self._logged >= PROGRESS_SECS:
+            _LOG.info("progress: %d records finished by this worker (%.1f/s)", self._finished,
+                      self._finished / (now - self._started))
+            self._logged = now
         if isinstance(outcome, SanitizedRecord):
             Metrics.counter(NAMESPACE, f"{outcome.kind}.sanitized").inc()
             for entity_type, count in outcome.entity_counts:
@@ -63,29 +74,37 @@ class AuditCombineFn(beam.CombineFn):
 
 
 class FinishAuditFn(beam.DoFn):
-    """The summary document; in streaming also its window and which firing of the window it is."""
+    """The summary document and what is known of the run (runner, key fingerprint); in streaming
+    also its window and which firing of the window it is."""
 
-    def __init__(self, policy_version: str, windowed: bool):
+    def __init__(self, policy_version: str, windowed: bool, run: dict[str, str], canaries: bool):
         self._policy_version = policy_version
         self._windowed = windowed
+        self._run = run
+        self._canaries = canaries
 
     def process(self, audit, window=beam.DoFn.WindowParam, pane=beam.DoFn.PaneInfoParam):
-        summary = finish_audit(audit, audit["lines_read"], self._policy_version)
+        summary = finish_audit(audit, audit["lines_read"], self._policy_version, self._canaries)
+        if self._run:
+            summary["run"] = dict(self._run)
         yield {**summary, **window_fields(window, pane)} if self._windowed else summary
 
 
 class SummarizeAudit(beam.PTransform):
-    """(sanitized, discarded, lines read[, stripped-field notes]) -> the summary document of the run,
-    or in streaming one per window and firing, each with the window's totals so far."""
+    """(sanitized, discarded, lines read[, stripped-field notes, canary outcomes]) -> the summary
+    document of the run, or in streaming one per window and firing, each with the window's totals
+    so far. `run` (runner, key fingerprint) is copied into it; with `canaries`, their block too."""
 
-    def __init__(self, policy_version: str):
+    def __init__(self, policy_version: str, run: dict[str, str] | None = None, canaries: bool = False):
         super().__init__()
         self._policy_version = policy_version
+        self._run = run or {}
+        self._canaries = canaries
 
     def expand(self, inputs):
-        sanitized, discarded, line_count, *stripped = inputs
+        sanitized, discarded, line_count, *others = inputs
         lines = line_count | "LinesRead" >> beam.Map(LinesRead)
-        outcomes = ((sanitized, discarded, *stripped, lines)
+        outcomes = ((sanitized, discarded, *others, lines)
                     | "Outcomes" >> beam.Flatten()
                     | "CountOutcomes" >> beam.ParDo(CountOutcomesFn()))
         windowfn = outcomes.windowing.windowfn
@@ -99,4 +118,4 @@ class SummarizeAudit(beam.PTransform):
             combine = combine.without_defaults()
         return (outcomes
                 | "Combine" >> combine
-                | "Finish" >> beam.ParDo(FinishAuditFn(self._policy_version, windowed)))
+                | "Finish" >> beam.ParDo(FinishAuditFn(self._policy_version, windowed, self._run, self._canaries)))

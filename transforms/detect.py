@@ -12,7 +12,7 @@ from apache_beam.utils.shared import Shared
 
 from models.analyzer import AnalyzerSettings, Detector, build_detector, detect, detect_batch
 from models.deadline import record_deadline
-from models.records import DiscardedRecord, PreparedRecord
+from models.records import DiscardedRecord, Finding, PreparedRecord
 from transforms.dead_letters import FAILED, to_discarded
 
 _LOG = logging.getLogger(__name__)
@@ -37,8 +37,9 @@ class DetectBatchFn(beam.DoFn):
 
     def process(self, batch: list[PreparedRecord]):
         try:
-            # The batch may take as long as its records each may; past that, each is retried alone.
-            with record_deadline(None if self._record_seconds is None else self._record_seconds * len(batch)):
+            # The whole batch gets one record's time (a batch takes a second or two): past that,
+            # each record is retried alone with its own, so a slow record costs only itself.
+            with record_deadline(self._record_seconds):
                 findings = detect_batch(self._detector, batch, self._settings)
         except Exception as error:  # noqa: BLE001 - narrowed below, record by record
             _LOG.warning("detection failed on a batch of %d records (%s); retrying each", len(batch),
@@ -79,8 +80,8 @@ class DetectSensitiveContent(beam.PTransform):
         found = (prepared
                  | "Batch" >> beam.BatchElements(min_batch_size=self._batch_size, max_batch_size=self._batch_size)
                  | "Analyze" >> beam.ParDo(
-                     DetectBatchFn(self._settings, self._load_detector, self._shared, self._record_seconds)).with_outputs(
-                     FAILED, main="good").with_exception_handling(dead_letter_tag="crashed", main_tag="good"))
+                     DetectBatchFn(self._settings, self._load_detector, self._shared, self._record_seconds)
+                 ).with_output_types(Finding, **{FAILED: DiscardedRecord}).with_outputs(FAILED, main="good").with_exception_handling(dead_letter_tag="crashed", main_tag="good"))
         crashed = (found["crashed"]
                    | "BatchToRecords" >> beam.FlatMap(lambda dead: [(record, dead[1]) for record in dead[0]])
                    | "CrashesToAudit" >> beam.Map(to_discarded, stage="detect"))

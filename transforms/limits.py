@@ -6,12 +6,11 @@ from apache_beam import pvalue
 from apache_beam.metrics import Metrics
 
 from models.policy import RecordLimits
-from models.record_size import exceeded_limit
+from models.record_size import TOO_LARGE as REASON, exceeded_limit
 from models.records import DiscardedRecord, RawRecord
 from transforms.dead_letters import FAILED, to_discarded
 
 WITHIN, TOO_LARGE = "within", "too_large"
-REASON = "quarantined:too_large"
 
 
 class CheckLimitsFn(beam.DoFn):

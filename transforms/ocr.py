@@ -3,19 +3,25 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import BinaryIO
+from typing import BinaryIO, Iterable
 
 import apache_beam as beam
 from apache_beam import pvalue
+from apache_beam.coders import PickleCoder
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.metrics import Metrics
+from apache_beam.options.pipeline_options import StandardOptions
+from apache_beam.transforms.timeutil import TimeDomain
+from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec, on_timer
+from PIL import Image
 
 from models.image_source import UnreadableImage, read_image_file
 from models.deadline import record_deadline
 from models.images import UnsafeImage, decode_image
 from models.ocr import OcrSettings, TesseractOcr
 from models.policy import ScreenshotRules
-from models.session_ocr import SessionOcr
+from models.session_ocr import Frame, capture_order, read_frame, reusable
 from models.records import DiscardedRecord, PreparedRecord, RawRecord
 from models.text_views import text_fields
 from transforms.dead_letters import FAILED, to_discarded
@@ -48,9 +54,30 @@ def image_bytes(record: RawRecord, roots: tuple[str, ...], rules: ScreenshotRule
         raise UnreadableImage("image_uri_unreadable") from None
 
 
+def decoded(record: RawRecord, settings: OcrSettings, rules: ScreenshotRules) -> tuple[bytes, Image.Image]:
+    """The screenshot's bytes and its decoded image, or UnreadableImage/UnsafeImage naming why not."""
+    data = image_bytes(record, settings.image_roots, rules)
+    return data, decode_image(data, rules.max_pixels, rules.max_side_px, rules.max_aspect_ratio)
+
+
+def rejected(record: RawRecord, reason: str) -> pvalue.TaggedOutput:
+    """An image refused on its way in, quarantined by its reason code."""
+    return pvalue.TaggedOutput(REJECTED, DiscardedRecord(record.kind, f"quarantined:image:{reason}"))
+
+
+def session_key(record: RawRecord) -> tuple[str, str]:
+    """Frames share OCR state only within one capture session of one user."""
+    return record.user_id, record.session_id
+
+
+def in_session(record: RawRecord, _partitions: int) -> int:
+    """Partition function: frames of a session (1) are grouped for reuse, others (0) read alone."""
+    return int(bool(record.session_id))
+
+
 class OcrFn(beam.DoFn):
-    """Read and decode within the policy's limits, then read words and boxes; an image refused on the
-    way is quarantined."""
+    """Read and decode within the policy's limits, then read words and boxes of the whole frame; an
+    image refused on the way is quarantined."""
 
     def __init__(self, settings: OcrSettings, rules: ScreenshotRules, record_seconds: float | None = None):
         self._settings = settings
@@ -59,27 +86,69 @@ class OcrFn(beam.DoFn):
         self._engine = None
 
     def setup(self):
-        # One memory of recent sessions per DoFn instance: it pays off when a session's frames
-        # reach the same worker (README: grouping frames by session).
-        self._engine = SessionOcr(TesseractOcr(self._settings), self._settings.reuse_tile_px,
-                                  self._settings.reuse_max_sessions)
+        self._engine = TesseractOcr(self._settings)
 
     def process(self, record: RawRecord):
-        rules = self._rules
         try:
-            data = image_bytes(record, self._settings.image_roots, rules)
-            image = decode_image(data, rules.max_pixels, rules.max_side_px, rules.max_aspect_ratio)
-        except (UnreadableImage, UnsafeImage) as rejected:
-            yield pvalue.TaggedOutput(REJECTED, DiscardedRecord(
-                record.kind, f"quarantined:image:{rejected.reason}"))
+            data, image = decoded(record, self._settings, self._rules)
+        except (UnreadableImage, UnsafeImage) as refused:
+            yield rejected(record, refused.reason)
             return
         with record_deadline(self._record_seconds):  # Tesseract's own timeout is cut to what is left
-            words = self._engine.read(image, record.session_id)
+            words = self._engine.read(image)
         yield PreparedRecord(record, text_fields(record, words), image=data, ocr_words=words)
 
 
+class SessionOcrFn(beam.DoFn):
+    """A batch of one session's frames, in capture order: each read only where it differs from the
+    session's last frame, kept in Beam state (per session and window) so reuse outlasts the batch.
+    A frame that fails costs only itself: it is discarded as error:ocr, and the next frame is
+    compared with the last frame read."""
+
+    LAST_FRAME = ReadModifyWriteStateSpec("last_frame", PickleCoder())
+    EXPIRY = TimerSpec("expiry", TimeDomain.WATERMARK)
+
+    def __init__(self, settings: OcrSettings, rules: ScreenshotRules, record_seconds: float | None = None):
+        self._settings = settings
+        self._rules = rules
+        self._record_seconds = record_seconds
+        self._engine = None
+        self._reused = Metrics.counter("redaction", "ocr_frames_reused")  # read against the session's last frame
+
+    def setup(self):
+        self._engine = TesseractOcr(self._settings)
+
+    def process(self, batch: tuple[tuple[str, str], Iterable[RawRecord]], window=beam.DoFn.WindowParam,
+                last_frame=beam.DoFn.StateParam(LAST_FRAME), expiry=beam.DoFn.TimerParam(EXPIRY)):
+        previous: Frame | None = last_frame.read()
+        for record in capture_order(batch[1], lambda record: record.ts):
+            try:
+                data, image = decoded(record, self._settings, self._rules)
+                reuses = reusable(previous, image)
+                with record_deadline(self._record_seconds):
+                    frame = read_frame(self._engine, image, previous, self._settings.reuse_tile_px)
+            except (UnreadableImage, UnsafeImage) as refused:
+                yield rejected(record, refused.reason)
+                continue
+            except Exception as error:  # pylint: disable=broad-except  # what with_exception_handling catches
+                yield pvalue.TaggedOutput(FAILED, DiscardedRecord(record.kind, "error:ocr",
+                                                                  error_type=type(error).__name__))
+                continue
+            previous = frame
+            self._reused.inc(int(reuses))
+            yield PreparedRecord(record, text_fields(record, frame.words), image=data, ocr_words=frame.words)
+        last_frame.write(previous)
+        expiry.set(window.max_timestamp())  # the window's state is dropped when it closes
+
+    @on_timer(EXPIRY)
+    def expire(self, last_frame=beam.DoFn.StateParam(LAST_FRAME)):
+        last_frame.clear()
+
+
 class RunOcr(beam.PTransform):
-    """Words and boxes per screenshot (ReadRawRecords has already spread the records over the workers)."""
+    """Words and boxes per screenshot. Frames of a session are keyed by it and read in capture order
+    in bounded batches on one worker at a time, reusing the previous frame's words (unless
+    `reuse_max_sessions` is 0); other frames are read alone, as ReadRawRecords spread them."""
 
     def __init__(self, settings: OcrSettings, rules: ScreenshotRules, record_seconds: float | None = None):
         super().__init__()
@@ -88,9 +157,28 @@ class RunOcr(beam.PTransform):
         self._record_seconds = record_seconds
 
     def expand(self, screenshots):
-        read = (screenshots
-                | "ReadWords" >> beam.ParDo(OcrFn(self._settings, self._rules, self._record_seconds)).with_output_types(
+        settings, seconds = self._settings, self._record_seconds
+        if settings.reuse_max_sessions:
+            alone, grouped = screenshots | "SplitBySession" >> beam.Partition(in_session, 2)
+        else:
+            alone, grouped = screenshots, None
+        read = (alone
+                | "ReadWords" >> beam.ParDo(OcrFn(settings, self._rules, seconds)).with_output_types(
                     PreparedRecord, **{REJECTED: DiscardedRecord}).with_outputs(
                     REJECTED, main=READ).with_exception_handling(dead_letter_tag=FAILED, main_tag=READ))
         failed = read[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="ocr")
-        return read[READ], (read[REJECTED], failed) | "Discarded" >> beam.Flatten()
+        prepared, discarded = [read[READ]], [read[REJECTED], failed]
+        if grouped is not None:
+            streaming = screenshots.pipeline.options.view_as(StandardOptions).streaming
+            sessions = (grouped
+                        | "KeyBySession" >> beam.Map(lambda record: (session_key(record), record)).with_output_types(
+                            tuple[tuple[str, str], RawRecord])
+                        | "BatchPerSession" >> beam.GroupIntoBatches(
+                            settings.session_batch_frames,
+                            settings.session_buffer_secs if streaming else None)
+                        | "ReadSessionWords" >> beam.ParDo(SessionOcrFn(settings, self._rules, seconds)).with_outputs(
+                            REJECTED, FAILED, main=READ))
+            prepared.append(sessions[READ])
+            discarded += [sessions[REJECTED], sessions[FAILED]]
+        return (tuple(prepared) | "Prepared" >> beam.Flatten(),
+                tuple(discarded) | "Discarded" >> beam.Flatten())

@@ -21,6 +21,7 @@ from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import MAX_TIMESTAMP, Timestamp
 
 from models.audit import UNREADABLE_FILE
+from models.record_size import TOO_LARGE
 from models.parse import ParseError, message_lines, parse_line, without_newline
 from models.records import DiscardedRecord, RawRecord
 from transforms.dead_letters import FAILED, to_discarded
@@ -42,12 +43,20 @@ _LOG = logging.getLogger(__name__)
 
 
 class ParseLineFn(beam.DoFn):
-    """One line -> RawRecord, or a DiscardedRecord naming why the line is unusable."""
+    """One line -> RawRecord, or a DiscardedRecord naming why the line is unusable; a line longer
+    than `max_line_bytes` is `quarantined:too_large` unparsed (JSON and images cost memory many
+    times a line's size)."""
+
+    def __init__(self, max_line_bytes: int | None = None):
+        self._max_line_bytes = max_line_bytes
 
     def process(self, file_and_line: tuple[str, bytes | None]):
         file_name, line = file_and_line
         if line is UNREADABLE:
             yield pvalue.TaggedOutput(QUARANTINED, DiscardedRecord("unknown", UNREADABLE_FILE))
+            return
+        if self._max_line_bytes is not None and len(line) > self._max_line_bytes:
+            yield pvalue.TaggedOutput(QUARANTINED, DiscardedRecord("unknown", TOO_LARGE))
             return
         try:
             yield parse_line(line, file_name)
@@ -68,20 +77,34 @@ def open_checked(path: str) -> Iterator[BinaryIO]:
         yield stream
 
 
+def bounded_lines(stream: BinaryIO, max_line_bytes: int | None) -> Iterator[bytes]:
+    """The stream's lines without their newlines; a line longer than `max_line_bytes` is read
+    past in pieces and given as its first `max_line_bytes + 1` bytes, so no more is ever held and
+    the parse step can tell it is too long."""
+    size = -1 if max_line_bytes is None else max_line_bytes + 1
+    for line in iter(lambda: stream.readline(size), b""):
+        if not line.endswith(b"\n") and len(line) == size:
+            for rest in iter(lambda: stream.readline(size), b""):
+                if rest.endswith(b"\n"):
+                    break
+        yield without_newline(line)
+
+
 class ReadFileLinesFn(beam.DoFn):
     """A matched file -> (path, line) pairs as bytes, decompressed and checked by `open_checked`; a
     file not read to its end adds one UNREADABLE line after those read before the error. The lines
     keep the file's timestamp (in streaming, the poll that found it)."""
 
-    def __init__(self):
+    def __init__(self, max_line_bytes: int | None = None):
+        self._max_line_bytes = max_line_bytes
         self._unreadable = Metrics.counter("redaction", "unreadable_files")
 
     def process(self, readable: fileio.ReadableFile):
         path = readable.metadata.path
         try:
             with open_checked(path) as stream:
-                for line in iter(stream.readline, b""):
-                    yield path, without_newline(line)
+                for line in bounded_lines(stream, self._max_line_bytes):
+                    yield path, line
         except READ_ERRORS as error:
             # The path is the operator's; the error's message could quote the file, so only its type.
             _LOG.warning("input file %s not read to its end (%s): the rest of it is lost, counted as one "
@@ -93,26 +116,29 @@ class ReadFileLinesFn(beam.DoFn):
 class ReadFileLines(beam.PTransform):
     """The files a pattern matches now -> (path, line) pairs: the batch source."""
 
-    def __init__(self, file_pattern: str):
+    def __init__(self, file_pattern: str, max_line_bytes: int | None = None):
         super().__init__()
         self._file_pattern = file_pattern
+        self._max_line_bytes = max_line_bytes
 
     def expand(self, pbegin):
         return (pbegin
                 | "MatchFiles" >> fileio.MatchFiles(self._file_pattern)
                 | "ReadMatches" >> fileio.ReadMatches()
-                | "ReadFileLines" >> beam.ParDo(ReadFileLinesFn()))
+                | "ReadFileLines" >> beam.ParDo(ReadFileLinesFn(self._max_line_bytes)))
 
 
 class WatchFileLines(beam.PTransform):
     """Files that land under a pattern (each read once) -> (path, line) pairs, stamped with the poll
     that found the file; polling stops at `stop_polling_at` (a bounded run, in tests) or never."""
 
-    def __init__(self, file_pattern: str, poll_interval_secs: float, stop_polling_at: Timestamp | None = None):
+    def __init__(self, file_pattern: str, poll_interval_secs: float, stop_polling_at: Timestamp | None = None,
+                 max_line_bytes: int | None = None):
         super().__init__()
         self._file_pattern = file_pattern
         self._poll_interval_secs = poll_interval_secs
         self._stop_polling_at = stop_polling_at
+        self._max_line_bytes = max_line_bytes
 
     def expand(self, pbegin):
         return (pbegin
@@ -120,7 +146,7 @@ class WatchFileLines(beam.PTransform):
                     self._file_pattern, interval=self._poll_interval_secs, start_timestamp=Timestamp.now(),
                     stop_timestamp=MAX_TIMESTAMP if self._stop_polling_at is None else self._stop_polling_at)
                 | "ReadMatches" >> fileio.ReadMatches()
-                | "ReadFileLines" >> beam.ParDo(ReadFileLinesFn()))
+                | "ReadFileLines" >> beam.ParDo(ReadFileLinesFn(self._max_line_bytes)))
 
 
 def named_lines(data: bytes, source: str) -> list[tuple[str, bytes]]:
@@ -150,19 +176,21 @@ class ReadRawRecords(beam.PTransform):
 
     `source` replaces the batch read of `file_pattern` with any source of (name, line) pairs
     (`WatchFileLines`, `ReadPubSubLines`, a TestStream); with `window_secs` the lines are windowed
-    by arrival there, and the line count is one per window and firing.
+    by arrival there, and the line count is one per window and firing. A line longer than
+    `max_line_bytes` is quarantined as too large, and the batch read never holds more of it.
     """
 
     def __init__(self, file_pattern: str = "", source: beam.PTransform | None = None,
-                 window_secs: int | None = None):
+                 window_secs: int | None = None, max_line_bytes: int | None = None):
         super().__init__()
         self._file_pattern = file_pattern
         self._source = source
         self._window_secs = window_secs
+        self._max_line_bytes = max_line_bytes
 
     def expand(self, pbegin):
         # Bytes, not str: one line that is not UTF-8 must be quarantined, not fail the source.
-        lines = pbegin | "ReadLines" >> (self._source or ReadFileLines(self._file_pattern))
+        lines = pbegin | "ReadLines" >> (self._source or ReadFileLines(self._file_pattern, self._max_line_bytes))
         # A file is read as one bundle by one worker: shuffled as raw lines (cheap to encode),
         # every later stage, detection and OCR above all, is shared by all workers.
         spread = lines | "SpreadLines" >> beam.Reshuffle()
@@ -173,7 +201,7 @@ class ReadRawRecords(beam.PTransform):
             # the direct runner's Reshuffle drops late elements of a windowed input.
             spread = spread | "WindowByArrival" >> window_by_arrival(FixedWindows(self._window_secs))
             count = count.without_defaults()
-        parsed = spread | "Parse" >> beam.ParDo(ParseLineFn()).with_output_types(
+        parsed = spread | "Parse" >> beam.ParDo(ParseLineFn(self._max_line_bytes)).with_output_types(
             RawRecord, **{QUARANTINED: DiscardedRecord}).with_outputs(
             QUARANTINED, main=PARSED).with_exception_handling(dead_letter_tag=FAILED, main_tag=PARSED)
         failed = parsed[FAILED] | "ParseFailuresToAudit" >> beam.Map(to_discarded, stage="parse")

@@ -1,5 +1,5 @@
 """EncodeLines, WriteSanitizedRecords and WriteAudit: the last checked step, and the only two places
-the pipeline writes."""
+the pipeline writes (the audit: its summary and the report page rendered from it)."""
 from __future__ import annotations
 
 import dataclasses
@@ -34,6 +34,20 @@ def sanitized_dir(output: str) -> str:
 def audit_path(output: str) -> str:
     """The audit summary of a batch run."""
     return FileSystems.join(output, "audit", "summary.json")
+
+
+def report_path(output: str) -> str:
+    """The audit report page of a batch run, beside its summary."""
+    return FileSystems.join(output, "audit", "report.html")
+
+
+def write_replacing(directory: str, final: str, data: bytes) -> None:
+    """Write `data` to a temporary file in `directory` and rename it over `final`, so a reader sees
+    the old file or the new one, never a partial file."""
+    temporary = FileSystems.join(directory, f".tmp-{uuid.uuid4().hex}")
+    with FileSystems.create(temporary) as stream:
+        stream.write(data)
+    FileSystems.rename([temporary], [final])
 
 
 def window_audit_name(window: BoundedWindow, run_id: str) -> str:
@@ -133,37 +147,47 @@ class WriteSanitizedRecords(beam.PTransform):
 
 
 class WriteWindowAuditFn(beam.DoFn):
-    """Writes a window's summary to a temporary file and renames it over the window's file, so a
-    reader sees one firing's totals or the next one's, never a partial file."""
+    """Writes a window's summary (and its report page, `.html` beside it) to temporary files renamed
+    over the window's files, so a reader sees one firing's totals or the next one's, never a partial file."""
 
-    def __init__(self, output: str, run_id: str):
+    def __init__(self, output: str, run_id: str, render: Callable[[dict[str, Any]], str] | None = None):
         self._output = output
         self._run_id = run_id
+        self._render = render
 
     def process(self, summary: dict[str, Any], window=beam.DoFn.WindowParam):
         directory = FileSystems.join(self._output, "audit")
         final = FileSystems.join(directory, window_audit_name(window, self._run_id))
-        temporary = FileSystems.join(directory, f".tmp-{uuid.uuid4().hex}")
-        with FileSystems.create(temporary) as stream:
-            stream.write(json.dumps(summary, indent=2, sort_keys=True).encode("utf-8"))
-        FileSystems.rename([temporary], [final])
+        write_replacing(directory, final, json.dumps(summary, indent=2, sort_keys=True).encode("utf-8"))
+        if self._render is not None:
+            write_replacing(directory, final[: -len(".json")] + ".html", self._render(summary).encode("utf-8"))
         yield final
 
 
 class WriteAudit(beam.PTransform):
-    """`OUTPUT/audit/summary.json`, one file; with a `run_id` (streaming), one file per window,
-    `OUTPUT/audit/window-<start>-<end>-<run id>.json`, rewritten by each later firing."""
+    """`OUTPUT/audit/summary.json`, one file, and with `render` the page it renders to,
+    `OUTPUT/audit/report.html`; with a `run_id` (streaming), one of each per window,
+    `OUTPUT/audit/window-<start>-<end>-<run id>.json` and `.html`, rewritten by each later firing."""
 
-    def __init__(self, output: str, run_id: str | None = None):
+    def __init__(self, output: str, run_id: str | None = None, render: Callable[[dict[str, Any]], str] | None = None):
         super().__init__()
         self._output = output
         self._run_id = run_id
+        self._render = render
 
     def expand(self, summary):
         if self._run_id is not None:
-            return summary | "WriteWindowSummaries" >> beam.ParDo(WriteWindowAuditFn(self._output, self._run_id))
+            return summary | "WriteWindowSummaries" >> beam.ParDo(
+                WriteWindowAuditFn(self._output, self._run_id, self._render))
         path = audit_path(self._output)
-        return (summary
-                | "ToJson" >> beam.Map(lambda doc: json.dumps(doc, indent=2, sort_keys=True))
-                | "WriteSummary" >> beam.io.WriteToText(
-                    path[: -len(".json")], file_name_suffix=".json", shard_name_template="", num_shards=1))
+        written = (summary
+                   | "ToJson" >> beam.Map(lambda doc: json.dumps(doc, indent=2, sort_keys=True))
+                   | "WriteSummary" >> beam.io.WriteToText(
+                       path[: -len(".json")], file_name_suffix=".json", shard_name_template="", num_shards=1))
+        if self._render is not None:
+            page = report_path(self._output)
+            _ = (summary
+                 | "RenderReport" >> beam.Map(self._render)
+                 | "WriteReport" >> beam.io.WriteToText(
+                     page[: -len(".html")], file_name_suffix=".html", shard_name_template="", num_shards=1))
+        return written

@@ -9,7 +9,7 @@ import phonenumbers
 import pydantic
 import regex
 
-from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 
 RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
 
@@ -91,6 +91,73 @@ class FirstNames(StrictModel):
     score: Score
 
 
+_PLACEHOLDER = regex.compile(r"\{\{(\w+)(!?)\}\}")
+
+
+class FamilyPattern(StrictModel):
+    """A pattern of a family, compiled once its word lists are filled in, and its score."""
+
+    regex: str = pydantic.Field(min_length=1)
+    score: Score
+
+
+class PatternFamily(StrictModel):
+    """Patterns of one family of identifiers, per entity type and name. `{{name}}` in a regex stands
+    for the word list `name`: listed inline or the name of a term list under models/data/, matched as
+    phrases in any letter case (`{{name!}}`: as written), longest first, a space matching any blanks."""
+
+    words: dict[str, tuple[str, ...] | str] = {}
+    patterns: dict[str, dict[str, FamilyPattern]] = pydantic.Field(min_length=1)
+
+    @pydantic.model_validator(mode="after")
+    def _placeholders_resolve(self) -> "PatternFamily":
+        for entity, shapes in self.expanded().items():
+            for name, shape in shapes.items():
+                try:
+                    regex.compile(shape.regex)
+                except regex.error as exc:
+                    raise ValueError(f"patterns.{entity}.{name}: not a valid regular expression once its "
+                                     f"word lists are filled in ({exc})") from None
+        return self
+
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """The words of list `name`, from the section or its term-list file."""
+        listed = self.words[name]
+        return term_list(listed) if isinstance(listed, str) else listed
+
+    def expanded(self) -> dict[str, dict[str, FamilyPattern]]:
+        """The patterns with every `{{name}}` replaced by its word list; an unknown name raises ValueError."""
+        def fill(entity: str, name: str, pattern: str) -> str:
+            def alternation(match: regex.Match) -> str:
+                if match.group(1) not in self.words:
+                    raise ValueError(f"patterns.{entity}.{name}: unknown word list {match.group(1)!r}")
+                words = sorted(self.word_list(match.group(1)), key=len, reverse=True)
+                flags = "" if match.group(2) else "i"
+                return f"(?{flags}:" + "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in words) + ")"
+            return _PLACEHOLDER.sub(alternation, pattern)
+
+        return {entity: {name: FamilyPattern(regex=fill(entity, name, shape.regex), score=shape.score)
+                         for name, shape in shapes.items()}
+                for entity, shapes in self.patterns.items()}
+
+
+class UrlPathTokens(StrictModel):
+    """When a path segment is random enough to be a capability id: its length and camel-case pieces."""
+
+    min_length: int = pydantic.Field(ge=6, le=64)
+    min_pieces: int = pydantic.Field(ge=2)
+    max_mean_piece: float = pydantic.Field(gt=1)
+    mixed_min_digits: int = pydantic.Field(ge=1)
+    mixed_min_case_changes: int = pydantic.Field(ge=1)
+    score: Score
+
+
+class UiTerms(StrictModel):
+    """App, product and UI words (a term list): a NER person span made only of them is not a person."""
+
+    terms: str
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -105,6 +172,11 @@ class RecognizerData(StrictModel):
     drug_names: DrugNames
     pattern_sets: dict[str, dict[str, BareShape]]
     first_names: FirstNames
+    customer_id: CuedValue
+    account_number: CuedValue
+    work_identifiers: dict[str, PatternFamily]
+    url_path_tokens: UrlPathTokens
+    ui_terms: UiTerms
     phone_regions: tuple[str, ...] = pydantic.Field(min_length=1)
 
     @pydantic.field_validator("phone_regions")

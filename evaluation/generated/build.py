@@ -1,0 +1,123 @@
+"""Generates one split from one template family into a directory: input records, screens, gold.
+
+    python -m evaluation.generated.build --family dev --out out/eval/dev [--quick]
+
+Layout: OUT/input/records.jsonl (contract records; screens by `image_uri`), OUT/input/screens/*.png,
+OUT/gold.jsonl (one entry per record, never read by the pipeline), OUT/split.json (sizes, hash).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluation.generated.families import Family, load_family
+from evaluation.generated.public import public_records
+from evaluation.generated.records import Built, TextRecipe, base_record, build_text_record, gold_entry
+from evaluation.generated.render import Renderer
+from evaluation.generated.spans import Slots
+from evaluation.generated.values import Values
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How many records of each source a split gets."""
+
+    text: int
+    screens: int
+    public: dict
+
+    @property
+    def name(self) -> str:
+        """A short tag for reports."""
+        return f"{self.text} text + {sum(self.public.values())} public (max) + {self.screens} screens"
+
+
+# Faker builds some value lists from sets (it_IT's cities), whose order follows string hashing,
+# which Python randomizes per process: generation runs with this hash seed to be reproducible.
+HASH_SEED = "0"
+FULL = Sizes(1100, 160, {"irc": 120, "clinical": 60, "presidio": 160})
+QUICK = Sizes(120, 14, {"irc": 12, "clinical": 6, "presidio": 16})
+
+
+def generate_split(family: Family, out: Path, sizes: Sizes, renderer: Renderer | None = None) -> dict:
+    """Writes the split under `out` and returns its description (counts and content hash)."""
+    rng = random.Random(family.seed)
+    values = Values(rng)
+    built = [text_record(family, values, rng, i) for i in range(sizes.text)]
+    built += public_records(family.public_share, f"{family.name}-pub", sizes.public, rng)
+    screens_dir = out / "input" / "screens"
+    screens_dir.mkdir(parents=True, exist_ok=True)
+    if sizes.screens:
+        with (renderer or Renderer()) as browser:
+            built += [screen_record(family, values, rng, browser, i, screens_dir) for i in range(sizes.screens)]
+    records = "".join(json.dumps(b.record, ensure_ascii=False, sort_keys=True) + "\n" for b in built)
+    gold = "".join(json.dumps(b.gold, ensure_ascii=False, sort_keys=True) + "\n" for b in built)
+    (out / "input" / "records.jsonl").write_text(records, encoding="utf-8")
+    (out / "gold.jsonl").write_text(gold, encoding="utf-8")
+    info = {"family": family.name, "seed": family.seed, "records": len(built), "sizes": sizes.name,
+            "python_hash_seed": os.environ.get("PYTHONHASHSEED"), "sha256": split_hash(out)}
+    (out / "split.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    return info
+
+
+def text_record(family: Family, values: Values, rng: random.Random, index: int) -> Built:
+    """One text record from a recipe of the family drawn by weight."""
+    recipe: TextRecipe = rng.choices(family.text_recipes, weights=[r.weight for r in family.text_recipes])[0]
+    return build_text_record(recipe, Slots(values), rng, f"{family.name}-t{index:05d}", index)
+
+
+def screen_record(family: Family, values: Values, rng: random.Random, browser: Renderer, index: int,
+                  screens_dir: Path) -> Built:
+    """One screen: the recipes in turn, a random theme and scale, rendered; gold boxes in device pixels."""
+    recipe = family.screen_recipes[index % len(family.screen_recipes)]
+    theme = "dark" if rng.random() < 0.35 else "light"
+    scale = 2 if rng.random() < 0.3 else 1
+    screen = recipe.build(Slots(values), rng, theme)
+    png, boxes = browser.render(screen, scale)
+    record_id = f"{family.name}-s{index:04d}"
+    (screens_dir / f"{record_id}.png").write_bytes(png)
+    record = base_record(record_id, "screenshot", index, screen.app, screen.title, screen.url)
+    record["image_uri"] = f"screens/{record_id}.png"
+    spans = [{"field": "image", "label": b["label"], "value": b["value"], "region": b["region"], "box": b["box"]}
+             for b in boxes]
+    gold = gold_entry(record_id, recipe.name, "screenshot", recipe.category, recipe.hard_negative, spans, {})
+    gold.update({"app_kind": recipe.app_kind, "theme": theme, "scale": scale})
+    return Built(record, gold)
+
+
+def split_hash(out: Path) -> str:
+    """sha256 over the split's canonical JSONL (records, gold) and its PNGs in name order."""
+    digest = hashlib.sha256()
+    for path in [out / "input" / "records.jsonl", out / "gold.jsonl",
+                 *sorted((out / "input" / "screens").glob("*.png"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def with_fixed_hash_seed(module: str, argv: list[str]) -> None:
+    """Run `python -m module argv` again in place of this process unless PYTHONHASHSEED is HASH_SEED."""
+    if os.environ.get("PYTHONHASHSEED") != HASH_SEED:
+        sys.stdout.flush()
+        os.execve(sys.executable, [sys.executable, "-m", module, *argv], {**os.environ, "PYTHONHASHSEED": HASH_SEED})
+
+
+def main(argv: list[str] | None = None) -> int:
+    with_fixed_hash_seed("evaluation.generated.build", sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--family", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--quick", action="store_true", help="a small split for development")
+    args = parser.parse_args(argv)
+    info = generate_split(load_family(args.family), Path(args.out), QUICK if args.quick else FULL)
+    print(json.dumps(info))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

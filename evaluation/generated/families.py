@@ -1,0 +1,55 @@
+"""Template families by name: each a package with its own seed, text recipes and screen recipes.
+
+A new family (say, one that generates training data for a NER model) is a new package and one
+line here; it never touches another family's templates.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from evaluation.generated.records import ScreenRecipe, TextRecipe
+from evaluation.generated.spans import PERSON_FORMS, VALUE_SLOTS, slot_names
+
+FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.generated.templates_test"}
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family's seed, its share of the public data, and its recipes."""
+
+    name: str
+    seed: int
+    public_share: int
+    text_recipes: tuple[TextRecipe, ...]
+    screen_recipes: tuple[ScreenRecipe, ...]
+
+
+class FamilyError(ValueError):
+    """A family's templates use a slot nobody draws, or the family is unknown."""
+
+
+def load_family(name: str) -> Family:
+    """The family `name`, its text templates checked for unknown slots."""
+    if name not in FAMILIES:
+        raise FamilyError(f"unknown template family {name!r} (known: {sorted(FAMILIES)})")
+    module = importlib.import_module(FAMILIES[name])
+    family = Family(name, module.SEED, module.PUBLIC_SHARE, module.TEXT_RECIPES, module.SCREEN_RECIPES)
+    for recipe in family.text_recipes:
+        for template in text_templates(recipe):
+            for slot in slot_names(template):
+                if not _known(slot):
+                    raise FamilyError(f"family {name}, recipe {recipe.name}: unknown slot {{{slot}}}")
+    return family
+
+
+def text_templates(recipe: TextRecipe) -> list[str]:
+    """Every template string of a text recipe (contexts and lines)."""
+    return [t for context in recipe.contexts for t in context if t] + list(recipe.lines)
+
+
+def _known(slot: str) -> bool:
+    if "." in slot:
+        key, form = slot.split(".", 1)
+        return key.startswith("p") and key[1:].isdigit() and form in PERSON_FORMS
+    return slot == "domain" or slot in VALUE_SLOTS

@@ -1,0 +1,76 @@
+"""NER and name patterns without the app and screen words they mistake for people ("Settings",
+"Contacts", "Northwind - Slack"): spans trimmed of them where a title separator sets them apart."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from models.config_files import term_list
+from models.recognizers.config import recognizer_data
+
+# Between the parts of a window title: a dash, bar, slash, dot or colon with blanks around it, or a bar alone.
+_TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
+# Within a part, what words are split at: anything but letters, digits, "'", "&" and "+".
+_WORD_SEPARATOR = regex.compile(r"[^\w'&+]+|_")
+
+
+@cache
+def ui_terms() -> frozenset[str]:
+    """The allowlisted app, product and UI words and phrases, lower case."""
+    return frozenset(term_list(recognizer_data().ui_terms.terms))
+
+
+def only_ui_terms(text: str, terms: frozenset[str], longest: int = 4) -> bool:
+    """True when the words of `text`, read left to right, are all listed words or phrases (a phrase
+    of up to `longest` words taken whole where one starts: "Google Drive Settings")."""
+    words = [word for word in _WORD_SEPARATOR.split(text.lower()) if word]
+    position = 0
+    while position < len(words):
+        size = next((size for size in range(min(longest, len(words) - position), 0, -1)
+                     if " ".join(words[position:position + size]) in terms), 0)
+        if not size:
+            return False
+        position += size
+    return bool(words)
+
+
+def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None:
+    """Where `text` is left once its leading and trailing title parts made only of UI words are cut
+    ("Pedro - Northwind - Slack" -> "Pedro - Northwind"); None when nothing is left. Words within
+    one part are never cut: "Ana Page" stays whole."""
+    parts, start = [], 0
+    for separator in _TITLE_SEPARATOR.finditer(text):
+        parts.append((start, separator.start()))
+        start = separator.end()
+    parts.append((start, len(text)))
+    kept = [(first, last) for first, last in parts if not only_ui_terms(text[first:last], terms)]
+    return (kept[0][0], kept[-1][1]) if kept else None
+
+
+def trimmed(results: list[RecognizerResult], text: str, entities: frozenset[str]) -> list[RecognizerResult]:
+    """`results` with spans of `entities` cut down by `without_ui_parts`, and dropped when only UI words."""
+    terms, kept = ui_terms(), []
+    for result in results:
+        if result.entity_type in entities:
+            bounds = without_ui_parts(text[result.start:result.end], terms)
+            if bounds is None:
+                continue
+            result.start, result.end = result.start + bounds[0], result.start + bounds[1]
+        kept.append(result)
+    return kept
+
+
+class UiTermsFilteredSpacyRecognizer(SpacyRecognizer):
+    """Presidio's spaCy recognizer with its person, place and group spans cut free of app and UI words."""
+
+    TRIMMED = frozenset({"PERSON", "LOCATION", "NRP"})
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(name="SpacyRecognizer", **kwargs)
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        """The spaCy entities, trimmed by `trimmed`."""
+        return trimmed(super().analyze(text, entities, nlp_artifacts), text, self.TRIMMED)

@@ -1,0 +1,123 @@
+"""The generated evaluation corpus: deterministic, gold that points at its text, families kept apart,
+and screens rendered by the real Chromium with gold boxes over drawn text."""
+from __future__ import annotations
+
+import inspect
+import io
+import itertools
+import json
+import os
+import random
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from faker import Faker
+from PIL import Image
+
+from evaluation.generated import templates_dev, templates_test, values
+from evaluation.generated.build import Sizes, generate_split
+from evaluation.generated.families import FAMILIES, load_family, text_templates
+from evaluation.generated.public import PARTS, share_of
+from evaluation.generated.render import Renderer
+from evaluation.generated.spans import Slots
+from evaluation.generated.values import Values
+from evaluation.scoring import ink, output_field
+from models.parse import parse_line
+
+SMALL = Sizes(60, 0, {})
+
+
+def test_same_family_and_seed_give_the_same_split_and_hash(tmp_path):
+    first = generate_split(load_family("dev"), tmp_path / "a", SMALL)
+    second = generate_split(load_family("dev"), tmp_path / "b", SMALL)
+    other = generate_split(load_family("test"), tmp_path / "c", SMALL)
+    assert first["sha256"] == second["sha256"]
+    assert (tmp_path / "a" / "gold.jsonl").read_bytes() == (tmp_path / "b" / "gold.jsonl").read_bytes()
+    assert other["sha256"] != first["sha256"]
+
+
+def test_the_command_gives_the_same_split_whatever_hash_seed_it_was_started_with(tmp_path):
+    # Faker orders some value lists (it_IT's cities) by string hashing: the command fixes the hash seed.
+    infos = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "evaluation.generated.build", "--family", "test", "--quick",
+                               "--out", str(tmp_path / seed)], env={**os.environ, "PYTHONHASHSEED": seed},
+                              capture_output=True, text=True, check=True)
+        infos.append(json.loads(done.stdout))
+    assert [info["python_hash_seed"] for info in infos] == ["0", "0"]
+    assert infos[0]["sha256"] == infos[1]["sha256"]
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_records_are_contract_records_and_gold_offsets_point_at_the_gold_text(tmp_path, family):
+    generate_split(load_family(family), tmp_path, Sizes(150, 0, {}))
+    records = [json.loads(line) for line in (tmp_path / "input" / "records.jsonl").read_text().splitlines()]
+    golds = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text().splitlines()]
+    assert [r["record_id"] for r in records] == [g["record_id"] for g in golds]
+    spans = 0
+    for record, gold in zip(records, golds):
+        assert parse_line(json.dumps(record).encode(), "records.jsonl").record_id == record["record_id"]
+        assert not {"spans", "category", "texts"} & set(record)  # gold stays out of the record
+        for name, text in gold["texts"].items():
+            assert output_field(record, name) == text, name  # typing events replay to the gold text
+        for span in gold["spans"]:
+            source = gold["texts"].get(span["field"]) or output_field(record, span["field"])
+            assert source[span["start"]:span["end"]] == span["value"]
+            spans += 1
+    assert spans > 100
+
+
+def test_families_share_no_template_seed_or_public_third_and_dev_and_test_no_palette_or_viewport():
+    families = {name: load_family(name) for name in ("dev", "test")}
+    for (name_a, a), (name_b, b) in itertools.combinations(families.items(), 2):
+        written_a, written_b = _written(a), _written(b)
+        assert written_a and written_b
+        assert not written_a & written_b, f"a template is in both {name_a} and {name_b}"
+        assert a.seed != b.seed and a.public_share != b.public_share
+    dev, test = families["dev"], families["test"]
+    assert not set(templates_dev.screens.ACCENTS) & set(templates_test.screens.ACCENTS)
+    assert not set(templates_dev.screens._VIEWPORTS) & set(templates_test.screens._VIEWPORTS)
+    dev_kinds = {r.app_kind: r.build for r in dev.screen_recipes}
+    test_kinds = {r.app_kind: r.build for r in test.screen_recipes}
+    assert set(dev_kinds) == set(test_kinds) and len(dev_kinds) >= 12
+    for kind in dev_kinds:
+        assert inspect.getsource(dev_kinds[kind]) != inspect.getsource(test_kinds[kind])
+
+
+def _written(family) -> set[str]:
+    """Titles, URLs and lines a family wrote (app names are product names both may show)."""
+    return {t for r in family.text_recipes for t in text_templates(r) if t not in {c[0] for c in r.contexts}}
+
+
+def test_every_locale_draws_the_values_it_is_listed_for():
+    checks = ((values.PEOPLE_LOCALES, ("first_name", "last_name")), (values.PHONE_LOCALES, ("phone_number",)),
+              (values.ADDRESS_LOCALES, ("address", "city")), (values.ID_LOCALES, ("ssn",)),
+              (values.IBAN_LOCALES, ("iban",)))
+    assert len(set(values.PEOPLE_LOCALES)) >= 20
+    for locales, methods in checks:
+        for locale in locales:
+            faker = Faker(locale)
+            assert all(getattr(faker, method)() for method in methods), locale
+
+
+def test_public_rows_are_split_in_thirds_by_a_stable_hash():
+    assert share_of("mts:12") == share_of("mts:12")
+    assert {share_of(f"row:{n}") for n in range(200)} == set(range(PARTS))
+
+
+def test_chromium_renders_screens_whose_gold_boxes_hold_drawn_text():
+    screens = [(templates_dev.screens.team_chat, "light", 1), (templates_test.screens.terminal, "dark", 2)]
+    rng = random.Random(5)
+    with Renderer() as browser:
+        rendered = [(browser.render(build(Slots(Values(rng)), rng, theme), scale), scale)
+                    for build, theme, scale in screens]
+    for (png, boxes), scale in rendered:
+        pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+        assert len(boxes) >= 5
+        for box in boxes:
+            x0, y0, x1, y1 = box["box"]
+            assert 0 <= x0 < x1 <= pixels.shape[1] and 0 <= y0 < y1 <= pixels.shape[0]
+            assert ink(pixels, box["box"]) is not None, box["label"]
+        assert pixels.shape[1] >= 960 * scale

@@ -1,0 +1,226 @@
+"""Identifiers of computer work (handles, credentials, URL parts, customer and account numbers,
+addresses) and the app and UI words NER must not take for people: positives and hard negatives."""
+from __future__ import annotations
+
+import pytest
+
+from models.analyzer import RegexTimedOut
+from models.config_files import ConfigFileError, term_list
+from models.policy import DEFAULT_POLICY, load_policy
+from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
+from models.recognizers.config import RECOGNIZERS_FILE, recognizer_data
+from models.recognizers.pattern_family import pattern_family_recognizers
+from models.recognizers.pattern_sets import pattern_set_recognizers
+from models.recognizers.ui_terms import only_ui_terms, ui_terms, without_ui_parts
+from models.recognizers.url_token import UrlPathTokenRecognizer, camel_pieces
+
+NEW_RECOGNIZERS = [CustomerIdRecognizer(), AccountNumberRecognizer(), *pattern_family_recognizers(),
+                   UrlPathTokenRecognizer()]
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(r.entity_type, text[r.start:r.end]) for recognizer in NEW_RECOGNIZERS
+            for r in recognizer.analyze(text, recognizer.supported_entities) if r.score >= 0.4}
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    # usernames and handles
+    ("jdoe@build-box:~/src/app$ make test", "USERNAME", "jdoe@build-box"),
+    ("[ana@web01 nginx]# systemctl restart nginx", "USERNAME", "ana@web01"),
+    ("priya@mbp ~ % ls", "USERNAME", "priya@mbp"),
+    ("listalin@listalin-dev: ~/src/mobile", "USERNAME", "listalin@listalin-dev"),
+    ("PS C:\\Users\\jdoe> dir", "USERNAME", "jdoe"),
+    ("C:\\Users\\ana.souza\\AppData\\Local\\Temp", "USERNAME", "ana.souza"),
+    ("open /Users/kwame/Documents/report.pdf", "USERNAME", "kwame"),
+    ("cat /home/jdoe/.ssh/config", "USERNAME", "jdoe"),
+    ("scp -P 2222 notes.txt ana.souza@files.internal:/tmp", "USERNAME", "ana.souza"),
+    ("Permission denied (publickey) for trana@build-prod-9.", "USERNAME", "trana@build-prod-9"),
+    ("the username is dmitri.k", "USERNAME", "dmitri.k"),
+    ("login: ngozi_a", "USERNAME", "ngozi_a"),
+    ("Signed in as Ana Souza", "USERNAME", "Ana Souza"),
+    ("DM: ana.souza", "USERNAME", "ana.souza"),
+    ("Direct message with Thi Nguyen", "USERNAME", "Thi Nguyen"),
+    ("Ana Souza | Direct message | Slack", "USERNAME", "Ana Souza"),
+    ("jdoe (DM) - Slack", "USERNAME", "jdoe"),
+    ("figure002: are you fully up to date", "USERNAME", "figure002"),
+    ("Author: Ana Souza <ana@example.com>", "PERSON", "Ana Souza"),
+    ("Co-authored-by: Kwame Mensah <kwame@users.noreply.github.com>", "PERSON", "Kwame Mensah"),
+    # credentials outside key shapes
+    ("your temporary password is Tr0ub4dor&3.", "SECRET", "Tr0ub4dor&3"),
+    ("the staging pw is blu3fish!", "SECRET", "blu3fish"),
+    ("the temporary password is )TSvJ3Ho_UB3DTQf , change it", "SECRET", ")TSvJ3Ho_UB3DTQf"),
+    ("set the pin to 4821 please", "SECRET", "4821"),
+    ('the vault passphrase is "orange tractor 57"', "SECRET", "orange tractor 57"),
+    ('the wifi password for guests is "correcthorse"', "SECRET", "correcthorse"),
+    ("postgres://app_user:S3cr3tPass@db.internal:5432/orders", "SECRET", "S3cr3tPass"),
+    ("postgres://app_user:S3cr3tPass@db.internal:5432/orders", "USERNAME", "app_user"),
+    ("db url postgres://svc:Feeling-toward39?@worker-stg-3:5432/main", "SECRET", "Feeling-toward39?"),
+    ("DB_PASSWORD=Tr0ub4dor&3", "SECRET", "Tr0ub4dor&3"),
+    ('export AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', "SECRET",
+     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+    ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl jdoe@laptop", "SECRET",
+     "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl jdoe@laptop"),
+    ("SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s", "SECRET", "uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s"),
+    ("MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48", "SECRET", "16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48"),
+    # identifying parts of URLs
+    ("book me at https://calendly.com/ana-souza/30min", "USERNAME", "ana-souza"),
+    ("https://www.linkedin.com/in/kwame-mensah-12ab/", "USERNAME", "kwame-mensah-12ab"),
+    ("https://github.com/jdoe42/dotfiles", "USERNAME", "jdoe42"),
+    ("https://app.example.com/u/dmitri_k/settings", "USERNAME", "dmitri_k"),
+    ("https://mastodon.example/@jdoe", "USERNAME", "jdoe"),
+    ("https://app.example.com/invite/Ab3xK9qZ", "SECRET", "Ab3xK9qZ"),
+    ("https://example.com/login?token=eyJhbGciOi123&next=/home", "SECRET", "eyJhbGciOi123"),
+    ("https://docs.google.com/spreadsheets/d/ttjXDyVOcTYnrPPf/edit", "SECRET", "ttjXDyVOcTYnrPPf"),
+    ("join https://discord.gg/flwOd4vW", "SECRET", "flwOd4vW"),
+    # customer and account numbers after cues
+    ("order for customer 48213", "CUSTOMER_ID", "48213"),
+    ("cust #A-22817 called", "CUSTOMER_ID", "A-22817"),
+    ("member no. 5512093", "CUSTOMER_ID", "5512093"),
+    ("policy number: PL-009321", "CUSTOMER_ID", "PL-009321"),
+    ("acct 004417823 overdrawn", "ACCOUNT_NUMBER", "004417823"),
+    ("account no. 12-3344-55", "ACCOUNT_NUMBER", "12-3344-55"),
+    ("Account AC6762-1304 - Zendesk", "ACCOUNT_NUMBER", "AC6762-1304"),
+    # addresses, whole
+    ("ship it to Musterstraße 12, 10115 Berlin today", "STREET_ADDRESS", "Musterstraße 12, 10115 Berlin"),
+    ("Berliner Straße 5, 10115 Berlin", "STREET_ADDRESS", "Berliner Straße 5, 10115 Berlin"),
+    ("12 rue de la Paix, 75002 Paris", "STREET_ADDRESS", "12 rue de la Paix, 75002 Paris"),
+    ("221B Baker Street, London NW1 6XE", "STREET_ADDRESS", "221B Baker Street, London NW1 6XE"),
+    ("〒100-0001 東京都千代田区千代田1-1", "STREET_ADDRESS", "〒100-0001 東京都千代田区千代田1-1"),
+    ("1200 Harbor Crest Dr, Apt 5B, Springfield, IL 62704", "STREET_ADDRESS",
+     "1200 Harbor Crest Dr, Apt 5B, Springfield, IL 62704"),
+    ("9791 Regina Mountains\nAndreaborough, VT 62139", "STREET_ADDRESS", "9791 Regina Mountains\nAndreaborough, VT 62139"),
+    ("ul. Kołłątaja 79/19\n02-931 Kwidzyn", "STREET_ADDRESS", "ul. Kołłątaja 79/19\n02-931 Kwidzyn"),
+    ("Via Roma 12, 00184 Roma", "STREET_ADDRESS", "Via Roma 12, 00184 Roma"),
+    ("서울특별시 강남구 테헤란로 123", "STREET_ADDRESS", "서울특별시 강남구 테헤란로 123"),
+])
+def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(text, entity, value):
+    assert (entity, value) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "/home/build/artifacts2024/output and /Users/Shared/x",
+    "username is required",
+    "dm me when done",
+    "Settings | Direct message | Slack",
+    "here is the message from Vmware server",
+    "mail ana@example.com or ana@example.co.uk",
+    "npm i react@latest and pip install foo@bar",
+    "Note: this is fine",
+    "the password is wrong.",
+    "password reset flow ticket",
+    "API_TOKEN: ${API_TOKEN}",
+    "KEYBOARD_LAYOUT=us",
+    "https://example.com/docs/getting-started?lang=en",
+    "https://github.com/settings/tokens",
+    "https://developer.mozilla.org/en-US/docs/Web/API/Document/getElementById",
+    "/Users/Shared/MyDocuments/ReadMe.txt and /api/v2/OAuthCallback",
+    "the account has 500000 users",
+    "released in 2024, customer 2024",
+    "account opened 2024-06-09",
+    "added 2 SSH Keys and 3 Feature Branch builds",
+    "merged 5 Story Points into the sprint",
+    "sent via Email 3 times",
+    "Deployment Ring 2 rollout",
+    "MAC 00:1a:2b:3c:4d:5e and build 2.14.0",
+])
+def test_when_text_is_ordinary_work_then_no_identifier_is_found(text):
+    assert found(text) == set()
+
+
+def test_a_street_address_with_a_unit_is_one_span_covering_the_street():
+    text = "2328 Figueroa Skyway Apt. 290"
+    assert found(text) == {("STREET_ADDRESS", text)}
+
+
+@pytest.mark.parametrize("segment, random", [
+    ("ttjXDyVOcTYnrPPf", True), ("UYYtkaNX", True), ("inrmZdScO8", True), ("Pvs3hfu4", True), ("zt7Osxaqzw", True),
+    ("getElementById", False), ("JSONParser", False), ("XMLHttpRequest", False), ("customer-stories", False),
+    ("Fail2ban", False), ("S3Bucket", False),
+])
+def test_a_path_segment_counts_as_random_by_its_camel_case_pieces(segment, random):
+    recognizer = UrlPathTokenRecognizer()
+    assert (recognizer.validate_result(segment) is None) == random
+    assert "".join(camel_pieces(segment)) == "".join(char for char in segment if char.isalpha())
+
+
+@pytest.mark.parametrize("span, expected", [
+    ("Settings", None), ("Contacts - Slack", None), ("Google Drive Settings", None),
+    ("Pedro - Northwind - Slack", "Pedro - Northwind"), ("Svanlaug - Google Docs", "Svanlaug"),
+    ("Ana Page", "Ana Page"), ("Grace", "Grace"),
+])
+def test_ui_words_are_cut_from_a_span_only_as_whole_title_parts(span, expected):
+    bounds = without_ui_parts(span, ui_terms())
+    assert (None if bounds is None else span[bounds[0]:bounds[1]]) == expected
+
+
+def test_ui_terms_hold_no_given_name_and_only_ui_words_clear_a_span():
+    assert not set(ui_terms()) & set(term_list(recognizer_data().first_names.terms))
+    assert only_ui_terms("Visual Studio Code", ui_terms())
+    assert not only_ui_terms("Priya Settings", ui_terms())
+    assert not only_ui_terms("", ui_terms())
+
+
+def test_a_sign_off_that_is_an_app_name_is_not_a_person_but_a_name_is():
+    recognizer = next(r for r in pattern_set_recognizers() if r.supported_entities == ["PERSON"])
+    assert recognizer.analyze("Book time with Adesua - Calendly", ["PERSON"]) == []
+    assert [r.entity_type for r in recognizer.analyze("see you then - Omar", ["PERSON"])] == ["PERSON"]
+
+
+ADVERSARIAL = {
+    "letters": "a" * 100_000, "digit-blank": "1 " * 50_000, "capital-words": "Aa " * 33_333,
+    "number-words": "12 Main " * 12_500, "at": "a@" * 50_000, "colon-slash": "a:/" * 33_333, "slash": "/" * 100_000,
+    "password-is": "password is " * 8_333, "snake": "A_" * 50_000, "url": "http://a/" * 11_111,
+    "query": "?token=" * 14_285, "ssh": "ssh a " * 16_666, "hex-pairs": "ab:" * 33_333, "han": "東京都" * 33_333,
+    "users": "/Users/" * 14_285, "blanks": " \n" * 50_000, "strasse": "Aaastraße " * 10_000, "dm": "DM: " * 25_000,
+    "user-at-host": "user@host " * 10_000, "rue": "12 rue " * 14_285, "camel": "aB" * 50_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_each_new_recognizer_scans_100k_hostile_characters_within_the_regex_timeout(name):
+    text = ADVERSARIAL[name]
+    assert len(text) >= 99_990
+    try:
+        for recognizer in NEW_RECOGNIZERS:
+            recognizer.analyze(text, recognizer.supported_entities)
+    except RegexTimedOut:
+        pytest.fail(f"a recognizer's regular expression timed out on the {name} input")
+
+
+def test_when_a_pattern_names_an_unknown_word_list_then_loading_fails_naming_it(tmp_path):
+    path = tmp_path / "recognizers.yaml"
+    text = RECOGNIZERS_FILE.read_text(encoding="utf-8")
+    assert "(?:{{profile_hosts}})" in text
+    path.write_text(text.replace("(?:{{profile_hosts}})", "(?:{{profile_hostz}})"), encoding="utf-8")
+    with pytest.raises(ConfigFileError, match="url_parts.*personal page on a profile host.*profile_hostz"):
+        recognizer_data.__wrapped__(path)
+
+
+def test_when_a_filled_pattern_is_not_a_valid_regex_then_loading_fails_naming_it(tmp_path):
+    path = tmp_path / "recognizers.yaml"
+    text = RECOGNIZERS_FILE.read_text(encoding="utf-8")
+    original = "[?&;#](?:{{token_params}})=\\K"
+    assert original in text
+    path.write_text(text.replace(original, "[?&;#](?:{{token_params}}=\\K"), encoding="utf-8")
+    with pytest.raises(ConfigFileError, match="url_parts.*token in a query"):
+        recognizer_data.__wrapped__(path)
+
+
+def test_the_policy_masks_or_hashes_every_new_entity_type():
+    entities = load_policy(DEFAULT_POLICY).entities
+    assert entities["CUSTOMER_ID"].action == "hash"
+    assert entities["ACCOUNT_NUMBER"].action == "mask" and entities["STREET_ADDRESS"].action == "mask"
+
+
+def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(analyzer, analyzer_settings):
+    def spans(text: str) -> set[tuple[str, str]]:
+        return {(r.entity_type, text[r.start:r.end])
+                for r in analyzer.analyze(text=text, language="en", score_threshold=analyzer_settings.score_threshold)}
+
+    text = ("ana@web01:~/src$ psql postgres://svc:S3cr3tPass@db.internal/x  # customer 48213, "
+            "ship to Musterstraße 12, 10115 Berlin")
+    assert {("USERNAME", "ana@web01"), ("SECRET", "S3cr3tPass"), ("CUSTOMER_ID", "48213"),
+            ("STREET_ADDRESS", "Musterstraße 12, 10115 Berlin")} <= spans(text)
+    for title in ["Settings - Contacts", "#incidents - Northwind - Slack", "Inbox - Mozilla Thunderbird"]:
+        assert not {entity for entity, _ in spans(title)} & {"PERSON", "LOCATION"}
+    assert ("PERSON", "Пров Петухова") in spans("Пров Петухова | Contact | Salesforce")
