@@ -1,5 +1,5 @@
 # SDK worker image for the production runners: Dataflow (--sdk_container_image) and the Flink
-# worker pool sidecar (README: Production runners). Beam's own Python 3.11 SDK image at the
+# worker pool sidecar (docs/production-runners.md). Beam's own Python 3.11 SDK image at the
 # apache-beam version requirements.txt pins (tests/test_container.py keeps the two in step), plus
 # Tesseract, the pinned dependencies, the hash-pinned spaCy model and this package.
 FROM apache/beam_python3.11_sdk:2.77.0
@@ -25,4 +25,4 @@ RUN pip install --no-cache-dir --no-deps . \
     && tesseract --version
 
 # The base image's entrypoint (/opt/apache/beam/boot) stays: Dataflow starts it as the SDK harness,
-# and the Flink sidecar runs it with --worker_pool (README).
+# and the Flink sidecar runs it with --worker_pool (docs/production-runners.md).

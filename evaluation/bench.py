@@ -106,8 +106,8 @@ def text_stage(records: list[dict], batch_size: int) -> dict:
         for finding in detect_batch(detector, batch, settings):
             apply_policy(finding, policy, KEY)
 
-    # Records the pipeline keeps need NER in full; records it drops mostly do not (README,
-    # Throughput): the kept ones alone show the gain when nothing is dropped.
+    # Records the pipeline keeps need NER in full; records it drops mostly do not
+    # (docs/detection.md, Throughput): the kept ones alone show the gain when nothing is dropped.
     everything = _prepared(records)
     findings = detect_batch(build_detector(settings), everything, settings)
     kept = [record for record, finding in zip(everything, findings) if finding.category is None]
@@ -379,7 +379,7 @@ def report(args: argparse.Namespace, figures: dict) -> str:
              f"Category drop recall of the batched detector on the dev corpus: {rec['category_drop_recall']:.3f}.", "",
              "| measure | figures | ratio | goal |", "|---|---|---|---|",
              *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows], "",
-             "OCR alone: `make bench-ocr` (README, Screenshots).", ""]
+             "OCR alone: `make bench-ocr` (docs/kinds.md, Screenshots).", ""]
     return "\n".join(lines)
 
 

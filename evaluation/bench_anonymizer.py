@@ -3,7 +3,7 @@
 Both replace the spans the analyzer finds in the text fields of the development corpus
 (evaluation/corpus.jsonl), hashed types through a custom operator with the pipeline's keyed
 digest: does the engine give the same text, and how long does each take per record? The answer
-is recorded in the README's design notes (why the pipeline keeps its own replacement).
+is recorded in docs/design.md (why the pipeline keeps its own replacement).
 """
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ def check(args: argparse.Namespace, environ: dict[str, str]) -> tuple[Path, str]
     """The sanitized directory and the user's pseudonym, or a ConfigError naming what is wrong."""
     if "://" in args.output:
         raise ConfigError(f"--output {args.output!r}: only local directories are supported "
-                          "(README: Erasure requests, for the production sink)")
+                          "(docs/operations.md: erasure requests, for the production sink)")
     sanitized = Path(args.output) / "sanitized"
     if not Path(args.output).is_dir():
         raise ConfigError(f"--output {args.output!r} does not exist or is not a directory")

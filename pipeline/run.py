@@ -173,7 +173,7 @@ def check_stream(options: RedactionOptions, runner: str) -> StreamSettings:
     installed packages can read, a positive window, poll interval and registry refresh."""
     if runner in BATCH_ONLY_RUNNERS:
         raise ConfigError(f"--streaming needs a runner that runs unbounded sources (DataflowRunner, FlinkRunner, "
-                          f"PortableRunner with a Flink job server); {runner} cannot (README: Production runners)")
+                          f"PortableRunner with a Flink job server); {runner} cannot (docs/production-runners.md)")
     if bool(options.input) == bool(options.input_subscription):
         raise ConfigError("--streaming reads either --input PATTERN (files as they land) or "
                           "--input_subscription projects/P/subscriptions/S: give exactly one")
@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = unknown_options(argv)
     if unknown:
         print(f"error: unknown options or stray arguments {unknown} (quote --input patterns); "
-              "see README.md for this pipeline's options", file=sys.stderr)
+              "see docs/command-line.md for this pipeline's options", file=sys.stderr)
         return 2
     options = PipelineOptions(argv)
     standard = options.view_as(StandardOptions)

@@ -32,7 +32,7 @@ def test_value_search_accepts_a_long_detected_value():
 @pytest.mark.parametrize("separator", ["Escape", "F5"])
 def test_digit_shortcuts_split_by_named_keys_are_masked(separator):
     """Control+digits spelling a number, with a named key pressed between them, must still be a
-    run of digit shortcuts (README: every run of three or more is masked)."""
+    run of digit shortcuts (docs/kinds.md: every run of three or more is masked)."""
     events = []
     for digit in "4155550199":
         events.append(KeyEvent(t=1, key=digit, mods=("Control",)))
