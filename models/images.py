@@ -69,6 +69,16 @@ def cover_words(image: Image.Image, words: list[OcrWord] | tuple[OcrWord, ...],
     return covered
 
 
+def cover_boxes(image: Image.Image, boxes: list[tuple[int, int, int, int]], padding: int) -> Image.Image:
+    """`image` with an opaque solid box over each (left, top, right, bottom) box, grown by `padding`;
+    drawn in place when there are boxes (callers pass a copy they own)."""
+    draw = ImageDraw.Draw(image)
+    for left, top, right, bottom in boxes:
+        draw.rectangle((max(0, left - padding), max(0, top - padding),
+                        min(image.width - 1, right + padding), min(image.height - 1, bottom + padding)), fill=FILL)
+    return image
+
+
 def encode_png(image: Image.Image) -> bytes:
     """PNG bytes without the input's metadata (EXIF and text chunks can hold content too)."""
     buffer = io.BytesIO()

@@ -7,6 +7,7 @@ from typing import Literal
 
 import pydantic
 
+from models.avatars import AvatarShape
 from models.capture import CaptureRules, Disclosure
 from models.config_files import ConfigFileError, StrictModel, load_yaml_file
 
@@ -48,6 +49,7 @@ class ScreenshotRules(StrictModel):
     max_aspect_ratio: float = pydantic.Field(ge=1)
     max_image_bytes: int = pydantic.Field(gt=0)
     image_read_timeout_secs: float = pydantic.Field(gt=0)
+    avatars: AvatarShape
 
 
 class KeystrokeRules(StrictModel):

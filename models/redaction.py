@@ -11,7 +11,8 @@ from typing import Callable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from models.deadline import check_deadline
-from models.images import cover_words, decode_image, encode_png
+from models.avatars import AVATAR, find_avatars
+from models.images import cover_boxes, cover_words, decode_image, encode_png
 from models.keystrokes import (SECRET, SHORTCUT_DIGITS, UNVERIFIED_TEXT, focus_secrets, mask_all_typing, mask_events,
                                mask_shortcuts, shortcut_digit_spans, shortcut_text, typed_text)
 from models.ocr import joined_text
@@ -237,8 +238,12 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     words += [prepared.ocr_words[i] for i in sorted({owners[p] for s in spans.get(OCR_JOINED, [])
                                                       for p in range(s.start, s.end) if owners[p] >= 0})]
     rules = policy.screenshots
-    image = cover_words(decode_image(prepared.image or b"", rules.max_pixels), words,
-                        rules.box_padding_px, rules.box_padding_height_ratio)
+    image = decode_image(prepared.image or b"", rules.max_pixels)
+    avatars = find_avatars(image, rules.avatars)
+    if avatars:
+        counts[AVATAR] += len(avatars)
+    image = cover_boxes(cover_words(image, words, rules.box_padding_px, rules.box_padding_height_ratio),
+                        avatars, rules.box_padding_px)
     return {"image_b64": base64.b64encode(encode_png(image)).decode("ascii")}
 
 

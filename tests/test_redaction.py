@@ -6,7 +6,7 @@ import dataclasses
 import io
 import json
 
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from models.parse import parse_line
 from models.pseudonyms import pseudonymize
@@ -80,6 +80,22 @@ def test_when_screenshot_is_sanitized_then_words_of_spans_are_filled_and_size_ke
     assert result.format == "PNG" and result.size == (200, 60)
     assert result.getpixel((75, 17)) == (0, 0, 0) and result.getpixel((107, 17)) == (0, 0, 0)
     assert result.getpixel((20, 17)) == (255, 255, 255)
+
+
+def test_when_screenshot_is_sanitized_then_avatars_are_covered_and_counted(policy):
+    image = Image.new("RGB", (200, 80), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((20, 20, 55, 55), fill=(196, 40, 40))
+    draw.text((38, 38), "KW", fill=(255, 255, 255), anchor="mm",
+              font=ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 14))
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    raw = record("screenshot", image_b64=base64.b64encode(png.getvalue()).decode())
+    out = sanitize(finding(raw, {}, image=png.getvalue(), ocr_words=()), policy, KEY)
+    result = Image.open(io.BytesIO(base64.b64decode(json.loads(out.json_line)["image_b64"]))).convert("RGB")
+    assert result.getpixel((38, 38)) == (0, 0, 0) and result.getpixel((20, 20)) == (0, 0, 0)
+    assert result.getpixel((150, 40)) == (255, 255, 255)
+    assert dict(out.entity_counts) == {"AVATAR": 1}
 
 
 def test_when_fields_are_not_in_the_contract_then_output_omits_them(policy):

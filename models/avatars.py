@@ -1,0 +1,176 @@
+"""Avatars on screenshots: small discs or rounded squares of one colour holding a contrasting glyph,
+as chat, mail and calendar apps draw a person's initials. OCR seldom reads two letters on a coloured
+circle, so avatars are found by shape and covered whatever detection finds.
+
+Cost is linear in the pixels: the image is cut into runs of one (coarsened) colour per row, runs of
+adjacent rows that touch and share a colour are joined (union-find), and each joined shape is
+judged by its box, how much of the box it fills, its corners and the glyph at its centre.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pydantic
+from PIL import Image
+
+from models.config_files import StrictModel
+
+# The count of covered avatars in the audit's masked entities.
+AVATAR = "AVATAR"
+# Colours are compared with their 3 low bits of each channel dropped: a flat fill stays one colour,
+# and anti-aliased edges fall off it.
+_COLOUR_SHIFT = 3
+
+
+class AvatarShape(StrictModel):
+    """What counts as an avatar (policy `screenshots.avatars`); `cover: false` leaves them as drawn."""
+
+    cover: bool
+    min_side_px: int = pydantic.Field(ge=8)
+    max_side_px: int = pydantic.Field(le=512)
+    # |width - height| at most this share of the longer side.
+    max_side_difference: float = pydantic.Field(ge=0, le=1)
+    # The shape's pixels over its box: a disc is 0.785 of it, less its glyph; a square is 1.
+    min_fill: float = pydantic.Field(gt=0, le=1)
+    max_fill: float = pydantic.Field(gt=0, le=1)
+    # Share of the box's middle (half its width and height) that is not the shape's colour: the glyph.
+    min_glyph: float = pydantic.Field(gt=0, lt=1)
+    max_glyph: float = pydantic.Field(gt=0, lt=1)
+    # Mean difference of luminance (0-255) between the glyph and the shape.
+    min_contrast: float = pydantic.Field(ge=0, le=255)
+
+    @pydantic.model_validator(mode="after")
+    def _ranges(self) -> "AvatarShape":
+        for low, high in (("min_side_px", "max_side_px"), ("min_fill", "max_fill"), ("min_glyph", "max_glyph")):
+            if getattr(self, low) > getattr(self, high):
+                raise ValueError(f"{low} must not be above {high}")
+        return self
+
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom (inclusive)
+
+
+def find_avatars(image: Image.Image, shape: AvatarShape) -> list[Box]:
+    """Boxes of the avatars on `image`, top to bottom (none when `shape.cover` is off)."""
+    if not shape.cover:
+        return []
+    pixels = np.asarray(image.convert("RGB"), dtype=np.uint8)
+    height, width = pixels.shape[:2]
+    if height < shape.min_side_px or width < shape.min_side_px:
+        return []
+    shifted = (pixels >> _COLOUR_SHIFT).astype(np.int32)
+    colours = (shifted[..., 0] << 10) | (shifted[..., 1] << 5) | shifted[..., 2]
+    runs = _runs(colours, shape.max_side_px)
+    boxes = []
+    for left, top, right, bottom, count, colour in _shapes(runs):
+        box = (left, top, right, bottom)
+        if _is_avatar(pixels, colours, box, count, colour, shape):
+            boxes.append(box)
+    return sorted(boxes, key=lambda b: (b[1], b[0]))
+
+
+def _runs(colours: np.ndarray, max_length: int) -> tuple[np.ndarray, ...]:
+    """Runs of one colour per row no longer than `max_length` and at least 2 px: row, first and
+    last column, colour; in row order."""
+    height, width = colours.shape
+    starts = np.ones((height, width), dtype=bool)
+    starts[:, 1:] = colours[:, 1:] != colours[:, :-1]
+    rows, first = np.nonzero(starts)
+    following = np.append(first[1:], width)
+    same_row = np.append(rows[1:] == rows[:-1], False)
+    last = np.where(same_row, following, width) - 1
+    length = last - first + 1
+    keep = (length >= 2) & (length <= max_length)
+    rows, first, last = rows[keep], first[keep], last[keep]
+    return rows, first, last, colours[rows, first]
+
+
+def _shapes(runs: tuple[np.ndarray, ...]):
+    """Runs joined where they share a colour and touch from one row to the next: for each shape,
+    its box, its pixel count and its colour."""
+    rows, first, last, colour = (array.tolist() for array in runs)
+    parent = list(range(len(rows)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    previous: dict[int, list[int]] = {}  # colour -> runs of the previous row
+    current: dict[int, list[int]] = {}
+    row = -1
+    for index, (y, x0, x1, c) in enumerate(zip(rows, first, last, colour)):
+        if y != row:
+            previous = current if y == row + 1 else {}
+            current, row = {}, y
+        for other in previous.get(c, ()):
+            if first[other] <= x1 and x0 <= last[other]:
+                a, b = root(index), root(other)
+                if a != b:
+                    parent[a] = b
+        current.setdefault(c, []).append(index)
+    shapes: dict[int, list[int]] = {}
+    for index, (y, x0, x1) in enumerate(zip(rows, first, last)):
+        box = shapes.setdefault(root(index), [x0, y, x1, y, 0, colour[index]])
+        box[0], box[1] = min(box[0], x0), min(box[1], y)
+        box[2], box[3] = max(box[2], x1), max(box[3], y)
+        box[4] += x1 - x0 + 1
+    return shapes.values()
+
+
+def _is_avatar(pixels: np.ndarray, colours: np.ndarray, box: Box, count: int, colour: int,
+               shape: AvatarShape) -> bool:
+    left, top, right, bottom = box
+    box_width, box_height = right - left + 1, bottom - top + 1
+    longer = max(box_width, box_height)
+    if not shape.min_side_px <= min(box_width, box_height) <= longer <= shape.max_side_px:
+        return False
+    if abs(box_width - box_height) > shape.max_side_difference * longer:
+        return False
+    if not shape.min_fill <= count / (box_width * box_height) <= shape.max_fill:
+        return False
+    if not _solid_rim(colours, box, colour):
+        return False
+    inset = max(1, round(0.06 * longer))
+    corners = colours[[top + inset, top + inset, bottom - inset, bottom - inset],
+                      [left + inset, right - inset, left + inset, right - inset]]
+    if (corners == colour).any():
+        return False
+    middle = (slice(top + box_height // 4, bottom - box_height // 4 + 1),
+              slice(left + box_width // 4, right - box_width // 4 + 1))
+    glyph = colours[middle] != colour
+    if not shape.min_glyph <= glyph.mean() <= shape.max_glyph:
+        return False
+    luminance = pixels[middle].astype(np.float32) @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+    return abs(float(luminance[glyph].mean()) - float(luminance[~glyph].mean())) >= shape.min_contrast
+
+
+# Points on the ellipse inscribed in a shape's box, at these shares of its radii: a disc or rounded
+# square is its colour all round near its edge. Its glyph may reach the inner ring at a few points (a
+# wide "MW"), with the shape's colour again outside it; a letter such as "c", "e" or "3" opens there
+# to the outside.
+_RIM_RADIUS = 0.88
+_OUTER_RADII = (0.93, 0.97)
+_RIM_ANGLES = np.linspace(0, 2 * np.pi, 24, endpoint=False)
+_MAX_RIM_MISSES = 4
+
+
+def _solid_rim(colours: np.ndarray, box: Box, colour: int) -> bool:
+    """Whether the shape's colour runs all round its rim, but where a glyph reaches the inner ring."""
+    missed = _rim(colours, box, _RIM_RADIUS, _RIM_ANGLES) != colour
+    if int(missed.sum()) > _MAX_RIM_MISSES:
+        return False
+    angles = _RIM_ANGLES[missed]
+    closed = np.zeros(len(angles), dtype=bool)
+    for radius in _OUTER_RADII:
+        closed |= _rim(colours, box, radius, angles) == colour
+    return bool(closed.all())
+
+
+def _rim(colours: np.ndarray, box: Box, radius: float, angles: np.ndarray) -> np.ndarray:
+    """The colours at `angles` on the ellipse inscribed in `box`, scaled by `radius`."""
+    left, top, right, bottom = box
+    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
+    xs = np.rint(centre_x + radius * (right - left) / 2 * np.cos(angles)).astype(int)
+    ys = np.rint(centre_y + radius * (bottom - top) / 2 * np.sin(angles)).astype(int)
+    return colours[ys, xs]
