@@ -88,7 +88,8 @@ def canary_outcomes(pipeline: beam.Pipeline, settings: RunSettings, detector: De
     source = beam.Create([(canaries.name, line) for line in canaries.lines])
     if stream is not None:
         source = source | "StampLaunch" >> beam.Map(TimestampedValue, stream.launched_at)
-    read = pipeline | "ReadCanaries" >> ReadRawRecords(source=source, window_secs=stream.window_secs if stream else None)
+    read = pipeline | "ReadCanaries" >> ReadRawRecords(
+        source=source, window_secs=stream.window_secs if stream else None)
     captured = read.passed | "CanaryCapturePolicy" >> ApplyCapturePolicy(settings.policy)
     sanitized = captured.passed | "SanitizeCanaries" >> SanitizeRecords(
         settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr, detector=detector)

@@ -40,8 +40,8 @@ class DetectorHandler(ModelHandler[PreparedRecord, Finding | DiscardedRecord, De
     it, makes every application of one handler (the text and the screenshot paths) share one
     detector per worker process."""
 
-    def __init__(self, settings: AnalyzerSettings, load_detector: Callable[[AnalyzerSettings], Detector] = build_detector,
-                 batch_size: int = DETECT_BATCH, record_seconds: float | None = None):
+    def __init__(self, settings: AnalyzerSettings,
+                 load_detector: Callable[[AnalyzerSettings], Detector] = build_detector, batch_size: int = DETECT_BATCH, record_seconds: float | None = None):
         super().__init__(min_batch_size=batch_size, max_batch_size=batch_size)
         self._settings = settings
         self._load_detector = load_detector

@@ -45,18 +45,19 @@ class SanitizeRecords(beam.PTransform):
 
     def expand(self, records) -> Outcome:
         seconds = self._policy.limits.max_record_seconds
-        records, too_large = records | "CheckRecordLimits" >> CheckRecordLimits(self._policy.limits)
-        text_records, screenshots = records | "SplitByKind" >> beam.Partition(is_screenshot, 2)
-        from_text, extract_failed = text_records | "ExtractText" >> ExtractText(seconds)
-        from_ocr, ocr_discarded = screenshots | "RunOcr" >> RunOcr(self._ocr, self._policy.screenshots, seconds)
+        within = records | "CheckRecordLimits" >> CheckRecordLimits(self._policy.limits)
+        text_records, screenshots = within.passed | "SplitByKind" >> beam.Partition(is_screenshot, 2)
+        extracted = text_records | "ExtractText" >> ExtractText(seconds)
+        read = screenshots | "RunOcr" >> RunOcr(self._ocr, self._policy.screenshots, seconds)
         # Each path is detected where it is (one detector per worker for both): flattening the
         # two first would end the text path's stage there, and FnApiRunner hands a flattened
         # input to its workers in whole data chunks, a few large ones each, so one worker could
         # get most records (measured: 7,704 of 9,119 with 2 workers).
-        text_findings, text_failed = from_text | "DetectText" >> DetectSensitiveContent(self._detector)
-        screen_findings, screen_failed = from_ocr | "DetectScreens" >> DetectSensitiveContent(self._detector)
-        findings = (text_findings, screen_findings) | "Findings" >> beam.Flatten()
-        sanitized, redact_failed = findings | "ApplyRedactionPolicy" >> ApplyRedactionPolicy(self._policy, self._key)
-        discarded = ((too_large, extract_failed, ocr_discarded, text_failed, screen_failed, redact_failed)
+        text = extracted.passed | "DetectText" >> DetectSensitiveContent(self._detector)
+        screens = read.passed | "DetectScreens" >> DetectSensitiveContent(self._detector)
+        findings = (text.passed, screens.passed) | "Findings" >> beam.Flatten()
+        redacted = findings | "ApplyRedactionPolicy" >> ApplyRedactionPolicy(self._policy, self._key)
+        discarded = ((within.discarded, extracted.discarded, read.discarded, text.discarded, screens.discarded,
+                      redacted.discarded)
                      | "Discarded" >> beam.Flatten())
-        return Outcome(sanitized, discarded)
+        return Outcome(redacted.passed, discarded)
