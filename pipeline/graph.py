@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 from apache_beam.transforms.window import TimestampedValue
-from apache_beam.utils.shared import Shared
 from apache_beam.utils.timestamp import Timestamp
 
 from models.analyzer import AnalyzerSettings
@@ -20,7 +19,8 @@ from transforms.audit import SummarizeAudit
 from transforms.capture import ApplyCapturePolicy
 from transforms.consent import ApplyConsent, RefreshRegistry, RefreshSchedule
 from transforms.read import ReadPubSubLines, ReadRawRecords, WatchFileLines
-from transforms.sanitize import SanitizeRecords
+from transforms.handlers import DetectorHandler
+from transforms.sanitize import SanitizeRecords, detector_handler
 from transforms.verify import VerifyRecords
 from transforms.write import EncodeLines, WriteAudit, WriteSanitizedRecords
 
@@ -80,7 +80,7 @@ def consent_check(settings: RunSettings, registry: beam.PTransform | None) -> Ap
                         schedule)
 
 
-def canary_outcomes(pipeline: beam.Pipeline, settings: RunSettings, shared: Shared) -> beam.PCollection:
+def canary_outcomes(pipeline: beam.Pipeline, settings: RunSettings, detector: DetectorHandler) -> beam.PCollection:
     """The canary records through the same stages as the input (parse, capture policy, sanitize,
     verify, with one detector per worker for both), each ending as a CanaryOutcome for the audit:
     nothing of this branch reaches a sink. In streaming they arrive at launch, in its window."""
@@ -88,13 +88,13 @@ def canary_outcomes(pipeline: beam.Pipeline, settings: RunSettings, shared: Shar
     source = beam.Create([(canaries.name, line) for line in canaries.lines])
     if stream is not None:
         source = source | "StampLaunch" >> beam.Map(TimestampedValue, stream.launched_at)
-    records, quarantined, _ = pipeline | "ReadCanaries" >> ReadRawRecords(
+    read = pipeline | "ReadCanaries" >> ReadRawRecords(
         source=source, window_secs=stream.window_secs if stream else None)
-    records, not_captured, _ = records | "CanaryCapturePolicy" >> ApplyCapturePolicy(settings.policy)
-    sanitized, failed = records | "SanitizeCanaries" >> SanitizeRecords(
-        settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr, shared=shared)
-    clean, caught = sanitized | "VerifyCanaries" >> VerifyRecords(settings.verifier, canaries.secrets)
-    return ((clean, quarantined, not_captured, failed, caught)
+    captured = read.passed | "CanaryCapturePolicy" >> ApplyCapturePolicy(settings.policy)
+    sanitized = captured.passed | "SanitizeCanaries" >> SanitizeRecords(
+        settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr, detector=detector)
+    verified = sanitized.passed | "VerifyCanaries" >> VerifyRecords(settings.verifier, canaries.secrets)
+    return ((verified.passed, read.discarded, captured.discarded, sanitized.discarded, verified.discarded)
             | "CanaryOutcomes" >> beam.Flatten()
             | "AsCanaryOutcomes" >> beam.Map(as_canary_outcome))
 
@@ -118,29 +118,31 @@ def build_pipeline(options: PipelineOptions, settings: RunSettings, lines: beam.
     """
     stream = settings.stream
     pipeline = beam.Pipeline(options=options)
-    records, quarantined, line_count = pipeline | "ReadRawRecords" >> ReadRawRecords(
+    read = pipeline | "ReadRawRecords" >> ReadRawRecords(
         settings.input_pattern, source=lines or line_source(settings),
         window_secs=stream.window_secs if stream else None, max_line_bytes=settings.policy.limits.max_line_bytes)
-    refused = []
+    records, refused = read.passed, []
     if settings.consent is not None:
-        records, no_consent = records | "ApplyConsent" >> consent_check(settings, registry)
-        refused.append(no_consent)
-    records, not_captured, stripped = records | "ApplyCapturePolicy" >> ApplyCapturePolicy(settings.policy)
-    shared = Shared()
-    sanitized, failed = records | "SanitizeRecords" >> SanitizeRecords(
-        settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr, shared=shared)
+        consented = records | "ApplyConsent" >> consent_check(settings, registry)
+        records = consented.passed
+        refused.append(consented.discarded)
+    captured = records | "ApplyCapturePolicy" >> ApplyCapturePolicy(settings.policy)
+    detector = detector_handler(settings.policy, settings.analyzer)  # one per worker, canaries included
+    sanitized = captured.passed | "SanitizeRecords" >> SanitizeRecords(
+        settings.policy, settings.pseudonym_key, settings.analyzer, settings.ocr, detector=detector)
     # The verifier reads each line as the sink would write it; a canary secret is a finding here too.
     secrets = settings.canaries.secrets if settings.canaries else ()
-    verified, unverified = sanitized | "VerifyRecords" >> VerifyRecords(settings.verifier, secrets)
+    verified = sanitized.passed | "VerifyRecords" >> VerifyRecords(settings.verifier, secrets)
     # The sink and the audit both take what got through encoding: a record counts as sanitized only
     # if its line can be written.
-    encoded, written, unwritable = verified | "EncodeLines" >> EncodeLines()
-    discarded = ((quarantined, *refused, not_captured, failed, unverified, unwritable)
+    encoded = verified.passed | "EncodeLines" >> EncodeLines()
+    discarded = ((read.discarded, *refused, captured.discarded, sanitized.discarded, verified.discarded,
+                  encoded.discarded)
                  | "AllDiscarded" >> beam.Flatten())
     run_id = stream.run_id if stream else None
-    _ = encoded | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output, run_id)
-    canaries = [canary_outcomes(pipeline, settings, shared)] if settings.canaries else []
-    summary = ((written, discarded, line_count, stripped, *canaries)
+    _ = encoded.lines | "WriteSanitizedRecords" >> WriteSanitizedRecords(settings.output, run_id)
+    canaries = [canary_outcomes(pipeline, settings, detector)] if settings.canaries else []
+    summary = ((encoded.written, discarded, read.line_count, captured.stripped, *canaries)
                | "SummarizeAudit" >> SummarizeAudit(settings.policy.version, run_facts(options, settings),
                                                     canaries=bool(canaries)))
     _ = summary | "WriteAudit" >> WriteAudit(settings.output, run_id, render=render_report)

@@ -7,7 +7,9 @@ from pathlib import Path
 import apache_beam as beam
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.pipeline import PipelineVisitor
 from apache_beam.portability.api import standard_window_fns_pb2
+from apache_beam.transforms.core import CallableWrapperDoFn, _ExceptionHandlingWrapperDoFn
 from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import IntervalWindow
 from apache_beam.utils.timestamp import Timestamp
@@ -83,6 +85,48 @@ def test_when_streaming_options_name_a_production_runner_then_the_windowed_graph
     assert fixed_sizes(registry_outputs) == {(600, 0)}
 
 
+# Our steps that run without Beam's exception handling, and why each may: the failure route itself,
+# the file reader (no record yet: a file it cannot read is counted as unreadable_file), the
+# stateful session OCR (Beam's exception handling supports no state; it catches per frame), and
+# the audit, which takes every outcome.
+UNGUARDED = {"transforms.read.ReadFileLinesFn", "transforms.dead_letters.batch_to_discarded",
+             "transforms.handlers.SplitInferenceFn", "transforms.ocr.SessionOcrFn",
+             "transforms.audit.CountOutcomesFn", "transforms.audit.FinishAuditFn"}
+
+
+class _OwnSteps(PipelineVisitor):
+    """Every ParDo (Map, FlatMap) running our code: (label, our function or DoFn, guarded or not)."""
+
+    def __init__(self):
+        self.steps = []
+
+    def visit_transform(self, node):
+        fn = getattr(node.transform, "fn", None)
+        if not isinstance(node.transform, beam.ParDo):
+            return
+        guarded = isinstance(fn, _ExceptionHandlingWrapperDoFn) or "/BeamML_RunInference/" in node.full_label
+        inner = fn._fn if isinstance(fn, _ExceptionHandlingWrapperDoFn) else fn
+        code = inner._fn if isinstance(inner, CallableWrapperDoFn) else type(inner)
+        name = f"{getattr(code, '__module__', '')}.{getattr(code, '__qualname__', '')}"
+        if name.startswith(("transforms.", "pipeline.", "models.")) or guarded:
+            self.steps.append((node.full_label, name, guarded))
+
+
+def test_every_step_on_records_routes_its_failures_through_the_dead_letters(policy, tmp_path):
+    canaries = Canaries((b'{"record_id": "canary-1"}',), ("plumtree velvet",), "c.jsonl")
+    settings = RunSettings(str(tmp_path / "*.jsonl"), str(tmp_path), policy, KEY, AnalyzerSettings(), OcrSettings(),
+                           consent=read_registry([]), canaries=canaries)
+    visitor = _OwnSteps()
+    build_pipeline(PipelineOptions(["--runner=FnApiRunner"]), settings).visit(visitor)
+    assert {name for _, name, guarded in visitor.steps if not guarded} == UNGUARDED
+    guarded_stages = {label.split("/")[0] if not label.startswith("Sanitize") else "/".join(label.split("/")[:2])
+                      for label, _, guarded in visitor.steps if guarded}
+    assert {"ReadRawRecords", "ApplyConsent", "ApplyCapturePolicy", "SanitizeRecords/CheckRecordLimits",
+            "SanitizeRecords/ExtractText", "SanitizeRecords/RunOcr", "SanitizeRecords/DetectText",
+            "SanitizeRecords/DetectScreens", "SanitizeRecords/ApplyRedactionPolicy", "VerifyRecords",
+            "EncodeLines"} <= guarded_stages
+
+
 def test_round_trip_of_record_types_through_the_default_coder():
     coder = beam.coders.registry.get_coder(object)
     for value in (RawRecord("r", "keystrokes", "u", "t"), DiscardedRecord("screenshot", "error:ocr", "OSError"),
@@ -101,7 +145,8 @@ def test_when_a_sanitized_line_cannot_be_encoded_then_it_is_counted_as_error_wri
     bad = SanitizedRecord("keystrokes", json.dumps({"record_id": "bad", "key": "\ud800"}, ensure_ascii=False),
                           (), 1, "bad")
     with beam.Pipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
-        lines, written, unwritable = p | beam.Create([good, bad]) | EncodeLines()
+        encoded = p | beam.Create([good, bad]) | EncodeLines()
+        lines, written, unwritable = encoded.lines, encoded.written, encoded.discarded
         assert_that(unwritable, equal_to([DiscardedRecord("keystrokes", "error:write", "UnicodeEncodeError")]),
                     label="Unwritable")
         _ = lines | WriteSanitizedRecords(str(tmp_path))

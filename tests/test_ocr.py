@@ -31,7 +31,8 @@ from pipeline.run import check_settings
 from sample.generate import screen
 from tests.conftest import KEY, TS, categories_kept
 from tests.rendered_screens import render_screen
-from transforms.ocr import RunOcr, open_on_beam_filesystem
+from transforms.images import open_on_beam_filesystem
+from transforms.ocr import RunOcr
 
 
 def test_when_screen_is_light_or_dark_then_words_and_boxes_are_read(ocr):

@@ -1,13 +1,15 @@
 """ApplyCapturePolicy: records never to be captured are dropped, and undisclosed fields stripped."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import apache_beam as beam
 from apache_beam import pvalue
 
 from models.capture import capture_verdict, strip_undisclosed
 from models.policy import Policy
 from models.records import DiscardedRecord, RawRecord, StrippedFields
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import guarded
 
 CAPTURED, DROPPED, STRIPPED = "captured", "dropped", "stripped"
 
@@ -30,16 +32,23 @@ class CapturePolicyFn(beam.DoFn):
         yield kept
 
 
+class Captured(NamedTuple):
+    """ApplyCapturePolicy's outputs."""
+
+    passed: beam.PCollection  # records to sanitize
+    discarded: beam.PCollection
+    stripped: beam.PCollection  # StrippedFields notes for the audit
+
+
 class ApplyCapturePolicy(beam.PTransform):
-    """(records) -> (records to sanitize, discarded, stripped-field notes for the audit)."""
+    """(records) -> Captured(records to sanitize, discarded, stripped-field notes for the audit)."""
 
     def __init__(self, policy: Policy):
         super().__init__()
         self._policy = policy
 
-    def expand(self, records):
-        out = records | "Check" >> beam.ParDo(CapturePolicyFn(self._policy)).with_output_types(
-            RawRecord, **{DROPPED: DiscardedRecord, STRIPPED: StrippedFields}).with_outputs(
-            DROPPED, STRIPPED, main=CAPTURED).with_exception_handling(dead_letter_tag=FAILED, main_tag=CAPTURED)
-        failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="capture")
-        return out[CAPTURED], (out[DROPPED], failed) | "Discarded" >> beam.Flatten(), out[STRIPPED]
+    def expand(self, records) -> Captured:
+        checked = guarded(records, "Check", beam.ParDo(CapturePolicyFn(self._policy)).with_output_types(
+            RawRecord, **{DROPPED: DiscardedRecord, STRIPPED: StrippedFields}), "capture", main=CAPTURED,
+            discards=(DROPPED,), tags=(STRIPPED,))
+        return Captured(checked.main, checked.discarded, checked.tagged[STRIPPED])

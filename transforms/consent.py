@@ -21,7 +21,7 @@ from apache_beam.utils.timestamp import MAX_TIMESTAMP, Timestamp
 from models.consent import UNAVAILABLE, ConsentError, Registry, consent_verdict, read_registry
 from models.records import DiscardedRecord, RawRecord
 from transforms.audit import NAMESPACE
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import Outcome, guarded
 
 CONSENTED, DROPPED = "consented", "dropped"
 
@@ -145,15 +145,13 @@ class ApplyConsent(beam.PTransform):
         self._registry = registry
         self._schedule = schedule
 
-    def expand(self, records):
+    def expand(self, records) -> Outcome:
         snapshots = records.pipeline | "Registry" >> self._registry
         if self._schedule is None:
             registry = pvalue.AsSingleton(snapshots)
         else:
             registry = _AsReadFor(snapshots | "RefreshWindows" >> beam.WindowInto(self._schedule.windows()),
                                   self._schedule)
-        out = records | "Check" >> beam.ParDo(ConsentFn(), registry=registry).with_output_types(
-            RawRecord, **{DROPPED: DiscardedRecord}).with_outputs(DROPPED, main=CONSENTED).with_exception_handling(
-            dead_letter_tag=FAILED, main_tag=CONSENTED)
-        failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="consent")
-        return out[CONSENTED], (out[DROPPED], failed) | "Discarded" >> beam.Flatten()
+        checked = guarded(records, "Check", beam.ParDo(ConsentFn(), registry=registry).with_output_types(
+            RawRecord, **{DROPPED: DiscardedRecord}), "consent", main=CONSENTED, discards=(DROPPED,))
+        return Outcome(checked.main, checked.discarded)

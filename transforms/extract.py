@@ -6,7 +6,7 @@ import apache_beam as beam
 from models.deadline import record_deadline
 from models.records import PreparedRecord, RawRecord
 from models.text_views import text_fields
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import Outcome, guarded
 
 
 def prepare_text_record(record: RawRecord, record_seconds: float | None = None) -> PreparedRecord:
@@ -23,9 +23,7 @@ class ExtractText(beam.PTransform):
         super().__init__()
         self._record_seconds = record_seconds
 
-    def expand(self, records):
-        prepared = records | "TextFields" >> beam.Map(
-            prepare_text_record, record_seconds=self._record_seconds).with_exception_handling(
-            dead_letter_tag=FAILED)
-        failed = prepared[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="extract")
-        return prepared["good"], failed
+    def expand(self, records) -> Outcome:
+        prepared = guarded(records, "TextFields", beam.Map(prepare_text_record, record_seconds=self._record_seconds),
+                           "extract")
+        return Outcome(prepared.main, prepared.discarded)

@@ -8,7 +8,7 @@ from apache_beam.metrics import Metrics
 from models.policy import RecordLimits
 from models.record_size import TOO_LARGE as REASON, exceeded_limit
 from models.records import DiscardedRecord, RawRecord
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import Outcome, guarded
 
 WITHIN, TOO_LARGE = "within", "too_large"
 
@@ -36,9 +36,7 @@ class CheckRecordLimits(beam.PTransform):
         super().__init__()
         self._limits = limits
 
-    def expand(self, records):
-        checked = records | "Check" >> beam.ParDo(CheckLimitsFn(self._limits)).with_output_types(
-            RawRecord, **{TOO_LARGE: DiscardedRecord}).with_outputs(
-            TOO_LARGE, main=WITHIN).with_exception_handling(dead_letter_tag=FAILED, main_tag=WITHIN)
-        failed = checked[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="limits")
-        return checked[WITHIN], (checked[TOO_LARGE], failed) | "Discarded" >> beam.Flatten()
+    def expand(self, records) -> Outcome:
+        checked = guarded(records, "Check", beam.ParDo(CheckLimitsFn(self._limits)).with_output_types(
+            RawRecord, **{TOO_LARGE: DiscardedRecord}), "limits", main=WITHIN, discards=(TOO_LARGE,))
+        return Outcome(checked.main, checked.discarded)

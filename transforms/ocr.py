@@ -1,68 +1,29 @@
 """RunOcr: screenshot records -> words and boxes from one Tesseract call, and their text fields."""
 from __future__ import annotations
 
-import base64
-import binascii
-from typing import BinaryIO, Iterable
+from typing import Iterable
 
 import apache_beam as beam
 from apache_beam import pvalue
 from apache_beam.coders import PickleCoder
-from apache_beam.io.filesystem import CompressionTypes
-from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 from apache_beam.options.pipeline_options import StandardOptions
 from apache_beam.transforms.timeutil import TimeDomain
 from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec, on_timer
-from PIL import Image
 
-from models.image_source import UnreadableImage, read_image_file
 from models.deadline import record_deadline
-from models.images import UnsafeImage, decode_image
-from models.ocr import OcrSettings, TesseractOcr
+from models.image_source import UnreadableImage
+from models.images import UnsafeImage
+from models.ocr import OcrSettings
 from models.policy import ScreenshotRules
 from models.session_ocr import Frame, capture_order, read_frame, reusable
-from models.records import DiscardedRecord, PreparedRecord, RawRecord
+from models.records import PreparedRecord, RawRecord
 from models.text_views import text_fields
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import FAILED, Outcome, failed_record
+from transforms.handlers import OcrHandler, RunGuardedInference
+from transforms.images import decoded, refused_image
 
 READ, REJECTED = "read", "rejected"
-
-
-def open_on_beam_filesystem(uri: str) -> tuple[BinaryIO, int]:
-    """A non-local image file opened as it is stored (never decompressed by its name), and its size."""
-    matched = [found for found in FileSystems.match([uri])[0].metadata_list if found.path == uri]
-    if not matched:
-        raise UnreadableImage("image_uri_unreadable")
-    return FileSystems.open(uri, compression_type=CompressionTypes.UNCOMPRESSED), matched[0].size_in_bytes
-
-
-def image_bytes(record: RawRecord, roots: tuple[str, ...], rules: ScreenshotRules) -> bytes:
-    """The screenshot's bytes: inline base64, or the file `image_uri` names under `roots` (any Beam
-    filesystem), within the policy's size and read-time limits."""
-    if record.image_b64:
-        if len(record.image_b64) // 4 * 3 > rules.max_image_bytes:
-            raise UnreadableImage("too_large")
-        try:
-            return base64.b64decode(record.image_b64, validate=True)
-        except (binascii.Error, ValueError):
-            raise UnreadableImage("bad_base64") from None
-    try:
-        return read_image_file(record.image_uri, roots, rules.max_image_bytes, rules.image_read_timeout_secs,
-                               open_on_beam_filesystem)
-    except OSError:  # BeamIOError, which wraps every filesystem's errors, is an OSError too.
-        raise UnreadableImage("image_uri_unreadable") from None
-
-
-def decoded(record: RawRecord, settings: OcrSettings, rules: ScreenshotRules) -> tuple[bytes, Image.Image]:
-    """The screenshot's bytes and its decoded image, or UnreadableImage/UnsafeImage naming why not."""
-    data = image_bytes(record, settings.image_roots, rules)
-    return data, decode_image(data, rules.max_pixels, rules.max_side_px, rules.max_aspect_ratio)
-
-
-def rejected(record: RawRecord, reason: str) -> pvalue.TaggedOutput:
-    """An image refused on its way in, quarantined by its reason code."""
-    return pvalue.TaggedOutput(REJECTED, DiscardedRecord(record.kind, f"quarantined:image:{reason}"))
 
 
 def session_key(record: RawRecord) -> tuple[str, str]:
@@ -75,35 +36,12 @@ def in_session(record: RawRecord, _partitions: int) -> int:
     return int(bool(record.session_id))
 
 
-class OcrFn(beam.DoFn):
-    """Read and decode within the policy's limits, then read words and boxes of the whole frame; an
-    image refused on the way is quarantined."""
-
-    def __init__(self, settings: OcrSettings, rules: ScreenshotRules, record_seconds: float | None = None):
-        self._settings = settings
-        self._rules = rules
-        self._record_seconds = record_seconds
-        self._engine = None
-
-    def setup(self):
-        self._engine = TesseractOcr(self._settings)
-
-    def process(self, record: RawRecord):
-        try:
-            data, image = decoded(record, self._settings, self._rules)
-        except (UnreadableImage, UnsafeImage) as refused:
-            yield rejected(record, refused.reason)
-            return
-        with record_deadline(self._record_seconds):  # Tesseract's own timeout is cut to what is left
-            words = self._engine.read(image)
-        yield PreparedRecord(record, text_fields(record, words), image=data, ocr_words=words)
-
-
 class SessionOcrFn(beam.DoFn):
     """A batch of one session's frames, in capture order: each read only where it differs from the
     session's last frame, kept in Beam state (per session and window) so reuse outlasts the batch.
     A frame that fails costs only itself: it is discarded as error:ocr, and the next frame is
-    compared with the last frame read."""
+    compared with the last frame read. (Not a RunInference: its state is per session; nor guarded by
+    Beam's exception handling, which drops a whole batch's frames and supports no state.)"""
 
     LAST_FRAME = ReadModifyWriteStateSpec("last_frame", PickleCoder())
     EXPIRY = TimerSpec("expiry", TimeDomain.WATERMARK)
@@ -112,11 +50,13 @@ class SessionOcrFn(beam.DoFn):
         self._settings = settings
         self._rules = rules
         self._record_seconds = record_seconds
+        self._handler = OcrHandler(settings, rules, record_seconds)  # the engine as RunInference loads it
         self._engine = None
         self._reused = Metrics.counter("redaction", "ocr_frames_reused")  # read against the session's last frame
 
     def setup(self):
-        self._engine = TesseractOcr(self._settings)
+        self._handler.set_environment_vars()
+        self._engine = self._handler.load_model()
 
     def process(self, batch: tuple[tuple[str, str], Iterable[RawRecord]], window=beam.DoFn.WindowParam,
                 last_frame=beam.DoFn.StateParam(LAST_FRAME), expiry=beam.DoFn.TimerParam(EXPIRY)):
@@ -128,11 +68,10 @@ class SessionOcrFn(beam.DoFn):
                 with record_deadline(self._record_seconds):
                     frame = read_frame(self._engine, image, previous, self._settings.reuse_tile_px)
             except (UnreadableImage, UnsafeImage) as refused:
-                yield rejected(record, refused.reason)
+                yield pvalue.TaggedOutput(REJECTED, refused_image(record, refused.reason))
                 continue
             except Exception as error:  # pylint: disable=broad-except  # what with_exception_handling catches
-                yield pvalue.TaggedOutput(FAILED, DiscardedRecord(record.kind, "error:ocr",
-                                                                  error_type=type(error).__name__))
+                yield pvalue.TaggedOutput(FAILED, failed_record(record.kind, "ocr", error))
                 continue
             previous = frame
             self._reused.inc(int(reuses))
@@ -156,18 +95,15 @@ class RunOcr(beam.PTransform):
         self._rules = rules
         self._record_seconds = record_seconds
 
-    def expand(self, screenshots):
+    def expand(self, screenshots) -> Outcome:
         settings, seconds = self._settings, self._record_seconds
         if settings.reuse_max_sessions:
             alone, grouped = screenshots | "SplitBySession" >> beam.Partition(in_session, 2)
         else:
             alone, grouped = screenshots, None
-        read = (alone
-                | "ReadWords" >> beam.ParDo(OcrFn(settings, self._rules, seconds)).with_output_types(
-                    PreparedRecord, **{REJECTED: DiscardedRecord}).with_outputs(
-                    REJECTED, main=READ).with_exception_handling(dead_letter_tag=FAILED, main_tag=READ))
-        failed = read[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="ocr")
-        prepared, discarded = [read[READ]], [read[REJECTED], failed]
+        read = alone | "ReadWords" >> RunGuardedInference(OcrHandler(settings, self._rules, seconds), "ocr",
+                                                          PreparedRecord)
+        prepared, discarded = [read.passed], [read.discarded]
         if grouped is not None:
             streaming = screenshots.pipeline.options.view_as(StandardOptions).streaming
             sessions = (grouped
@@ -180,5 +116,5 @@ class RunOcr(beam.PTransform):
                             REJECTED, FAILED, main=READ))
             prepared.append(sessions[READ])
             discarded += [sessions[REJECTED], sessions[FAILED]]
-        return (tuple(prepared) | "Prepared" >> beam.Flatten(),
-                tuple(discarded) | "Discarded" >> beam.Flatten())
+        return Outcome(tuple(prepared) | "Prepared" >> beam.Flatten(),
+                       tuple(discarded) | "Discarded" >> beam.Flatten())

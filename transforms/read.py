@@ -8,7 +8,7 @@ import gzip
 import logging
 import lzma
 import zlib
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, NamedTuple
 
 import apache_beam as beam
 from apache_beam import pvalue
@@ -24,7 +24,7 @@ from models.audit import UNREADABLE_FILE
 from models.record_size import TOO_LARGE
 from models.parse import ParseError, message_lines, parse_line, without_newline
 from models.records import DiscardedRecord, RawRecord
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import guarded
 from transforms.windows import window_by_arrival
 
 PARSED, QUARANTINED = "parsed", "quarantined"
@@ -171,8 +171,16 @@ class ReadPubSubLines(beam.PTransform):
                 | "SplitLines" >> beam.FlatMap(named_lines, source=self._subscription))
 
 
+class Read(NamedTuple):
+    """ReadRawRecords' outputs."""
+
+    passed: beam.PCollection  # RawRecords
+    discarded: beam.PCollection
+    line_count: beam.PCollection  # lines read (one count per window and firing in streaming)
+
+
 class ReadRawRecords(beam.PTransform):
-    """Read, spread over the workers and validate every line; returns (records, discarded, count of lines read).
+    """Read, spread over the workers and validate every line; returns Read(records, discarded, count of lines read).
 
     `source` replaces the batch read of `file_pattern` with any source of (name, line) pairs
     (`WatchFileLines`, `ReadPubSubLines`, a TestStream); with `window_secs` the lines are windowed
@@ -188,7 +196,7 @@ class ReadRawRecords(beam.PTransform):
         self._window_secs = window_secs
         self._max_line_bytes = max_line_bytes
 
-    def expand(self, pbegin):
+    def expand(self, pbegin) -> Read:
         # Bytes, not str: one line that is not UTF-8 must be quarantined, not fail the source.
         lines = pbegin | "ReadLines" >> (self._source or ReadFileLines(self._file_pattern, self._max_line_bytes))
         # A file is read as one bundle by one worker: shuffled as raw lines (cheap to encode),
@@ -201,10 +209,8 @@ class ReadRawRecords(beam.PTransform):
             # the direct runner's Reshuffle drops late elements of a windowed input.
             spread = spread | "WindowByArrival" >> window_by_arrival(FixedWindows(self._window_secs))
             count = count.without_defaults()
-        parsed = spread | "Parse" >> beam.ParDo(ParseLineFn(self._max_line_bytes)).with_output_types(
-            RawRecord, **{QUARANTINED: DiscardedRecord}).with_outputs(
-            QUARANTINED, main=PARSED).with_exception_handling(dead_letter_tag=FAILED, main_tag=PARSED)
-        failed = parsed[FAILED] | "ParseFailuresToAudit" >> beam.Map(to_discarded, stage="parse")
-        discarded = (parsed[QUARANTINED], failed) | "Discarded" >> beam.Flatten()
+        parsed = guarded(spread, "Parse", beam.ParDo(ParseLineFn(self._max_line_bytes)).with_output_types(
+            RawRecord, **{QUARANTINED: DiscardedRecord}), "parse", main=PARSED, discards=(QUARANTINED,),
+            failures_label="ParseFailuresToAudit")
         line_count = spread | "CountLines" >> count
-        return parsed[PARSED], discarded, line_count
+        return Read(parsed.main, parsed.discarded, line_count)

@@ -8,7 +8,7 @@ from models.deadline import record_deadline
 from models.policy import Policy
 from models.records import DiscardedRecord, Finding, SanitizedRecord
 from models.redaction import apply_policy
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import Outcome, guarded
 
 SANITIZED, DROPPED = "sanitized", "dropped"
 
@@ -34,9 +34,7 @@ class ApplyRedactionPolicy(beam.PTransform):
         self._policy = policy
         self._key = pseudonym_key
 
-    def expand(self, findings):
-        out = findings | "Decide" >> beam.ParDo(ApplyPolicyFn(self._policy, self._key)).with_output_types(
-            SanitizedRecord, **{DROPPED: DiscardedRecord}).with_outputs(
-            DROPPED, main=SANITIZED).with_exception_handling(dead_letter_tag=FAILED, main_tag=SANITIZED)
-        failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="redact")
-        return out[SANITIZED], (out[DROPPED], failed) | "Discarded" >> beam.Flatten()
+    def expand(self, findings) -> Outcome:
+        decided = guarded(findings, "Decide", beam.ParDo(ApplyPolicyFn(self._policy, self._key)).with_output_types(
+            SanitizedRecord, **{DROPPED: DiscardedRecord}), "redact", main=SANITIZED, discards=(DROPPED,))
+        return Outcome(decided.main, decided.discarded)

@@ -8,7 +8,7 @@ from apache_beam.metrics import Metrics
 
 from models.records import DiscardedRecord, SanitizedRecord
 from models.verifier import Verifier, VerifierData, verifier_reason
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import Outcome, guarded
 
 VERIFIED, QUARANTINED = "verified", "quarantined"
 
@@ -41,9 +41,7 @@ class VerifyRecords(beam.PTransform):
         self._data = data
         self._secrets = secrets
 
-    def expand(self, sanitized):
-        out = sanitized | "Verify" >> beam.ParDo(VerifyFn(self._data, self._secrets)).with_output_types(
-            SanitizedRecord, **{QUARANTINED: DiscardedRecord}).with_outputs(
-            QUARANTINED, main=VERIFIED).with_exception_handling(dead_letter_tag=FAILED, main_tag=VERIFIED)
-        failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="verify")
-        return out[VERIFIED], (out[QUARANTINED], failed) | "Discarded" >> beam.Flatten()
+    def expand(self, sanitized) -> Outcome:
+        verified = guarded(sanitized, "Verify", beam.ParDo(VerifyFn(self._data, self._secrets)).with_output_types(
+            SanitizedRecord, **{QUARANTINED: DiscardedRecord}), "verify", main=VERIFIED, discards=(QUARANTINED,))
+        return Outcome(verified.main, verified.discarded)

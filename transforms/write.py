@@ -6,7 +6,7 @@ import dataclasses
 import json
 import uuid
 import zlib
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import apache_beam as beam
 from apache_beam import pvalue
@@ -17,7 +17,7 @@ from apache_beam.transforms.window import BoundedWindow
 from apache_beam.utils.windowed_value import PaneInfo
 
 from models.records import SanitizedRecord
-from transforms.dead_letters import FAILED, to_discarded
+from transforms.dead_letters import guarded
 from transforms.windows import window_name
 
 ENCODED, WRITTEN = "encoded", "written"
@@ -77,20 +77,26 @@ class EncodeLineFn(beam.DoFn):
         yield pvalue.TaggedOutput(WRITTEN, dataclasses.replace(record, json_line=""))
 
 
+class Encoded(NamedTuple):
+    """EncodeLines' outputs."""
+
+    lines: beam.PCollection  # EncodedLines for the sink
+    written: beam.PCollection  # SanitizedRecords without their line, counted as sanitized by the audit
+    discarded: beam.PCollection  # error:write
+
+
 class EncodeLines(beam.PTransform):
-    """(sanitized records) -> (lines for the sink, records the audit counts as sanitized, discarded).
+    """(sanitized records) -> Encoded(lines for the sink, records the audit counts as sanitized, discarded).
 
     The sinks only write bytes: whatever could fail in turning a record into a line fails here,
     where the record is counted as `error:write` like a failure of any other stage, rather than in
     a sink that would fail the run without an audit.
     """
 
-    def expand(self, sanitized):
-        out = sanitized | "Encode" >> beam.ParDo(EncodeLineFn()).with_output_types(
-            EncodedLine, **{WRITTEN: SanitizedRecord}).with_outputs(WRITTEN, main=ENCODED).with_exception_handling(
-            dead_letter_tag=FAILED, main_tag=ENCODED)
-        failed = out[FAILED] | "FailuresToAudit" >> beam.Map(to_discarded, stage="write")
-        return out[ENCODED], out[WRITTEN], failed
+    def expand(self, sanitized) -> Encoded:
+        encoded = guarded(sanitized, "Encode", beam.ParDo(EncodeLineFn()).with_output_types(
+            EncodedLine, **{WRITTEN: SanitizedRecord}), "write", main=ENCODED, tags=(WRITTEN,))
+        return Encoded(encoded.main, encoded.tagged[WRITTEN], encoded.discarded)
 
 
 def shard_of(line: EncodedLine) -> str:
