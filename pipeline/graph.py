@@ -9,7 +9,7 @@ from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.shared import Shared
 from apache_beam.utils.timestamp import Timestamp
 
-from models.analyzer import AnalyzerSettings
+from models.engine import AnalyzerSettings
 from models.audit import as_canary_outcome
 from models.consent import Registry
 from models.ocr import OcrSettings

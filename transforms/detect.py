@@ -10,7 +10,8 @@ from apache_beam import pvalue
 from apache_beam.metrics import Metrics
 from apache_beam.utils.shared import Shared
 
-from models.analyzer import AnalyzerSettings, Detector, build_detector, detect, detect_batch
+from models.detection import detect, detect_batch
+from models.engine import AnalyzerSettings, Detector, build_detector
 from models.deadline import record_deadline
 from models.records import DiscardedRecord, Finding, PreparedRecord
 from transforms.dead_letters import FAILED, to_discarded
