@@ -10,7 +10,6 @@ import secrets
 import sys
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 
 # Beam's BigQuery client module logs this one notice on the root logger when it is imported without
 # apitools (a GCP extra the pipeline does not use): dropped here, before Beam is imported; nothing else is.
@@ -31,6 +30,7 @@ from models.policy import load_policy
 from models.records import KINDS
 from models.normalize import normalize_data
 from models.recognizers.config import recognizer_data
+from models.recognizers.registry import load_registry_configuration
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from pipeline.keys import ConfigError, read_pseudonym_key
 from pipeline.options import KEY_ENV, FlinkCheckpointOptions, RedactionOptions
@@ -210,6 +210,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     try:
         policy = load_policy(options.policy)
         recognizer_data()
+        load_registry_configuration()
         normalize_data()
         verifier = verifier_data()
     except ConfigFileError as exc:

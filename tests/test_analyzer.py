@@ -132,3 +132,14 @@ def test_when_a_recognizer_regex_times_out_then_detection_fails_instead_of_keepi
     backtracking = PatternRecognizer(supported_entity="SLOW", patterns=[Pattern("slow", r"(a|aa)+$", 0.9)])
     with pytest.raises(RegexTimedOut):
         backtracking.analyze("a" * 60 + "!", ["SLOW"])
+
+
+def test_a_registry_file_of_its_own_decides_which_presidio_recognizers_run(tmp_path, analyzer_settings):
+    from dataclasses import replace
+    from models.recognizers.registry import REGISTRY_FILE
+    path = tmp_path / "presidio_registry.yaml"
+    path.write_text(REGISTRY_FILE.read_text(encoding="utf-8").replace(
+        "- {name: IbanRecognizer, type: predefined}", "- {name: IbanRecognizer, type: predefined, enabled: false}"),
+        encoding="utf-8")
+    names = {r.name for r in build_analyzer(replace(analyzer_settings, registry_file=str(path))).registry.recognizers}
+    assert "IbanRecognizer" not in names and {"IpRecognizer", "ApiKeyRecognizer", "SpacyRecognizer"} <= names

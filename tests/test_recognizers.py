@@ -125,3 +125,30 @@ def test_when_apps_print_identifiers_without_a_sentence_then_pattern_sets_find_t
 def test_when_a_lone_given_name_is_capitalised_then_it_is_found(text, expected):
     recognizer = FirstNameRecognizer(DATA)
     assert {text[r.start:r.end] for r in recognizer.analyze(text, ["PERSON"])} == expected
+
+
+def test_the_registry_file_names_our_declared_classes_as_predefined_and_the_api_key_patterns_as_data():
+    from models.recognizers.registry import DECLARED_CLASSES, REGISTRY_FILE
+    entries = {entry["name"]: entry for entry in load_registry_configuration()["recognizers"]}
+    assert all(entries[cls.__name__]["type"] == "predefined" for cls in DECLARED_CLASSES)
+    assert entries["ApiKeyRecognizer"]["type"] == "custom" and API_KEYS.supported_entities == ["API_KEY"]
+    assert "EmailRecognizer" not in entries and "PhoneRecognizer" not in entries  # ours replace them
+    assert load_registry_configuration(REGISTRY_FILE) == load_registry_configuration()
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("- {name: OfflineEmailRecognizer, type: predefined}", "- {name: OfflineEmailRecognizr, type: predefined}",
+     "recognizers: .*OfflineEmailRecognizr"),
+    ("- {name: IpRecognizer, type: predefined}", "- {name: IpRecognizer, type: predefined, enabeld: false}",
+     r"recognizers\.\d+\.enabeld"),
+    ("global_regex_flags: 26\n", "", "global_regex_flags: required"),
+    ("supported_languages: [en]\n", "supported_languages: [en\n", "not valid YAML"),
+])
+def test_when_the_registry_file_is_wrong_then_loading_fails_naming_the_file_and_key(tmp_path, old, new, key):
+    from models.recognizers.registry import REGISTRY_FILE
+    path = tmp_path / "presidio_registry.yaml"
+    text = REGISTRY_FILE.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ConfigFileError, match=f"{path}: {key}" if key != "not valid YAML" else "not valid YAML"):
+        load_registry_configuration(path)

@@ -14,9 +14,10 @@ CHECKED_BEAM_VERSION = "2.77.0"
 
 def beam_argument_parser(**kwargs: object) -> argparse.ArgumentParser:
     """The parser Beam parses options with (`get_all_options` builds the same one): some options
-    classes declare value-provider arguments, which only it accepts. Its public alternative,
-    `get_all_options(retain_unknown_options=True)`, skips stray words and single-dash flags and
-    logs the values of unknown options, so the pipeline's check of unknown options uses the parser."""
+    classes declare value-provider arguments, which only it accepts. The public alternative, comparing
+    `get_all_options(retain_unknown_options=True)` with `get_all_options()`, passes over stray words
+    (an unquoted pattern the shell expanded) and single-dash flags, and the second call logs unknown
+    options with their values, which may be secrets: the check of unknown options uses the parser."""
     return _BeamArgumentParser(**kwargs)
 
 
