@@ -91,6 +91,7 @@ def test_the_bisecting_context_enhancer_finds_the_token_of_every_offset_as_presi
 
 def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+    from models.compat import LemmaContextEnhancer
     from models.context_words import BisectingContextEnhancer
     text = "my phone number is 212-555-0199 and the patient's MRN 4481920; ssn 536-22-4187 on file"
     artifacts = analyzer.nlp_engine.process_text(text, "en")
@@ -102,8 +103,13 @@ def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
         return sorted((r.entity_type, r.start, r.end, r.score)
                       for r in enhancer.enhance_using_context(text, raw, artifacts, recognizers))
 
-    assert scores(BisectingContextEnhancer()) == scores(LemmaContextAwareEnhancer())
-    assert scores(BisectingContextEnhancer()) != sorted((r.entity_type, r.start, r.end, r.score) for r in raw)
+    class NoContext(LemmaContextEnhancer):  # the compat hook is what Presidio's enhancer consults
+        def surrounding_words(self, nlp_artifacts, word, start):
+            return []
+
+    unenhanced = sorted((r.entity_type, r.start, r.end, r.score) for r in raw)
+    assert scores(BisectingContextEnhancer()) == scores(LemmaContextAwareEnhancer()) == scores(LemmaContextEnhancer())
+    assert scores(BisectingContextEnhancer()) != unenhanced and scores(NoContext()) == unenhanced
 
 
 def test_every_context_word_raises_a_score_in_the_pruned_analyzer_as_in_the_full_pipeline(analyzer_settings, policy):

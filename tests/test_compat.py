@@ -11,11 +11,9 @@ from apache_beam.testing import test_pipeline
 from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms import window
 from presidio_analyzer import Pattern, PatternRecognizer
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-from models.compat import (CHECKED_VERSIONS, FilteredPhoneNumberMatcher, LemmaContextEnhancer, doc_to_nlp_artifacts,
-                           is_regex_timeout, phone_result)
+from models.compat import CHECKED_VERSIONS, FilteredPhoneNumberMatcher, doc_to_nlp_artifacts, is_regex_timeout, phone_result
 from pipeline.options import RedactionOptions
 from transforms.beam_compat import CHECKED_BEAM_VERSION, beam_argument_parser, declare_options, map_side_input_windows
 
@@ -56,25 +54,8 @@ def test_is_regex_timeout_recognizes_presidios_warning_of_a_skipped_pattern(monk
     assert [is_regex_timeout(record) for record in records] == [True]
 
 
-def test_the_lemma_context_enhancer_scores_as_presidios_and_consults_its_hooks(analyzer):
-    text = "my phone number is 212-555-0199 and the patient's MRN 4481920; ssn 536-22-4187 on file"
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    recognizers = analyzer.registry.get_recognizers("en", all_fields=True)
-    raw = [result for recognizer in recognizers for result in recognizer.analyze(text, recognizer.supported_entities,
-                                                                                  artifacts)]
-
-    def scores(enhancer):
-        return sorted((r.entity_type, r.start, r.end, r.score)
-                      for r in enhancer.enhance_using_context(text, [r.__class__(**r.to_dict()) for r in raw],
-                                                              artifacts, recognizers))
-
-    class NoContext(LemmaContextEnhancer):
-        def surrounding_words(self, nlp_artifacts, word, start):
-            return []
-
-    assert scores(LemmaContextEnhancer()) == scores(LemmaContextAwareEnhancer())
-    assert scores(NoContext()) == sorted((r.entity_type, r.start, r.end, r.score) for r in raw)
-    assert scores(NoContext()) != scores(LemmaContextEnhancer())
+# LemmaContextEnhancer: scored as Presidio's and its hooks consulted in
+# tests/test_analyzer.py::test_context_words_raise_scores_as_with_presidios_enhancer.
 
 
 def test_the_filtered_phone_matcher_matches_as_phonenumbers_unless_its_hook_refuses():
