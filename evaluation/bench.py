@@ -88,7 +88,8 @@ def text_stage(records: list[dict], batch_size: int) -> dict:
     """Records per second, in this process, of the naive per-text loop and of batched detection +
     redaction: over the whole mix, apart for short records and long voice transcripts, and for the
     records the pipeline keeps."""
-    from models.analyzer import AnalyzerSettings, build_detector, detect_batch, settings_for_policy
+    from models.detection import detect_batch
+    from models.engine import AnalyzerSettings, build_detector, settings_for_policy
     from models.policy import DEFAULT_POLICY, load_policy
     from models.redaction import apply_policy
 
@@ -141,7 +142,8 @@ def recall() -> dict:
     from dataclasses import replace
 
     from evaluation.corpus import load_development
-    from models.analyzer import AnalyzerSettings, build_detector, detect_batch, settings_for_policy
+    from models.detection import detect_batch
+    from models.engine import AnalyzerSettings, build_detector, settings_for_policy
     from models.policy import DEFAULT_POLICY, load_policy
 
     policy = load_policy(DEFAULT_POLICY)
@@ -194,7 +196,8 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def plain_loop(input_path: str, output: str, batch_size: int) -> None:
     """The pipeline's work without Beam: read, parse, capture policy, detect in batches, redact,
     write, audit."""
-    from models.analyzer import build_detector, detect_batch, settings_for_policy
+    from models.detection import detect_batch
+    from models.engine import build_detector, settings_for_policy
     from models.audit import add_outcome, empty_audit, finish_audit
     from models.capture import capture_verdict, strip_undisclosed
     from models.parse import ParseError, parse_line
@@ -244,7 +247,7 @@ def pipeline_run(input_path: str, output: str, workers: int) -> None:
     with `workers` worker processes."""
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from models.analyzer import settings_for_policy
+    from models.engine import settings_for_policy
     from models.ocr import OcrSettings
     from models.policy import DEFAULT_POLICY, load_policy
     from pipeline.graph import RunSettings, build_pipeline
@@ -260,7 +263,8 @@ def pipeline_run(input_path: str, output: str, workers: int) -> None:
 def screenshots(count: int) -> dict:
     """Seconds per screenshot through OCR, detection and redaction (the corpus's rendered screens)."""
     from evaluation.corpus import CORPUS, spec_to_record
-    from models.analyzer import build_detector, detect_batch, settings_for_policy
+    from models.detection import detect_batch
+    from models.engine import build_detector, settings_for_policy
     from models.images import decode_image
     from models.ocr import OcrSettings, TesseractOcr
     from models.parse import parse_line

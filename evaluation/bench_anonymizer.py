@@ -15,7 +15,7 @@ from typing import Callable
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
-from models.analyzer import build_analyzer, settings_for_policy
+from models.engine import build_analyzer, settings_for_policy
 from models.placeholders import replace_spans
 from models.policy import DEFAULT_POLICY, load_policy
 from models.pseudonyms import pseudonymize

@@ -17,7 +17,8 @@ from pathlib import Path
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from evaluation.corpus import Gold, load_development, load_public
-from models.analyzer import build_detector, detect, settings_for_policy
+from models.detection import detect
+from models.engine import build_detector, settings_for_policy
 from models.images import decode_image
 from models.keystrokes import rebuild_typed_text
 from models.ocr import OcrSettings, TesseractOcr, ocr_text

@@ -39,7 +39,7 @@ from evaluation.generated.public import SHARED_DATA, public_records
 from evaluation.generated.records import Built, build_text_record
 from evaluation.generated.spans import Slots
 from evaluation.generated.values import Values
-from models.analyzer import SHIPPED_MODEL, STOCK_MODEL
+from models.engine import SHIPPED_MODEL, STOCK_MODEL
 
 MODEL_DIR = SHIPPED_MODEL
 INFO_NAME = "training.json"

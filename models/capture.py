@@ -1,31 +1,21 @@
-"""Capture policy and disclosure: what must never be captured, and what employees were told is.
+"""Capture policy and disclosure applied to a record: what must never be captured, and what employees
+were told is.
 
-Both are sections of the policy file. A denied record is dropped whole before detection (a mask
-could miss what a password manager or a bank page shows); a field not disclosed is stripped.
+Both are sections of the policy file, declared with the rest of its schema in models/policy.py. A
+denied record is dropped whole before detection (a mask could miss what a password manager or a bank
+page shows); a field not disclosed is stripped.
 """
 from __future__ import annotations
 
 import dataclasses
 import fnmatch
 import re
-from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import unquote
 
-import pydantic
-
-from models.config_files import StrictModel
+from models.policy import OPTIONAL_FIELDS, Disclosure, Policy
 from models.records import RawRecord
 from models.text_views import context_text
 
-if TYPE_CHECKING:  # policy.py imports this module for its sections
-    from models.policy import Policy
-
-Kind = Literal["keystrokes", "transcript", "screenshot"]
-# The contract's optional fields, per kind. Required fields and a kind's own content (events,
-# segments, the image) cannot be undisclosed: without them the kind itself is not disclosed.
-_COMMON = ("session_id", "app", "window_title", "url")
-OPTIONAL_FIELDS = {"keystrokes": (*_COMMON, "field"), "transcript": (*_COMMON, "source"), "screenshot": _COMMON}
-_HOST_PATTERN = re.compile(r"^[a-z0-9*?\[\]!-][a-z0-9*?\[\]!.-]*$")
 # A URL's scheme: any `scheme://`, or a web scheme with fewer slashes or backslashes, which browsers
 # accept (`https:secure.chase.com`); after it, the authority ends at a path, query or fragment.
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://|(?:https?|wss?|ftp):[/\\]*)", re.IGNORECASE)
@@ -35,63 +25,6 @@ _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://|(?:https?|wss?|ftp):[/\\]*)", r
 _WRAPPERS = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:(?![/\\0-9]|$))*", re.IGNORECASE)
 _AUTHORITY_END = re.compile(r"[/?#\\]")
 _IDNA_DOTS = re.compile("[\u3002\uff0e\uff61]")
-
-
-def _app_pattern(value: str) -> str:
-    """A blank pattern is refused: it would silently match nothing."""
-    if not value.strip():
-        raise ValueError("an app pattern must not be blank")
-    return value
-
-
-def _host_pattern(value: str) -> str:
-    """Lower case; a host name, a domain (matching its subdomains too) or a glob, never a URL."""
-    value = value.strip().lower()
-    if not _HOST_PATTERN.match(value):
-        raise ValueError("not a host pattern: write a host or domain such as chase.com, or a glob such as "
-                         "*.chase.com or mychart.*, with no scheme, port or path")
-    return value
-
-
-AppPattern = Annotated[pydantic.StrictStr, pydantic.AfterValidator(_app_pattern)]
-HostPattern = Annotated[pydantic.StrictStr, pydantic.AfterValidator(_host_pattern)]
-
-
-class CaptureRules(StrictModel):
-    """Apps and sites whose records are never kept, what a secure input field does to a record, and
-    the only kinds kept from some apps. Apps and hosts are matched ignoring case."""
-
-    denied_apps: tuple[AppPattern, ...]
-    denied_domains: tuple[HostPattern, ...]
-    on_secure_field: Literal["mask", "drop_record"]
-    app_kinds: dict[AppPattern, Annotated[tuple[Kind, ...], pydantic.Field(min_length=1)]]
-
-
-class Disclosure(StrictModel):
-    """The record kinds disclosed to employees, each with its disclosed optional fields; a kind left
-    out is not disclosed, so its records are dropped."""
-
-    keystrokes: tuple[pydantic.StrictStr, ...] | None = None
-    transcript: tuple[pydantic.StrictStr, ...] | None = None
-    screenshot: tuple[pydantic.StrictStr, ...] | None = None
-
-    @pydantic.field_validator("keystrokes", "transcript", "screenshot", mode="before")
-    @classmethod
-    def _listed(cls, names: object) -> object:
-        """`keystrokes:` with nothing after it would quietly undisclose the kind: say which was meant."""
-        if names is None:
-            raise ValueError("list the disclosed fields ([] for none), or leave the kind out to drop its records")
-        return names
-
-    @pydantic.field_validator("keystrokes", "transcript", "screenshot")
-    @classmethod
-    def _optional_fields_only(cls, names: tuple[str, ...] | None,
-                              info: pydantic.ValidationInfo) -> tuple[str, ...] | None:
-        unknown = sorted(set(names or ()) - set(OPTIONAL_FIELDS[info.field_name]))
-        if unknown:
-            raise ValueError(f"{unknown} are not optional fields of {info.field_name} records "
-                             f"(those are {list(OPTIONAL_FIELDS[info.field_name])})")
-        return names
 
 
 def app_matches(app: str, pattern: str) -> bool:

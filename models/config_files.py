@@ -25,16 +25,21 @@ class ConfigFileError(ValueError):
 Model = TypeVar("Model", bound=StrictModel)
 
 
-def load_yaml_file(path: str | Path, model: type[Model]) -> Model:
-    """Read `path` with yaml.safe_load and validate it as `model`."""
+def read_yaml_file(path: str | Path) -> object:
+    """`path` read with yaml.safe_load; an unreadable file or bad YAML raises ConfigFileError naming where."""
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigFileError(f"{path}: cannot read ({type(exc).__name__})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ConfigFileError(f"{path}: not valid YAML{where} ({getattr(exc, 'problem', None) or 'unreadable'})") from None
+
+
+def load_yaml_file(path: str | Path, model: type[Model]) -> Model:
+    """Read `path` with yaml.safe_load and validate it as `model`."""
+    raw = read_yaml_file(path)
     try:
         return model.model_validate(raw)
     except pydantic.ValidationError as exc:

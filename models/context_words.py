@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from models.compat import LemmaContextEnhancer
 
-class BisectingContextEnhancer(LemmaContextAwareEnhancer):
+
+class BisectingContextEnhancer(LemmaContextEnhancer):
     """LemmaContextAwareEnhancer's scores, or higher where a surrounding word as written holds a
     context word (tests compare both); a context word can only raise a score, so reading more
     words around a match can only mask more."""
 
-    @staticmethod
-    def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
+    def match_token_index(self, word: str, start: int, tokens, tokens_indices: list[int]) -> int:
         # The first token that ends after `start`: the one holding it, or the next one when `start`
         # falls in the space after a token, as the stock loop finds.
         index = bisect_right(tokens_indices, start) - 1
@@ -27,12 +27,13 @@ class BisectingContextEnhancer(LemmaContextAwareEnhancer):
             raise ValueError("no token at or after the match's start")  # the stock message quotes the match
         return index
 
-    def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
-        lemmas = super()._extract_surrounding_words(nlp_artifacts, word, start)
+    def surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        """The stock lemmas, and the same window's words as written, in lower case."""
+        lemmas = super().surrounding_words(nlp_artifacts, word, start)
         doc = nlp_artifacts.tokens
         if not doc:
             return lemmas
-        index = self._find_index_of_match_token(word, start, doc, nlp_artifacts.tokens_indices)
+        index = self.match_token_index(word, start, doc, nlp_artifacts.tokens_indices)
         written = set()
         # The same window as the lemmas': the match's token and as many words before and after it
         # as the enhancer counts, stop words and punctuation passed over.

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import pydantic
 
 from models.avatars import AvatarShape
-from models.capture import CaptureRules, Disclosure
 from models.config_files import ConfigFileError, StrictModel, load_yaml_file
 
 DEFAULT_POLICY = Path(__file__).parent / "data" / "policy.yaml"
@@ -19,6 +18,69 @@ EntityAction = Literal["drop_record", "mask", "hash", "keep"]
 # A category's `mask` keeps the record's structure and timing but masks all of its text.
 CategoryAction = Literal["drop_record", "mask", "keep"]
 Sensitivity = pydantic.conint(ge=1, le=4)
+Kind = Literal["keystrokes", "transcript", "screenshot"]
+# The contract's optional fields, per kind. Required fields and a kind's own content (events,
+# segments, the image) cannot be undisclosed: without them the kind itself is not disclosed.
+_COMMON = ("session_id", "app", "window_title", "url")
+OPTIONAL_FIELDS = {"keystrokes": (*_COMMON, "field"), "transcript": (*_COMMON, "source"), "screenshot": _COMMON}
+_HOST_PATTERN = re.compile(r"^[a-z0-9*?\[\]!-][a-z0-9*?\[\]!.-]*$")
+
+
+def _app_pattern(value: str) -> str:
+    """A blank pattern is refused: it would silently match nothing."""
+    if not value.strip():
+        raise ValueError("an app pattern must not be blank")
+    return value
+
+
+def _host_pattern(value: str) -> str:
+    """Lower case; a host name, a domain (matching its subdomains too) or a glob, never a URL."""
+    value = value.strip().lower()
+    if not _HOST_PATTERN.match(value):
+        raise ValueError("not a host pattern: write a host or domain such as chase.com, or a glob such as "
+                         "*.chase.com or mychart.*, with no scheme, port or path")
+    return value
+
+
+AppPattern = Annotated[pydantic.StrictStr, pydantic.AfterValidator(_app_pattern)]
+HostPattern = Annotated[pydantic.StrictStr, pydantic.AfterValidator(_host_pattern)]
+
+
+class CaptureRules(StrictModel):
+    """Apps and sites whose records are never kept, what a secure input field does to a record, and
+    the only kinds kept from some apps. Apps and hosts are matched ignoring case."""
+
+    denied_apps: tuple[AppPattern, ...]
+    denied_domains: tuple[HostPattern, ...]
+    on_secure_field: Literal["mask", "drop_record"]
+    app_kinds: dict[AppPattern, Annotated[tuple[Kind, ...], pydantic.Field(min_length=1)]]
+
+
+class Disclosure(StrictModel):
+    """The record kinds disclosed to employees, each with its disclosed optional fields; a kind left
+    out is not disclosed, so its records are dropped."""
+
+    keystrokes: tuple[pydantic.StrictStr, ...] | None = None
+    transcript: tuple[pydantic.StrictStr, ...] | None = None
+    screenshot: tuple[pydantic.StrictStr, ...] | None = None
+
+    @pydantic.field_validator("keystrokes", "transcript", "screenshot", mode="before")
+    @classmethod
+    def _listed(cls, names: object) -> object:
+        """`keystrokes:` with nothing after it would quietly undisclose the kind: say which was meant."""
+        if names is None:
+            raise ValueError("list the disclosed fields ([] for none), or leave the kind out to drop its records")
+        return names
+
+    @pydantic.field_validator("keystrokes", "transcript", "screenshot")
+    @classmethod
+    def _optional_fields_only(cls, names: tuple[str, ...] | None,
+                              info: pydantic.ValidationInfo) -> tuple[str, ...] | None:
+        unknown = sorted(set(names or ()) - set(OPTIONAL_FIELDS[info.field_name]))
+        if unknown:
+            raise ValueError(f"{unknown} are not optional fields of {info.field_name} records "
+                             f"(those are {list(OPTIONAL_FIELDS[info.field_name])})")
+        return names
 
 
 class PolicyError(ConfigFileError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from models.erasure import ErasureCounts, erase_user
 from models.pseudonyms import pseudonymize
 from pipeline.options import KEY_ENV
-from pipeline.run import ConfigError, read_pseudonym_key
+from pipeline.keys import ConfigError, read_pseudonym_key
 
 _LOG = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.timestamp import Timestamp
 
-from models.analyzer import AnalyzerSettings
+from models.engine import AnalyzerSettings
 from models.audit import as_canary_outcome
 from models.consent import Registry
 from models.ocr import OcrSettings

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from apache_beam.options.pipeline_options import PipelineOptions
 
-from models.analyzer import DEFAULT_MODEL
+from models.engine import DEFAULT_MODEL
 from models.ocr import OcrSettings
 from models.policy import DEFAULT_POLICY
 from pipeline.graph import StreamSettings

@@ -10,7 +10,6 @@ import secrets
 import sys
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 
 # Beam's BigQuery client module logs this one notice on the root logger when it is imported without
 # apitools (a GCP extra the pipeline does not use): dropped here, before Beam is imported; nothing else is.
@@ -18,11 +17,10 @@ APITOOLS_NOTICE = "apitools not found"
 logging.getLogger().addFilter(lambda record: not str(record.msg).startswith(APITOOLS_NOTICE))
 
 from apache_beam.io.filesystems import FileSystems  # noqa: E402 (after the filter above)
-from apache_beam.options.pipeline_options import (  # noqa: E402
-    DirectOptions, PipelineOptions, StandardOptions, _BeamArgumentParser)
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions  # noqa: E402
 from apache_beam.runners.runner import PipelineState  # noqa: E402
 
-from models.analyzer import ModelNotInstalled, check_model_installed, settings_for_policy
+from models.engine import ModelNotInstalled, check_model_installed, settings_for_policy
 from models.image_source import image_roots
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
@@ -30,12 +28,14 @@ from models.consent import ConsentError, Registry
 from models.verifier import Canaries, CanaryError, read_canaries, verifier_data
 from models.policy import load_policy
 from models.records import KINDS
-from models.pseudonyms import MIN_KEY_BYTES
 from models.normalize import normalize_data
 from models.recognizers.config import recognizer_data
+from models.recognizers.registry import load_registry_configuration
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
+from pipeline.keys import ConfigError, read_pseudonym_key
 from pipeline.options import KEY_ENV, FlinkCheckpointOptions, RedactionOptions
 from pipeline.summary import format_summary, read_summary, verifier_line
+from transforms.beam_compat import beam_argument_parser, declare_options
 from transforms.consent import read_registry_files
 from transforms.write import report_path, sanitized_dir
 
@@ -66,10 +66,6 @@ BEAM_ESSENTIALS = ("--runner", "--streaming", "--direct_num_workers", "--direct_
 PRIVATE_UMASK = 0o077
 
 
-class ConfigError(ValueError):
-    """A run that must not start; the message says which option or file is wrong."""
-
-
 def unknown_options(argv: list[str]) -> list[str]:
     """Option names neither Beam nor this pipeline knows; Beam alone would log and ignore them.
 
@@ -77,9 +73,9 @@ def unknown_options(argv: list[str]) -> list[str]:
     mistyped `--polcy` stops the run instead of silently running the default policy. Only names
     are returned: a value may be a secret.
     """
-    parser = _BeamArgumentParser(allow_abbrev=False)
+    parser = beam_argument_parser(allow_abbrev=False)
     for options_class in {str(c): c for c in PipelineOptions.__subclasses__()}.values():
-        options_class._add_argparse_args(parser)  # pylint: disable=protected-access
+        declare_options(options_class, parser)
     _, unknown = parser.parse_known_args(argv)
     # A stray word (an unquoted --input pattern the shell expanded) is refused too, by position.
     return [arg.split("=", 1)[0] if arg.startswith("-") else f"<argument {argv.index(arg) + 1}>" for arg in unknown]
@@ -92,12 +88,12 @@ def help_text(beam_options: bool = False) -> str:
                                      usage="%(prog)s --input 'PATTERN' --output DIR [options] [Beam options]")
     if beam_options:
         for options_class in {str(c): c for c in PipelineOptions.__subclasses__()}.values():
-            options_class._add_argparse_args(parser)  # pylint: disable=protected-access
+            declare_options(options_class, parser)
         return parser.format_help()
-    RedactionOptions._add_argparse_args(parser)  # pylint: disable=protected-access
-    beam = _BeamArgumentParser(add_help=False)
+    declare_options(RedactionOptions, parser)
+    beam = beam_argument_parser(add_help=False)
     for options_class in (StandardOptions, DirectOptions, FlinkCheckpointOptions):
-        options_class._add_argparse_args(beam)  # pylint: disable=protected-access
+        declare_options(options_class, beam)
     group = parser.add_argument_group("Beam (a few; every one with --help_beam)",
                                       f"Without --runner the pipeline runs on {DEFAULT_RUNNER}, and "
                                       f"--runner=DirectRunner does too.")
@@ -107,24 +103,6 @@ def help_text(beam_options: bool = False) -> str:
     return parser.format_help() + ("\nExit status: 0 completed (records dropped or quarantined included), "
                                    "1 run failed or a line unaccounted for, 2 configuration error, 3 an input "
                                    "file not read to its end, 4 verifier findings with --strict_verifier.\n")
-
-
-def read_pseudonym_key(key_file: str | None, environ: dict[str, str]) -> bytes | None:
-    """The key from `key_file`, else from $REDACT_PSEUDONYM_KEY; None when neither is given. Shared
-    by the run and the erasure command, which must compute the same pseudonyms."""
-    if key_file:
-        try:
-            key = Path(key_file).read_bytes().strip()
-        except OSError as exc:
-            raise ConfigError(f"--pseudonym_key_file {key_file}: cannot read ({type(exc).__name__})") from None
-        source = "--pseudonym_key_file"
-    elif environ.get(KEY_ENV):
-        key, source = environ[KEY_ENV].encode("utf-8"), f"${KEY_ENV}"
-    else:
-        return None
-    if len(key) < MIN_KEY_BYTES:
-        raise ConfigError(f"pseudonym key from {source} is shorter than {MIN_KEY_BYTES} bytes")
-    return key
 
 
 def load_pseudonym_key(options: RedactionOptions, environ: dict[str, str]) -> tuple[bytes, list[str]]:
@@ -232,6 +210,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     try:
         policy = load_policy(options.policy)
         recognizer_data()
+        load_registry_configuration()
         normalize_data()
         verifier = verifier_data()
     except ConfigFileError as exc:

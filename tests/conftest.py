@@ -10,10 +10,9 @@ import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline
 
-from models.analyzer import AnalyzerSettings, build_analyzer, settings_for_policy
-from models.capture import Disclosure
+from models.engine import AnalyzerSettings, build_analyzer, settings_for_policy
 from models.ocr import OcrSettings, TesseractOcr
-from models.policy import DEFAULT_POLICY, CategoryRule, Policy, load_policy
+from models.policy import DEFAULT_POLICY, CategoryRule, Disclosure, Policy, load_policy
 from pipeline.graph import RunSettings, build_pipeline
 from sample.generate import keys, screen
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.analyzer import AnalyzerSettings, ModelNotInstalled, build_analyzer
+from models.engine import AnalyzerSettings, ModelNotInstalled, build_analyzer
 
 
 def spans_of(analyzer, settings, text):
@@ -38,7 +38,7 @@ def test_when_model_is_not_installed_then_build_refuses_instead_of_downloading(n
 
 
 def test_long_texts_are_cut_into_overlapping_chunks_that_cover_everything():
-    from models.analyzer import chunks
+    from models.detection import chunks
     text = "".join(chr(97 + i % 26) for i in range(2500))
     pieces = chunks(text, size=1000, overlap=100)
     assert [offset for offset, _ in pieces] == [0, 900, 1800]
@@ -49,7 +49,8 @@ def test_long_texts_are_cut_into_overlapping_chunks_that_cover_everything():
 
 def test_when_an_entity_sits_on_a_chunk_edge_then_it_is_still_found(analyzer_settings):
     from dataclasses import replace
-    from models.analyzer import build_detector, detect
+    from models.detection import detect
+    from models.engine import build_detector
     from models.parse import parse_line
     from models.records import PreparedRecord
     from models.text_views import text_fields
@@ -72,24 +73,25 @@ def test_presidio_log_messages_keep_their_pattern_but_not_the_text_they_quote(an
 
 
 def test_the_bisecting_context_enhancer_finds_the_token_of_every_offset_as_presidios_loop(analyzer):
-    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+    from models.compat import LemmaContextEnhancer
     from models.context_words import BisectingContextEnhancer
     text = "  Call  me at (415) 555-0172,\n\nthen e-mail jane.doe@example.com   "
     artifacts = analyzer.nlp_engine.process_text(text, "en")
 
     def token_at(enhancer, start):
         try:
-            return enhancer._find_index_of_match_token("w", start, artifacts.tokens, artifacts.tokens_indices)
+            return enhancer.match_token_index("w", start, artifacts.tokens, artifacts.tokens_indices)
         except ValueError:
             return None
 
-    stock = [token_at(LemmaContextAwareEnhancer, start) for start in range(len(text) + 1)]
-    assert [token_at(BisectingContextEnhancer, start) for start in range(len(text) + 1)] == stock
+    stock = [token_at(LemmaContextEnhancer(), start) for start in range(len(text) + 1)]
+    assert [token_at(BisectingContextEnhancer(), start) for start in range(len(text) + 1)] == stock
     assert stock[-1] is None and stock[0] == 0  # past the last token nothing; leading space: the first
 
 
 def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+    from models.compat import LemmaContextEnhancer
     from models.context_words import BisectingContextEnhancer
     text = "my phone number is 212-555-0199 and the patient's MRN 4481920; ssn 536-22-4187 on file"
     artifacts = analyzer.nlp_engine.process_text(text, "en")
@@ -101,13 +103,18 @@ def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
         return sorted((r.entity_type, r.start, r.end, r.score)
                       for r in enhancer.enhance_using_context(text, raw, artifacts, recognizers))
 
-    assert scores(BisectingContextEnhancer()) == scores(LemmaContextAwareEnhancer())
-    assert scores(BisectingContextEnhancer()) != sorted((r.entity_type, r.start, r.end, r.score) for r in raw)
+    class NoContext(LemmaContextEnhancer):  # the compat hook is what Presidio's enhancer consults
+        def surrounding_words(self, nlp_artifacts, word, start):
+            return []
+
+    unenhanced = sorted((r.entity_type, r.start, r.end, r.score) for r in raw)
+    assert scores(BisectingContextEnhancer()) == scores(LemmaContextAwareEnhancer()) == scores(LemmaContextEnhancer())
+    assert scores(BisectingContextEnhancer()) != unenhanced and scores(NoContext()) == unenhanced
 
 
 def test_every_context_word_raises_a_score_in_the_pruned_analyzer_as_in_the_full_pipeline(analyzer_settings, policy):
     from dataclasses import replace
-    from models.analyzer import build_analyzer
+    from models.engine import build_analyzer
     pruned, full = build_analyzer(analyzer_settings), build_analyzer(replace(analyzer_settings, pruned=False))
     values = ("D1234567 K7654321 912803456 123-45-6789 4111111111111111 021000021 GB82WEST12345698765432 "
               "AB123456C 943 476 5919 12-3456789 9123456780")
@@ -126,8 +133,19 @@ def test_every_context_word_raises_a_score_in_the_pruned_analyzer_as_in_the_full
 def test_when_a_recognizer_regex_times_out_then_detection_fails_instead_of_keeping_a_partial_scan(monkeypatch):
     import presidio_analyzer.pattern_recognizer as pattern_module
     from presidio_analyzer import Pattern, PatternRecognizer
-    from models.analyzer import RegexTimedOut
+    from models.engine import RegexTimedOut
     monkeypatch.setattr(pattern_module, "REGEX_TIMEOUT_SECONDS", 0.05)
     backtracking = PatternRecognizer(supported_entity="SLOW", patterns=[Pattern("slow", r"(a|aa)+$", 0.9)])
     with pytest.raises(RegexTimedOut):
         backtracking.analyze("a" * 60 + "!", ["SLOW"])
+
+
+def test_a_registry_file_of_its_own_decides_which_presidio_recognizers_run(tmp_path, analyzer_settings):
+    from dataclasses import replace
+    from models.recognizers.registry import REGISTRY_FILE
+    path = tmp_path / "presidio_registry.yaml"
+    path.write_text(REGISTRY_FILE.read_text(encoding="utf-8").replace(
+        "- {name: IbanRecognizer, type: predefined}", "- {name: IbanRecognizer, type: predefined, enabled: false}"),
+        encoding="utf-8")
+    names = {r.name for r in build_analyzer(replace(analyzer_settings, registry_file=str(path))).registry.recognizers}
+    assert "IbanRecognizer" not in names and {"IpRecognizer", "ApiKeyRecognizer", "SpacyRecognizer"} <= names

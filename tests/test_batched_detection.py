@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from models.analyzer import (UNIT_SEPARATOR, AnalysisUnit, AnalyzerSettings, analysis_units, build_analyzer,
-                             build_detector, detect, detect_batch, settings_for_policy)
+from models.detection import UNIT_SEPARATOR, AnalysisUnit, analysis_units, detect, detect_batch
+from models.engine import AnalyzerSettings, build_analyzer, build_detector, settings_for_policy
 from models.config_files import ConfigFileError
 from models.parse import parse_line
 from models.records import PreparedRecord, TextField
@@ -125,7 +125,7 @@ def test_recognizers_of_types_that_nothing_reads_are_not_run_and_the_others_are(
 
 
 def test_when_the_nlp_file_disables_an_unknown_component_then_building_fails_naming_it(tmp_path, monkeypatch):
-    import models.analyzer as analyzer_module
+    import models.engine as analyzer_module
     config = tmp_path / "nlp.yaml"
     config.write_text(analyzer_module.NLP_CONFIG.read_text().replace("disabled_components: [tok2vec, tagger, parser,",
                                                                     "disabled_components: [tok2vec, tagger, parsr,"))
@@ -135,11 +135,11 @@ def test_when_the_nlp_file_disables_an_unknown_component_then_building_fails_nam
 
 
 def test_when_a_phone_region_is_unknown_then_the_recognizer_file_is_refused(tmp_path):
-    from models.recognizers.config import RECOGNIZERS_FILE, recognizer_data
+    from models.recognizers.config import RECOGNIZERS_FILE, load_recognizer_data
     path = tmp_path / "recognizers.yaml"
     path.write_text(RECOGNIZERS_FILE.read_text().replace("phone_regions: [US,", "phone_regions: [XX, US,"))
     with pytest.raises(ConfigFileError, match="phone_regions"):
-        recognizer_data.__wrapped__(path)
+        load_recognizer_data(path)
 
 
 def test_records_decided_without_ner_get_the_category_of_full_detection_and_kept_ones_the_same_spans(
@@ -172,7 +172,7 @@ def test_a_record_sure_to_be_dropped_is_not_run_through_ner_and_one_kept_is(anal
 
 
 def test_settings_fitted_to_a_policy_skip_no_more_than_it_allows(analyzer_settings, policy):
-    from models.analyzer import fitted_to_policy
+    from models.engine import fitted_to_policy
     from tests.conftest import categories_kept
     assert analyzer_settings.drop_categories == {"medical", "tax", "private_chat", "performance"}
     assert fitted_to_policy(analyzer_settings, categories_kept(policy)).drop_categories == frozenset()

@@ -14,7 +14,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import IntervalWindow
 from apache_beam.utils.timestamp import Timestamp
 
-from models.analyzer import AnalyzerSettings
+from models.engine import AnalyzerSettings
 from models.audit import CanaryOutcome
 from models.consent import read_registry
 from models.ocr import OcrSettings

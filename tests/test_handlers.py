@@ -6,7 +6,7 @@ import apache_beam as beam
 from apache_beam.ml.inference.base import ModelHandler
 from apache_beam.testing.util import assert_that, equal_to
 
-from models.analyzer import Detector, build_detector
+from models.engine import Detector, build_detector
 from models.ocr import OcrSettings
 from models.records import DiscardedRecord, RawRecord
 from transforms.handlers import DetectorHandler, OcrHandler, RunGuardedInference

@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from models.analyzer import build_analyzer
+from models.engine import build_analyzer
 from models.config_files import ConfigFileError
 from models.config_files import term_list
-from models.recognizers.config import DATA_DIR, RECOGNIZERS_FILE, recognizer_data
+from models.recognizers.config import DATA_DIR, RECOGNIZERS_FILE, load_recognizer_data, recognizer_data
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
 from models.recognizers.employee_id import EmployeeIdRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
 from models.recognizers.medical_record_number import MedicalRecordNumberRecognizer
-from models.recognizers.registry import custom_recognizers
+from models.recognizers.registry import custom_recognizers, declared_recognizers, load_registry_configuration
+from models.recognizers.ui_terms import load_ui_terms
 
-RECOGNIZERS = [MedicalRecordNumberRecognizer(), Icd10Recognizer(), DrugNameRecognizer(), UsEinRecognizer(),
-               EmployeeIdRecognizer()]
+DATA = recognizer_data()
+UI_TERMS = load_ui_terms(DATA)
+RECOGNIZERS = [MedicalRecordNumberRecognizer(DATA), Icd10Recognizer(DATA), DrugNameRecognizer(DATA),
+               UsEinRecognizer(DATA), EmployeeIdRecognizer(DATA)]
 OUR_ENTITIES = {"MEDICAL_RECORD_NUMBER", "ICD10_CODE", "DRUG_NAME", "US_EIN", "EMPLOYEE_ID"}
 
 
@@ -131,23 +134,24 @@ def test_when_a_shape_is_not_a_valid_regex_then_loading_fails_naming_the_key(tmp
     assert original in RECOGNIZERS_FILE.read_text()
     path.write_text(RECOGNIZERS_FILE.read_text().replace(original, r"value: '\d{2}-(\d{7}'"))
     with pytest.raises(ConfigFileError, match="ein.value"):
-        recognizer_data.__wrapped__(path)
+        load_recognizer_data(path)
 
 
 def test_when_a_section_has_an_unknown_key_then_loading_fails_naming_it(tmp_path):
     path = tmp_path / "recognizers.yaml"
     path.write_text(RECOGNIZERS_FILE.read_text().replace("  cue_score: 0.85\n", "  cue_scor: 0.85\n", 1))
     with pytest.raises(ConfigFileError, match="medical_record_number"):
-        recognizer_data.__wrapped__(path)
+        load_recognizer_data(path)
 
 
-def test_custom_recognizers_lists_every_custom_recognizer_once():
-    names = [r.name for r in custom_recognizers()]
+def test_the_registry_file_and_custom_recognizers_list_every_recognizer_once():
+    recognizers = [*declared_recognizers(load_registry_configuration()), *custom_recognizers(DATA, UI_TERMS)]
+    names = [r.name for r in recognizers]
     assert len(names) == len(set(names))
-    assert {"ApiKeyRecognizer", "HighEntropyRecognizer", "LabelledValueUsSsnRecognizer",
+    assert {"ApiKeyRecognizer", "OfflineEmailRecognizer", "HighEntropyRecognizer", "LabelledValueUsSsnRecognizer",
             "MedicalRecordNumberRecognizer", "Icd10Recognizer", "DrugNameRecognizer", "UsEinRecognizer",
             "EmployeeIdRecognizer"} <= set(names)
-    assert all(r.supported_language == "en" for r in custom_recognizers())
+    assert all(r.supported_language == "en" for r in recognizers)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +159,7 @@ def full_analyzer(analyzer_settings):
     """A fresh real analyzer (not the session one, which other tests share) with every custom recognizer."""
     analyzer = build_analyzer(analyzer_settings)
     registered = {r.name for r in analyzer.registry.recognizers}
-    for recognizer in custom_recognizers():
+    for recognizer in custom_recognizers(DATA, UI_TERMS):
         if recognizer.name not in registered:
             analyzer.registry.add_recognizer(recognizer)
     return analyzer

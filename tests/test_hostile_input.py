@@ -19,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 
-from models.analyzer import build_detector, detect
+from models.detection import detect
+from models.engine import build_detector
 from models.capture import capture_verdict, strip_undisclosed
 from models.parse import ParseError, parse_line
 from models.record_size import exceeded_limit

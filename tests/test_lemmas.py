@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from evaluation.corpus import CORPUS
-from models.analyzer import DEFAULT_MODEL
+from models.engine import DEFAULT_MODEL
 from models.lemmas import PosFreeLemmatizer
 
 

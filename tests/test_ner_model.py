@@ -10,7 +10,7 @@ import spacy
 
 from evaluation import train_ner
 from evaluation.train_ner import Text, build_examples, capitalized, entities_for, examples_hash
-from models.analyzer import DEFAULT_MODEL, SHIPPED_MODEL, STOCK_MODEL, check_model_installed, locate_model
+from models.engine import DEFAULT_MODEL, SHIPPED_MODEL, STOCK_MODEL, check_model_installed, locate_model
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.util import assert_that, equal_to
 from PIL import Image, ImageDraw, ImageFont
 
-from models.analyzer import build_detector, detect, fitted_to_policy
+from models.detection import detect
+from models.engine import build_detector, fitted_to_policy
 from models.image_source import UnreadableImage, image_roots
 from models.images import FILL, decode_image
 from models.ocr import (OcrFailed, OcrSettings, OcrUnavailable, TesseractOcr, check_tesseract, joined_text, ocr_text,

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.capture import OPTIONAL_FIELDS
-from models.policy import DEFAULT_POLICY, PolicyError, load_policy
+from models.policy import DEFAULT_POLICY, OPTIONAL_FIELDS, PolicyError, load_policy
 
 
 def test_when_default_policy_loads_then_pii_is_masked_and_structure_kept():

@@ -4,14 +4,17 @@ from __future__ import annotations
 import pytest
 
 from models.config_files import ConfigFileError
-from models.recognizers.api_key import ApiKeyRecognizer
 from models.recognizers.first_name import FirstNameRecognizer
-from models.recognizers.config import RECOGNIZERS_FILE, recognizer_data
+from models.recognizers.config import RECOGNIZERS_FILE, load_recognizer_data, recognizer_data
 from models.recognizers.high_entropy import HighEntropyRecognizer, bits_per_char
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
+from models.recognizers.registry import declared_recognizers, load_registry_configuration
+from models.recognizers.ui_terms import load_ui_terms
 
-RECOGNIZERS = [ApiKeyRecognizer(), HighEntropyRecognizer(), *labelled_value_recognizers()]
+DATA = recognizer_data()
+API_KEYS = next(r for r in declared_recognizers(load_registry_configuration()) if r.name == "ApiKeyRecognizer")
+RECOGNIZERS = [API_KEYS, HighEntropyRecognizer(DATA), *labelled_value_recognizers(DATA)]
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -89,7 +92,7 @@ def test_when_recognizer_data_names_an_unknown_shape_then_loading_fails_naming_i
     path = tmp_path / "recognizers.yaml"
     path.write_text(RECOGNIZERS_FILE.read_text().replace("value: digits", "value: digitz", 1))
     with pytest.raises(ConfigFileError, match="labelled_values.US_SSN.value"):
-        recognizer_data.__wrapped__(path)
+        load_recognizer_data(path)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -107,7 +110,7 @@ def test_when_recognizer_data_names_an_unknown_shape_then_loading_fails_naming_i
     ("build 2.14 - 3 tests failed", set()),
 ])
 def test_when_apps_print_identifiers_without_a_sentence_then_pattern_sets_find_them(text, expected):
-    found = {(r.entity_type, text[r.start:r.end]) for recognizer in pattern_set_recognizers()
+    found = {(r.entity_type, text[r.start:r.end]) for recognizer in pattern_set_recognizers(DATA, load_ui_terms(DATA))
              for r in recognizer.analyze(text, recognizer.supported_entities)}
     assert found == expected
 
@@ -120,5 +123,32 @@ def test_when_apps_print_identifiers_without_a_sentence_then_pattern_sets_find_t
     ("Will you review it? May be late", set()),
 ])
 def test_when_a_lone_given_name_is_capitalised_then_it_is_found(text, expected):
-    recognizer = FirstNameRecognizer()
+    recognizer = FirstNameRecognizer(DATA)
     assert {text[r.start:r.end] for r in recognizer.analyze(text, ["PERSON"])} == expected
+
+
+def test_the_registry_file_names_our_declared_classes_as_predefined_and_the_api_key_patterns_as_data():
+    from models.recognizers.registry import DECLARED_CLASSES, REGISTRY_FILE
+    entries = {entry["name"]: entry for entry in load_registry_configuration()["recognizers"]}
+    assert all(entries[cls.__name__]["type"] == "predefined" for cls in DECLARED_CLASSES)
+    assert entries["ApiKeyRecognizer"]["type"] == "custom" and API_KEYS.supported_entities == ["API_KEY"]
+    assert "EmailRecognizer" not in entries and "PhoneRecognizer" not in entries  # ours replace them
+    assert load_registry_configuration(REGISTRY_FILE) == load_registry_configuration()
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("- {name: OfflineEmailRecognizer, type: predefined}", "- {name: OfflineEmailRecognizr, type: predefined}",
+     "recognizers: .*OfflineEmailRecognizr"),
+    ("- {name: IpRecognizer, type: predefined}", "- {name: IpRecognizer, type: predefined, enabeld: false}",
+     r"recognizers\.\d+\.enabeld"),
+    ("global_regex_flags: 26\n", "", "global_regex_flags: required"),
+    ("supported_languages: [en]\n", "supported_languages: [en\n", "not valid YAML"),
+])
+def test_when_the_registry_file_is_wrong_then_loading_fails_naming_the_file_and_key(tmp_path, old, new, key):
+    from models.recognizers.registry import REGISTRY_FILE
+    path = tmp_path / "presidio_registry.yaml"
+    text = REGISTRY_FILE.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ConfigFileError, match=f"{path}: {key}" if key != "not valid YAML" else "not valid YAML"):
+        load_registry_configuration(path)

@@ -8,7 +8,7 @@ import logging
 import apache_beam as beam
 from apache_beam.testing.util import BeamAssertException, assert_that, equal_to
 
-from models.analyzer import Detector, build_detector
+from models.engine import Detector, build_detector
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.records import DiscardedRecord

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from models.analyzer import build_detector, detect, fitted_to_policy
+from models.detection import detect
+from models.engine import build_detector, fitted_to_policy
 from models.images import FILL, admitted_shape, decode_image
 from models.ocr import OcrSettings, TesseractOcr, dark_text_on_light
 from models.parse import parse_line

@@ -17,7 +17,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import FixedWindows, TimestampedValue
 from PIL import Image, ImageDraw, ImageFont
 
-from models.analyzer import AnalyzerSettings
+from models.engine import AnalyzerSettings
 from models.ocr import OcrSettings, ocr_text
 from models.records import DiscardedRecord, RawRecord
 from models.session_ocr import capture_order

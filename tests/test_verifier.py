@@ -8,7 +8,7 @@ import json
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 
-from models.analyzer import AnalyzerSettings
+from models.engine import AnalyzerSettings
 from models.config_files import ConfigFileError
 from models.ocr import OcrSettings
 from models.policy import EntityRule

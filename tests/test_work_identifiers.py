@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from models.analyzer import RegexTimedOut
+from models.engine import RegexTimedOut
 from models.config_files import ConfigFileError, term_list
 from models.policy import DEFAULT_POLICY, load_policy
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
-from models.recognizers.config import RECOGNIZERS_FILE, recognizer_data
+from models.recognizers.config import RECOGNIZERS_FILE, load_recognizer_data, recognizer_data
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
-from models.recognizers.ui_terms import only_ui_terms, ui_terms, without_ui_parts
+from models.recognizers.ui_terms import load_ui_terms, only_ui_terms, without_ui_parts
 from models.recognizers.url_token import UrlPathTokenRecognizer, camel_pieces
 
-NEW_RECOGNIZERS = [CustomerIdRecognizer(), AccountNumberRecognizer(), *pattern_family_recognizers(),
-                   UrlPathTokenRecognizer()]
+DATA = recognizer_data()
+NEW_RECOGNIZERS = [CustomerIdRecognizer(DATA), AccountNumberRecognizer(DATA), *pattern_family_recognizers(DATA),
+                   UrlPathTokenRecognizer(DATA)]
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -138,7 +139,7 @@ def test_a_street_address_with_a_unit_is_one_span_covering_the_street():
     ("Fail2ban", False), ("S3Bucket", False),
 ])
 def test_a_path_segment_counts_as_random_by_its_camel_case_pieces(segment, random):
-    recognizer = UrlPathTokenRecognizer()
+    recognizer = UrlPathTokenRecognizer(DATA)
     assert (recognizer.validate_result(segment) is None) == random
     assert "".join(camel_pieces(segment)) == "".join(char for char in segment if char.isalpha())
 
@@ -149,19 +150,19 @@ def test_a_path_segment_counts_as_random_by_its_camel_case_pieces(segment, rando
     ("Ana Page", "Ana Page"), ("Grace", "Grace"),
 ])
 def test_ui_words_are_cut_from_a_span_only_as_whole_title_parts(span, expected):
-    bounds = without_ui_parts(span, ui_terms())
+    bounds = without_ui_parts(span, load_ui_terms(DATA))
     assert (None if bounds is None else span[bounds[0]:bounds[1]]) == expected
 
 
 def test_ui_terms_hold_no_given_name_and_only_ui_words_clear_a_span():
-    assert not set(ui_terms()) & set(term_list(recognizer_data().first_names.terms))
-    assert only_ui_terms("Visual Studio Code", ui_terms())
-    assert not only_ui_terms("Priya Settings", ui_terms())
-    assert not only_ui_terms("", ui_terms())
+    assert not set(load_ui_terms(DATA)) & set(term_list(recognizer_data().first_names.terms))
+    assert only_ui_terms("Visual Studio Code", load_ui_terms(DATA))
+    assert not only_ui_terms("Priya Settings", load_ui_terms(DATA))
+    assert not only_ui_terms("", load_ui_terms(DATA))
 
 
 def test_a_sign_off_that_is_an_app_name_is_not_a_person_but_a_name_is():
-    recognizer = next(r for r in pattern_set_recognizers() if r.supported_entities == ["PERSON"])
+    recognizer = next(r for r in pattern_set_recognizers(DATA, load_ui_terms(DATA)) if r.supported_entities == ["PERSON"])
     assert recognizer.analyze("Book time with Adesua - Calendly", ["PERSON"]) == []
     assert [r.entity_type for r in recognizer.analyze("see you then - Omar", ["PERSON"])] == ["PERSON"]
 
@@ -193,7 +194,7 @@ def test_when_a_pattern_names_an_unknown_word_list_then_loading_fails_naming_it(
     assert "(?:{{profile_hosts}})" in text
     path.write_text(text.replace("(?:{{profile_hosts}})", "(?:{{profile_hostz}})"), encoding="utf-8")
     with pytest.raises(ConfigFileError, match="url_parts.*personal page on a profile host.*profile_hostz"):
-        recognizer_data.__wrapped__(path)
+        load_recognizer_data(path)
 
 
 def test_when_a_filled_pattern_is_not_a_valid_regex_then_loading_fails_naming_it(tmp_path):
@@ -203,7 +204,7 @@ def test_when_a_filled_pattern_is_not_a_valid_regex_then_loading_fails_naming_it
     assert original in text
     path.write_text(text.replace(original, "[?&;#](?:{{token_params}}=\\K"), encoding="utf-8")
     with pytest.raises(ConfigFileError, match="url_parts.*token in a query"):
-        recognizer_data.__wrapped__(path)
+        load_recognizer_data(path)
 
 
 def test_the_policy_masks_or_hashes_every_new_entity_type():

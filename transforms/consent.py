@@ -21,6 +21,7 @@ from apache_beam.utils.timestamp import MAX_TIMESTAMP, Timestamp
 from models.consent import UNAVAILABLE, ConsentError, Registry, consent_verdict, read_registry
 from models.records import DiscardedRecord, RawRecord
 from transforms.audit import NAMESPACE
+from transforms.beam_compat import map_side_input_windows
 from transforms.dead_letters import Outcome, guarded
 
 CONSENTED, DROPPED = "consented", "dropped"
@@ -79,7 +80,7 @@ class _AsReadFor(pvalue.AsSingleton):
 
     def __init__(self, snapshots: beam.PCollection, schedule: RefreshSchedule):
         super().__init__(snapshots, default_value=UNAVAILABLE)
-        self._window_mapping_fn = schedule.read_for
+        map_side_input_windows(self, schedule.read_for)
 
 
 class ReadRegistryFn(beam.DoFn):

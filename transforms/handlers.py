@@ -13,7 +13,8 @@ from apache_beam import pvalue
 from apache_beam.ml.inference.base import ModelHandler, PredictionResult, RunInference
 from apache_beam.utils.shared import Shared
 
-from models.analyzer import AnalyzerSettings, Detector, build_detector, detect, detect_batch
+from models.detection import detect, detect_batch
+from models.engine import AnalyzerSettings, Detector, build_detector
 from models.deadline import record_deadline
 from models.images import UnsafeImage
 from models.image_source import UnreadableImage

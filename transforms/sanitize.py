@@ -5,7 +5,7 @@ from typing import Callable
 
 import apache_beam as beam
 
-from models.analyzer import AnalyzerSettings, Detector, build_detector, fitted_to_policy
+from models.engine import AnalyzerSettings, Detector, build_detector, fitted_to_policy
 from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.dead_letters import Outcome

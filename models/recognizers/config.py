@@ -195,7 +195,13 @@ class RecognizerData(StrictModel):
         return self
 
 
-@cache
-def recognizer_data(path: Path = RECOGNIZERS_FILE) -> RecognizerData:
+def load_recognizer_data(path: str | Path = RECOGNIZERS_FILE) -> RecognizerData:
     """The validated file; a bad file raises ConfigFileError naming the key."""
     return load_yaml_file(path, RecognizerData)
+
+
+@cache
+def recognizer_data() -> RecognizerData:
+    """The shipped file, read once: for the start-up check and callers that take no other file;
+    recognizers are given theirs (models/recognizers/registry.py)."""
+    return load_recognizer_data(RECOGNIZERS_FILE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from models.recognizers.config import CueConnector, CuedValue, recognizer_data
+from models.recognizers.config import CueConnector, CuedValue
 
 # Between a list's values ("E11.9, I10 and Z79.4").
 _LIST_SEPARATOR = r"(?:\s*[,;/]\s*|\s+and\s+|\s+)"
@@ -54,9 +54,9 @@ def cue_lookbehind(rule: CuedValue, connector: CueConnector) -> str:
 class CuedValueRecognizer(PatternRecognizer):
     """One recognizers.yaml section as patterns: the value after a cue at cue_score, each bare shape at its own."""
 
-    def __init__(self, entity: str, rule: CuedValue) -> None:
-        patterns = [Pattern(f"{entity.lower()} after cue", cue_lookbehind(rule, recognizer_data().cue_connector)
-                            + rule.value, rule.cue_score)]
+    def __init__(self, entity: str, rule: CuedValue, connector: CueConnector) -> None:
+        patterns = [Pattern(f"{entity.lower()} after cue", cue_lookbehind(rule, connector) + rule.value,
+                            rule.cue_score)]
         patterns += [Pattern(name, shape.regex, shape.score) for name, shape in rule.bare_shapes.items()]
         flags = regex.DOTALL | regex.MULTILINE | (0 if rule.case_sensitive else regex.IGNORECASE)
         super().__init__(supported_entity=entity, patterns=patterns, supported_language="en",

@@ -4,15 +4,15 @@ from __future__ import annotations
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from models.config_files import term_list
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import RecognizerData
 from models.recognizers.cued_value import phrase_trie
 
 
 class DrugNameRecognizer(PatternRecognizer):
     """DRUG_NAME: a listed generic or brand name, plus a dose right after it ("metformin 500 mg")."""
 
-    def __init__(self) -> None:
-        rule = recognizer_data().drug_names
+    def __init__(self, data: RecognizerData) -> None:
+        rule = data.drug_names
         names = phrase_trie(term_list(rule.terms), space=r"\s+")
         pattern = rf"(?<![\w\-])(?:{names})(?:\s+{rule.dose})?(?![\w\-])"
         super().__init__(supported_entity="DRUG_NAME", supported_language="en",

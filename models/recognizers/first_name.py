@@ -5,14 +5,14 @@ import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from models.config_files import term_list
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import RecognizerData
 
 
 class FirstNameRecognizer(PatternRecognizer):
     """Case-sensitive (no IGNORECASE): "Priya" is a name, "priya" in a URL slug or handle is left to others."""
 
-    def __init__(self) -> None:
-        rule = recognizer_data().first_names
+    def __init__(self, data: RecognizerData) -> None:
+        rule = data.first_names
         names = "|".join(regex.escape(name.capitalize()) for name in term_list(rule.terms))
         super().__init__(supported_entity="PERSON", name="FirstNameRecognizer", supported_language="en",
                          patterns=[Pattern("given name", rf"(?<![\w@.\-])(?:{names})(?![\w@\-]|\.\w)", rule.score)],

@@ -7,7 +7,7 @@ from collections import Counter
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import RecognizerData
 
 _TOKEN = r"(?<![A-Za-z0-9_\-+])[A-Za-z0-9_\-+]{%d,}(?![A-Za-z0-9_\-+])"
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
@@ -22,8 +22,8 @@ def bits_per_char(token: str) -> float:
 class HighEntropyRecognizer(PatternRecognizer):
     """Mixed-case tokens with digits and high character entropy; snake_case names and UUIDs are not secrets."""
 
-    def __init__(self) -> None:
-        self._rule = recognizer_data().high_entropy
+    def __init__(self, data: RecognizerData) -> None:
+        self._rule = data.high_entropy
         super().__init__(supported_entity="SECRET", supported_language="en",
                          patterns=[Pattern("high entropy token", _TOKEN % self._rule.min_length, self._rule.score)])
 

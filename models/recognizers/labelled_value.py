@@ -5,7 +5,7 @@ import regex
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import RecognizerData
 
 SCORE = 0.85
 
@@ -16,9 +16,8 @@ def _cue_pattern(cues: tuple[str, ...], value_shape: str) -> str:
     return rf"(?<=(?<![a-z])(?:{alternatives})\s*(?:#|no\.?|number)?\s*[:=]\s*)(?:{value_shape})"
 
 
-def labelled_value_recognizers() -> list[PatternRecognizer]:
+def labelled_value_recognizers(data: RecognizerData) -> list[PatternRecognizer]:
     """One recognizer per entity type listed under `labelled_values` in recognizers.yaml."""
-    data = recognizer_data()
     return [
         PatternRecognizer(
             supported_entity=entity,

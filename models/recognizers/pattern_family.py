@@ -5,14 +5,14 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import RecognizerData
 
 
 def _camel(name: str) -> str:
     return "".join(part.title() for part in name.split("_"))
 
 
-def pattern_family_recognizers() -> list[PatternRecognizer]:
+def pattern_family_recognizers(data: RecognizerData) -> list[PatternRecognizer]:
     """A PatternRecognizer per family under `work_identifiers` and entity type, word lists filled in.
     Case-sensitive unless a pattern says otherwise: capitals tell a name from a word."""
     return [
@@ -21,6 +21,6 @@ def pattern_family_recognizers() -> list[PatternRecognizer]:
             name=f"{_camel(family_name)}{_camel(entity.lower())}Recognizer",
             patterns=[Pattern(name, shape.regex, shape.score) for name, shape in shapes.items()],
             global_regex_flags=regex.MULTILINE)
-        for family_name, family in recognizer_data().work_identifiers.items()
+        for family_name, family in data.work_identifiers.items()
         for entity, shapes in family.expanded().items()
     ]

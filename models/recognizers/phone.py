@@ -6,10 +6,12 @@ from __future__ import annotations
 from functools import cache
 
 import phonenumbers
-from phonenumbers import PhoneMetadata, PhoneNumberMatcher
+from phonenumbers import PhoneMetadata
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+from models.compat import FilteredPhoneNumberMatcher, phone_result
 
 
 @cache
@@ -25,7 +27,7 @@ def fewest_digits(region: str) -> int:
     return min(shortest(PhoneMetadata.metadata_for_region(region)), international)
 
 
-class _ShortCandidatesSkipped(PhoneNumberMatcher):
+class _ShortCandidatesSkipped(FilteredPhoneNumberMatcher):
     """phonenumbers' matcher, passing over a candidate with fewer digits than any valid number of
     the region: every match it could yield lies inside the candidate, so none is lost."""
 
@@ -33,10 +35,8 @@ class _ShortCandidatesSkipped(PhoneNumberMatcher):
         super().__init__(text, region, leniency=leniency)
         self._fewest_digits = fewest_digits(region)
 
-    def _extract_match(self, candidate, offset):
-        if sum(char.isdecimal() for char in candidate) < self._fewest_digits:
-            return None
-        return super()._extract_match(candidate, offset)
+    def accepts(self, candidate: str) -> bool:
+        return sum(char.isdecimal() for char in candidate) >= self._fewest_digits
 
 
 class ShortCandidatesSkippedPhoneRecognizer(PhoneRecognizer):
@@ -53,5 +53,5 @@ class ShortCandidatesSkippedPhoneRecognizer(PhoneRecognizer):
                     found_region = phonenumbers.region_code_for_number(phonenumbers.parse(text[match.start:match.end]))
                 except phonenumbers.NumberParseException:
                     found_region = region
-                results.append(self._get_recognizer_result(match, text, found_region, nlp_artifacts))
+                results.append(phone_result(self, match, text, found_region, nlp_artifacts))
         return EntityRecognizer.remove_duplicates(results)

@@ -1,12 +1,23 @@
-"""Every custom recognizer in one list, for the analyzer to register."""
+"""The recognizers the analyzer registers: those models/data/presidio_registry.yaml declares in Presidio's
+format, made by Presidio's RecognizerRegistryProvider, and ours built from recognizers.yaml."""
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer
+from pathlib import Path
+from typing import Any
 
+import pydantic
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.input_validation import ConfigurationValidator
+from presidio_analyzer.input_validation.yaml_recognizer_models import (CustomRecognizerConfig,
+                                                                       PredefinedRecognizerConfig)
+from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
+
+from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
-from models.recognizers.api_key import ApiKeyRecognizer
+from models.recognizers.config import RecognizerData
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
+from models.recognizers.email import OfflineEmailRecognizer
 from models.recognizers.employee_id import EmployeeIdRecognizer
 from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.high_entropy import HighEntropyRecognizer
@@ -17,11 +28,57 @@ from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
 from models.recognizers.url_token import UrlPathTokenRecognizer
 
+REGISTRY_FILE = DATA_DIR / "presidio_registry.yaml"
+# Presidio reads these from its own default file when a configuration leaves one out: never here.
+_TOP_LEVEL_KEYS = ("supported_languages", "global_regex_flags", "recognizers")
+# Recognizer classes of ours the registry file names as predefined: Presidio finds a class by its name
+# among the EntityRecognizer subclasses imported.
+DECLARED_CLASSES = (OfflineEmailRecognizer,)
 
-def custom_recognizers() -> list[EntityRecognizer]:
-    """Fresh instances of our recognizers (the offline e-mail one replaces Presidio's and is added apart)."""
-    return [ApiKeyRecognizer(), HighEntropyRecognizer(), *labelled_value_recognizers(),
-            MedicalRecordNumberRecognizer(), Icd10Recognizer(), DrugNameRecognizer(),
-            UsEinRecognizer(), EmployeeIdRecognizer(), FirstNameRecognizer(), *pattern_set_recognizers(),
-            CustomerIdRecognizer(), AccountNumberRecognizer(), *pattern_family_recognizers(),
-            UrlPathTokenRecognizer()]
+
+def load_registry_configuration(path: str | Path = REGISTRY_FILE) -> dict[str, Any]:
+    """The registry file, checked by Presidio's schema and for keys that schema does not know
+    (it would drop one silently: a misspelt `enabled` would leave a recognizer on); a bad file raises
+    ConfigFileError naming the file and the key."""
+    raw = read_yaml_file(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("recognizers"), list):
+        raise ConfigFileError(f"{path}: recognizers: a list of recognizers is required")
+    missing = [key for key in _TOP_LEVEL_KEYS if key not in raw]
+    if missing:
+        raise ConfigFileError(f"{path}: {missing[0]}: required (Presidio would take its default)")
+    for index, entry in enumerate(raw["recognizers"]):
+        if not isinstance(entry, dict):
+            raise ConfigFileError(f"{path}: recognizers.{index}: a mapping with a name and a type is required")
+        schema = PredefinedRecognizerConfig if entry.get("type") == "predefined" else CustomRecognizerConfig
+        unknown = sorted(set(entry) - set(schema.model_fields))
+        if unknown:
+            raise ConfigFileError(f"{path}: recognizers.{index}.{unknown[0]}: not a key of Presidio's "
+                                  f"{schema.__name__}")
+    try:
+        # Checked only: the provider validates again, and refuses the dump this returns (None fields).
+        ConfigurationValidator.validate_recognizer_registry_configuration(raw)
+    except ValueError as exc:
+        cause = exc.__cause__
+        if not isinstance(cause, pydantic.ValidationError):
+            raise ConfigFileError(f"{path}: {type(exc).__name__}") from None
+        error = cause.errors(include_input=False)[0]
+        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        raise ConfigFileError(f"{path}: {key}: {error['msg']}") from None
+    return raw
+
+
+def declared_recognizers(configuration: dict[str, Any]) -> list[EntityRecognizer]:
+    """The recognizers a validated registry configuration declares, made by Presidio's provider.
+    No NLP engine is given to it: the NLP recognizer is ours, added by the engine (models/engine.py)."""
+    provider = RecognizerRegistryProvider(registry_configuration=configuration)
+    return list(provider.create_recognizer_registry().recognizers)
+
+
+def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str]) -> list[EntityRecognizer]:
+    """Fresh instances of our recognizers built from recognizers.yaml (`data`), in code: their regexes
+    are made from its cue and word lists, which Presidio's registry format cannot express."""
+    return [HighEntropyRecognizer(data), *labelled_value_recognizers(data),
+            MedicalRecordNumberRecognizer(data), Icd10Recognizer(data), DrugNameRecognizer(data),
+            UsEinRecognizer(data), EmployeeIdRecognizer(data), FirstNameRecognizer(data),
+            *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
+            *pattern_family_recognizers(data), UrlPathTokenRecognizer(data)]

@@ -2,14 +2,12 @@
 "Contacts", "Northwind - Slack"): spans trimmed of them where a title separator sets them apart."""
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from models.config_files import term_list
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import RecognizerData
 
 # Between the parts of a window title: a dash, bar, slash, dot or colon with blanks around it, or a bar alone.
 _TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
@@ -17,10 +15,9 @@ _TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
 _WORD_SEPARATOR = regex.compile(r"[^\w'&+]+|_")
 
 
-@cache
-def ui_terms() -> frozenset[str]:
-    """The allowlisted app, product and UI words and phrases, lower case."""
-    return frozenset(term_list(recognizer_data().ui_terms.terms))
+def load_ui_terms(data: RecognizerData) -> frozenset[str]:
+    """The allowlisted app, product and UI words and phrases of `data`'s term list, lower case."""
+    return frozenset(term_list(data.ui_terms.terms))
 
 
 def only_ui_terms(text: str, terms: frozenset[str], longest: int = 4) -> bool:
@@ -50,9 +47,10 @@ def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None
     return (kept[0][0], kept[-1][1]) if kept else None
 
 
-def trimmed(results: list[RecognizerResult], text: str, entities: frozenset[str]) -> list[RecognizerResult]:
+def trimmed(results: list[RecognizerResult], text: str, entities: frozenset[str],
+            terms: frozenset[str]) -> list[RecognizerResult]:
     """`results` with spans of `entities` cut down by `without_ui_parts`, and dropped when only UI words."""
-    terms, kept = ui_terms(), []
+    kept = []
     for result in results:
         if result.entity_type in entities:
             bounds = without_ui_parts(text[result.start:result.end], terms)
@@ -64,13 +62,14 @@ def trimmed(results: list[RecognizerResult], text: str, entities: frozenset[str]
 
 
 class UiTermsFilteredSpacyRecognizer(SpacyRecognizer):
-    """Presidio's spaCy recognizer with its person, place and group spans cut free of app and UI words."""
+    """Presidio's spaCy recognizer with its person, place and group spans cut free of app and UI words (`ui_terms`)."""
 
     TRIMMED = frozenset({"PERSON", "LOCATION", "NRP"})
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, ui_terms: frozenset[str], **kwargs) -> None:
         super().__init__(name="SpacyRecognizer", **kwargs)
+        self._ui_terms = ui_terms
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         """The spaCy entities, trimmed by `trimmed`."""
-        return trimmed(super().analyze(text, entities, nlp_artifacts), text, self.TRIMMED)
+        return trimmed(super().analyze(text, entities, nlp_artifacts), text, self.TRIMMED, self._ui_terms)

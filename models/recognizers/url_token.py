@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import RecognizerData
 
 # A camel-case piece: a run of capitals not followed by a small letter, or a capital and small letters.
 _PIECE = regex.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
@@ -24,8 +24,8 @@ class UrlPathTokenRecognizer(PatternRecognizer):
     average (`ttjXDyVOcTYnrPPf`, unlike `getElementById` or `JSONParser`), or digits inside the letters
     with several digits or case changes (`Pvs3hfu4`, `zt7Osxaqzw`, unlike `Fail2ban` or `S3Bucket`)."""
 
-    def __init__(self) -> None:
-        self._rule = recognizer_data().url_path_tokens
+    def __init__(self, data: RecognizerData) -> None:
+        self._rule = data.url_path_tokens
         pattern = rf"(?<=/)[A-Za-z0-9_\-]{{{self._rule.min_length},128}}(?=[/?#&;\s\"'<>)\]]|$)"
         super().__init__(supported_entity="SECRET", supported_language="en", global_regex_flags=regex.MULTILINE,
                          patterns=[Pattern("random path segment", pattern, self._rule.score)])

@@ -1,0 +1,70 @@
+"""The private parts of Presidio and phonenumbers this project relies on, in one place, each checked
+against the versions in CHECKED_VERSIONS (tests/test_compat.py fails when another version is installed)."""
+from __future__ import annotations
+
+import logging
+
+from phonenumbers import PhoneNumberMatcher
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from spacy.tokens import Doc
+
+# The distributions whose private names are used below, at the versions they were read in.
+CHECKED_VERSIONS = {"presidio-analyzer": "2.2.366", "phonenumbers": "9.0.43"}
+
+
+def doc_to_nlp_artifacts(nlp_engine: SpacyNlpEngine, doc: Doc, language: str) -> NlpArtifacts:
+    """Presidio's own conversion of a spaCy doc into NlpArtifacts (the one `process_batch` applies),
+    for docs run through spaCy apart from Presidio; private `_doc_to_nlp_artifact`."""
+    return nlp_engine._doc_to_nlp_artifact(doc, language)  # pylint: disable=protected-access
+
+
+def is_regex_timeout(record: logging.LogRecord) -> bool:
+    """Whether a log record is PatternRecognizer's warning that a pattern timed out and was skipped:
+    Presidio only logs it, so the message is the one sign (`pattern_recognizer.py`, `analyze`)."""
+    return isinstance(record.msg, str) and record.msg.startswith("Regex pattern") and "timed out" in record.msg
+
+
+def phone_result(recognizer: PhoneRecognizer, match, text: str, region: str,
+                 nlp_artifacts: NlpArtifacts | None) -> RecognizerResult:
+    """PhoneRecognizer's result for one phonenumbers match (score, explanation, context), as its
+    `analyze` builds it; private `_get_recognizer_result`."""
+    return recognizer._get_recognizer_result(match, text, region, nlp_artifacts)  # pylint: disable=protected-access
+
+
+class LemmaContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer with its two private steps opened as hooks to override:
+    `match_token_index` (the token a match starts in) and `surrounding_words` (the words read around it)."""
+
+    def match_token_index(self, word: str, start: int, tokens, tokens_indices: list[int]) -> int:
+        """Stock: the first token holding `start` or ending after it, found by a walk from the first."""
+        return LemmaContextAwareEnhancer._find_index_of_match_token(  # pylint: disable=protected-access
+            word, start, tokens, tokens_indices)
+
+    def surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        """Stock: the lemmas of the words before and after the match's token."""
+        return LemmaContextAwareEnhancer._extract_surrounding_words(  # pylint: disable=protected-access
+            self, nlp_artifacts, word, start)
+
+    # Presidio calls these private names (`enhance_using_context`, `_extract_surrounding_words`).
+    def _find_index_of_match_token(self, word, start, tokens, tokens_indices):
+        return self.match_token_index(word, start, tokens, tokens_indices)
+
+    def _extract_surrounding_words(self, nlp_artifacts, word, start):
+        return self.surrounding_words(nlp_artifacts, word, start)
+
+
+class FilteredPhoneNumberMatcher(PhoneNumberMatcher):
+    """phonenumbers' matcher with a hook, `accepts`, that passes over a candidate before it is
+    parsed; its private step `_extract_match` is where a candidate is parsed."""
+
+    def accepts(self, candidate: str) -> bool:
+        """Stock: every candidate is parsed."""
+        return True
+
+    def _extract_match(self, candidate, offset):
+        if not self.accepts(candidate):
+            return None
+        return super()._extract_match(candidate, offset)  # pylint: disable=protected-access
