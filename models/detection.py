@@ -243,7 +243,8 @@ def _piece_spans(piece: str, results: dict[str, TextResult], view: View | None,
     mapped = []
     for span in results[view.text].spans:
         start, end = view.original(span.start, span.end)
-        if span.entity_type in name_types and _digit_runs(view.text[span.start:span.end]) != _digit_runs(piece[start:end]):
+        if (span.entity_type in name_types
+                and _digit_runs(view.text[span.start:span.end]) != _digit_runs(piece[start:end])):
             continue
         mapped.append(Span(span.entity_type, start, end, span.score))
     return results[piece].spans + tuple(mapped)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from models.categories import CategoryClassifier, TextFeatures, category_data, l
 from models.compat import is_regex_timeout
 from models.config_files import ConfigFileError
 from models.context_words import BisectingContextEnhancer
-from models.lemmas import FACTORY as LEMMATIZER_FACTORY
+from models.lemmas import FACTORY as LEMMATIZER_FACTORY, PosFreeLemmatizer
 from models.normalize import Normalizer, build_normalizer
 from models.policy import Policy
 from models.recognizers.config import RECOGNIZERS_FILE, RecognizerData, load_recognizer_data
@@ -162,7 +163,7 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
         # NER's person, place and group spans cut free of app and UI words ("Settings", "- Slack").
         UiTermsFilteredSpacyRecognizer(ui_terms, supported_language=settings.language,
                                        supported_entities=nlp_engine.get_supported_entities()),
-        *custom_recognizers(data, ui_terms),
+        *custom_recognizers(data, ui_terms, english_word_test(nlp_engine.nlp[settings.language])),
         _phone_recognizer(settings, data)]
     if settings.pruned:
         recognizers = [recognizer for recognizer in recognizers
@@ -170,6 +171,13 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
     registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[settings.language])
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[settings.language],
                           context_aware_enhancer=BisectingContextEnhancer() if settings.pruned else None)
+
+
+def english_word_test(nlp: Language) -> Callable[[str], bool]:
+    """Whether a lower-case word is English: a stop word, or a word of the model's lemma tables."""
+    lemmatizer = PosFreeLemmatizer(nlp.get_pipe("lemmatizer").lookups)
+    stop_words = frozenset(nlp.Defaults.stop_words)
+    return lambda word: word in stop_words or lemmatizer.known(word)
 
 
 def _phone_recognizer(settings: AnalyzerSettings, data: RecognizerData) -> PhoneRecognizer:

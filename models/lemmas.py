@@ -47,6 +47,13 @@ class PosFreeLemmatizer:
             return found
         return word[:-1] if len(word) > 3 and word[-1] == "s" and word[-2] not in "siu" else word
 
+    def known(self, word: str) -> bool:
+        """Whether a lower-case word is an English word of the tables, as written or inflected."""
+        if any(word in self._index[pos] or word in self._exceptions[pos] for pos in PARTS_OF_SPEECH):
+            return True
+        lemma = self.lemma(word)
+        return lemma != word and any(lemma in self._index[pos] for pos in PARTS_OF_SPEECH)
+
     def _excepted(self, word: str, parts: tuple[str, ...]) -> str | None:
         return next((forms[0] for pos in parts if (forms := self._exceptions[pos].get(word))), None)
 

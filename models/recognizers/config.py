@@ -10,6 +10,8 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
+from models.recognizers.addressee import Addressees
+from models.recognizers.national_phone import NationalPhones
 
 RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
 
@@ -178,6 +180,8 @@ class RecognizerData(StrictModel):
     url_path_tokens: UrlPathTokens
     ui_terms: UiTerms
     phone_regions: tuple[str, ...] = pydantic.Field(min_length=1)
+    national_phones: NationalPhones
+    addressees: Addressees
 
     @pydantic.field_validator("phone_regions")
     @classmethod

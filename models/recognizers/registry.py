@@ -2,6 +2,7 @@
 format, made by Presidio's RecognizerRegistryProvider, and ours built from recognizers.yaml."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
+from models.recognizers.addressee import AddresseeRecognizer
 from models.recognizers.config import RecognizerData
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
@@ -24,6 +26,7 @@ from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.medical_record_number import MedicalRecordNumberRecognizer
+from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
 from models.recognizers.url_token import UrlPathTokenRecognizer
@@ -74,11 +77,14 @@ def declared_recognizers(configuration: dict[str, Any]) -> list[EntityRecognizer
     return list(provider.create_recognizer_registry().recognizers)
 
 
-def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str]) -> list[EntityRecognizer]:
+def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
+                       is_word: Callable[[str], bool]) -> list[EntityRecognizer]:
     """Fresh instances of our recognizers built from recognizers.yaml (`data`), in code: their regexes
-    are made from its cue and word lists, which Presidio's registry format cannot express."""
+    are made from its cue and word lists, which Presidio's registry format cannot express. `is_word`
+    tells an English word (the model's lemma tables) from a handle."""
     return [HighEntropyRecognizer(data), *labelled_value_recognizers(data),
             MedicalRecordNumberRecognizer(data), Icd10Recognizer(data), DrugNameRecognizer(data),
             UsEinRecognizer(data), EmployeeIdRecognizer(data), FirstNameRecognizer(data),
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
-            *pattern_family_recognizers(data), UrlPathTokenRecognizer(data)]
+            *pattern_family_recognizers(data), UrlPathTokenRecognizer(data),
+            NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms)]

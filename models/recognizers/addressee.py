@@ -1,0 +1,56 @@
+"""Chat handles used to address someone at the start of a message ("Seveas: try the backports",
+"rikva, thanks"): IRC, Slack and forum habit. A word there counts when it is no English word, app or
+UI word, no chat word ("lol", "btw") and not written in capitals (`NOTE:`), so "Thanks, Ana" or
+"Update: ..." stay as they are; handles with a digit or underscore are the work identifiers' pattern's."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pydantic
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from models.config_files import StrictModel, term_list
+
+# At the start of a text or of a message in a joined transcript (its segments are joined by a blank
+# line): a terminal's or log's "systemd: Started ..." lines are not messages.
+_ADDRESSED = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)(?=[:,][ \t]++\S)")
+# A second line of the same message that starts the same way ("nginx: reloaded") makes it a log.
+_LOGGED = regex.compile(r"\n[ \t]{0,4}+[A-Za-z][\w\-]{0,30}+(?:\[\d++\])?+:[ \t]")
+
+
+class Addressees(StrictModel):
+    """recognizers.yaml `addressees`: the score of a handle that addresses a message."""
+
+    score: float = pydantic.Field(gt=0, le=1)
+    # A term list under models/data/: chat words that are no dictionary words ("lol", "btw").
+    chat_words: str
+
+
+class AddresseeRecognizer(EntityRecognizer):
+    """USERNAME for a message's addressee whose name is not a word (see the module's docstring)."""
+
+    def __init__(self, rule: Addressees, is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> None:
+        self._rule = rule
+        self._is_word = is_word
+        self._known = ui_terms | frozenset(term_list(rule.chat_words))
+        super().__init__(supported_entities=["USERNAME"], supported_language="en", name="AddresseeRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the rule and the word test come with the constructor."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Each line-initial addressee that is not a word."""
+        results = []
+        for match in _ADDRESSED.finditer(text):
+            word = match.group(1)
+            end = text.find("\n\n", match.end())
+            if _LOGGED.search(text, match.end(), len(text) if end < 0 else end):
+                continue
+            lower = word.lower()
+            if word.isupper() or lower in self._known or any(self._is_word(part) for part in lower.split("-")):
+                continue
+            results.append(RecognizerResult("USERNAME", match.start(1), match.end(1), self._rule.score))
+        return results

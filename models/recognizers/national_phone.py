@@ -1,0 +1,82 @@
+"""Phone numbers written the way their own country writes them ("0741 386 973", "(028)9018553",
+"+62-50-956-1110"), where the phone recognizer reads text for a few regions only: a phone-shaped
+candidate that libphonenumber finds valid for one of many regions, or possible for one when the
+text names a phone ("Phone", "tel", "mobile")."""
+from __future__ import annotations
+
+import functools
+
+import phonenumbers
+import regex
+import pydantic
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from models.config_files import StrictModel
+
+# A "+" and a country code, a trunk "0" or an area code in brackets, then digit groups: 9 to 15
+# digits in all, standing apart from other digits, letters and version-like dots.
+_CANDIDATE = regex.compile(
+    r"(?<![\w+\-./])(?:\+\d|\(\+?\d|0(?![.,]))[\d \-.()/]{7,22}\d(?![\w\-]|\.\d)", regex.VERSION1)
+
+
+class NationalPhones(StrictModel):
+    """recognizers.yaml `national_phones`: the regions a number is tried for, and its scores."""
+
+    regions: tuple[str, ...] = pydantic.Field(min_length=1)
+    cues: tuple[str, ...] = pydantic.Field(min_length=1)
+    valid_score: float = pydantic.Field(gt=0, le=1)
+    cued_score: float = pydantic.Field(gt=0, le=1)
+
+    @pydantic.field_validator("regions")
+    @classmethod
+    def _known_regions(cls, regions: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(set(regions) - phonenumbers.SUPPORTED_REGIONS)
+        if unknown:
+            raise ValueError(f"unknown phone regions {unknown} (ISO 3166 codes, e.g. NG, VN)")
+        return regions
+
+
+class NationalPhoneRecognizer(EntityRecognizer):
+    """PHONE_NUMBER for numbers in other countries' formats (see the module's docstring)."""
+
+    def __init__(self, rule: NationalPhones) -> None:
+        self._rule = rule
+        self._judge = functools.lru_cache(maxsize=4096)(self._judge_value)
+        words = "|".join(regex.escape(cue) for cue in sorted(rule.cues, key=len, reverse=True))
+        self._cue = regex.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", regex.IGNORECASE)
+        super().__init__(supported_entities=["PHONE_NUMBER"], supported_language="en",
+                         name="NationalPhoneRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the rule comes with the constructor."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Each candidate scored by how sure libphonenumber is of it (none when it is no number anywhere)."""
+        results, cued = [], None
+        for match in _CANDIDATE.finditer(text):
+            value = match.group().rstrip(" -./(")
+            digits = sum(char.isdigit() for char in value)
+            if not 9 <= digits <= 15:
+                continue
+            valid, possible = self._judge(value)
+            if not valid and possible and cued is None:
+                cued = self._cue.search(text) is not None
+            score = self._rule.valid_score if valid else self._rule.cued_score if possible and cued else None
+            if score is not None:
+                results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.start() + len(value), score))
+        return results
+
+    def _judge_value(self, value: str) -> tuple[bool, bool]:
+        """Whether `value` is a valid number of some region, and whether it is a possible one."""
+        possible = False
+        for region in (None,) if value.startswith("+") else self._rule.regions:
+            try:
+                number = phonenumbers.parse(value, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return True, True
+            possible = possible or phonenumbers.is_possible_number(number)
+        return False, possible
