@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run test eval bench bench-keystrokes bench-propagation bench-ocr bench-anonymizer train-textcat train-ner sample clean
+.PHONY: install system-packages run lint test test-fast eval bench bench-keystrokes bench-propagation bench-ocr bench-anonymizer train-textcat train-ner sample clean
 
 install: system-packages $(VENV)/.installed
 
@@ -33,8 +33,17 @@ run: install
 	rm -rf $(SAMPLE_OUT)
 	$(BIN)/python -m pipeline.run --input 'sample/records.jsonl' --output $(SAMPLE_OUT) --dev_random_pseudonym_key
 
-test: install
+# Pyflakes, import order and docstrings (ruff.toml); `make test`, so CI, runs it first.
+lint: install
+	$(BIN)/ruff check .
+
+test: lint
 	$(BIN)/python -m pytest -q
+
+# The fast tier (a few minutes less): every test but those marked slow (whole pipeline runs on
+# Beam's runners, Chromium, the portable runner, the training data builders).
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # Generated dev and test splits (text and Chromium-rendered screens) through the pipeline's command
 # line, then the hand-written corpora; writes EVALUATION.md (about 10 minutes on 2 cores).

@@ -20,6 +20,6 @@ setup(
     packages=find_packages(include=["pipeline", "pipeline.*", "transforms", "transforms.*", "models", "models.*"]),
     package_data={"models": ["data/*.yaml", "data/*.txt", "data/terms/*.txt", "data/textcat/*", "data/textcat/*/*",
                             "data/ner/*", "data/ner/*/*", "data/ner/*/*/*"]},
-    install_requires=[r for r in pinned("requirements.txt") if not r.startswith(("pytest", "hypothesis"))]
+    install_requires=[r for r in pinned("requirements.txt") if not r.startswith(("pytest", "hypothesis", "ruff"))]
     + pinned("requirements-model.txt"),
 )

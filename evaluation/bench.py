@@ -196,10 +196,10 @@ def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def plain_loop(input_path: str, output: str, batch_size: int) -> None:
     """The pipeline's work without Beam: read, parse, capture policy, detect in batches, redact,
     write, audit."""
-    from models.detection import detect_batch
-    from models.engine import build_detector, settings_for_policy
     from models.audit import add_outcome, empty_audit, finish_audit
     from models.capture import capture_verdict, strip_undisclosed
+    from models.detection import detect_batch
+    from models.engine import build_detector, settings_for_policy
     from models.parse import ParseError, parse_line
     from models.policy import DEFAULT_POLICY, load_policy
     from models.records import DiscardedRecord, PreparedRecord, SanitizedRecord, StrippedFields
@@ -315,7 +315,7 @@ def _child(step: str, input_path: str, output: str, number: str) -> None:
 
 
 def _peak_rss_mib() -> float:
-    """This process's peak resident memory (VmHWM; getrusage's ru_maxrss survives exec, so a
+    """Peak resident memory of this process (VmHWM; getrusage's ru_maxrss survives exec, so a
     child would report its parent's peak)."""
     status = Path("/proc/self/status").read_text()
     return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
@@ -388,6 +388,7 @@ def report(args: argparse.Namespace, figures: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The benchmark's command line: runs the rows asked for and writes BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=20000, help="text records in the workload")
     parser.add_argument("--quick", action="store_true", help="a smaller run (800 records, under 2 minutes)")

@@ -84,6 +84,7 @@ def bench(name: str, stream: Callable[[int, random.Random], tuple[KeyEvent, ...]
 
 
 def main() -> None:
+    """Times each keystroke workload as it grows and prints the ratios."""
     bench("Edit stream", edit_stream)
     bench("Home/End-heavy stream", home_end_stream)
 

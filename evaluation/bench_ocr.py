@@ -31,7 +31,6 @@ from pathlib import Path
 import apache_beam as beam
 import pytesseract
 from apache_beam.options.pipeline_options import PipelineOptions
-
 from PIL import Image, ImageDraw, ImageFont
 
 from models.images import decode_image
@@ -74,6 +73,7 @@ def session_stream(rng: random.Random, frames: int) -> list[Image.Image]:
 
 
 def seconds_per_frame(read, images) -> float:
+    """Mean seconds `read` takes per image."""
     started = time.perf_counter()
     for image in images:
         read(image)
@@ -164,6 +164,7 @@ def reach(split: Path) -> None:
 
 
 def main() -> None:
+    """The OCR benchmark's command line: session reuse against full reads, or OCR reach."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     parser = argparse.ArgumentParser()
     parser.add_argument("--reach", type=Path, help="a generated split's directory, e.g. out/eval/dev")

@@ -148,7 +148,7 @@ def held_out_texts(root: Path = SHARED_DATA) -> set[str]:
 
 
 def entities_for(nlp: Language, item: Text, stock: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
-    """spaCy entity offsets for `item`: gold names and places as their NER label, identifiers as no
+    """Entity offsets (spaCy's) for `item`: gold names and places as their NER label, identifiers as no
     entity, the stock model's other entities where they touch no gold span (and, where the gold
     names every person and place, not a person or place). None when a gold entity does not start
     and end on token boundaries (the example is left out rather than taught wrong)."""
@@ -272,6 +272,7 @@ def compare(split: str, model: Path, work: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Builds the examples, trains and saves the NER, or compares stock and trained."""
     with_fixed_hash_seed("evaluation.train_ner", sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(MODEL_DIR), help="where the trained pipeline is saved")

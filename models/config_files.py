@@ -8,7 +8,6 @@ from typing import TypeVar
 import pydantic
 import yaml
 
-
 DATA_DIR = Path(__file__).parent / "data"
 
 

@@ -18,6 +18,7 @@ class BisectingContextEnhancer(LemmaContextEnhancer):
     words around a match can only mask more."""
 
     def match_token_index(self, word: str, start: int, tokens, tokens_indices: list[int]) -> int:
+        """The index of the token that holds `start`, by bisection over the token offsets."""
         # The first token that ends after `start`: the one holding it, or the next one when `start`
         # falls in the space after a token, as the stock loop finds.
         index = bisect_right(tokens_indices, start) - 1

@@ -25,8 +25,12 @@ from models.normalize import Normalizer, build_normalizer
 from models.policy import Policy
 from models.recognizers.config import RECOGNIZERS_FILE, RecognizerData, load_recognizer_data
 from models.recognizers.phone import ShortCandidatesSkippedPhoneRecognizer
-from models.recognizers.registry import (REGISTRY_FILE, custom_recognizers, declared_recognizers,
-                                         load_registry_configuration)
+from models.recognizers.registry import (
+    REGISTRY_FILE,
+    custom_recognizers,
+    declared_recognizers,
+    load_registry_configuration,
+)
 from models.recognizers.ui_terms import UiTermsFilteredSpacyRecognizer, load_ui_terms
 from models.records import Span
 

@@ -286,14 +286,14 @@ def _next_is_paste(events: tuple[KeyEvent, ...], index: int) -> bool:
 
 
 def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
-    """SECRET spans over the text and over the deleted text for entries that may have been typed
+    r"""SECRET spans over the text and over the deleted text for entries that may have been typed
     into a password field after Tab or Enter moved focus there.
 
     The capture names the field focused when the record began, and Tab, or Enter in a single-line
     field, can move focus to the next field of a form without the stream saying where. So the
     text is also read as entries, split at Tabs and newlines (empty ones skipped). An entry is
     masked when it is one token (no whitespace) and the entry before it is identifier-like: one
-    token of letters, digits and `. _ + - @ \\` with a letter in it, as an e-mail address or a
+    token of letters, digits and `. _ + - @ \` with a letter in it, as an e-mail address or a
     user name is. That is a login's shape: user name, Tab or Enter, password. Ordinary text keeps
     its shape apart: prose and code hold spaces or other punctuation (`if x:`, `a = 1`), so neither
     such an entry nor the one after it matches, and an indenting Tab follows nothing on its line.

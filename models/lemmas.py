@@ -62,6 +62,7 @@ class PosFreeLemmatizer:
                      and (form := word[:len(word) - len(old)] + new) and form in self._index[pos]), None)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Sets every token's lemma, cached by its lower-case form."""
         if len(self._cache) > self._max_cached:  # a worker that runs for weeks sees ever new tokens
             self._cache.clear()
         strings = doc.vocab.strings

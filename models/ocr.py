@@ -71,11 +71,14 @@ class OcrEngine(Protocol):
     """Anything that reads words and their boxes off an image."""
 
     def read(self, image: Image.Image, upscale: bool | None = None, normalised: bool = False
-             ) -> tuple[OcrWord, ...]: ...
+             ) -> tuple[OcrWord, ...]:
+        """Words with boxes read from `image`."""
 
-    def upscales(self, image: Image.Image) -> bool: ...
+    def upscales(self, image: Image.Image) -> bool:
+        """Whether `image` is read at twice its size."""
 
-    def normalise(self, image: Image.Image) -> Image.Image: ...
+    def normalise(self, image: Image.Image) -> Image.Image:
+        """`image` as dark text on a light background, tile by tile."""
 
 
 class TesseractOcr:

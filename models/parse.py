@@ -75,7 +75,7 @@ def parse_line(line: bytes, source_file: str) -> RawRecord:
 
 
 def without_newline(line: bytes) -> bytes:
-    """A line without its `\\n` or `\\r\\n`, as Beam's text source gives lines of a file."""
+    r"""A line without its `\n` or `\r\n`, as Beam's text source gives lines of a file."""
     if line.endswith(b"\n"):
         line = line[:-1]
     return line[:-1] if line.endswith(b"\r") else line

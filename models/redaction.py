@@ -10,19 +10,28 @@ from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from models.deadline import check_deadline
 from models.avatars import AVATAR, find_avatars
+from models.deadline import check_deadline
 from models.images import cover_boxes, cover_words, decode_image, encode_png
-from models.keystrokes import (SECRET, SHORTCUT_DIGITS, UNVERIFIED_TEXT, focus_secrets, mask_all_typing, mask_events,
-                               mask_shortcuts, shortcut_digit_spans, shortcut_text, typed_text)
+from models.keystrokes import (
+    SECRET,
+    SHORTCUT_DIGITS,
+    UNVERIFIED_TEXT,
+    focus_secrets,
+    mask_all_typing,
+    mask_events,
+    mask_shortcuts,
+    shortcut_digit_spans,
+    shortcut_text,
+    typed_text,
+)
 from models.ocr import joined_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.text_views import (DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text,
-                               segment_field)
+from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
 from models.value_search import ValueMatch, ValueSearch
 
 SpansByField = dict[str, list[Span]]

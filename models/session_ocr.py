@@ -24,7 +24,6 @@ from PIL import Image
 from models.ocr import OcrEngine, text_lines
 from models.records import OcrWord
 
-
 # Empty pixels between stacked regions, so no word or line joins two of them.
 BAND_GAP_PX = 24
 # How far a region's edge moves at a time while looking for a flat strip to cut along.

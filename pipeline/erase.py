@@ -16,8 +16,8 @@ from pathlib import Path
 
 from models.erasure import ErasureCounts, erase_user
 from models.pseudonyms import pseudonymize
-from pipeline.options import KEY_ENV
 from pipeline.keys import ConfigError, read_pseudonym_key
+from pipeline.options import KEY_ENV
 
 _LOG = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from apache_beam.transforms.window import TimestampedValue
 from apache_beam.utils.timestamp import Timestamp
 
-from models.engine import AnalyzerSettings
 from models.audit import as_canary_outcome
 from models.consent import Registry
+from models.engine import AnalyzerSettings
 from models.ocr import OcrSettings
 from models.policy import Policy
 from models.verifier import Canaries, VerifierData, verifier_data
@@ -18,8 +18,8 @@ from pipeline.report import key_fingerprint, render_report
 from transforms.audit import SummarizeAudit
 from transforms.capture import ApplyCapturePolicy
 from transforms.consent import ApplyConsent, RefreshRegistry, RefreshSchedule
-from transforms.read import ReadPubSubLines, ReadRawRecords, WatchFileLines
 from transforms.handlers import DetectorHandler
+from transforms.read import ReadPubSubLines, ReadRawRecords, WatchFileLines
 from transforms.sanitize import SanitizeRecords, detector_handler
 from transforms.verify import VerifyRecords
 from transforms.write import EncodeLines, WriteAudit, WriteSanitizedRecords

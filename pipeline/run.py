@@ -20,17 +20,17 @@ from apache_beam.io.filesystems import FileSystems  # noqa: E402 (after the filt
 from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions  # noqa: E402
 from apache_beam.runners.runner import PipelineState  # noqa: E402
 
-from models.engine import ModelNotInstalled, check_model_installed, settings_for_policy
-from models.image_source import image_roots
-from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.config_files import ConfigFileError
 from models.consent import ConsentError, Registry
-from models.verifier import Canaries, CanaryError, read_canaries, verifier_data
-from models.policy import load_policy
-from models.records import KINDS
+from models.engine import ModelNotInstalled, check_model_installed, settings_for_policy
+from models.image_source import image_roots
 from models.normalize import normalize_data
+from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
+from models.policy import load_policy
 from models.recognizers.config import recognizer_data
 from models.recognizers.registry import load_registry_configuration
+from models.records import KINDS
+from models.verifier import Canaries, CanaryError, read_canaries, verifier_data
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from pipeline.keys import ConfigError, read_pseudonym_key
 from pipeline.options import KEY_ENV, FlinkCheckpointOptions, RedactionOptions

@@ -120,6 +120,7 @@ def malformed_lines() -> list[bytes]:
 
 
 def main() -> None:
+    """Writes the sample records, their screenshots and the planted PII list."""
     (HERE / "screens").mkdir(exist_ok=True)
     (HERE / "screens" / "terminal-dark.png").write_bytes(screen([
         "$ ssh deploy@10.20.30.40",

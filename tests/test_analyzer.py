@@ -48,13 +48,14 @@ def test_long_texts_are_cut_into_overlapping_chunks_that_cover_everything():
 
 
 def test_when_an_entity_sits_on_a_chunk_edge_then_it_is_still_found(analyzer_settings):
+    import json
     from dataclasses import replace
+
     from models.detection import detect
     from models.engine import build_detector
     from models.parse import parse_line
     from models.records import PreparedRecord
     from models.text_views import text_fields
-    import json
     text = "x " * 495 + "mail jane.doe@example.com now " + "y " * 600
     settings = replace(analyzer_settings, chunk_chars=1000, chunk_overlap=100)
     record = parse_line(json.dumps({"record_id": "r", "kind": "transcript", "user_id": "u",
@@ -91,6 +92,7 @@ def test_the_bisecting_context_enhancer_finds_the_token_of_every_offset_as_presi
 
 def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
     from models.compat import LemmaContextEnhancer
     from models.context_words import BisectingContextEnhancer
     text = "my phone number is 212-555-0199 and the patient's MRN 4481920; ssn 536-22-4187 on file"
@@ -114,6 +116,7 @@ def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
 
 def test_every_context_word_raises_a_score_in_the_pruned_analyzer_as_in_the_full_pipeline(analyzer_settings, policy):
     from dataclasses import replace
+
     from models.engine import build_analyzer
     pruned, full = build_analyzer(analyzer_settings), build_analyzer(replace(analyzer_settings, pruned=False))
     values = ("D1234567 K7654321 912803456 123-45-6789 4111111111111111 021000021 GB82WEST12345698765432 "
@@ -133,6 +136,7 @@ def test_every_context_word_raises_a_score_in_the_pruned_analyzer_as_in_the_full
 def test_when_a_recognizer_regex_times_out_then_detection_fails_instead_of_keeping_a_partial_scan(monkeypatch):
     import presidio_analyzer.pattern_recognizer as pattern_module
     from presidio_analyzer import Pattern, PatternRecognizer
+
     from models.engine import RegexTimedOut
     monkeypatch.setattr(pattern_module, "REGEX_TIMEOUT_SECONDS", 0.05)
     backtracking = PatternRecognizer(supported_entity="SLOW", patterns=[Pattern("slow", r"(a|aa)+$", 0.9)])
@@ -142,6 +146,7 @@ def test_when_a_recognizer_regex_times_out_then_detection_fails_instead_of_keepi
 
 def test_a_registry_file_of_its_own_decides_which_presidio_recognizers_run(tmp_path, analyzer_settings):
     from dataclasses import replace
+
     from models.recognizers.registry import REGISTRY_FILE
     path = tmp_path / "presidio_registry.yaml"
     path.write_text(REGISTRY_FILE.read_text(encoding="utf-8").replace(

@@ -2,7 +2,6 @@
 headless Chromium, are found and covered; letters, badges, buttons and dots are not."""
 from __future__ import annotations
 
-import base64
 import io
 
 import pytest

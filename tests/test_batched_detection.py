@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
+from models.config_files import ConfigFileError
 from models.detection import UNIT_SEPARATOR, AnalysisUnit, analysis_units, detect, detect_batch
 from models.engine import AnalyzerSettings, build_analyzer, build_detector, settings_for_policy
-from models.config_files import ConfigFileError
 from models.parse import parse_line
 from models.records import PreparedRecord, TextField
 from models.text_views import text_fields
@@ -145,8 +145,8 @@ def test_when_a_phone_region_is_unknown_then_the_recognizer_file_is_refused(tmp_
 
 def test_records_decided_without_ner_get_the_category_of_full_detection_and_kept_ones_the_same_spans(
         analyzer_settings):
-    from evaluation.corpus import load_development
     from evaluation.bench import _prepared
+    from evaluation.corpus import load_development
     records, _ = load_development()
     prepared_records = _prepared([raw for raw in records if raw["kind"] != "screenshot"])
     full_settings = replace(analyzer_settings, drop_categories=frozenset())  # NER on every record

@@ -13,7 +13,13 @@ from apache_beam.transforms import window
 from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-from models.compat import CHECKED_VERSIONS, FilteredPhoneNumberMatcher, doc_to_nlp_artifacts, is_regex_timeout, phone_result
+from models.compat import (
+    CHECKED_VERSIONS,
+    FilteredPhoneNumberMatcher,
+    doc_to_nlp_artifacts,
+    is_regex_timeout,
+    phone_result,
+)
 from pipeline.options import RedactionOptions
 from transforms.beam_compat import CHECKED_BEAM_VERSION, beam_argument_parser, declare_options, map_side_input_windows
 

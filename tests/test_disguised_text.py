@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 
+from models.config_files import ConfigFileError
 from models.detection import _piece_spans, detect
 from models.engine import Detector, TextResult, build_detector, fitted_to_policy
-from models.config_files import ConfigFileError
 from models.normalize import NORMALIZE_FILE, Normalizer, View, build_normalizer, confusables
 from models.parse import parse_line
 from models.records import OcrWord, PreparedRecord, Span

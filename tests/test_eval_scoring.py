@@ -8,8 +8,17 @@ from PIL import Image, ImageDraw, ImageFont
 
 from evaluation.evaluate import check_joined, recorded_test_hash
 from evaluation.report import render_report
-from evaluation.scoring import (RecordScore, bootstrap, box_covered, contains, ocr_reach, score_screen, score_text,
-                                summarize, zero_leak)
+from evaluation.scoring import (
+    RecordScore,
+    bootstrap,
+    box_covered,
+    contains,
+    ocr_reach,
+    score_screen,
+    score_text,
+    summarize,
+    zero_leak,
+)
 
 
 def _gold(spans, texts, kind="transcript", category="benign", hard_negative=False):

@@ -9,14 +9,14 @@ import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.pipeline import PipelineVisitor
 from apache_beam.portability.api import standard_window_fns_pb2
-from apache_beam.transforms.core import CallableWrapperDoFn, _ExceptionHandlingWrapperDoFn
 from apache_beam.testing.util import assert_that, equal_to
+from apache_beam.transforms.core import CallableWrapperDoFn, _ExceptionHandlingWrapperDoFn
 from apache_beam.transforms.window import IntervalWindow
 from apache_beam.utils.timestamp import Timestamp
 
-from models.engine import AnalyzerSettings
 from models.audit import CanaryOutcome
 from models.consent import read_registry
+from models.engine import AnalyzerSettings
 from models.ocr import OcrSettings
 from models.records import DiscardedRecord, LinesRead, RawRecord, SanitizedRecord, StrippedFields
 from models.verifier import Canaries

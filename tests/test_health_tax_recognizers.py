@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from models.config_files import ConfigFileError, term_list
 from models.engine import build_analyzer
-from models.config_files import ConfigFileError
-from models.config_files import term_list
 from models.recognizers.config import DATA_DIR, RECOGNIZERS_FILE, load_recognizer_data, recognizer_data
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer

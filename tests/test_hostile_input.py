@@ -19,16 +19,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 
+from models.capture import capture_verdict, strip_undisclosed
 from models.detection import detect
 from models.engine import build_detector
-from models.capture import capture_verdict, strip_undisclosed
 from models.parse import ParseError, parse_line
 from models.record_size import exceeded_limit
 from models.records import DiscardedRecord, SanitizedRecord
 from models.redaction import apply_policy
-from transforms.extract import prepare_text_record
 from tests.conftest import keystrokes, record, transcript
 from tests.test_cli import run_cli
+from transforms.extract import prepare_text_record
 
 REASON = re.compile(r"^[a-z_]+(?::[a-z_]+)?$")
 PLANTED = ("m.whitfield@globex-mail.com", "4111 1111 1111 1111", "priya.raman@example.org")

@@ -7,8 +7,15 @@ import os
 
 import pytest
 
-from models.image_source import (READ_CHUNK_BYTES, UnreadableImage, confine, default_image_roots, image_roots,
-                                 read_image_file, read_within)
+from models.image_source import (
+    READ_CHUNK_BYTES,
+    UnreadableImage,
+    confine,
+    default_image_roots,
+    image_roots,
+    read_image_file,
+    read_within,
+)
 from models.policy import DEFAULT_POLICY, PolicyError, load_policy
 
 

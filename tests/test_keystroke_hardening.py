@@ -10,9 +10,19 @@ import pytest
 
 from models import keystrokes
 from models.config_files import ConfigFileError
-from models.keystrokes import (SECRET, SHORTCUT_DIGITS, UNVERIFIED_TEXT, focus_secrets, load_named_keys,
-                               mask_events, mask_shortcuts, rebuild_typed_text, shortcut_digit_spans, shortcut_text,
-                               typed_text)
+from models.keystrokes import (
+    SECRET,
+    SHORTCUT_DIGITS,
+    UNVERIFIED_TEXT,
+    focus_secrets,
+    load_named_keys,
+    mask_events,
+    mask_shortcuts,
+    rebuild_typed_text,
+    shortcut_digit_spans,
+    shortcut_text,
+    typed_text,
+)
 from models.parse import ParseError, parse_line
 from models.records import Finding, KeyEvent, PreparedRecord, Span
 from models.redaction import sanitize

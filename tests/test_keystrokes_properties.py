@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from models import keystrokes
 from models.keystrokes import mask_events, rebuild_typed_text

@@ -7,7 +7,7 @@ import spacy
 
 from models.config_files import ConfigFileError
 from models.engine import english_word_test, locate_model
-from models.recognizers.addressee import AddresseeRecognizer, Addressees
+from models.recognizers.addressee import AddresseeRecognizer
 from models.recognizers.config import load_recognizer_data
 from models.recognizers.national_phone import NationalPhoneRecognizer
 

@@ -21,8 +21,18 @@ from models.detection import detect
 from models.engine import build_detector, fitted_to_policy
 from models.image_source import UnreadableImage, image_roots
 from models.images import FILL, decode_image
-from models.ocr import (OcrFailed, OcrSettings, OcrUnavailable, TesseractOcr, check_tesseract, joined_text, ocr_text,
-                        text_lines, word_table, words_from_data)
+from models.ocr import (
+    OcrFailed,
+    OcrSettings,
+    OcrUnavailable,
+    TesseractOcr,
+    check_tesseract,
+    joined_text,
+    ocr_text,
+    text_lines,
+    word_table,
+    words_from_data,
+)
 from models.parse import parse_line
 from models.records import DiscardedRecord, OcrWord, PreparedRecord
 from models.redaction import sanitize

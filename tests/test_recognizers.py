@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from models.config_files import ConfigFileError
-from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.config import RECOGNIZERS_FILE, load_recognizer_data, recognizer_data
+from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.high_entropy import HighEntropyRecognizer, bits_per_char
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
@@ -52,6 +52,7 @@ def test_when_text_is_ordinary_work_then_nothing_is_found(text):
 
 def test_a_phrase_trie_matches_what_the_longest_first_alternation_matches():
     import regex
+
     from models.recognizers.cued_value import phrase_alternation, phrase_trie
     phrases = ("insulin", "insulin glargine", "insulin lispro", "metformin", "met", "metoprolol", "b12")
     text = ("Insulin glargine 10 units, insulin, METFORMIN 500 mg, metoprolol and met; insulin lisp, "
@@ -67,6 +68,7 @@ def test_a_phrase_trie_matches_what_the_longest_first_alternation_matches():
 
 def test_the_phone_recognizer_that_skips_short_candidates_finds_what_presidios_finds():
     from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
     from evaluation.corpus import CORPUS
     from models.recognizers.phone import ShortCandidatesSkippedPhoneRecognizer, fewest_digits
     regions = recognizer_data().phone_regions

@@ -8,8 +8,8 @@ import pytest
 from apache_beam.testing.util import assert_that, equal_to
 
 from models.deadline import DeadlineExceeded, check_deadline, record_deadline, seconds_left
-from models.record_size import exceeded_limit, text_chars
 from models.parse import parse_line
+from models.record_size import exceeded_limit, text_chars
 from models.records import DiscardedRecord
 from tests.conftest import keystrokes, record, transcript, write_jsonl
 from tests.test_sanitize_transform import run_sanitize

@@ -217,6 +217,7 @@ def test_when_speaker_labels_are_formatted_then_each_name_in_them_is_still_maske
 
 def test_when_a_finding_decided_before_ner_reaches_a_policy_that_keeps_its_category_then_it_fails_closed(policy):
     import pytest
+
     from models.redaction import IncompleteFinding, apply_policy
     from tests.conftest import categories_kept
     early = dataclasses.replace(finding(transcript("Dr. Whitfield moved my metformin dose"), {}),
@@ -228,6 +229,7 @@ def test_when_a_finding_decided_before_ner_reaches_a_policy_that_keeps_its_categ
 
 def test_when_a_finding_did_not_look_for_a_type_the_policy_replaces_then_it_fails_closed(policy):
     import pytest
+
     from models.redaction import IncompleteFinding
     unsought = dataclasses.replace(finding(transcript("see https://wiki.example.com/x"), {}), unsought=frozenset({"URL"}))
     assert json.loads(sanitize(unsought, policy, KEY).json_line)["segments"][0]["text"] == "see https://wiki.example.com/x"

@@ -12,11 +12,11 @@ from models.engine import Detector, build_detector
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.records import DiscardedRecord
+from sample.generate import keys
+from tests.conftest import KEY, carried, keystrokes, record, screenshot, transcript, write_jsonl
 from transforms.audit import SummarizeAudit
 from transforms.read import ReadRawRecords
 from transforms.sanitize import SanitizeRecords
-from sample.generate import keys
-from tests.conftest import KEY, carried, keystrokes, record, screenshot, transcript, write_jsonl
 
 FAILURE_MARKER = "TRIGGER-DETECTION-FAILURE"
 PLANTED = ["Marcus Whitfield", "m.whitfield@globex-mail.com", "(415) 555-0172", "212-555-0198",

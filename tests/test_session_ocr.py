@@ -1,7 +1,6 @@
 """Session OCR reuse: unchanged tiles keep the previous frame's words, changed ones are read again."""
 from __future__ import annotations
 
-
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 

@@ -8,11 +8,11 @@ import json
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 
-from models.engine import AnalyzerSettings
 from models.config_files import ConfigFileError
+from models.engine import AnalyzerSettings
 from models.ocr import OcrSettings
 from models.policy import EntityRule
-from models.verifier import (VERIFIER_FILE, CanaryError, Verifier, luhn, mod97, read_canaries, verifier_data)
+from models.verifier import VERIFIER_FILE, CanaryError, Verifier, luhn, mod97, read_canaries, verifier_data
 from pipeline.graph import RunSettings, build_pipeline
 from tests.conftest import KEY, TS, categories_kept, keystrokes, transcript, write_jsonl
 

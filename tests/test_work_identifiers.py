@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.engine import RegexTimedOut
 from models.config_files import ConfigFileError, term_list
+from models.engine import RegexTimedOut
 from models.policy import DEFAULT_POLICY, load_policy
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
 from models.recognizers.config import RECOGNIZERS_FILE, load_recognizer_data, recognizer_data

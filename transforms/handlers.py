@@ -13,11 +13,11 @@ from apache_beam import pvalue
 from apache_beam.ml.inference.base import ModelHandler, PredictionResult, RunInference
 from apache_beam.utils.shared import Shared
 
+from models.deadline import record_deadline
 from models.detection import detect, detect_batch
 from models.engine import AnalyzerSettings, Detector, build_detector
-from models.deadline import record_deadline
-from models.images import UnsafeImage
 from models.image_source import UnreadableImage
+from models.images import UnsafeImage
 from models.ocr import OcrSettings, TesseractOcr
 from models.policy import ScreenshotRules
 from models.records import DiscardedRecord, Finding, PreparedRecord, RawRecord

@@ -16,8 +16,8 @@ from models.image_source import UnreadableImage
 from models.images import UnsafeImage
 from models.ocr import OcrSettings
 from models.policy import ScreenshotRules
-from models.session_ocr import Frame, capture_order, read_frame, reusable
 from models.records import PreparedRecord, RawRecord
+from models.session_ocr import Frame, capture_order, read_frame, reusable
 from models.text_views import text_fields
 from transforms.dead_letters import FAILED, Outcome, failed_record
 from transforms.handlers import OcrHandler, RunGuardedInference

@@ -21,8 +21,8 @@ from apache_beam.transforms.window import FixedWindows
 from apache_beam.utils.timestamp import MAX_TIMESTAMP, Timestamp
 
 from models.audit import UNREADABLE_FILE
-from models.record_size import TOO_LARGE
 from models.parse import ParseError, message_lines, parse_line, without_newline
+from models.record_size import TOO_LARGE
 from models.records import DiscardedRecord, RawRecord
 from transforms.dead_letters import guarded
 from transforms.windows import window_by_arrival

@@ -108,6 +108,7 @@ def with_fixed_hash_seed(module: str, argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Writes one family's split (records, gold, screens) to a directory."""
     with_fixed_hash_seed("evaluation.generated.build", sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--family", required=True)

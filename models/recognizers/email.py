@@ -13,4 +13,5 @@ class OfflineEmailRecognizer(EmailRecognizer):
     """EmailRecognizer with the same patterns and context, minus the suffix-list download."""
 
     def validate_result(self, pattern_text: str) -> bool:
+        """An address counts when its domain has a known public suffix."""
         return _OFFLINE_EXTRACT(pattern_text).fqdn != ""

@@ -28,6 +28,7 @@ class HighEntropyRecognizer(PatternRecognizer):
                          patterns=[Pattern("high entropy token", _TOKEN % self._rule.min_length, self._rule.score)])
 
     def validate_result(self, pattern_text: str) -> bool:
+        """A token counts when it has digits, both cases and enough entropy, and is no UUID."""
         if _UUID.match(pattern_text):
             return False
         digits = sum(ch.isdigit() for ch in pattern_text)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import regex
-
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from models.recognizers.config import RecognizerData

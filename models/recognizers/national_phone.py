@@ -7,8 +7,8 @@ from __future__ import annotations
 import functools
 
 import phonenumbers
-import regex
 import pydantic
+import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 

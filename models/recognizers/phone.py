@@ -45,6 +45,7 @@ class ShortCandidatesSkippedPhoneRecognizer(PhoneRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
+        """Presidio's phone results for every configured region."""
         # Presidio's loop (PhoneRecognizer.analyze, 2.2.366) with the matcher above.
         results = []
         for region in self.supported_regions:

@@ -9,8 +9,7 @@ from typing import Any
 import pydantic
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.input_validation import ConfigurationValidator
-from presidio_analyzer.input_validation.yaml_recognizer_models import (CustomRecognizerConfig,
-                                                                       PredefinedRecognizerConfig)
+from presidio_analyzer.input_validation.yaml_recognizer_models import CustomRecognizerConfig, PredefinedRecognizerConfig
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file

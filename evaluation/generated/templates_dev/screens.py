@@ -4,8 +4,19 @@ from __future__ import annotations
 import random
 
 from evaluation.generated.records import Screen, ScreenRecipe as S
-from evaluation.generated.screen_parts import (AVATAR_COLOURS, avatar, bar, form, grid, message, mono_lines, page,
-                                               pick_style, side_list, table)
+from evaluation.generated.screen_parts import (
+    AVATAR_COLOURS,
+    avatar,
+    bar,
+    form,
+    grid,
+    message,
+    mono_lines,
+    page,
+    pick_style,
+    side_list,
+    table,
+)
 from evaluation.generated.spans import Slots
 
 ACCENTS = (("#4a154b", "#f8f0fa"), ("#1264a3", "#ffffff"), ("#2e7d32", "#ffffff"), ("#b3261e", "#fff5f4"),

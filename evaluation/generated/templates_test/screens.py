@@ -4,8 +4,19 @@ from __future__ import annotations
 import random
 
 from evaluation.generated.records import Screen, ScreenRecipe as S
-from evaluation.generated.screen_parts import (AVATAR_COLOURS, avatar, bar, form, grid, message, mono_lines, page,
-                                               pick_style, side_list, table)
+from evaluation.generated.screen_parts import (
+    AVATAR_COLOURS,
+    avatar,
+    bar,
+    form,
+    grid,
+    message,
+    mono_lines,
+    page,
+    pick_style,
+    side_list,
+    table,
+)
 from evaluation.generated.spans import Slots
 
 ACCENTS = (("#0f766e", "#ecfeff"), ("#7c2d12", "#fff7ed"), ("#334155", "#f8fafc"), ("#be185d", "#fdf2f8"),
