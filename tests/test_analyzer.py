@@ -114,6 +114,7 @@ def test_context_words_raise_scores_as_with_presidios_enhancer(analyzer):
     assert scores(BisectingContextEnhancer()) != unenhanced and scores(NoContext()) == unenhanced
 
 
+@pytest.mark.slow
 def test_every_context_word_raises_a_score_in_the_pruned_analyzer_as_in_the_full_pipeline(analyzer_settings, policy):
     from dataclasses import replace
 

@@ -88,6 +88,7 @@ def test_a_policy_whose_avatar_ranges_are_inverted_fails_naming_the_key(tmp_path
         load_policy(path)
 
 
+@pytest.mark.slow
 def test_avatars_rendered_by_chromium_are_found_and_nothing_else_is(shape, tmp_path):
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     avatars = "".join(

@@ -42,6 +42,7 @@ def test_context_fields_are_units_of_their_own_and_a_records_texts_one_unit():
     ]
 
 
+@pytest.mark.slow
 def test_when_records_are_detected_in_one_batch_then_findings_equal_record_by_record(analyzer_settings):
     batched = detect_batch(build_detector(analyzer_settings), RECORDS, analyzer_settings)
     one_by_one = [detect(build_detector(replace(analyzer_settings, cache_entries=0)), record, analyzer_settings)
@@ -79,6 +80,7 @@ DISGUISED = [
 ]
 
 
+@pytest.mark.slow
 def test_views_are_detected_in_the_batch_screened_and_completed_like_their_texts(analyzer_settings):
     """The lower-case name is found by PERSON recognizers, which run with NER: the view of a
     screened text must be completed too. Batched, the findings equal those of one record at a time,
@@ -143,6 +145,7 @@ def test_when_a_phone_region_is_unknown_then_the_recognizer_file_is_refused(tmp_
         load_recognizer_data(path)
 
 
+@pytest.mark.slow
 def test_records_decided_without_ner_get_the_category_of_full_detection_and_kept_ones_the_same_spans(
         analyzer_settings):
     from evaluation.bench import _prepared

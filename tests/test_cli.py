@@ -17,6 +17,8 @@ from models.ocr import ocr_text
 from models.pseudonyms import pseudonymize
 from tests.conftest import ROOT, carried
 
+pytestmark = pytest.mark.slow  # whole runs on Beam's runners or Chromium: make test-fast leaves them out
+
 SAMPLE = ROOT / "sample" / "records.jsonl"
 PLANTED = [value for values in json.loads((ROOT / "sample" / "planted_pii.json").read_text()).values()
            for value in values]

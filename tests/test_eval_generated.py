@@ -26,6 +26,8 @@ from evaluation.generated.values import Values
 from evaluation.scoring import ink, output_field
 from models.parse import parse_line
 
+pytestmark = pytest.mark.slow  # whole runs on Beam's runners or Chromium: make test-fast leaves them out
+
 SMALL = Sizes(60, 0, {})
 
 

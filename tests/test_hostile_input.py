@@ -183,6 +183,7 @@ DISGUISED = ("m.whitfield", "whitfield", "Whitfield", "415-555-0199", "MarcusWhi
              "person2999@example.com")
 
 
+@pytest.mark.slow
 def test_a_run_over_hostile_lines_exits_0_with_every_line_accounted_and_nothing_planted_kept(tmp_path):
     directory = tmp_path / "in"
     directory.mkdir()

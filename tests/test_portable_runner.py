@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # whole runs on Beam's runners or Chromium: make test-fast leaves them out
+
 SAMPLE = ROOT / "sample" / "records.jsonl"
 
 

@@ -6,6 +6,7 @@ import json
 import logging
 
 import apache_beam as beam
+import pytest
 from apache_beam.testing.util import BeamAssertException, assert_that, equal_to
 
 from models.engine import Detector, build_detector
@@ -17,6 +18,8 @@ from tests.conftest import KEY, carried, keystrokes, record, screenshot, transcr
 from transforms.audit import SummarizeAudit
 from transforms.read import ReadRawRecords
 from transforms.sanitize import SanitizeRecords
+
+pytestmark = pytest.mark.slow  # whole runs on Beam's runners or Chromium: make test-fast leaves them out
 
 FAILURE_MARKER = "TRIGGER-DETECTION-FAILURE"
 PLANTED = ["Marcus Whitfield", "m.whitfield@globex-mail.com", "(415) 555-0172", "212-555-0198",

@@ -25,6 +25,8 @@ from tests.conftest import KEY
 from transforms.dead_letters import FAILED
 from transforms.ocr import REJECTED, RunOcr, SessionOcrFn
 
+pytestmark = pytest.mark.slow  # whole runs on Beam's runners or Chromium: make test-fast leaves them out
+
 TWO_WORKERS = ["--runner=FnApiRunner", "--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 LINES = {"a": ["Sprint board PLAT-1423 in review", "Deploy window opens Monday", "Retro notes are shared",
                "Standup moved to ten", "Budget review on Friday"],

@@ -23,6 +23,8 @@ from pipeline.run import main, unknown_options
 from tests.conftest import KEY, capture_test_policy, keystrokes, transcript
 from transforms.read import ReadRawRecords, WatchFileLines
 
+pytestmark = pytest.mark.slow  # whole runs on Beam's runners or Chromium: make test-fast leaves them out
+
 DAY = 24 * 3600
 CONSENTED = {"user_id": "emp-0001", "consent_from": "2026-01-01T00:00:00Z"}
 TOTALS = ("records_in", "sanitized", "dropped", "quarantined", "unaccounted", "by_reason", "by_kind",
