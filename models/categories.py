@@ -91,6 +91,7 @@ class Weights(StrictModel):
     artefact: float = pydantic.Field(ge=0)
     max_work_penalty: float = pydantic.Field(ge=0)
     owned_term: float = pydantic.Field(ge=0)
+    max_unowned_at_work: int = pydantic.Field(ge=0)
 
 
 class TextClassifier(StrictModel):
@@ -297,8 +298,12 @@ class CategoryClassifier:
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
         for category, signals in self._data.categories.items():
+            strong = terms.get(f"{category}:strong", set())
+            mine = strong & owned.get(f"{category}:strong", set())
+            # At work, terms no one owns are the subject of the work: only a few of them count.
+            unowned = len(strong - mine) if not work["penalty"] else min(len(strong - mine), weights.max_unowned_at_work)
             parts[category] = {
-                "strong_terms": weights.strong_term * len(terms.get(f"{category}:strong", ())),
+                "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * len(title_terms.get(f"{category}:strong", ())),
                 "weak_terms": weights.weak_term * min(len(terms.get(f"{category}:weak", ())), weights.max_weak_terms),
                 "owned_terms": weights.owned_term * len(owned.get(f"{category}:strong", set())
