@@ -44,9 +44,10 @@ PER_LABEL = 3000
 # Public texts a label gets at least (when it has that many), however many templated ones it has.
 PUBLIC_MIN = 1000
 # Records drawn per recipe of the training template family (category recipes, then its other ones).
-PER_CATEGORY_RECIPE = 80
+PER_CATEGORY_RECIPE = 150
 PER_TEXT_RECIPE = 25
 FAMILY = "train"
+CONTEXT_FIELDS = ("app", "window_title", "url")
 TEMPLATES = Path(__file__).resolve().parent / "training"
 VARIANTS_PER_TEMPLATE = 20
 FILLERS = {
@@ -118,8 +119,8 @@ def _training_share(item_id: str, file_name: str) -> bool:
 
 
 def family_examples(seed: int) -> dict[str, list[str]]:
-    """Texts per label of the training template family, as the category decision reads a record:
-    its app, window title, URL and text, one per line."""
+    """Texts per label of the training template family, as the classifier reads a record: its own
+    texts one per line, without its app, window title and URL (weighed apart from the classifier)."""
     family = load_family(FAMILY)
     rng = random.Random(seed)
     slots = Slots(Values(rng))
@@ -129,7 +130,9 @@ def family_examples(seed: int) -> dict[str, list[str]]:
     for number, (recipe, count) in enumerate(recipes):
         for index in range(count):
             built = build_text_record(recipe, slots, rng, f"train-cat-{number}-{index}", index)
-            texts[recipe.category].append("\n".join(built.gold["texts"].values()))
+            own = "\n".join(text for field, text in built.gold["texts"].items() if field not in CONTEXT_FIELDS)
+            if own.strip():
+                texts[recipe.category].append(own)
     return texts
 
 

@@ -382,7 +382,7 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
     assembled = [_assembled(prepared, layout, results, views, detector.ner_entities)
                  for prepared, layout in zip(batch, layouts)]
     items = [_decision_input(prepared, spans, features) for prepared, (spans, features) in zip(batch, assembled)]
-    probabilities = detector.classifier.probabilities([features for _, features, _ in items])
+    probabilities = detector.classifier.probabilities(items)
     decisions = detector.classifier.decide_with(items, probabilities)
     screened_records = [index for index, layout in enumerate(layouts)
                         if any(text in docs for text in _layout_texts(layout, views))]

@@ -212,11 +212,18 @@ class CategoryClassifier:
     def decide(self, record: RawRecord, features: Sequence[TextFeatures],
                entity_types: Iterable[str]) -> CategoryDecision:
         """One record's decision (see `decide_with`)."""
-        return self.decide_with([(record, features, entity_types)], self.probabilities([features]))[0]
+        item = (record, features, entity_types)
+        return self.decide_with([item], self.probabilities([item]))[0]
 
-    def probabilities(self, records_features: Sequence[Sequence[TextFeatures]]) -> list[dict[str, float]]:
-        """The text classifier's probabilities for each record's texts, in one pass over the batch."""
-        return [doc.cats for doc in self._text_classifier.pipe(_joined(features) for features in records_features)]
+    def probabilities(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]]
+                      ) -> list[dict[str, float]]:
+        """The text classifier's probabilities for each record's own text, in one pass over the batch.
+        Its app, window title and URL are left out: context is weighed on its own (and never decides
+        alone), so the classifier judges what was said, not where. A record with no text of its own
+        gets none."""
+        texts = [_content(record, features) for record, features, _ in items]
+        cats = iter(doc.cats for doc in self._text_classifier.pipe(text for text in texts if text))
+        return [next(cats) if text else {} for text in texts]
 
     def decide_with(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]],
                     probabilities: Sequence[dict[str, float]]) -> list[CategoryDecision]:
@@ -250,7 +257,7 @@ class CategoryClassifier:
         """Every signal behind one record's decision, as counts and names (never the text or the
         terms themselves): for an operator's `python -m pipeline.explain`."""
         entities = set(entity_types)
-        cats = self.probabilities([features])[0]
+        cats = self.probabilities([(record, features, entities)])[0]
         parts = self._parts(record, features, entities, cats)
         decision = self._decide(record, features, entities, _joined(features), cats)
         merged = _merged(features)
@@ -294,7 +301,9 @@ class CategoryClassifier:
                           or self._work_titles.search(title.lower()))
         work = {"terms": weights.work_term * (len(terms.get("work:term", ())) + code),
                 "artefacts": weights.artefact * sum(merged["artefacts"].values()),
-                "app": weights.work_app if work_place else 0.0}
+                "app": weights.work_app if work_place else 0.0,
+                # the classifier's confidence that the text is ordinary work
+                "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
         for category, signals in self._data.categories.items():
@@ -340,6 +349,12 @@ def _merged(features: Sequence[TextFeatures]) -> dict:
 
 def _joined(features: Sequence[TextFeatures]) -> str:
     return "\n".join(feature.text for feature in features)
+
+
+def _content(record: RawRecord, features: Sequence[TextFeatures]) -> str:
+    """A record's own texts, one per line: its texts but those of its app, window title and URL."""
+    context = {record.app, record.window_title, record.url}
+    return "\n".join(feature.text for feature in features if feature.text not in context)
 
 
 def _pattern_score(text: str, patterns: list[tuple[re.Pattern, float]]) -> float:

@@ -75,13 +75,13 @@ def test_a_strong_term_in_the_window_title_counts_once_more_as_the_title_names_t
     nlp = analyzer.nlp_engine.nlp["en"]
     texts = [classifier.features(nlp("Promo case - draft")), classifier.features(nlp("led the auth rewrite"))]
 
-    def performance_score(title):
+    def title_part(title):
         record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Notion", window_title=title)
-        return dict(classifier.decide(record, texts, ()).scores)["performance"]
+        return classifier.explain(record, texts, ())["scores"]["performance"]["parts"]["title_terms"]
 
     # The same texts; only whether the one holding "promo case" is the window title differs.
-    assert performance_score("Promo case - draft") - performance_score("Untitled") == \
-        pytest.approx(category_data().weights.title_term)
+    assert title_part("Promo case - draft") == pytest.approx(category_data().weights.title_term)
+    assert title_part("Untitled") == 0
 
 
 def test_a_decision_is_settled_without_ner_only_when_no_ner_signal_could_change_it(classifier):

@@ -62,7 +62,12 @@ _PERFORMANCE = ("I'm on a PIP and I'm scared I'll be let go", "my manager gave m
                 "{p3.first} is getting let go after the review, keep it between us",
                 "I'm interviewing elsewhere because my review was unfair", "{p3.first}'s rating got pushed down to below expectations",
                 "he made inappropriate jokes about me again and I want HR to investigate",
-                "my written warning is going in my file", "{p3.first} got a final warning for attendance")
+                "my written warning is going in my file", "{p3.first} got a final warning for attendance",
+                "I'd like to raise a grievance about how {p3.full} treats me in meetings",
+                "{p3.first} keeps touching my shoulder and making remarks about my body, I want it on record",
+                "I feel {p3.first} discriminates against me because of my age",
+                "I was passed over again and my manager won't explain why",
+                "{p3.first} was let go for misconduct, HR asked us not to discuss it")
 _PRIVATE = ("can you pick up the kids at 4? I'm stuck", "did you hear {p3.first} and her husband are splitting up",
             "my sister is staying with us until sunday", "{p3.first} is furious at {p4.first} about the wedding seating",
             "love you, see you tonight", "my ex keeps texting me, it's getting weird",
