@@ -50,6 +50,8 @@ class CategorySignals(StrictModel):
     patterns: dict[str, float] = {}
     apps: tuple[str, ...]
     domains: tuple[str, ...]
+    # App, title and domain together count at most this (weights.max_context when not given).
+    max_context: float | None = pydantic.Field(default=None, ge=0)
 
     @pydantic.field_validator("patterns")
     @classmethod
@@ -119,6 +121,13 @@ class CategoryData(StrictModel):
         if set(categories) != set(CATEGORIES):
             raise ValueError(f"must list exactly {list(CATEGORIES)}")
         return categories
+
+    @pydantic.model_validator(mode="after")
+    def _context_never_decides_alone(self) -> "CategoryData":
+        for category, signals in self.categories.items():
+            if (self.weights.max_context if signals.max_context is None else signals.max_context) >= self.threshold:
+                raise ValueError(f"categories.{category}.max_context: must stay below the threshold")
+        return self
 
     @pydantic.field_validator("precedence")
     @classmethod
@@ -320,7 +329,7 @@ class CategoryClassifier:
                 "entities": sum(weight for entity, weight in signals.entities.items() if entity in entities),
                 "ner_labels": sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels),
                 "patterns": _pattern_score(text, self._patterns[category]),
-                "context": min(weights.max_context,
+                "context": min(weights.max_context if signals.max_context is None else signals.max_context,
                                (weights.app if self._apps[category].search(app)
                                 else weights.title_app if self._titles[category].search(title) else 0.0)
                                + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)),

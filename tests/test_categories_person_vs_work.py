@@ -93,3 +93,12 @@ def test_weak_terms_count_up_to_their_cap(classifier, analyzer):
     weights = category_data().weights
     assert explained["term_hits"]["performance:weak"] > weights.max_weak_terms
     assert explained["scores"]["performance"]["parts"]["weak_terms"] == weights.weak_term * weights.max_weak_terms
+
+
+def test_when_a_categorys_context_could_decide_alone_then_loading_fails_naming_it(tmp_path):
+    from models.categories import CATEGORIES_FILE
+    from models.config_files import ConfigFileError
+    path = tmp_path / "categories.yaml"
+    path.write_text(CATEGORIES_FILE.read_text().replace("    max_context: 2.0", "    max_context: 3.0", 1))
+    with pytest.raises(ConfigFileError, match="medical.max_context"):
+        category_data.__wrapped__(path)
