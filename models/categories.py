@@ -316,10 +316,16 @@ class CategoryClassifier:
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
         for category, signals in self._data.categories.items():
+            context = min(weights.max_context if signals.max_context is None else signals.max_context,
+                          (weights.app if self._apps[category].search(app)
+                           else weights.title_app if self._titles[category].search(title) else 0.0)
+                          + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
             strong = terms.get(f"{category}:strong", set())
             mine = strong & owned.get(f"{category}:strong", set())
-            # At work, terms no one owns are the subject of the work: only a few of them count.
-            unowned = len(strong - mine) if not work["penalty"] else min(len(strong - mine), weights.max_unowned_at_work)
+            # At work, terms no one owns are the subject of the work: only a few of them count
+            # (in the category's own app or site, such as a bank or a patient portal, all of them).
+            at_work = (work["terms"] or work["artefacts"] or work["app"]) and not context
+            unowned = min(len(strong - mine), weights.max_unowned_at_work) if at_work else len(strong - mine)
             parts[category] = {
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * len(title_terms.get(f"{category}:strong", ())),
@@ -329,10 +335,7 @@ class CategoryClassifier:
                 "entities": sum(weight for entity, weight in signals.entities.items() if entity in entities),
                 "ner_labels": sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels),
                 "patterns": _pattern_score(text, self._patterns[category]),
-                "context": min(weights.max_context if signals.max_context is None else signals.max_context,
-                               (weights.app if self._apps[category].search(app)
-                                else weights.title_app if self._titles[category].search(title) else 0.0)
-                               + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)),
+                "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
         return parts
 

@@ -102,3 +102,18 @@ def test_when_a_categorys_context_could_decide_alone_then_loading_fails_naming_i
     path.write_text(CATEGORIES_FILE.read_text().replace("    max_context: 2.0", "    max_context: 3.0", 1))
     with pytest.raises(ConfigFileError, match="medical.max_context"):
         category_data.__wrapped__(path)
+
+
+@pytest.mark.parametrize("app, text, capped", [
+    ("Notes", "W-2 wages, 1099-INT interest and the 1098 statement", False),  # no work signal: all count
+    ("Slack", "PAY-12: parse W-2 wages, 1099-INT interest and the 1098 statement", True),  # at work
+    ("TurboTax", "PAY-12: parse W-2 wages, 1099-INT interest and the 1098 statement", False),  # its own app
+])
+def test_unowned_strong_terms_are_capped_only_at_work_outside_the_categorys_own_app(
+        classifier, analyzer, app, text, capped):
+    record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app=app)
+    explained = classifier.explain(record, [features(classifier, analyzer, text)], ())
+    weights, found = category_data().weights, explained["term_hits"]["tax:strong"]
+    assert found > weights.max_unowned_at_work
+    counted = weights.max_unowned_at_work if capped else found
+    assert explained["scores"]["tax"]["parts"]["strong_terms"] == weights.strong_term * counted
