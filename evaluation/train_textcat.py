@@ -4,10 +4,16 @@ Sources (all CC BY 4.0, read in place, never copied into the repository): MTS-Di
 ACI-BENCH doctor-patient dialogues (medical), banking77 customer queries (tax / personal
 finance), SMS Spam Collection personal messages labelled ham (private_chat) and #ubuntu IRC
 support chat (benign). Dialogues are cut into runs of one to three turns so the examples are as
-short as telemetry records. Every text of shared/data/labelled.jsonl is held out, so the public
-evaluation corpus is never trained on. No public performance-review or workplace-chat text has a
-usable licence: the templates in evaluation/training/ (written for this project, independently
-of evaluation/corpus.jsonl) give the performance class and add office chat to the benign one.
+short as telemetry records. Held out: every text of shared/data/labelled.jsonl (the public
+evaluation corpus), and of MTS-Dialog and the IRC logs all but the training family's third (the
+other two thirds go into the generated dev and test splits). No public performance-review or
+workplace-chat text has a usable licence: the templates in evaluation/training/ (written for this
+project, independently of evaluation/corpus.jsonl) give the performance class and add office chat
+to the benign one; the training template family adds records as the pipeline sees them (app,
+window title, URL and text), its own TEXT_RECIPES and CATEGORY_RECIPES: a person's own medical,
+tax, HR and private matters in work tools, and work about those subjects (hard negatives).
+
+    python -m evaluation.train_textcat [--out DIR] [--epochs N]
 """
 from __future__ import annotations
 
@@ -16,16 +22,32 @@ import csv
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 import spacy
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
+from evaluation.generated.build import with_fixed_hash_seed
+from evaluation.generated.families import load_family
+from evaluation.generated.public import share_of
+from evaluation.generated.records import TextRecipe, build_text_record
+from evaluation.generated.spans import Slots
+from evaluation.generated.templates_train.categories import CATEGORY_RECIPES
+from evaluation.generated.values import Values
+
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "data" / "textcat"
 LABELS = ("medical", "tax", "private_chat", "performance", "benign")
 PER_LABEL = 3000
+# Public texts a label gets at least (when it has that many), however many templated ones it has.
+PUBLIC_MIN = 1000
+# Records drawn per recipe of the training template family (category recipes, then its other ones).
+PER_CATEGORY_RECIPE = 150
+PER_TEXT_RECIPE = 25
+FAMILY = "train"
+CONTEXT_FIELDS = ("app", "window_title", "url")
 TEMPLATES = Path(__file__).resolve().parent / "training"
 VARIANTS_PER_TEMPLATE = 20
 FILLERS = {
@@ -40,6 +62,7 @@ FILLERS = {
     "service": ["checkout", "auth-service", "the billing api", "search", "the ingest worker", "payments"],
 }
 SEED = 20261125
+TRAINING_SHARE = load_family(FAMILY).public_share
 _IRC_LINE = re.compile(r"^\[\d\d:\d\d\] <[^>]+> (.+)$")
 _ADDRESSED = re.compile(r"^[\w|\-\[\]^`{}]+[:,] ")
 
@@ -70,7 +93,7 @@ def load_examples(held_out: set[str], rng: random.Random) -> dict[str, list[str]
     for name in ("MTS-Dialog-TrainingSet.csv", "MTS-Dialog-ValidationSet.csv"):
         with open(DATA / "medical_mts_dialog" / name, encoding="utf-8") as stream:
             for row in csv.DictReader(stream):
-                if row["dialogue"].strip() not in held_out:
+                if row["dialogue"].strip() not in held_out and _training_share(f"mts:{row['ID']}", name):
                     texts["medical"] += dialogue_chunks(row["dialogue"], rng)
     for name in ("train.csv", "valid.csv"):
         with open(DATA / "medical_aci_bench" / name, encoding="utf-8") as stream:
@@ -82,11 +105,35 @@ def load_examples(held_out: set[str], rng: random.Random) -> dict[str, list[str]
         texts["private_chat"] += [line.split("\t", 1)[1].strip() for line in stream
                                   if line.startswith("ham\t") and len(line) > 12]
     for path in sorted((DATA / "benign_ubuntu_irc").glob("*.raw.txt")):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            match = _IRC_LINE.match(line)
-            if match and len(match.group(1)) > 20:
-                texts["benign"].append(_ADDRESSED.sub("", match.group(1)))
+        said = [match.group(1) for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+                if (match := _IRC_LINE.match(line))]
+        texts["benign"] += [_ADDRESSED.sub("", line) for n, line in enumerate(said)
+                            if len(line) > 20 and share_of(f"{path.name}:{n // 5 * 5}") == TRAINING_SHARE]
     return {label: [t for t in items if t.strip() not in held_out] for label, items in texts.items()}
+
+
+def _training_share(item_id: str, file_name: str) -> bool:
+    """Whether an MTS-Dialog row may be trained on: the generated splits draw the training set's
+    rows by third (evaluation/generated/public.py), so only the training family's third is used."""
+    return "Training" not in file_name or share_of(item_id) == TRAINING_SHARE
+
+
+def family_examples(seed: int) -> dict[str, list[str]]:
+    """Texts per label of the training template family, as the classifier reads a record: its own
+    texts one per line, without its app, window title and URL (weighed apart from the classifier)."""
+    family = load_family(FAMILY)
+    rng = random.Random(seed)
+    slots = Slots(Values(rng))
+    recipes: list[tuple[TextRecipe, int]] = ([(recipe, PER_CATEGORY_RECIPE) for recipe in CATEGORY_RECIPES]
+                                             + [(recipe, PER_TEXT_RECIPE) for recipe in family.text_recipes])
+    texts: dict[str, list[str]] = {label: [] for label in LABELS}
+    for number, (recipe, count) in enumerate(recipes):
+        for index in range(count):
+            built = build_text_record(recipe, slots, rng, f"train-cat-{number}-{index}", index)
+            own = "\n".join(text for field, text in built.gold["texts"].items() if field not in CONTEXT_FIELDS)
+            if own.strip():
+                texts[recipe.category].append(own)
+    return texts
 
 
 def train(out_dir: Path, epochs: int) -> dict[str, int]:
@@ -103,10 +150,12 @@ def train(out_dir: Path, epochs: int) -> dict[str, int]:
     for label in LABELS:
         textcat.add_label(label)
     templated = {"performance": expand_templates("performance.txt", rng), "benign": expand_templates("work.txt", rng)}
+    for label, generated in family_examples(SEED).items():
+        templated[label] = templated.get(label, []) + generated
     examples, counts = [], {}
     for label in LABELS:
         own, public = templated.get(label, []), texts.get(label, [])
-        chosen = own + rng.sample(public, min(len(public), max(0, PER_LABEL - len(own))))
+        chosen = own + rng.sample(public, min(len(public), max(PUBLIC_MIN, PER_LABEL - len(own))))
         counts[label] = len(chosen)
         examples += [Example.from_dict(nlp.make_doc(text), {"cats": {l: float(l == label) for l in LABELS}})
                      for text in chosen]
@@ -121,6 +170,8 @@ def train(out_dir: Path, epochs: int) -> dict[str, int]:
 
 
 def main() -> None:
+    """Builds the training text, trains the classifier and saves it under models/data/textcat."""
+    with_fixed_hash_seed("evaluation.train_textcat", sys.argv[1:])
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(MODEL_DIR))
     parser.add_argument("--epochs", type=int, default=6)

@@ -23,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from models.capture import hostname
+from models.category_signals import ArtefactSignals, PersonSignals, artefacts, compile_all, compiled, owned_terms
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
 from models.records import RawRecord
@@ -30,15 +31,6 @@ from models.records import RawRecord
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # Category scores are rounded to this many decimals before the threshold is applied.
 SCORE_DECIMALS = 3
-
-
-def _compile_all(patterns: Iterable[str]) -> None:
-    """Raise ValueError (which pydantic reports under the key) for the first pattern that does not compile."""
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"pattern {pattern!r} does not compile: {error}") from None
 
 
 class TermFiles(StrictModel):
@@ -58,11 +50,13 @@ class CategorySignals(StrictModel):
     patterns: dict[str, float] = {}
     apps: tuple[str, ...]
     domains: tuple[str, ...]
+    # App, title and domain together count at most this (weights.max_context when not given).
+    max_context: float | None = pydantic.Field(default=None, ge=0)
 
     @pydantic.field_validator("patterns")
     @classmethod
     def _patterns_compile(cls, patterns: dict[str, float]) -> dict[str, float]:
-        _compile_all(patterns)
+        compile_all(patterns)
         return patterns
 
 
@@ -79,7 +73,7 @@ class WorkSignals(StrictModel):
     @pydantic.field_validator("code_token_shapes", "title_patterns")
     @classmethod
     def _shapes_compile(cls, shapes: tuple[str, ...]) -> tuple[str, ...]:
-        _compile_all(shapes)
+        compile_all(shapes)
         return shapes
 
 
@@ -88,13 +82,18 @@ class Weights(StrictModel):
 
     strong_term: float = pydantic.Field(gt=0)
     weak_term: float = pydantic.Field(ge=0)
+    max_weak_terms: int = pydantic.Field(ge=0)
     app: float = pydantic.Field(ge=0)
     title_app: float = pydantic.Field(ge=0)
     title_term: float = pydantic.Field(ge=0)
     domain: float = pydantic.Field(ge=0)
+    max_context: float = pydantic.Field(ge=0)
     work_term: float = pydantic.Field(ge=0)
     work_app: float = pydantic.Field(ge=0)
+    artefact: float = pydantic.Field(ge=0)
     max_work_penalty: float = pydantic.Field(ge=0)
+    owned_term: float = pydantic.Field(ge=0)
+    max_unowned_at_work: int = pydantic.Field(ge=0)
 
 
 class TextClassifier(StrictModel):
@@ -113,6 +112,8 @@ class CategoryData(StrictModel):
     classifier: TextClassifier
     categories: dict[str, CategorySignals]
     work: WorkSignals
+    person: PersonSignals
+    artefacts: ArtefactSignals
 
     @pydantic.field_validator("categories")
     @classmethod
@@ -120,6 +121,13 @@ class CategoryData(StrictModel):
         if set(categories) != set(CATEGORIES):
             raise ValueError(f"must list exactly {list(CATEGORIES)}")
         return categories
+
+    @pydantic.model_validator(mode="after")
+    def _context_never_decides_alone(self) -> "CategoryData":
+        for category, signals in self.categories.items():
+            if (self.weights.max_context if signals.max_context is None else signals.max_context) >= self.threshold:
+                raise ValueError(f"categories.{category}.max_context: must stay below the threshold")
+        return self
 
     @pydantic.field_validator("precedence")
     @classmethod
@@ -137,13 +145,16 @@ def category_data(path: Path = CATEGORIES_FILE) -> CategoryData:
 
 @dataclass(frozen=True)
 class TextFeatures:
-    """One text's share of the decision: its text, matched term phrases per label, spaCy NER labels,
-    and how many of its tokens are shaped like code."""
+    """One text's share of the decision: its text, matched term phrases per label, those of them a
+    person owns ("my W-2"), spaCy NER labels, how many of its tokens are shaped like code, and its
+    work artefacts by pattern name."""
 
     text: str
     terms: tuple[tuple[str, frozenset[str]], ...]
     ner_labels: frozenset[str]
     code_tokens: int
+    owned: tuple[tuple[str, frozenset[str]], ...] = ()
+    artefacts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +185,7 @@ class CategoryClassifier:
             self._add(nlp, f"{category}:strong", term_list(signals.terms.strong))
             self._add(nlp, f"{category}:weak", term_list(signals.terms.weak))
         self._add(nlp, "work:term", term_list(data.work.terms))
+        self._artefacts = compiled(data.artefacts)
         self._code_shapes = re.compile("|".join(f"(?:{shape})" for shape in data.work.code_token_shapes))
         self._work_titles = re.compile("|".join(f"(?:{pattern})" for pattern in data.work.title_patterns))
         self._patterns = {category: [(re.compile(pattern, re.IGNORECASE), weight)
@@ -196,22 +208,31 @@ class CategoryClassifier:
     def features(self, doc: Doc) -> TextFeatures:
         """What the decision needs from one analysed text; small, so it can be cached per text."""
         terms: dict[str, set[str]] = {}
-        for matcher in (self._by_word, self._by_lemma):
-            for match_id, start, end in matcher(doc):
-                terms.setdefault(doc.vocab.strings[match_id], set()).add(doc[start:end].text.lower())
+        matches = [(doc.vocab.strings[match_id], start, end)
+                   for matcher in (self._by_word, self._by_lemma) for match_id, start, end in matcher(doc)]
+        for label, start, end in matches:
+            terms.setdefault(label, set()).add(doc[start:end].text.lower())
+        owned = owned_terms(doc, [match for match in matches if not match[0].startswith("work:")], self._data.person)
         code = sum(1 for token in doc
                    if not (token.like_email or token.like_url) and self._code_shapes.fullmatch(token.text))
-        return TextFeatures(doc.text, tuple((label, frozenset(found)) for label, found in sorted(terms.items())),
-                            frozenset(entity.label_ for entity in doc.ents), code)
+        return TextFeatures(doc.text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,
+                            _frozen(owned), tuple(sorted(artefacts(doc.text, self._artefacts).items())))
 
     def decide(self, record: RawRecord, features: Sequence[TextFeatures],
                entity_types: Iterable[str]) -> CategoryDecision:
         """One record's decision (see `decide_with`)."""
-        return self.decide_with([(record, features, entity_types)], self.probabilities([features]))[0]
+        item = (record, features, entity_types)
+        return self.decide_with([item], self.probabilities([item]))[0]
 
-    def probabilities(self, records_features: Sequence[Sequence[TextFeatures]]) -> list[dict[str, float]]:
-        """The text classifier's probabilities for each record's texts, in one pass over the batch."""
-        return [doc.cats for doc in self._text_classifier.pipe(_joined(features) for features in records_features)]
+    def probabilities(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]]
+                      ) -> list[dict[str, float]]:
+        """The text classifier's probabilities for each record's own text, in one pass over the batch.
+        Its app, window title and URL are left out: context is weighed on its own (and never decides
+        alone), so the classifier judges what was said, not where. A record with no text of its own
+        gets none."""
+        texts = [_content(record, features) for record, features, _ in items]
+        cats = iter(doc.cats for doc in self._text_classifier.pipe(text for text in texts if text))
+        return [next(cats) if text else {} for text in texts]
 
     def decide_with(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]],
                     probabilities: Sequence[dict[str, float]]) -> list[CategoryDecision]:
@@ -241,13 +262,43 @@ class CategoryClassifier:
         return (scores[decision.category] + bound(decision.category, -1) >= threshold + margin
                 and all(scores[category] + bound(category, 1) < threshold - margin for category in ahead))
 
+    def explain(self, record: RawRecord, features: Sequence[TextFeatures], entity_types: Iterable[str]) -> dict:
+        """Every signal behind one record's decision, as counts and names (never the text or the
+        terms themselves): for an operator's `python -m pipeline.explain`."""
+        entities = set(entity_types)
+        cats = self.probabilities([(record, features, entities)])[0]
+        parts = self._parts(record, features, entities, cats)
+        decision = self._decide(record, features, entities, _joined(features), cats)
+        merged = _merged(features)
+        return {"category": decision.category, "threshold": self._data.threshold,
+                "precedence": list(self._data.precedence),
+                "scores": {category: {"score": score, "parts": parts[category]} for category, score in decision.scores},
+                "work": parts["work"],
+                "term_hits": {label: len(found) for label, found in sorted(merged["terms"].items())},
+                "owned_term_hits": {label: len(found) for label, found in sorted(merged["owned"].items())},
+                "artefacts": merged["artefacts"], "entity_types": sorted(entities),
+                "ner_labels": sorted({label for feature in features for label in feature.ner_labels}),
+                "app": record.app, "url_host": (hostname(record.url) or None) if record.url else None,
+                "probabilities": {label: round(p, 4) for label, p in sorted(cats.items())}}
+
     def _decide(self, record: RawRecord, features: Sequence[TextFeatures], entities: set[str], text: str,
                 probabilities: dict[str, float]) -> CategoryDecision:
+        parts = self._parts(record, features, entities, probabilities, text)
+        penalty = parts["work"]["penalty"]
+        scores = [(category, round(sum(parts[category].values()) - penalty, SCORE_DECIMALS))
+                  for category in self._data.categories]
+        reached = {category for category, score in scores if score >= self._data.threshold}
+        winner = next((category for category in self._data.precedence if category in reached), None)
+        return CategoryDecision(winner, tuple(scores))
+
+    def _parts(self, record: RawRecord, features: Sequence[TextFeatures], entities: set[str],
+               probabilities: dict[str, float], text: str | None = None) -> dict[str, dict[str, float]]:
+        """Each category's score by signal (before the work penalty), and the work signals with the
+        penalty they make (under "work")."""
         weights = self._data.weights
-        terms: dict[str, set[str]] = {}
-        for feature in features:
-            for label, found in feature.terms:
-                terms.setdefault(label, set()).update(found)
+        text = _joined(features) if text is None else text
+        merged = _merged(features)
+        terms, owned = merged["terms"], merged["owned"]
         ner_labels = {label for feature in features for label in feature.ner_labels}
         app = (record.app or "").lower()
         title = record.window_title or ""
@@ -255,31 +306,67 @@ class CategoryClassifier:
         title_terms = dict(next((feature.terms for feature in features if title and feature.text == title), ()))
         host = (hostname(record.url) or "") if record.url else ""
         code = min(sum(feature.code_tokens for feature in features), self._data.work.max_code_tokens)
-        work = weights.work_term * (len(terms.get("work:term", ())) + code)
-        if (self._apps["work"].search(app) or self._data.work.host_labels.intersection(host.split("."))
-                or self._work_titles.search(title.lower())):
-            work += weights.work_app
-        penalty = min(work, weights.max_work_penalty)
-        scores = []
+        work_place = bool(self._apps["work"].search(app) or self._data.work.host_labels.intersection(host.split("."))
+                          or self._work_titles.search(title.lower()))
+        work = {"terms": weights.work_term * (len(terms.get("work:term", ())) + code),
+                "artefacts": weights.artefact * sum(merged["artefacts"].values()),
+                "app": weights.work_app if work_place else 0.0,
+                # the classifier's confidence that the text is ordinary work
+                "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}
+        work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
+        parts: dict[str, dict[str, float]] = {"work": work}
         for category, signals in self._data.categories.items():
-            score = (weights.strong_term * len(terms.get(f"{category}:strong", ()))
-                     + weights.title_term * len(title_terms.get(f"{category}:strong", ()))
-                     + weights.weak_term * len(terms.get(f"{category}:weak", ()))
-                     + sum(weight for entity, weight in signals.entities.items() if entity in entities)
-                     + sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels)
-                     + _pattern_score(text, self._patterns[category])
-                     + (weights.app if self._apps[category].search(app)
-                        else weights.title_app if self._titles[category].search(title) else 0.0)
-                     + (weights.domain if host and _host_matches(host, signals.domains) else 0.0)
-                     + self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0))
-            scores.append((category, round(score - penalty, SCORE_DECIMALS)))
-        reached = {category for category, score in scores if score >= self._data.threshold}
-        winner = next((category for category in self._data.precedence if category in reached), None)
-        return CategoryDecision(winner, tuple(scores))
+            context = min(weights.max_context if signals.max_context is None else signals.max_context,
+                          (weights.app if self._apps[category].search(app)
+                           else weights.title_app if self._titles[category].search(title) else 0.0)
+                          + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
+            strong = terms.get(f"{category}:strong", set())
+            mine = strong & owned.get(f"{category}:strong", set())
+            # At work, terms no one owns are the subject of the work: only a few of them count
+            # (in the category's own app or site, such as a bank or a patient portal, all of them).
+            at_work = (work["terms"] or work["artefacts"] or work["app"]) and not context
+            unowned = min(len(strong - mine), weights.max_unowned_at_work) if at_work else len(strong - mine)
+            parts[category] = {
+                "strong_terms": weights.strong_term * (len(mine) + unowned),
+                "title_terms": weights.title_term * len(title_terms.get(f"{category}:strong", ())),
+                "weak_terms": weights.weak_term * min(len(terms.get(f"{category}:weak", ())), weights.max_weak_terms),
+                "owned_terms": weights.owned_term * len(owned.get(f"{category}:strong", set())
+                                                        | owned.get(f"{category}:weak", set())),
+                "entities": sum(weight for entity, weight in signals.entities.items() if entity in entities),
+                "ner_labels": sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels),
+                "patterns": _pattern_score(text, self._patterns[category]),
+                "context": context,
+                "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
+        return parts
+
+
+def _frozen(found: dict[str, set[str]]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((label, frozenset(items)) for label, items in sorted(found.items()))
+
+
+def _merged(features: Sequence[TextFeatures]) -> dict:
+    """A record's term phrases and owned term phrases by label, and artefact counts by pattern, over its texts."""
+    terms: dict[str, set[str]] = {}
+    owned: dict[str, set[str]] = {}
+    found: dict[str, int] = {}
+    for feature in features:
+        for label, phrases in feature.terms:
+            terms.setdefault(label, set()).update(phrases)
+        for label, phrases in feature.owned:
+            owned.setdefault(label, set()).update(phrases)
+        for name, count in feature.artefacts:
+            found[name] = found.get(name, 0) + count
+    return {"terms": terms, "owned": owned, "artefacts": found}
 
 
 def _joined(features: Sequence[TextFeatures]) -> str:
     return "\n".join(feature.text for feature in features)
+
+
+def _content(record: RawRecord, features: Sequence[TextFeatures]) -> str:
+    """A record's own texts, one per line: its texts but those of its app, window title and URL."""
+    context = {record.app, record.window_title, record.url}
+    return "\n".join(feature.text for feature in features if feature.text not in context)
 
 
 def _pattern_score(text: str, patterns: list[tuple[re.Pattern, float]]) -> float:

@@ -189,7 +189,7 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
     assembled = [_assembled(prepared, layout, results, views, detector.ner_entities)
                  for prepared, layout in zip(batch, layouts)]
     items = [_decision_input(prepared, spans, features) for prepared, (spans, features) in zip(batch, assembled)]
-    probabilities = detector.classifier.probabilities([features for _, features, _ in items])
+    probabilities = detector.classifier.probabilities(items)
     decisions = detector.classifier.decide_with(items, probabilities)
     # A screened record gets NER unless its category is one the policy drops and NER could not change it.
     needs_ner = [screened_record and not (decision.category in settings.drop_categories

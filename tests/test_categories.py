@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 
 from models.categories import CategoryClassifier, category_data, load_text_classifier
-from models.config_files import term_list
-from models.config_files import ConfigFileError
+from models.config_files import ConfigFileError, term_list
 from models.records import RawRecord
 
 
@@ -75,13 +74,13 @@ def test_a_strong_term_in_the_window_title_counts_once_more_as_the_title_names_t
     nlp = analyzer.nlp_engine.nlp["en"]
     texts = [classifier.features(nlp("Promo case - draft")), classifier.features(nlp("led the auth rewrite"))]
 
-    def performance_score(title):
+    def title_part(title):
         record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Notion", window_title=title)
-        return dict(classifier.decide(record, texts, ()).scores)["performance"]
+        return classifier.explain(record, texts, ())["scores"]["performance"]["parts"]["title_terms"]
 
     # The same texts; only whether the one holding "promo case" is the window title differs.
-    assert performance_score("Promo case - draft") - performance_score("Untitled") == \
-        pytest.approx(category_data().weights.title_term)
+    assert title_part("Promo case - draft") == pytest.approx(category_data().weights.title_term)
+    assert title_part("Untitled") == 0
 
 
 def test_a_decision_is_settled_without_ner_only_when_no_ner_signal_could_change_it(classifier):
@@ -105,8 +104,17 @@ def test_a_decision_is_settled_without_ner_only_when_no_ner_signal_could_change_
     assert not classifier.settled(decision(None), frozenset())
 
 
-def test_when_detected_entities_point_to_a_category_then_they_count(classifier, analyzer):
-    assert decide(classifier, analyzer, "here you go: 536-22-4187", "Notes", entities={"US_SSN"}) == "tax"
+def test_when_detected_entities_point_to_a_category_then_they_count_but_none_decides_alone(classifier, analyzer):
+    nlp = analyzer.nlp_engine.nlp["en"]
+    record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Notes")
+    features = [classifier.features(nlp("here you go: 536-22-4187"))]
+    with_ssn, without = (classifier.decide(record, features, entities) for entities in ({"US_SSN"}, ()))
+    assert dict(with_ssn.scores)["tax"] - dict(without.scores)["tax"] == pytest.approx(
+        category_data().categories["tax"].entities["US_SSN"])
+    assert max(weight for signals in category_data().categories.values()
+               for weight in signals.entities.values()) < category_data().threshold
+    assert decide(classifier, analyzer, "my new SSN card came: 536-22-4187, can you update my W-4?", "Notes",
+                  entities={"US_SSN"}) == "tax"
 
 
 def test_when_categories_file_names_an_unknown_category_then_loading_fails(tmp_path):
@@ -133,5 +141,5 @@ def test_when_a_category_pattern_does_not_compile_then_loading_fails_naming_the_
     from models.categories import CATEGORIES_FILE
     path = tmp_path / "categories.yaml"
     path.write_text(CATEGORIES_FILE.read_text().replace("    patterns:\n", "    patterns:\n      '(unclosed': 1.0\n"))
-    with pytest.raises(ConfigFileError, match="categories.performance.patterns"):
+    with pytest.raises(ConfigFileError, match="categories.medical.patterns"):
         category_data.__wrapped__(path)

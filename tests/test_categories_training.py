@@ -1,0 +1,25 @@
+"""The category classifier's training text from the training template family: every label, own
+matters and hard negatives, reproducible, the record's context left out, apart from dev and test."""
+from __future__ import annotations
+
+from evaluation.generated.families import FAMILIES, load_family
+from evaluation.generated.templates_train.categories import CATEGORY_RECIPES
+from evaluation.train_textcat import LABELS, TRAINING_SHARE, family_examples
+
+
+def test_category_recipes_give_every_category_own_matters_and_work_about_it_hard_negatives():
+    by_category = {recipe.category for recipe in CATEGORY_RECIPES if not recipe.hard_negative}
+    assert by_category == set(LABELS) - {"benign"}
+    assert sum(recipe.hard_negative and recipe.category == "benign" for recipe in CATEGORY_RECIPES) >= 10
+
+
+def test_family_examples_are_reproducible_and_leave_out_app_title_and_url():
+    first, second = family_examples(7), family_examples(7)
+    assert first == second and all(first[label] for label in LABELS)
+    apps = {app for recipe in CATEGORY_RECIPES for app, _, _ in recipe.contexts}
+    assert not any(line in apps for texts in first.values() for text in texts for line in text.splitlines())
+
+
+def test_only_the_training_familys_third_of_the_public_data_is_trained_on():
+    shares = {load_family(name).public_share for name in FAMILIES}
+    assert TRAINING_SHARE == load_family("train").public_share and len(shares) == len(FAMILIES)
