@@ -87,8 +87,6 @@ class TesseractOcr:
 
     def __init__(self, settings: OcrSettings):
         self._settings = settings
-        # Tesseract's OpenMP threads fight Beam's worker processes for the same cores.
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
     def upscales(self, image: Image.Image) -> bool:
         """Whether a frame this wide is a 1x capture, read at `upscale_factor` times its size (a
@@ -116,6 +114,12 @@ class OcrFailed(RuntimeError):
     """Tesseract failed or ran out of time; the message never holds its output."""
 
 
+def _tesseract_env() -> dict[str, str]:
+    """The environment Tesseract runs in: single-threaded unless the operator set OMP_THREAD_LIMIT,
+    as its OpenMP threads fight Beam's worker processes for the same cores."""
+    return {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+
+
 def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
     """Tesseract's TSV word table of `image`, as pytesseract's `image_to_data` gives it. The PNG is
     piped in and the table read back, so no screen content is ever written to a file: pytesseract
@@ -126,7 +130,7 @@ def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
                *shlex.split(settings.config), "-c", "tessedit_create_tsv=1"]
     try:
         left = seconds_left()  # the record's deadline, when the stage set one
-        done = subprocess.run(command, input=png.getvalue(), capture_output=True, check=False,
+        done = subprocess.run(command, input=png.getvalue(), capture_output=True, check=False, env=_tesseract_env(),
                               timeout=settings.timeout_secs if left is None else min(settings.timeout_secs, left))
     except subprocess.TimeoutExpired:  # subprocess.run has killed Tesseract by then
         raise OcrFailed("timeout") from None

@@ -224,3 +224,11 @@ def test_when_a_bold_first_name_and_a_regular_last_name_are_read_then_the_whole_
         if word.text in ("Marcus", "Whitfield"):
             box = pixels[word.top:word.top + word.height, word.left:word.left + word.width]
             assert (box == FILL).all(axis=2).mean() == 1.0
+
+
+def test_tesseract_runs_single_threaded_unless_the_operator_says_otherwise(monkeypatch):
+    from models.ocr import _tesseract_env
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    assert _tesseract_env()["OMP_THREAD_LIMIT"] == "1" and "OMP_THREAD_LIMIT" not in os.environ
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "2")
+    assert _tesseract_env()["OMP_THREAD_LIMIT"] == "2"
