@@ -104,15 +104,15 @@ def test_a_decision_is_settled_without_ner_only_when_no_ner_signal_could_change_
     assert not classifier.settled(decision(None), frozenset())
 
 
-def test_when_detected_entities_point_to_a_category_then_they_count_but_none_decides_alone(classifier, analyzer):
+def test_when_detected_entities_point_to_a_category_then_they_count_and_tax_identifiers_decide(classifier, analyzer):
     nlp = analyzer.nlp_engine.nlp["en"]
     record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Notes")
     features = [classifier.features(nlp("here you go: 536-22-4187"))]
     with_ssn, without = (classifier.decide(record, features, entities) for entities in ({"US_SSN"}, ()))
     assert dict(with_ssn.scores)["tax"] - dict(without.scores)["tax"] == pytest.approx(
         category_data().categories["tax"].entities["US_SSN"])
-    assert max(weight for signals in category_data().categories.values()
-               for weight in signals.entities.values()) < category_data().threshold
+    assert max(category_data().categories["medical"].entities.values()) < category_data().threshold
+    assert category_data().categories["tax"].entities["US_SSN"] >= category_data().threshold
     assert decide(classifier, analyzer, "my new SSN card came: 536-22-4187, can you update my W-4?", "Notes",
                   entities={"US_SSN"}) == "tax"
 
