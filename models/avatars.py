@@ -13,7 +13,9 @@ import pydantic
 from PIL import Image
 
 from models.config_files import StrictModel
+from models.deadline import check_deadline
 
+_RUNS_PER_DEADLINE_CHECK = 1 << 16
 # The count of covered avatars in the audit's masked entities.
 AVATAR = "AVATAR"
 # Colours are compared with their 3 low bits of each channel dropped: a flat fill stays one colour,
@@ -100,6 +102,8 @@ def _shapes(runs: tuple[np.ndarray, ...]):
     current: dict[int, list[int]] = {}
     row = -1
     for index, (y, x0, x1, c) in enumerate(zip(rows, first, last, colour)):
+        if index % _RUNS_PER_DEADLINE_CHECK == 0:
+            check_deadline()  # a crafted image of millions of short runs costs its record, not the run
         if y != row:
             previous = current if y == row + 1 else {}
             current, row = {}, y

@@ -122,3 +122,13 @@ def test_avatars_rendered_by_chromium_are_found_and_nothing_else_is(shape, tmp_p
 
     assert [_found(pixels(b), found) for b in boxes["avatars"]] == [True] * 5
     assert len(found) == 5
+
+
+def test_a_crafted_image_of_many_short_runs_stops_at_the_records_deadline(shape):
+    from models.deadline import DeadlineExceeded, record_deadline
+    stripes = Image.new("RGB", (600, 600), (255, 255, 255))
+    draw = ImageDraw.Draw(stripes)
+    for x in range(0, 600, 4):
+        draw.line((x, 0, x + 1, 599), fill=(200, 0, 0))  # runs of 2 px, 90,000 of them
+    with pytest.raises(DeadlineExceeded), record_deadline(1e-6):
+        find_avatars(stripes, shape)
