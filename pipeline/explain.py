@@ -1,7 +1,11 @@
 """`python -m pipeline.explain`: why one record gets the category it gets, for the operator who gave it.
 
-    python -m pipeline.explain '{"record_id": "r-1", "kind": "transcript", ...}'
     python -m pipeline.explain --file records.jsonl --line 12 [--policy policy.yaml] [--json]
+    python -m pipeline.explain - < record.json        # one record on standard input
+    python -m pipeline.explain '{"record_id": "r-1", "kind": "transcript", ...}'
+
+Prefer `--file` or standard input for real records: a command line's arguments are visible to
+every user of the machine (`ps`, /proc/*/cmdline) while the command runs.
 
 The record goes through the same detection as in `python -m pipeline.run` (spaCy, Presidio, the
 category decision, OCR for a screenshot), and what decided its category is printed: each category's
@@ -55,7 +59,9 @@ def record_line(args: argparse.Namespace) -> tuple[bytes, str]:
                     return line, str(Path(args.file).resolve())
         raise SystemExit(f"{args.file} has no line {args.line}")
     if not args.record:
-        raise SystemExit("give a record as a JSON argument, or --file and --line")
+        raise SystemExit("give a record as a JSON argument, - for standard input, or --file and --line")
+    if args.record == "-":
+        return sys.stdin.buffer.readline(), str(Path.cwd() / "stdin.jsonl")
     return args.record.encode("utf-8"), str(Path.cwd() / "argument.jsonl")
 
 
@@ -126,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     """The command line: prints the signals that decided the record given, and exits 0 (2 on a bad record)."""
     parser = argparse.ArgumentParser(prog="python -m pipeline.explain", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("record", nargs="?", help="one record as a JSON line")
+    parser.add_argument("record", nargs="?", help="one record as a JSON line, or - to read it from standard input")
     parser.add_argument("--file", help="a JSON Lines file holding the record")
     parser.add_argument("--line", type=int, default=1, help="the record's line number in --file (from 1)")
     parser.add_argument("--policy", default=str(DEFAULT_POLICY), help="the redaction policy (YAML)")

@@ -40,3 +40,12 @@ def test_explain_reads_a_line_of_a_file_and_shows_work_keeping_a_record(tmp_path
 def test_explain_refuses_an_invalid_record_by_its_reason_code(capsys):
     assert main(['{"kind": "transcript"}']) == 2
     assert "not a valid record" in capsys.readouterr().err
+
+
+def test_explain_reads_a_record_from_standard_input(monkeypatch, capsys):
+    import io
+    import sys
+    line = json.dumps(transcript("PAY-2210: the W-4 calculator rounds wrong", app="Slack")) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode("utf-8"))))
+    assert main(["-"]) == 0
+    assert capsys.readouterr().out.startswith("category: none -> keep")
