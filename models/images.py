@@ -58,20 +58,17 @@ def admitted_shape(size: tuple[int, int], max_side_px: int | None, max_aspect_ra
 def cover_words(image: Image.Image, words: list[OcrWord] | tuple[OcrWord, ...],
                 min_padding: int, height_ratio: float) -> Image.Image:
     """A copy of `image` with an opaque solid box over each word, grown by max(min_padding, ratio * height)."""
-    covered = image.copy()
-    draw = ImageDraw.Draw(covered)
+    boxes = []
     for word in words:
         padding = max(min_padding, round(word.height * height_ratio))
-        box = (max(0, word.left - padding), max(0, word.top - padding),
-               min(image.width - 1, word.left + word.width + padding),
-               min(image.height - 1, word.top + word.height + padding))
-        draw.rectangle(box, fill=FILL)
-    return covered
+        boxes.append((word.left - padding, word.top - padding,
+                      word.left + word.width + padding, word.top + word.height + padding))
+    return cover_boxes(image.copy(), boxes, 0)
 
 
 def cover_boxes(image: Image.Image, boxes: list[tuple[int, int, int, int]], padding: int) -> Image.Image:
-    """`image` with an opaque solid box over each (left, top, right, bottom) box, grown by `padding`;
-    drawn in place when there are boxes (callers pass a copy they own)."""
+    """`image` with an opaque solid box over each (left, top, right, bottom) box, grown by `padding`
+    and kept within the image; drawn in place (callers pass a copy they own)."""
     draw = ImageDraw.Draw(image)
     for left, top, right, bottom in boxes:
         draw.rectangle((max(0, left - padding), max(0, top - padding),

@@ -6,26 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pydantic
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from models.config_files import StrictModel, term_list
+from models.config_files import term_list
+from models.recognizers.config import Addressees
 
 # At the start of a text or of a message in a joined transcript (its segments are joined by a blank
 # line): a terminal's or log's "systemd: Started ..." lines are not messages.
 _ADDRESSED = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)(?=[:,][ \t]++\S)")
 # A second line of the same message that starts the same way ("nginx: reloaded") makes it a log.
 _LOGGED = regex.compile(r"\n[ \t]{0,4}+[A-Za-z][\w\-]{0,30}+(?:\[\d++\])?+:[ \t]")
-
-
-class Addressees(StrictModel):
-    """recognizers.yaml `addressees`: the score of a handle that addresses a message."""
-
-    score: float = pydantic.Field(gt=0, le=1)
-    # A term list under models/data/: chat words that are no dictionary words ("lol", "btw").
-    chat_words: str
 
 
 class AddresseeRecognizer(EntityRecognizer):

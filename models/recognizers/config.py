@@ -10,8 +10,6 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
-from models.recognizers.addressee import Addressees
-from models.recognizers.national_phone import NationalPhones
 
 RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
 
@@ -160,6 +158,34 @@ class UiTerms(StrictModel):
     terms: str
 
 
+def _known_phone_regions(regions: tuple[str, ...]) -> tuple[str, ...]:
+    """Raise ValueError (reported under the key) for region codes phonenumbers does not know."""
+    unknown = sorted(set(regions) - phonenumbers.SUPPORTED_REGIONS)
+    if unknown:
+        raise ValueError(f"unknown phone regions {unknown} (ISO 3166 codes, e.g. US, GB)")
+    return regions
+
+
+PhoneRegions = Annotated[tuple[str, ...], pydantic.Field(min_length=1), pydantic.AfterValidator(_known_phone_regions)]
+
+
+class NationalPhones(StrictModel):
+    """recognizers.yaml `national_phones`: the regions a number is tried for, and its scores."""
+
+    regions: PhoneRegions
+    cues: tuple[str, ...] = pydantic.Field(min_length=1)
+    valid_score: float = pydantic.Field(gt=0, le=1)
+    cued_score: float = pydantic.Field(gt=0, le=1)
+
+
+class Addressees(StrictModel):
+    """recognizers.yaml `addressees`: the score of a handle that addresses a message."""
+
+    score: float = pydantic.Field(gt=0, le=1)
+    # A term list under models/data/: chat words that are no dictionary words ("lol", "btw").
+    chat_words: str
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -179,17 +205,10 @@ class RecognizerData(StrictModel):
     work_identifiers: dict[str, PatternFamily]
     url_path_tokens: UrlPathTokens
     ui_terms: UiTerms
-    phone_regions: tuple[str, ...] = pydantic.Field(min_length=1)
+    phone_regions: PhoneRegions
     national_phones: NationalPhones
     addressees: Addressees
 
-    @pydantic.field_validator("phone_regions")
-    @classmethod
-    def _known_regions(cls, regions: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = sorted(set(regions) - phonenumbers.SUPPORTED_REGIONS)
-        if unknown:
-            raise ValueError(f"unknown phone regions {unknown} (ISO 3166 codes, e.g. US, GB)")
-        return regions
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

@@ -7,34 +7,16 @@ from __future__ import annotations
 import functools
 
 import phonenumbers
-import pydantic
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from models.config_files import StrictModel
+from models.recognizers.config import NationalPhones
 
 # A "+" and a country code, a trunk "0" or an area code in brackets, then digit groups: 9 to 15
 # digits in all, standing apart from other digits, letters and version-like dots.
 _CANDIDATE = regex.compile(
     r"(?<![\w+\-./])(?:\+\d|\(\+?\d|0(?![.,]))[\d \-.()/]{7,22}\d(?![\w\-]|\.\d)", regex.VERSION1)
-
-
-class NationalPhones(StrictModel):
-    """recognizers.yaml `national_phones`: the regions a number is tried for, and its scores."""
-
-    regions: tuple[str, ...] = pydantic.Field(min_length=1)
-    cues: tuple[str, ...] = pydantic.Field(min_length=1)
-    valid_score: float = pydantic.Field(gt=0, le=1)
-    cued_score: float = pydantic.Field(gt=0, le=1)
-
-    @pydantic.field_validator("regions")
-    @classmethod
-    def _known_regions(cls, regions: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = sorted(set(regions) - phonenumbers.SUPPORTED_REGIONS)
-        if unknown:
-            raise ValueError(f"unknown phone regions {unknown} (ISO 3166 codes, e.g. NG, VN)")
-        return regions
 
 
 class NationalPhoneRecognizer(EntityRecognizer):
