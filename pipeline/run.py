@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 import sys
+import threading
 import time
 from datetime import datetime, timezone
 
@@ -18,7 +19,6 @@ logging.getLogger().addFilter(lambda record: not str(record.msg).startswith(APIT
 
 from apache_beam.io.filesystems import FileSystems  # noqa: E402 (after the filter above)
 from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions  # noqa: E402
-from apache_beam.runners.runner import PipelineState  # noqa: E402
 
 from models.config_files import ConfigFileError
 from models.consent import ConsentError, Registry
@@ -52,6 +52,9 @@ BATCH_ONLY_RUNNERS = ("FnApiRunner", "BundleBasedDirectRunner")
 # download at run time, so DirectRunner runs as the runner it uses for batch pipelines, FnApiRunner.
 DOWNLOADING_RUNNERS = ("PrismRunner",)
 RUNNER_FOR = {"DirectRunner": DEFAULT_RUNNER}
+# Beam 2.77's BundleBasedDirectRunner fails an assertion in the GroupByKey that gathers a session's
+# screenshots (checked here on the sample); with session reuse off that step is not in the graph.
+SESSION_GROUPING_FAILS_ON = ("BundleBasedDirectRunner",)
 SUBSCRIPTION = re.compile(r"^projects/[^/]+/subscriptions/[^/]+$")
 # Seconds between two progress lines of the driver, while a runner that returns at once runs the job.
 PROGRESS_SECS = 10
@@ -251,22 +254,38 @@ def is_outcome_counter(name: str) -> bool:
 
 def wait_with_progress(result, every_secs: float = PROGRESS_SECS) -> None:
     """Wait for a batch run, logging its progress (lines read, records finished, per second: counts
-    only) every `every_secs` while the runner reports metrics before the end. FnApiRunner's `run()`
-    returns only when the job is done, so there its workers log their own progress instead."""
-    started, last = time.monotonic(), None
-    while not PipelineState.is_terminal(result.state):
-        time.sleep(every_secs)
+    only) every `every_secs` while the runner reports metrics before the end. The wait itself is the
+    runner's `wait_until_finish` in a thread: it returns the moment the job ends, and it is the only
+    way to learn the end from runners whose `state` changes only there (BundleBasedDirectRunner).
+    FnApiRunner's `run()` returns only when the job is done, so there its workers log their own progress."""
+    ended: list[BaseException | None] = []
+
+    def wait() -> None:
+        try:
+            result.wait_until_finish()
+            ended.append(None)
+        except BaseException as exc:  # noqa: BLE001 (raised again in the driver's thread below)
+            ended.append(exc)
+
+    waiter = threading.Thread(target=wait, name="wait_until_finish", daemon=True)
+    waiter.start()
+    started, last, live = time.monotonic(), None, True
+    while waiter.join(every_secs) is None and waiter.is_alive():
+        if not live:
+            continue
         try:
             counters = result.metrics().query()["counters"]
         except Exception:  # a runner without live metrics: waiting is all there is to do
-            break
+            live = False
+            continue
         done = sum(c.committed or c.attempted or 0 for c in counters if is_outcome_counter(c.key.metric.name))
         read = sum(c.committed or c.attempted or 0 for c in counters if c.key.metric.name == "lines_read")
-        elapsed = time.monotonic() - started
         if (read, done) != last:
-            _LOG.info("progress: %d lines read, %d records finished (%.1f/s)", read, done, done / elapsed)
+            _LOG.info("progress: %d lines read, %d records finished (%.1f/s)", read, done,
+                      done / (time.monotonic() - started))
             last = (read, done)
-    result.wait_until_finish()
+    if ended[0] is not None:
+        raise ended[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -294,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
               f"use --runner={DEFAULT_RUNNER} (the default)", file=sys.stderr)
         return 2
     standard.runner = RUNNER_FOR.get(asked, asked)
+    if standard.runner in SESSION_GROUPING_FAILS_ON and options.view_as(RedactionOptions).ocr_reuse_sessions > 0:
+        print(f"error: --runner={standard.runner} cannot run the grouping of a session's screenshots; use "
+              f"--runner={DEFAULT_RUNNER} (the default), or --ocr_reuse_sessions 0", file=sys.stderr)
+        return 2
     try:
         settings, notes = check_settings(options.view_as(RedactionOptions), dict(os.environ),
                                          local=standard.runner in StandardOptions.LOCAL_RUNNERS)

@@ -153,6 +153,7 @@ def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
     (["--consent", "/nonexistent/registry.jsonl"], "--consent"),
     (["--ocr_timeout_secs", "0"], "--ocr_timeout_secs"),
     (["--runner=PrismRunner"], "downloads its runner binary"),
+    (["--runner=BundleBasedDirectRunner"], "cannot run the grouping of a session's screenshots"),
     (["sample/other.jsonl"], "<argument"),
     ([], "--output"),
 ])
