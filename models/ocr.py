@@ -258,20 +258,45 @@ def ocr_text(words: tuple[OcrWord, ...]) -> str:
 
 def joined_text(words: tuple[OcrWord, ...]) -> tuple[str, tuple[int, ...]]:
     """The OCR text with words wrapped across a line break joined: a hyphen dropped ("exam-" +
-    "ple.com" -> "example.com"), a break after or before `@ . / _` closed ("jane.doe@" + "example.com"),
-    and for each character the index of the word it came from (-1: a separator)."""
+    "ple.com" -> "example.com"), a break after or before `@ . / _` closed ("jane.doe@" + "example.com");
+    and words of one line that OCR split inside one token joined (`split_token`): "holmes." + "com>".
+    Also, for each character, the index of the word it came from (-1: a separator)."""
     chars: list[str] = []
     owners: list[int] = []
     for i, word in enumerate(words):
         text = word.text
-        wraps = i + 1 < len(words) and words[i + 1].line != word.line and len(text) > 1
-        hyphen = wraps and text.endswith("-") and words[i + 1].text[:1].isalnum()
-        joins_next = hyphen or (wraps and (text[-1] in "@./_" or words[i + 1].text[:1] in "@."))
+        after = words[i + 1] if i + 1 < len(words) else None
+        wraps = after is not None and after.line != word.line and len(text) > 1
+        hyphen = wraps and text.endswith("-") and after.text[:1].isalnum()
+        joins_next = hyphen or (wraps and (text[-1] in "@./_" or after.text[:1] in "@.")) or (
+            after is not None and after.line == word.line and split_token(word, after))
         if hyphen:
             text = text[:-1]
         chars += text
         owners += [i] * len(text)
-        if i + 1 < len(words) and not joins_next:
-            chars.append("\n" if words[i + 1].line != word.line else " ")
+        if after is not None and not joins_next:
+            chars.append("\n" if after.line != word.line else " ")
             owners.append(-1)
     return "".join(chars), tuple(owners)
+
+
+# OCR splits long tokens (addresses, handles, keys) where a glyph is thin: the two halves then
+# stand closer than a space. Gaps are in heights of the taller word: under TOUCHING_HEIGHTS (or
+# overlapping) the words touch; under CONNECTED_HEIGHTS they are joined when the split falls at a
+# connector (`@ _ /`, or a `.` before a lower-case letter or digit, as in a domain). A space in
+# proportional UI fonts is about 0.25-0.35 of a word's height, in monospace 0.6-1.0 (measured on
+# the evaluation's dev screens): "Hello." + "World" and "Customer:" + "Jane" stay apart.
+TOUCHING_HEIGHTS = 0.12
+CONNECTED_HEIGHTS = 0.4
+
+
+def split_token(word: OcrWord, after: OcrWord) -> bool:
+    """Whether `after`, read next on the same line, continues the token `word` holds."""
+    gap = after.left - (word.left + word.width)
+    height = max(word.height, after.height, 1)
+    if gap <= TOUCHING_HEIGHTS * height:
+        return True
+    if gap >= CONNECTED_HEIGHTS * height or not word.text or not after.text:
+        return False
+    ends, starts = word.text[-1], after.text[0]
+    return ends in "@_/" or starts in "@_" or (ends == "." and (starts.islower() or starts.isdigit()))

@@ -160,12 +160,24 @@ def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMat
         parts = parts if sum(p.isalpha() and len(p) >= min_chars for p in parts) >= 2 else []
     else:
         parts, ignore_case = [], False
+    if entity_type == "USERNAME" and "@" in value:
+        matches |= _login_parts(value, min_chars)
     for part in parts:
         if len(part) >= min_chars and part.isalpha():
             # A name that is also a common word ("Will", "May") is matched only as written.
             matches.add(ValueMatch(part, "PERSON", ignore_case=ignore_case and part.lower() not in STOP_WORDS,
                                    whole_word=True))
     return matches
+
+
+def _login_parts(value: str, min_chars: int) -> set[ValueMatch]:
+    """The user and the host of a `user@host` login (a shell prompt, an SSH target), each searched
+    alone, whole, in any case: the handle recurs in the record's e-mail addresses, paths and git
+    authors, and the host often holds the person's name (`janes-MacBook-Pro`)."""
+    parts = re.split(r"[@:\s\[\]~$#%]+", value)
+    return {ValueMatch(part, "USERNAME", ignore_case=True, whole_word=True) for part in parts
+            if len(part) >= min_chars and any(c.isalpha() for c in part)
+            and part.lower() not in STOP_WORDS and part.lower() != "localhost"}
 
 
 def _speaker_matches(speaker: str, min_chars: int) -> set[ValueMatch]:

@@ -102,6 +102,55 @@ def test_when_an_address_wraps_after_the_at_sign_then_the_joined_text_reads_it_w
     assert joined_text(words)[0] == "mail jane.doe@example.com"
 
 
+def _line(*pieces: tuple[str, int, int]) -> tuple[OcrWord, ...]:
+    """Words of one line from (text, left, width), 20 px tall, offsets as ocr_text gives them."""
+    words, start = [], 0
+    for text, left, width in pieces:
+        words.append(OcrWord(text, left, 0, width, 20, start, 0))
+        start += len(text) + 1
+    return tuple(words)
+
+
+@pytest.mark.parametrize("pieces, joined", [
+    ((("<jane_teran@holmes.", 0, 180), ("com>", 183, 40)), "<jane_teran@holmes.com>"),  # split after a dot
+    ((("jane_", 0, 50), ("teran@jane-dev:~$", 56, 150)), "jane_teran@jane-dev:~$"),  # after an underscore
+    ((("DATABASE", 0, 80), ("URL=postgres://db", 81, 160)), "DATABASEURL=postgres://db"),  # touching
+    ((("xoxb-1604", 0, 90), ("5819159", 60, 70)), "xoxb-16045819159"),  # overlapping reads of one token
+])
+def test_when_ocr_splits_one_token_on_a_line_then_the_joined_text_reads_it_whole(pieces, joined):
+    words = _line(*pieces)
+    text, owners = joined_text(words)
+    assert text == joined
+    assert set(owners) == set(range(len(words)))
+
+
+@pytest.mark.parametrize("pieces", [
+    (("Hello.", 0, 50), ("World", 56, 50)),  # a sentence's end before a capital, proportional space
+    (("Customer:", 0, 80), ("Jane", 86, 40)),  # a label and its value
+    (("git", 0, 30), ("log", 45, 30)),  # monospace words
+    (("jane_teran@host", 0, 150), ("docs", 165, 40)),  # a connector away from the split
+    (("see", 0, 30), ("@jane", 40, 50)),  # a mention a space away
+])
+def test_when_words_of_a_line_are_a_space_apart_then_the_joined_text_keeps_them_apart(pieces):
+    words = _line(*pieces)
+    assert joined_text(words)[0] == " ".join(w.text for w in words)
+
+
+def test_when_a_terminal_shows_a_login_then_every_place_its_user_recurs_is_covered(ocr, analyzer_settings, policy):
+    lines = ["mdc_teran@mdc-laptop:~/src$ ls", "build 2291 started by mdc_teran ok"]  # the last "mdc_teran" is boxed
+    png, boxes = render_screen(lines, ["mdc_teran@mdc-laptop", "mdc_teran"], dark=True, scale=1, font_px=18)
+    record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
+                                    "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
+    words = ocr.read(decode_image(png, 10**8))
+    keep = categories_kept(policy)
+    finding = detect(build_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
+                     fitted_to_policy(analyzer_settings, keep))
+    out = json.loads(sanitize(finding, keep, KEY).json_line)
+    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
+    for x0, y0, x1, y1 in boxes.values():
+        assert (pixels[int(y0):int(y1), int(x0):int(x1)] == FILL).all(axis=2).mean() == 1.0
+
+
 def test_when_ocr_reads_a_screen_then_no_file_is_written_for_it(tmp_path, monkeypatch):
     # pytesseract wrote the screen and its words to TMPDIR (0644, left behind by a killed worker):
     # with no temp directory to write to, the read must still work, and nothing may appear anywhere.

@@ -50,6 +50,22 @@ def test_when_email_is_first_dot_last_then_the_name_parts_are_masked_elsewhere(p
     assert texts == ["write to <EMAIL_ADDRESS>", "<PERSON> said yes", "doesn't matter"]
 
 
+def test_when_a_login_is_user_at_host_then_each_side_is_masked_wherever_it_recurs(policy):
+    raw = transcript("mdc_teran@mdc-laptop:~/src$ git log", "Author: M. Teran <MDC_Teran@holmes.com>",
+                     "ssh to mdc-laptop.local, then see the teran docs")
+    out = sanitize(finding(raw, {"segments/0": [Span("USERNAME", 0, 20, 0.85)]}), policy, KEY)
+    texts = [s["text"] for s in json.loads(out.json_line)["segments"]]
+    assert texts == ["<USERNAME>:~/src$ git log", "Author: M. Teran <<USERNAME>@holmes.com>",
+                     "ssh to <USERNAME>.local, then see the teran docs"]  # parts of a handle, not of it
+
+
+def test_when_a_login_host_is_localhost_then_localhost_is_not_searched_alone(policy):
+    raw = transcript("dev_ana9@localhost:~$ make", "dev_ana9 restarted localhost first")
+    out = sanitize(finding(raw, {"segments/0": [Span("USERNAME", 0, 18, 0.85)]}), policy, KEY)
+    texts = [s["text"] for s in json.loads(out.json_line)["segments"]]
+    assert texts == ["<USERNAME>:~$ make", "<USERNAME> restarted localhost first"]
+
+
 def test_when_keystrokes_are_sanitized_then_masked_keys_keep_their_timing(policy):
     raw = keystrokes("mail a@b.io", field="text", app="Slack")
     out = json.loads(sanitize(finding(raw, {"typed": [Span("EMAIL_ADDRESS", 5, 11, 1.0)]}), policy, KEY).json_line)
