@@ -283,7 +283,7 @@ def joined_text(words: tuple[OcrWord, ...]) -> tuple[str, tuple[int, ...]]:
 # OCR splits long tokens (addresses, handles, keys) where a glyph is thin: the two halves then
 # stand closer than a space. Gaps are in heights of the taller word: under TOUCHING_HEIGHTS (or
 # overlapping) the words touch; under CONNECTED_HEIGHTS they are joined when the split falls at a
-# connector (`@ _ /`, or a `.` before a lower-case letter or digit, as in a domain). A space in
+# connector (`@ _ /`, a hyphen inside a word, or a `.` before a lower-case letter or digit, as in a domain). A space in
 # proportional UI fonts is about 0.25-0.35 of a word's height, in monospace 0.6-1.0 (measured on
 # the evaluation's dev screens): "Hello." + "World" and "Customer:" + "Jane" stay apart.
 TOUCHING_HEIGHTS = 0.12
@@ -299,4 +299,6 @@ def split_token(word: OcrWord, after: OcrWord) -> bool:
     if gap >= CONNECTED_HEIGHTS * height or not word.text or not after.text:
         return False
     ends, starts = word.text[-1], after.text[0]
-    return ends in "@_/" or starts in "@_" or (ends == "." and (starts.islower() or starts.isdigit()))
+    hyphen = (ends == "-" and len(word.text) > 1 and starts.isalnum()) or (
+        starts == "-" and after.text[1:2].isalnum() and word.text[-1].isalnum())
+    return hyphen or ends in "@_/" or starts in "@_" or (ends == "." and (starts.islower() or starts.isdigit()))

@@ -116,6 +116,8 @@ def _line(*pieces: tuple[str, int, int]) -> tuple[OcrWord, ...]:
     ((("jane_", 0, 50), ("teran@jane-dev:~$", 56, 150)), "jane_teran@jane-dev:~$"),  # after an underscore
     ((("DATABASE", 0, 80), ("URL=postgres://db", 81, 160)), "DATABASEURL=postgres://db"),  # touching
     ((("xoxb-1604", 0, 90), ("5819159", 60, 70)), "xoxb-16045819159"),  # overlapping reads of one token
+    ((("min8@mins", 0, 90), ("-MacBook-Pro:~$", 97, 130)), "min8@mins-MacBook-Pro:~$"),  # before a hyphen
+    ((("xoxb-", 0, 50), ("1604581", 57, 70)), "xoxb-1604581"),  # after one
 ])
 def test_when_ocr_splits_one_token_on_a_line_then_the_joined_text_reads_it_whole(pieces, joined):
     words = _line(*pieces)
@@ -130,6 +132,7 @@ def test_when_ocr_splits_one_token_on_a_line_then_the_joined_text_reads_it_whole
     (("git", 0, 30), ("log", 45, 30)),  # monospace words
     (("jane_teran@host", 0, 150), ("docs", 165, 40)),  # a connector away from the split
     (("see", 0, 30), ("@jane", 40, 50)),  # a mention a space away
+    (("Comment", 0, 70), ("-", 75, 8), ("Lisa", 88, 40)),  # a dash between words
 ])
 def test_when_words_of_a_line_are_a_space_apart_then_the_joined_text_keeps_them_apart(pieces):
     words = _line(*pieces)
