@@ -44,6 +44,8 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Ana Souza | Direct message | Slack", "USERNAME", "Ana Souza"),
     ("jdoe (DM) - Slack", "USERNAME", "jdoe"),
     ("figure002: are you fully up to date", "USERNAME", "figure002"),
+    ("git clone git@github.com:kwame42/dotfiles.git", "USERNAME", "kwame42"),
+    ("remote: git@gitlab.example.org:ana.souza/notes", "USERNAME", "ana.souza"),
     ("Author: Ana Souza <ana@example.com>", "PERSON", "Ana Souza"),
     ("Co-authored-by: Kwame Mensah <kwame@users.noreply.github.com>", "PERSON", "Kwame Mensah"),
     # credentials outside key shapes
@@ -56,6 +58,8 @@ def found(text: str) -> set[tuple[str, str]]:
     ("postgres://app_user:S3cr3tPass@db.internal:5432/orders", "SECRET", "S3cr3tPass"),
     ("postgres://app_user:S3cr3tPass@db.internal:5432/orders", "USERNAME", "app_user"),
     ("db url postgres://svc:Feeling-toward39?@worker-stg-3:5432/main", "SECRET", "Feeling-toward39?"),
+    ("psql postgres://ana.souza:Deep-river12?@db-stg-1:5432/x", "USERNAME", "ana.souza"),
+    ("mysql://kmensah:pa#ss@w0rd@10.0.0.5/app", "USERNAME", "kmensah"),
     ("DB_PASSWORD=Tr0ub4dor&3", "SECRET", "Tr0ub4dor&3"),
     ('export AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', "SECRET",
      "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
@@ -73,6 +77,19 @@ def found(text: str) -> set[tuple[str, str]]:
     ("https://example.com/login?token=eyJhbGciOi123&next=/home", "SECRET", "eyJhbGciOi123"),
     ("https://docs.google.com/spreadsheets/d/ttjXDyVOcTYnrPPf/edit", "SECRET", "ttjXDyVOcTYnrPPf"),
     ("join https://discord.gg/flwOd4vW", "SECRET", "flwOd4vW"),
+    ("call link https://meet.google.com/qwe-rtyu-iop", "SECRET", "qwe-rtyu-iop"),
+    ("https://chatgpt.com/c/Hq2LmWpa", "SECRET", "Hq2LmWpa"),
+    ("https://gemini.google.com/app/ZKDPQRa7", "SECRET", "ZKDPQRa7"),
+    ("https://us06web.zoom.us/j/81234567890?pwd=x", "SECRET", "81234567890"),
+    # phone numbers that libphonenumber does not validate: after a cue, or in a phone's layout
+    ("his number is 612.408.7731 if you need it", "PHONE_NUMBER", "612.408.7731"),
+    ("you can call me on 512 0937 tomorrow", "PHONE_NUMBER", "512 0937"),
+    ("Tel:\n604 118 223", "PHONE_NUMBER", "604 118 223"),
+    ("text me at 44-19-83-05", "PHONE_NUMBER", "44-19-83-05"),
+    ("reach me at (+421) 903118455", "PHONE_NUMBER", "(+421) 903118455"),
+    ("Kwame Mensah,kwame@example.org,+1-598-612-4410x201", "PHONE_NUMBER", "+1-598-612-4410x201"),
+    ("office 001-476-210-1687x118", "PHONE_NUMBER", "001-476-210-1687x118"),
+    ("Ana Souza,ana@example.org,+42 017 5530117", "PHONE_NUMBER", "+42 017 5530117"),
     # customer and account numbers after cues
     ("order for customer 48213", "CUSTOMER_ID", "48213"),
     ("cust #A-22817 called", "CUSTOMER_ID", "A-22817"),
@@ -81,6 +98,8 @@ def found(text: str) -> set[tuple[str, str]]:
     ("acct 004417823 overdrawn", "ACCOUNT_NUMBER", "004417823"),
     ("account no. 12-3344-55", "ACCOUNT_NUMBER", "12-3344-55"),
     ("Account AC6762-1304 - Zendesk", "ACCOUNT_NUMBER", "AC6762-1304"),
+    ("customer BX2210-8841 asked for a refund", "CUSTOMER_ID", "BX2210-8841"),
+    ("Souza, Ana;Lisboa;QK4410-2093", "ACCOUNT_NUMBER", "QK4410-2093"),
     # addresses, whole
     ("ship it to Musterstraße 12, 10115 Berlin today", "STREET_ADDRESS", "Musterstraße 12, 10115 Berlin"),
     ("Berliner Straße 5, 10115 Berlin", "STREET_ADDRESS", "Berliner Straße 5, 10115 Berlin"),
@@ -123,6 +142,13 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "sent via Email 3 times",
     "Deployment Ring 2 rollout",
     "MAC 00:1a:2b:3c:4d:5e and build 2.14.0",
+    "git@github.com:git/tools.git and git@github.com:repo.git",
+    "https://meet.google.com/landing and https://discord.gg/ and https://zoom.us/j/",
+    "released 2024-06-09 at 10:30, call me on Monday, phone me at 5 or 6",
+    "the phone cost 1,299,000; my phone was bought 2024-06-09",
+    "tel 10.0.0.12 and 192.168.100.200, UTC+05:30, diff +12 -4, up +15%, dated +20240101",
+    "build 359.387.2289, ticket number is 5512 0934, order 612-408-7731",
+    "ISO 9001:2015, JIRA-1234, SKU-123-45, customer 2024-06-09",
 ])
 def test_when_text_is_ordinary_work_then_no_identifier_is_found(text):
     assert found(text) == set()
@@ -174,6 +200,8 @@ ADVERSARIAL = {
     "query": "?token=" * 14_285, "ssh": "ssh a " * 16_666, "hex-pairs": "ab:" * 33_333, "han": "東京都" * 33_333,
     "users": "/Users/" * 14_285, "blanks": " \n" * 50_000, "strasse": "Aaastraße " * 10_000, "dm": "DM: " * 25_000,
     "user-at-host": "user@host " * 10_000, "rue": "12 rue " * 14_285, "camel": "aB" * 50_000,
+    "plus-digits": "+1 " * 33_334, "dotted-digits": "1." * 50_000, "phone-cue": "call me on 1 " * 7_693,
+    "git-remote": "a@b.c:" * 16_667,
 }
 
 
