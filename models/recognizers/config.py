@@ -186,6 +186,24 @@ class Addressees(StrictModel):
     chat_words: str
 
 
+class BareHandles(StrictModel):
+    """recognizers.yaml `bare_handles`: what a handle, initials and a table row about a person look like."""
+
+    handle: Regex
+    code_words: tuple[str, ...]
+    file_types: tuple[str, ...]
+    cell_separators: tuple[str, ...] = pydantic.Field(min_length=1)
+    min_cells: int = pydantic.Field(ge=2)
+    row_evidence: Regex
+    initials: Regex
+    not_initials: tuple[str, ...]
+    alone_max_lines: int = pydantic.Field(ge=1)
+    row_score: Score
+    initials_score: Score
+    derived_score: Score
+    alone_score: Score
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -208,7 +226,7 @@ class RecognizerData(StrictModel):
     phone_regions: PhoneRegions
     national_phones: NationalPhones
     addressees: Addressees
-
+    bare_handles: BareHandles
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":
