@@ -15,8 +15,11 @@ from models.recognizers.ui_terms import load_ui_terms, only_ui_terms, without_ui
 from models.recognizers.url_token import UrlPathTokenRecognizer, camel_pieces
 
 DATA = recognizer_data()
+# A stand-in for the model's word test (the real one is used through the analyzer, below).
+WORDS = frozenset({"get", "element", "json", "parser", "xml", "http", "request", "fail", "ban", "bucket", "auth",
+                   "callback", "mac", "book", "pro", "documents", "read", "customer", "stories", "albert"})
 NEW_RECOGNIZERS = [CustomerIdRecognizer(DATA), AccountNumberRecognizer(DATA), *pattern_family_recognizers(DATA),
-                   UrlPathTokenRecognizer(DATA)]
+                   UrlPathTokenRecognizer(DATA, WORDS.__contains__)]
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -161,11 +164,13 @@ def test_a_street_address_with_a_unit_is_one_span_covering_the_street():
 
 @pytest.mark.parametrize("segment, random", [
     ("ttjXDyVOcTYnrPPf", True), ("UYYtkaNX", True), ("inrmZdScO8", True), ("Pvs3hfu4", True), ("zt7Osxaqzw", True),
+    ("XvcFETDwda", True), ("BUFpuzu3", True), ("9akxfivrztU3", True), ("QRLMPIa7", True),
     ("getElementById", False), ("JSONParser", False), ("XMLHttpRequest", False), ("customer-stories", False),
-    ("Fail2ban", False), ("S3Bucket", False),
+    ("Fail2ban", False), ("S3Bucket", False), ("OAuthCallback", False), ("MacBookPro", False),
+    ("Albert_Einstein", False), ("README_FIRST", False), ("Documents", False),
 ])
 def test_a_path_segment_counts_as_random_by_its_camel_case_pieces(segment, random):
-    recognizer = UrlPathTokenRecognizer(DATA)
+    recognizer = UrlPathTokenRecognizer(DATA, WORDS.__contains__)
     assert (recognizer.validate_result(segment) is None) == random
     assert "".join(camel_pieces(segment)) == "".join(char for char in segment if char.isalpha())
 
@@ -253,3 +258,6 @@ def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(a
     for title in ["Settings - Contacts", "#incidents - Northwind - Slack", "Inbox - Mozilla Thunderbird"]:
         assert not {entity for entity, _ in spans(title)} & {"PERSON", "LOCATION"}
     assert ("PERSON", "Пров Петухова") in spans("Пров Петухова | Contact | Salesforce")
+    # a random path segment on any host; words written in camel case stay
+    assert ("SECRET", "QRLMPIa7") in spans("https://chat.example.net/room/QRLMPIa7")
+    assert not spans("https://example.com/docs/PowerShell/GetChildItem")

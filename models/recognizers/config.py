@@ -149,6 +149,7 @@ class UrlPathTokens(StrictModel):
     max_mean_piece: float = pydantic.Field(gt=1)
     mixed_min_digits: int = pydantic.Field(ge=1)
     mixed_min_case_changes: int = pydantic.Field(ge=1)
+    wordless_min_piece: int = pydantic.Field(ge=2)
     score: Score
 
 

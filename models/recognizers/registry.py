@@ -86,9 +86,14 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             MedicalRecordNumberRecognizer(data), Icd10Recognizer(data), DrugNameRecognizer(data),
             UsEinRecognizer(data), EmployeeIdRecognizer(data), FirstNameRecognizer(data),
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
-            *pattern_family_recognizers(data), UrlPathTokenRecognizer(data),
+            *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data))]
+
+
+def is_word_or_ui(is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a lower-case word is English (`is_word`) or an app or UI word."""
+    return lambda word: word in ui_terms or is_word(word)
 
 
 def system_accounts(data: RecognizerData) -> frozenset[str]:
