@@ -93,6 +93,16 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Kwame Mensah,kwame@example.org,+1-598-612-4410x201", "PHONE_NUMBER", "+1-598-612-4410x201"),
     ("office 001-476-210-1687x118", "PHONE_NUMBER", "001-476-210-1687x118"),
     ("Ana Souza,ana@example.org,+42 017 5530117", "PHONE_NUMBER", "+42 017 5530117"),
+    # national identity numbers after their names, and the SSN layout with no cue
+    ("SSN 666-41-2290 on file", "NATIONAL_ID", "666-41-2290"),
+    ("her social is 912 40 1187", "NATIONAL_ID", "912 40 1187"),
+    ("National ID: 7702154432081", "NATIONAL_ID", "7702154432081"),
+    ("passport no. K7720193", "NATIONAL_ID", "K7720193"),
+    ("my NI number is JT 40 81 22 B", "NATIONAL_ID", "JT 40 81 22 B"),
+    ("PESEL 90121304417", "NATIONAL_ID", "90121304417"),
+    ("CPF 418.220.117-35", "NATIONAL_ID", "418.220.117-35"),
+    ("DNI 40718823K", "NATIONAL_ID", "40718823K"),
+    ("ref 000-41-2290 attached", "US_SSN", "000-41-2290"),
     # customer and account numbers after cues
     ("order for customer 48213", "CUSTOMER_ID", "48213"),
     ("cust #A-22817 called", "CUSTOMER_ID", "A-22817"),
@@ -152,6 +162,8 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "tel 10.0.0.12 and 192.168.100.200, UTC+05:30, diff +12 -4, up +15%, dated +20240101",
     "build 359.387.2289, ticket number is 5512 0934, order 612-408-7731",
     "ISO 9001:2015, JIRA-1234, SKU-123-45, customer 2024-06-09",
+    "RFC 2616, sin(30), passport photo 2x2, social media 2024, id number is required, SSN: n/a",
+    "dates 2024-06-09 and 12-34-5678 and v1.22.333-44-5555",
 ])
 def test_when_text_is_ordinary_work_then_no_identifier_is_found(text):
     assert found(text) == set()
@@ -244,6 +256,8 @@ def test_the_policy_masks_or_hashes_every_new_entity_type():
     entities = load_policy(DEFAULT_POLICY).entities
     assert entities["CUSTOMER_ID"].action == "hash"
     assert entities["ACCOUNT_NUMBER"].action == "mask" and entities["STREET_ADDRESS"].action == "mask"
+    # NATIONAL_ID is not listed: the policy's default for unlisted types masks it
+    assert load_policy(DEFAULT_POLICY).entity_rule("NATIONAL_ID").action == "mask"
 
 
 def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(analyzer, analyzer_settings):
@@ -261,3 +275,5 @@ def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(a
     # a random path segment on any host; words written in camel case stay
     assert ("SECRET", "QRLMPIa7") in spans("https://chat.example.net/room/QRLMPIa7")
     assert not spans("https://example.com/docs/PowerShell/GetChildItem")
+    assert ("NATIONAL_ID", "90121304417") in spans("PESEL 90121304417")
+    assert ("PHONE_NUMBER", "612.408.7731") in spans("his number is 612.408.7731")
