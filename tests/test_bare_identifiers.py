@@ -67,6 +67,8 @@ def test_a_bare_handle_or_initials_next_to_a_person_is_found(recognizer, text, e
     # paths, URLs and e-mail addresses are other rules' business
     "ls -la /home/ubuntu", "see https://example.com/kmensah", "mail kwame.mensah@example.org",
     "kwame\n", "thandiwe",
+    # two capitalised common words are no name to make a handle of
+    "Pull Request\npullr opened", "Google Drive;gdrive;Lisboa",
 ])
 def test_ordinary_text_holds_no_bare_handle(recognizer, text):
     assert found(recognizer, text) == set()
@@ -74,9 +76,11 @@ def test_ordinary_text_holds_no_bare_handle(recognizer, text):
 
 def test_names_and_local_parts_give_the_letters_a_handle_is_made_of():
     assert folded("Mojmír") == "mojmir" and folded("Łukasz") == "lukasz" and folded("Æsa") == "aesa"
-    keys = name_keys("Julia Morales, jm1@corp.example")
+    common = frozenset({"google", "drive"}).__contains__
+    keys = name_keys("Julia Morales, jm1@corp.example", common)
     assert {"juliamorales", "moralesjulia", "jmorales", "moralesj", "juliam", "julia", "morales", "jm"} <= keys
-    assert name_keys("nothing here") == set()
+    assert name_keys("nothing here", common) == set()
+    assert name_keys("open Google Drive", common) == set()
 
 
 def test_only_the_types_asked_for_are_returned(recognizer):

@@ -29,15 +29,16 @@ def folded(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def name_keys(text: str) -> set[str]:
+def name_keys(text: str, is_common: Callable[[str], bool]) -> set[str]:
     """The letters a handle made from a name or e-mail in `text` is written with: first+last, last+first,
-    initial+last, last+initial, first+initial, first, last, and each e-mail's local part."""
+    initial+last, last+initial, first+initial, first, last, and each e-mail's local part. Two capitalised
+    words that are both common words (`is_common`: "Google Drive", "Pull Request") are no name."""
     keys = set()
     pairs = [(m.group(1), m.group(2)) for m in _FULL_NAME.finditer(text)]
     pairs += [(m.group(2), m.group(1)) for m in _LAST_FIRST.finditer(text)]
     for first, last in pairs:
         first, last = folded(first), folded(last)
-        if first.isascii() and last.isascii():
+        if first.isascii() and last.isascii() and not (is_common(first) and is_common(last)):
             keys |= {first + last, last + first, first[0] + last, last + first[0], first + last[0], first, last}
     keys |= {"".join(_LETTER_PARTS.findall(folded(m.group(1)))) for m in _LOCAL_PART.finditer(text)}
     return {key for key in keys if len(key) >= 2}
@@ -84,7 +85,7 @@ class BareHandleRecognizer(EntityRecognizer):
             if not cells:
                 continue
             handles = [(s, e) for s, e in cells if self.is_handle(line[s:e])]
-            names = any(_FULL_NAME.fullmatch(line[s:e]) or _LAST_FIRST.fullmatch(line[s:e]) for s, e in cells)
+            names = any(self._is_name(line[s:e]) for s, e in cells)
             evidence = any(self._evidence.fullmatch(line[s:e]) for s, e in cells)
             if not (evidence or names):
                 continue
@@ -95,8 +96,15 @@ class BareHandleRecognizer(EntityRecognizer):
                     if self._initials.fullmatch(line[s:e]) and line[s:e].replace(".", "") not in self._not_initials:
                         yield RecognizerResult("PERSON", start + s, start + e, self._rule.initials_score)
 
+    def _common(self, word: str) -> bool:
+        return word in self._known or self._is_word(word)
+
+    def _is_name(self, cell: str) -> bool:
+        match = _FULL_NAME.fullmatch(cell) or _LAST_FIRST.fullmatch(cell)
+        return match is not None and not all(self._common(folded(part)) for part in match.groups())
+
     def _derived(self, text: str) -> Iterator[RecognizerResult]:
-        keys = name_keys(text)
+        keys = name_keys(text, self._common)
         if not keys:
             return
         for match in self._token.finditer(text):
