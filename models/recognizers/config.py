@@ -10,6 +10,7 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
+from models.recognizers.phrases import phrase_trie
 
 RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
 
@@ -104,7 +105,8 @@ class FamilyPattern(StrictModel):
 class PatternFamily(StrictModel):
     """Patterns of one family of identifiers, per entity type and name. `{{name}}` in a regex stands
     for the word list `name`: listed inline or the name of a term list under models/data/, matched as
-    phrases in any letter case (`{{name!}}`: as written), longest first, a space matching any blanks."""
+    phrases in any letter case (`{{name!}}`: as written), longest first (as a prefix tree), a space
+    matching any blanks."""
 
     words: dict[str, tuple[str, ...] | str] = {}
     patterns: dict[str, dict[str, FamilyPattern]] = pydantic.Field(min_length=1)
@@ -131,9 +133,9 @@ class PatternFamily(StrictModel):
             def alternation(match: regex.Match) -> str:
                 if match.group(1) not in self.words:
                     raise ValueError(f"patterns.{entity}.{name}: unknown word list {match.group(1)!r}")
-                words = sorted(self.word_list(match.group(1)), key=len, reverse=True)
                 flags = "" if match.group(2) else "i"
-                return f"(?{flags}:" + "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in words) + ")"
+                # A prefix tree matches what the longest-first alternation does, a few times faster.
+                return f"(?{flags}:" + phrase_trie(self.word_list(match.group(1)), space=r"\s+") + ")"
             return _PLACEHOLDER.sub(alternation, pattern)
 
         return {entity: {name: FamilyPattern(regex=fill(entity, name, shape.regex), score=shape.score)
