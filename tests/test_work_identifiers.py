@@ -166,6 +166,7 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "git@github.com:git/tools.git and git@github.com:repo.git",
     "https://meet.google.com/landing and https://discord.gg/ and https://zoom.us/j/",
     "released 2024-06-09 at 10:30, call me on Monday, phone me at 5 or 6",
+    "db url postgres://app:@db-host/main and redis://svc@cache-host:6379",
     "the phone cost 1,299,000; my phone was bought 2024-06-09",
     "tel 10.0.0.12 and 192.168.100.200, UTC+05:30, diff +12 -4, up +15%, dated +20240101",
     "build 359.387.2289, ticket number is 5512 0934, order 612-408-7731",
