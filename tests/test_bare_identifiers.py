@@ -22,7 +22,7 @@ def recognizer(analyzer_settings) -> BareHandleRecognizer:
 
 
 def found(recognizer: BareHandleRecognizer, text: str) -> set[tuple[str, str]]:
-    return {(r.entity_type, text[r.start:r.end]) for r in recognizer.analyze(text, ["USERNAME", "PERSON"])}
+    return {(r.entity_type, text[r.start:r.end]) for r in recognizer.analyze(text, recognizer.supported_entities)}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -34,6 +34,10 @@ def found(recognizer: BareHandleRecognizer, text: str) -> set[tuple[str, str]]:
     ("سع,saad22,2026-02-14", {("PERSON", "سع"), ("USERNAME", "saad22")}),
     ("Mensah, Kwame;kmensah;Accra", {("USERNAME", "kmensah")}),
     ("J.M.,jmorales,2024-05-05", {("PERSON", "J.M."), ("USERNAME", "jmorales")}),
+    # ids in a row whose person is named, has a handle or an e-mail
+    ("Souza, Ana;Lisboa;QK4410-2093", {("ACCOUNT_NUMBER", "QK4410-2093")}),
+    ("Kwame Mensah,kwame@example.org,CU-48213", {("ACCOUNT_NUMBER", "CU-48213")}),
+    ("jmorales\t00417723\t2024-05-05", {("USERNAME", "jmorales"), ("ACCOUNT_NUMBER", "00417723")}),
     # a handle made from a name or e-mail local part of the same text
     ("morales.j\nJulia Morales", {("USERNAME", "morales.j")}),
     ("Priyanka Chopde\nsee pchopde for access", {("USERNAME", "pchopde")}),
@@ -57,9 +61,11 @@ def test_a_bare_handle_or_initials_next_to_a_person_is_found(recognizer, text, e
     "QA,PR,ID,HR",
     "GET,/api/v2/users,200,2024-01-01",
     "kmensah,asouza,jmorales",
+    # ids, amounts and dates in a row with no person in it
+    "2024-01-01,ORD-55123,12500", "Kwame Mensah,42,1299.00,2024-05-05,2024",
     # file names, code words, English words and system accounts typed alone
     "config.yaml", "report_final.docx", "python3", "max_length", "node18", "utf8", "root", "ubuntu",
-    "sales_report", "readme.md",
+    "sales_report", "readme.md", "relay.example.be", "mirror.internal", "ext4",
     # a code listing: a lone identifier line is no search box
     "def f(x):\n    return x\nresult_df\nprint(result_df)",
     # words that are also a name's parts

@@ -1,5 +1,5 @@
-"""Handles and initials written with no cue in front of them: cells of a table row about a person
-("JH,jamie.hawkins,2026-04-28"), a handle made from a name or e-mail of the same text ("Kim Swanson
+"""Handles, initials and ids written with no cue in front of them: cells of a table row about a person
+("JH,jamie.hawkins,2026-04-28", "Souza, Ana;Lisboa;CU-48213"), a handle made from a name or e-mail of the same text ("Kim Swanson
 ... swansonk"), and a handle typed alone on its line (a search box or people picker: "omar.haddad")."""
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ def name_keys(text: str, is_common: Callable[[str], bool]) -> set[str]:
 
 
 class BareHandleRecognizer(EntityRecognizer):
-    """USERNAME for bare handles and PERSON for initials (see the module's docstring); `is_word` tells
-    an English word from a handle, so "max_length" or "sales" in a row stay."""
+    """USERNAME for bare handles, PERSON for initials and ACCOUNT_NUMBER for ids in a person's row (see the
+    module's docstring); `is_word` tells an English word from a handle, so "max_length" or "sales" stay."""
 
     def __init__(self, rule: BareHandles, is_word: Callable[[str], bool], known_words: frozenset[str]) -> None:
         self._rule = rule
@@ -55,9 +55,10 @@ class BareHandleRecognizer(EntityRecognizer):
         self._handle = regex.compile(rule.handle)
         self._initials = regex.compile(rule.initials)
         self._evidence = regex.compile(rule.row_evidence)
+        self._row_id = regex.compile(rule.row_id)
         self._token = regex.compile(rf"(?<![\w@.\-/:\\~])(?:{rule.handle})(?![\w@\-/:\\]|\.\w)")
         self._not_initials = frozenset(rule.not_initials)
-        super().__init__(supported_entities=["USERNAME", "PERSON"], supported_language="en",
+        super().__init__(supported_entities=["USERNAME", "PERSON", "ACCOUNT_NUMBER"], supported_language="en",
                          name="BareHandleRecognizer")
 
     def load(self) -> None:
@@ -81,20 +82,27 @@ class BareHandleRecognizer(EntityRecognizer):
 
     def _row_cells(self, text: str) -> Iterator[RecognizerResult]:
         for start, line in _lines(text):
-            cells = _cells(line, self._rule.cell_separators, self._rule.min_cells)
-            if not cells:
-                continue
-            handles = [(s, e) for s, e in cells if self.is_handle(line[s:e])]
-            names = any(self._is_name(line[s:e]) for s, e in cells)
-            evidence = any(self._evidence.fullmatch(line[s:e]) for s, e in cells)
-            if not (evidence or names):
-                continue
-            for s, e in handles:
-                yield RecognizerResult("USERNAME", start + s, start + e, self._rule.row_score)
-            if handles or names:
-                for s, e in cells:
-                    if self._initials.fullmatch(line[s:e]) and line[s:e].replace(".", "") not in self._not_initials:
-                        yield RecognizerResult("PERSON", start + s, start + e, self._rule.initials_score)
+            cells = [(start + s, line[s:e]) for s, e in _cells(line, self._rule.cell_separators, self._rule.min_cells)]
+            if cells:
+                yield from self._person_row(cells)
+
+    def _person_row(self, cells: list[tuple[int, str]]) -> Iterator[RecognizerResult]:
+        """A row with an e-mail, a date, a phone number or a name: its handles; and when a handle, a name
+        or an e-mail says whose row it is, its initials and its ids (customer or account numbers)."""
+        handles = {cell for cell in cells if self.is_handle(cell[1])}
+        names = any(self._is_name(value) for _, value in cells)
+        evidence = [value for _, value in cells if self._evidence.fullmatch(value)]
+        if not (evidence or names):
+            return
+        person = bool(handles) or names or any("@" in value for value in evidence)
+        for offset, value in cells:
+            end = offset + len(value)
+            if (offset, value) in handles:
+                yield RecognizerResult("USERNAME", offset, end, self._rule.row_score)
+            elif person and self._initials.fullmatch(value) and value.replace(".", "") not in self._not_initials:
+                yield RecognizerResult("PERSON", offset, end, self._rule.initials_score)
+            elif person and self._row_id.fullmatch(value):
+                yield RecognizerResult("ACCOUNT_NUMBER", offset, end, self._rule.row_score)
 
     def _common(self, word: str) -> bool:
         return word in self._known or self._is_word(word)

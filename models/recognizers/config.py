@@ -198,6 +198,7 @@ class BareHandles(StrictModel):
     cell_separators: tuple[str, ...] = pydantic.Field(min_length=1)
     min_cells: int = pydantic.Field(ge=2)
     row_evidence: Regex
+    row_id: Regex
     initials: Regex
     not_initials: tuple[str, ...]
     alone_max_lines: int = pydantic.Field(ge=1)
