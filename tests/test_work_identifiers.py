@@ -15,8 +15,11 @@ from models.recognizers.ui_terms import load_ui_terms, only_ui_terms, without_ui
 from models.recognizers.url_token import UrlPathTokenRecognizer, camel_pieces
 
 DATA = recognizer_data()
+# A stand-in for the model's word test (the real one is used through the analyzer, below).
+WORDS = frozenset({"get", "element", "json", "parser", "xml", "http", "request", "fail", "ban", "bucket", "auth",
+                   "callback", "mac", "book", "pro", "documents", "read", "customer", "stories", "albert"})
 NEW_RECOGNIZERS = [CustomerIdRecognizer(DATA), AccountNumberRecognizer(DATA), *pattern_family_recognizers(DATA),
-                   UrlPathTokenRecognizer(DATA)]
+                   UrlPathTokenRecognizer(DATA, WORDS.__contains__)]
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -44,6 +47,12 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Ana Souza | Direct message | Slack", "USERNAME", "Ana Souza"),
     ("jdoe (DM) - Slack", "USERNAME", "jdoe"),
     ("figure002: are you fully up to date", "USERNAME", "figure002"),
+    ("|kai|, yeah, that works", "USERNAME", "|kai|"),
+    ("Rob|away: chmod -R 755 dir/", "USERNAME", "Rob|away"),
+    ("tomk`: are you on the beta?", "USERNAME", "tomk`"),
+    ("j_okafor : try the backports", "USERNAME", "j_okafor"),
+    ("git clone git@github.com:kwame42/dotfiles.git", "USERNAME", "kwame42"),
+    ("remote: git@gitlab.example.org:ana.souza/notes", "USERNAME", "ana.souza"),
     ("Author: Ana Souza <ana@example.com>", "PERSON", "Ana Souza"),
     ("Co-authored-by: Kwame Mensah <kwame@users.noreply.github.com>", "PERSON", "Kwame Mensah"),
     # credentials outside key shapes
@@ -56,6 +65,8 @@ def found(text: str) -> set[tuple[str, str]]:
     ("postgres://app_user:S3cr3tPass@db.internal:5432/orders", "SECRET", "S3cr3tPass"),
     ("postgres://app_user:S3cr3tPass@db.internal:5432/orders", "USERNAME", "app_user"),
     ("db url postgres://svc:Feeling-toward39?@worker-stg-3:5432/main", "SECRET", "Feeling-toward39?"),
+    ("psql postgres://ana.souza:Deep-river12?@db-stg-1:5432/x", "USERNAME", "ana.souza"),
+    ("mysql://kmensah:pa#ss@w0rd@10.0.0.5/app", "USERNAME", "kmensah"),
     ("DB_PASSWORD=Tr0ub4dor&3", "SECRET", "Tr0ub4dor&3"),
     ('export AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', "SECRET",
      "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
@@ -73,6 +84,29 @@ def found(text: str) -> set[tuple[str, str]]:
     ("https://example.com/login?token=eyJhbGciOi123&next=/home", "SECRET", "eyJhbGciOi123"),
     ("https://docs.google.com/spreadsheets/d/ttjXDyVOcTYnrPPf/edit", "SECRET", "ttjXDyVOcTYnrPPf"),
     ("join https://discord.gg/flwOd4vW", "SECRET", "flwOd4vW"),
+    ("call link https://meet.google.com/qwe-rtyu-iop", "SECRET", "qwe-rtyu-iop"),
+    ("https://chatgpt.com/c/Hq2LmWpa", "SECRET", "Hq2LmWpa"),
+    ("https://gemini.google.com/app/ZKDPQRa7", "SECRET", "ZKDPQRa7"),
+    ("https://us06web.zoom.us/j/81234567890?pwd=x", "SECRET", "81234567890"),
+    # phone numbers that libphonenumber does not validate: after a cue, or in a phone's layout
+    ("his number is 612.408.7731 if you need it", "PHONE_NUMBER", "612.408.7731"),
+    ("you can call me on 512 0937 tomorrow", "PHONE_NUMBER", "512 0937"),
+    ("Tel:\n604 118 223", "PHONE_NUMBER", "604 118 223"),
+    ("text me at 44-19-83-05", "PHONE_NUMBER", "44-19-83-05"),
+    ("reach me at (+421) 903118455", "PHONE_NUMBER", "(+421) 903118455"),
+    ("Kwame Mensah,kwame@example.org,+1-598-612-4410x201", "PHONE_NUMBER", "+1-598-612-4410x201"),
+    ("office 001-476-210-1687x118", "PHONE_NUMBER", "001-476-210-1687x118"),
+    ("Ana Souza,ana@example.org,+42 017 5530117", "PHONE_NUMBER", "+42 017 5530117"),
+    # national identity numbers after their names, and the SSN layout with no cue
+    ("SSN 666-41-2290 on file", "NATIONAL_ID", "666-41-2290"),
+    ("her social is 912 40 1187", "NATIONAL_ID", "912 40 1187"),
+    ("National ID: 7702154432081", "NATIONAL_ID", "7702154432081"),
+    ("passport no. K7720193", "NATIONAL_ID", "K7720193"),
+    ("my NI number is JT 40 81 22 B", "NATIONAL_ID", "JT 40 81 22 B"),
+    ("PESEL 90121304417", "NATIONAL_ID", "90121304417"),
+    ("CPF 418.220.117-35", "NATIONAL_ID", "418.220.117-35"),
+    ("DNI 40718823K", "NATIONAL_ID", "40718823K"),
+    ("ref 000-41-2290 attached", "US_SSN", "000-41-2290"),
     # customer and account numbers after cues
     ("order for customer 48213", "CUSTOMER_ID", "48213"),
     ("cust #A-22817 called", "CUSTOMER_ID", "A-22817"),
@@ -81,6 +115,8 @@ def found(text: str) -> set[tuple[str, str]]:
     ("acct 004417823 overdrawn", "ACCOUNT_NUMBER", "004417823"),
     ("account no. 12-3344-55", "ACCOUNT_NUMBER", "12-3344-55"),
     ("Account AC6762-1304 - Zendesk", "ACCOUNT_NUMBER", "AC6762-1304"),
+    ("customer BX2210-8841 asked for a refund", "CUSTOMER_ID", "BX2210-8841"),
+    ("Souza, Ana;Lisboa;QK4410-2093", "ACCOUNT_NUMBER", "QK4410-2093"),
     # addresses, whole
     ("ship it to Musterstraße 12, 10115 Berlin today", "STREET_ADDRESS", "Musterstraße 12, 10115 Berlin"),
     ("Berliner Straße 5, 10115 Berlin", "STREET_ADDRESS", "Berliner Straße 5, 10115 Berlin"),
@@ -107,6 +143,10 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "mail ana@example.com or ana@example.co.uk",
     "npm i react@latest and pip install foo@bar",
     "Note: this is fine",
+    "| Name | Role |\n|------|------|",
+    "Update: [done], see {below}",
+    "see the docs, section_2\nWe met at 10:30, v2_final.",
+    "values: 1, 2, x86_64",
     "the password is wrong.",
     "password reset flow ticket",
     "API_TOKEN: ${API_TOKEN}",
@@ -123,6 +163,16 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "sent via Email 3 times",
     "Deployment Ring 2 rollout",
     "MAC 00:1a:2b:3c:4d:5e and build 2.14.0",
+    "git@github.com:git/tools.git and git@github.com:repo.git",
+    "https://meet.google.com/landing and https://discord.gg/ and https://zoom.us/j/",
+    "released 2024-06-09 at 10:30, call me on Monday, phone me at 5 or 6",
+    "db url postgres://app:@db-host/main and redis://svc@cache-host:6379",
+    "the phone cost 1,299,000; my phone was bought 2024-06-09",
+    "tel 10.0.0.12 and 192.168.100.200, UTC+05:30, diff +12 -4, up +15%, dated +20240101",
+    "build 359.387.2289, ticket number is 5512 0934, order 612-408-7731",
+    "ISO 9001:2015, JIRA-1234, SKU-123-45, customer 2024-06-09",
+    "RFC 2616, sin(30), passport photo 2x2, social media 2024, id number is required, SSN: n/a",
+    "dates 2024-06-09 and 12-34-5678 and v1.22.333-44-5555",
 ])
 def test_when_text_is_ordinary_work_then_no_identifier_is_found(text):
     assert found(text) == set()
@@ -135,11 +185,13 @@ def test_a_street_address_with_a_unit_is_one_span_covering_the_street():
 
 @pytest.mark.parametrize("segment, random", [
     ("ttjXDyVOcTYnrPPf", True), ("UYYtkaNX", True), ("inrmZdScO8", True), ("Pvs3hfu4", True), ("zt7Osxaqzw", True),
+    ("XvcFETDwda", True), ("BUFpuzu3", True), ("9akxfivrztU3", True), ("QRLMPIa7", True),
     ("getElementById", False), ("JSONParser", False), ("XMLHttpRequest", False), ("customer-stories", False),
-    ("Fail2ban", False), ("S3Bucket", False),
+    ("Fail2ban", False), ("S3Bucket", False), ("OAuthCallback", False), ("MacBookPro", False),
+    ("Albert_Einstein", False), ("README_FIRST", False), ("Documents", False),
 ])
 def test_a_path_segment_counts_as_random_by_its_camel_case_pieces(segment, random):
-    recognizer = UrlPathTokenRecognizer(DATA)
+    recognizer = UrlPathTokenRecognizer(DATA, WORDS.__contains__)
     assert (recognizer.validate_result(segment) is None) == random
     assert "".join(camel_pieces(segment)) == "".join(char for char in segment if char.isalpha())
 
@@ -174,6 +226,8 @@ ADVERSARIAL = {
     "query": "?token=" * 14_285, "ssh": "ssh a " * 16_666, "hex-pairs": "ab:" * 33_333, "han": "東京都" * 33_333,
     "users": "/Users/" * 14_285, "blanks": " \n" * 50_000, "strasse": "Aaastraße " * 10_000, "dm": "DM: " * 25_000,
     "user-at-host": "user@host " * 10_000, "rue": "12 rue " * 14_285, "camel": "aB" * 50_000,
+    "plus-digits": "+1 " * 33_334, "dotted-digits": "1." * 50_000, "phone-cue": "call me on 1 " * 7_693,
+    "git-remote": "a@b.c:" * 16_667,
 }
 
 
@@ -211,6 +265,8 @@ def test_the_policy_masks_or_hashes_every_new_entity_type():
     entities = load_policy(DEFAULT_POLICY).entities
     assert entities["CUSTOMER_ID"].action == "hash"
     assert entities["ACCOUNT_NUMBER"].action == "mask" and entities["STREET_ADDRESS"].action == "mask"
+    # NATIONAL_ID is not listed: the policy's default for unlisted types masks it
+    assert load_policy(DEFAULT_POLICY).entity_rule("NATIONAL_ID").action == "mask"
 
 
 def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(analyzer, analyzer_settings):
@@ -225,3 +281,8 @@ def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(a
     for title in ["Settings - Contacts", "#incidents - Northwind - Slack", "Inbox - Mozilla Thunderbird"]:
         assert not {entity for entity, _ in spans(title)} & {"PERSON", "LOCATION"}
     assert ("PERSON", "Пров Петухова") in spans("Пров Петухова | Contact | Salesforce")
+    # a random path segment on any host; words written in camel case stay
+    assert ("SECRET", "QRLMPIa7") in spans("https://chat.example.net/room/QRLMPIa7")
+    assert not spans("https://example.com/docs/PowerShell/GetChildItem")
+    assert ("NATIONAL_ID", "90121304417") in spans("PESEL 90121304417")
+    assert ("PHONE_NUMBER", "612.408.7731") in spans("his number is 612.408.7731")

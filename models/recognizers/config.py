@@ -10,6 +10,7 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
+from models.recognizers.phrases import phrase_trie
 
 RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
 
@@ -104,7 +105,8 @@ class FamilyPattern(StrictModel):
 class PatternFamily(StrictModel):
     """Patterns of one family of identifiers, per entity type and name. `{{name}}` in a regex stands
     for the word list `name`: listed inline or the name of a term list under models/data/, matched as
-    phrases in any letter case (`{{name!}}`: as written), longest first, a space matching any blanks."""
+    phrases in any letter case (`{{name!}}`: as written), longest first (as a prefix tree), a space
+    matching any blanks."""
 
     words: dict[str, tuple[str, ...] | str] = {}
     patterns: dict[str, dict[str, FamilyPattern]] = pydantic.Field(min_length=1)
@@ -131,9 +133,9 @@ class PatternFamily(StrictModel):
             def alternation(match: regex.Match) -> str:
                 if match.group(1) not in self.words:
                     raise ValueError(f"patterns.{entity}.{name}: unknown word list {match.group(1)!r}")
-                words = sorted(self.word_list(match.group(1)), key=len, reverse=True)
                 flags = "" if match.group(2) else "i"
-                return f"(?{flags}:" + "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in words) + ")"
+                # A prefix tree matches what the longest-first alternation does, a few times faster.
+                return f"(?{flags}:" + phrase_trie(self.word_list(match.group(1)), space=r"\s+") + ")"
             return _PLACEHOLDER.sub(alternation, pattern)
 
         return {entity: {name: FamilyPattern(regex=fill(entity, name, shape.regex), score=shape.score)
@@ -149,6 +151,7 @@ class UrlPathTokens(StrictModel):
     max_mean_piece: float = pydantic.Field(gt=1)
     mixed_min_digits: int = pydantic.Field(ge=1)
     mixed_min_case_changes: int = pydantic.Field(ge=1)
+    wordless_min_piece: int = pydantic.Field(ge=2)
     score: Score
 
 
@@ -186,6 +189,25 @@ class Addressees(StrictModel):
     chat_words: str
 
 
+class BareHandles(StrictModel):
+    """recognizers.yaml `bare_handles`: what a handle, initials and a table row about a person look like."""
+
+    handle: Regex
+    code_words: tuple[str, ...]
+    file_types: tuple[str, ...]
+    cell_separators: tuple[str, ...] = pydantic.Field(min_length=1)
+    min_cells: int = pydantic.Field(ge=2)
+    row_evidence: Regex
+    row_id: Regex
+    initials: Regex
+    not_initials: tuple[str, ...]
+    alone_max_lines: int = pydantic.Field(ge=1)
+    row_score: Score
+    initials_score: Score
+    derived_score: Score
+    alone_score: Score
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -208,7 +230,7 @@ class RecognizerData(StrictModel):
     phone_regions: PhoneRegions
     national_phones: NationalPhones
     addressees: Addressees
-
+    bare_handles: BareHandles
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

@@ -5,6 +5,10 @@ import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from models.recognizers.config import CueConnector, CuedValue
+from models.recognizers.phrases import phrase_trie
+
+# phrase_trie lives in phrases.py (config.py needs it too, and cued_value.py imports config.py).
+__all__ = ["CuedValueRecognizer", "cue_lookbehind", "phrase_alternation", "phrase_trie"]
 
 # Between a list's values ("E11.9, I10 and Z79.4").
 _LIST_SEPARATOR = r"(?:\s*[,;/]\s*|\s+and\s+|\s+)"
@@ -14,29 +18,6 @@ def phrase_alternation(phrases: tuple[str, ...]) -> str:
     """Escaped phrases, longest first, a space in one also matching "_", "-" or nothing."""
     ordered = sorted(phrases, key=len, reverse=True)
     return "|".join(regex.escape(phrase).replace(r"\ ", r"[\s_\-]?") for phrase in ordered)
-
-
-def phrase_trie(phrases: tuple[str, ...], space: str) -> str:
-    """A regex for any of `phrases` that branches one character at a time (a prefix tree), so a
-    list of hundreds costs a few character tests per position rather than one per phrase; the
-    longer of two phrases sharing a start is tried first, as in a longest-first alternation. A
-    space in a phrase matches `space`."""
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [(space if char == " " else regex.escape(char)) + pattern(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(trie)
 
 
 def cue_lookbehind(rule: CuedValue, connector: CueConnector) -> str:

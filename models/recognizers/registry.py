@@ -15,6 +15,7 @@ from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
 from models.recognizers.addressee import AddresseeRecognizer
+from models.recognizers.bare_handle import BareHandleRecognizer
 from models.recognizers.config import RecognizerData
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
@@ -85,5 +86,16 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             MedicalRecordNumberRecognizer(data), Icd10Recognizer(data), DrugNameRecognizer(data),
             UsEinRecognizer(data), EmployeeIdRecognizer(data), FirstNameRecognizer(data),
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
-            *pattern_family_recognizers(data), UrlPathTokenRecognizer(data),
-            NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms)]
+            *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
+            NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
+            BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data))]
+
+
+def is_word_or_ui(is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a lower-case word is English (`is_word`) or an app or UI word."""
+    return lambda word: word in ui_terms or is_word(word)
+
+
+def system_accounts(data: RecognizerData) -> frozenset[str]:
+    """Logins every machine has (root, admin, ubuntu, ...): never a person's handle."""
+    return frozenset(data.work_identifiers["usernames"].word_list("system_accounts"))
