@@ -25,6 +25,7 @@ from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.medical_record_number import MedicalRecordNumberRecognizer
+from models.recognizers.name_context import name_context_recognizer
 from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
@@ -86,4 +87,5 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             UsEinRecognizer(data), EmployeeIdRecognizer(data), FirstNameRecognizer(data),
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
             *pattern_family_recognizers(data), UrlPathTokenRecognizer(data),
-            NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms)]
+            NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
+            name_context_recognizer(data, ui_terms, is_word)]
