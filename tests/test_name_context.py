@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.config_files import ConfigFileError
+from models.config_files import ConfigFileError, term_list
 from models.engine import english_word_test
 from models.recognizers.config import load_recognizer_data
 from models.recognizers.name_context import NameContextRecognizer, name_context_recognizer
@@ -162,3 +162,45 @@ def test_contractions_commands_identifiers_and_workspaces_are_no_names(names, an
 ])
 def test_a_people_view_or_a_dm_mark_beside_the_name_is_kept(names, analyzer, title, name):
     assert _found(names, analyzer, title) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("name,email\nAnsgar Vantongeren,av@example.com", "Ansgar Vantongeren"),
+    ("Ilsabet Quirke;Tampere;8812", "Ilsabet Quirke"),
+    ("Oddvar Brænne\n\n12 Harbour Road", "Oddvar Brænne"),
+    ("id\tname\n7\tMaren van Tongeren\tok", "Maren van Tongeren"),
+])
+def test_a_field_of_a_row_or_a_line_that_is_only_name_like_words_is_a_name(names, analyzer, text, name):
+    assert _found(names, analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "item,price\nBlue Widget,12.00", "Northwind Traders;Seattle;WA", "we met Ansgar Vantongeren yesterday",
+    "Grafana Kubernetes,ok", "Vantongeren,av@example.com",
+])
+def test_fields_of_words_prose_and_single_words_are_not_read_as_a_row_name(names, analyzer, text):
+    assert _found(names, analyzer, text) == []
+
+
+def test_no_listed_given_name_is_an_app_ui_chat_or_work_word():
+    data = load_recognizer_data()
+    known = {*load_ui_terms(data), *term_list(data.addressees.chat_words), *term_list(data.person_names.stop_words)}
+    listed = term_list(data.first_names.terms)
+    assert len(listed) > 400
+    assert [name for name in listed if name in known] == []
+
+
+def test_a_records_names_in_slots_titles_and_other_scripts_are_detected_in_their_fields(analyzer_settings):
+    from models.detection import detect_batch
+    from models.engine import build_detector
+    from tests.test_batched_detection import chat
+
+    record = chat("n1", "ugo is out today", "pairing with oluwaseun after lunch", "so um राहुल will take the docs",
+                  app="Microsoft Teams", window_title="Chat | Wanjiru Kamau | Microsoft Teams")
+    finding = detect_batch(build_detector(analyzer_settings), [record], analyzer_settings)[0]
+    texts = {field.name: field.text for field in record.fields}
+    people = {(name, texts[name][s.start:s.end]) for name, spans in finding.spans for s in spans
+              if s.entity_type == "PERSON"}
+    assert {("segments/0", "ugo"), ("segments/1", "oluwaseun"), ("segments/2", "राहुल"),
+            ("window_title", "Wanjiru Kamau")} <= people
+    assert not any(name == "window_title" and "Chat" in value for name, value in people)

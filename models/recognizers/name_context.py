@@ -26,14 +26,16 @@ _ENDING = regex.compile(r"['’](?:s|m|d|ll|re|ve|t)$", regex.IGNORECASE)
 _JOINS = regex.compile(r"['’\-]")
 _LATIN = regex.compile(r"\p{Latin}")
 _LETTER = regex.compile(r"\p{L}")
-# What may stand between the words of one name: a blank or two on the same line.
-_BLANK = regex.compile(r"[ \t]{1,2}")
+# What may stand between the words of one name: a space or two (a tab separates columns).
+_BLANK = regex.compile(r" {1,2}")
 # "Surname, Given": a comma and at most one blank between them.
 _COMMA = regex.compile(r",[ \t]?")
 # Where a field or a list item ends after a name: a delimiter, a title separator or the end of the text.
 _FIELD_END = regex.compile(r"[ \t]*(?:[;\t|\n),\"'/<>]|$)|[ \t]+[-–—|·•][ \t]")
 # ... and where one starts before a name.
 _FIELD_STARTS = frozenset(";\t|\n(\"'/>")
+# ... and where a field of a table row starts.
+_ROW_STARTS = _FIELD_STARTS | {","}
 _POSSESSIVE = regex.compile(r"['’]s$")
 _NER_PERSON = frozenset({"PERSON", "PER"})
 # A window title, not a message: one line of at most this many characters.
@@ -78,7 +80,7 @@ class NameContextRecognizer(EntityRecognizer):
         english = sum(latin for *_, latin in found) >= self._rule.non_latin.min_latin_share * len(found)
         words = [_Word(start, end, word, latin, not (latin or english)) for start, end, word, latin in found]
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
-                 *self._title_seeds(text, words), *self._script_seeds(text, words)]
+                 *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
         cued = list(self._cued_seeds(text, words))
         grown = [self._grown(text, words, first, last) for first, last in [*seeds, *cued]]
         grown += self._recurring(words, grown, cued)
@@ -155,6 +157,23 @@ class NameContextRecognizer(EntityRecognizer):
             found = inside
         yield from ((index, index) for index in found)
 
+    def _field_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """A field of a table row or a line that is only a name: two to four name-like words
+        (particles between them allowed) from a delimiter or line start to a delimiter or line
+        end ("Ana Lima,ana@x.com", "Koivisto Aapo;Tampere")."""
+        index = 0
+        while index < len(words):
+            last = index
+            while last + 1 < len(words) and _BLANK.fullmatch(text[words[last].end:words[last + 1].start]):
+                last += 1
+            run = words[index:last + 1]
+            names = sum(self.name_like(word) for word in run)
+            if (2 <= len(run) <= 4 and names + sum(word.text in self._particles for word in run) == len(run)
+                    and names >= 2 and _starts_field(text, run[0].start, _ROW_STARTS)
+                    and _FIELD_END.match(text, run[-1].end)):
+                yield index, last
+            index = last + 1
+
     def _named_part(self, text: str, parts: list[tuple[int, int]]) -> tuple[int, int]:
         """The title part that names the person: the first, or the one after a people view
         ("Chat | Wu Feng | Teams"); "Search - Northwind - Slack" names none. (0, 0) for none."""
@@ -209,7 +228,7 @@ class NameContextRecognizer(EntityRecognizer):
         """The first word of the name one step on to the left, or None."""
         before = first - 1
         if before >= 0 and _COMMA.fullmatch(text[words[before].end:words[first].start]):
-            return before if self.name_like(words[before]) and _starts_field(text, words[before].start) else None
+            return before if self.name_like(words[before]) and _starts_field(text, words[before].start, _FIELD_STARTS) else None
         return self._beside(text, words, first, -1)
 
     def _beside(self, text: str, words: list[_Word], edge: int, direction: int) -> int | None:
@@ -279,11 +298,11 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _starts_field(text: str, position: int) -> bool:
-    """Whether only blanks stand between `position` and the start of the text or a field delimiter."""
-    while position > 0 and text[position - 1] in " \t":
+def _starts_field(text: str, position: int, delimiters: frozenset[str]) -> bool:
+    """Whether only spaces stand between `position` and the start of the text or one of `delimiters`."""
+    while position > 0 and text[position - 1] == " ":
         position -= 1
-    return position == 0 or text[position - 1] in _FIELD_STARTS
+    return position == 0 or text[position - 1] in delimiters
 
 
 def _covering(words: list[_Word], start: int, end: int) -> Iterable[tuple[int, int]]:
