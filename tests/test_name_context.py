@@ -204,3 +204,20 @@ def test_a_records_names_in_slots_titles_and_other_scripts_are_detected_in_their
     assert {("segments/0", "ugo"), ("segments/1", "oluwaseun"), ("segments/2", "राहुल"),
             ("window_title", "Wanjiru Kamau")} <= people
     assert not any(name == "window_title" and "Chat" in value for name, value in people)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("अनुज खन्ना | LinkedIn", "अनुज खन्ना"),                      # more letters of the app's name than of the person's
+    ("ping 欧阳娜娜 about the invoice", "欧阳娜娜"),
+])
+def test_short_titles_and_unspaced_names_are_read_by_their_letters(names, analyzer, text, name):
+    assert _found(names, analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("please translate 我们明天开会讨论这个问题 thanks", "我们明天开会讨论这个问题"),   # a sentence, not a name
+    ("the verses from Priya's Cautionary Tales", "Cautionary"),                      # a possessive ends a name
+    ("Globex's Priya Raghunathan", "Globex"),
+])
+def test_phrases_without_spaces_and_words_past_a_possessive_are_not_names(names, analyzer, text, kept):
+    assert all(kept not in found for found in _found(names, analyzer, text))

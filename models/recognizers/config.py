@@ -192,7 +192,10 @@ class NonLatinNames(StrictModel):
     max_words: int = pydantic.Field(ge=1, le=5)
     min_letters: int = pydantic.Field(ge=1)
     max_word_letters: int = pydantic.Field(ge=2, le=40)
-    # Latin words over all words of the text: at least this share, or the text is no English text.
+    # ... and of a word in Chinese or Japanese characters, written without spaces between words.
+    max_unspaced_letters: int = pydantic.Field(ge=2, le=40)
+    # Latin words over all words, or Latin letters over all letters, of the text: at least this share in
+    # one of them, or the text is no English text.
     min_latin_share: float = pydantic.Field(ge=0, le=1)
 
 

@@ -6,6 +6,7 @@ UI or chat word (or a listed given name, or of another script), so "thx team" an
 stay as they are."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ _ENDING = regex.compile(r"['’](?:s|m|d|ll|re|ve|t)$", regex.IGNORECASE)
 _JOINS = regex.compile(r"['’\-]")
 _LATIN = regex.compile(r"\p{Latin}")
 _LETTER = regex.compile(r"\p{L}")
+# Scripts written without spaces between words: a run of them is a name only when short.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # What may stand between the words of one name: a space or two (a tab separates columns).
 _BLANK = regex.compile(r" {1,2}")
 # "Surname, Given": a comma and at most one blank between them.
@@ -77,7 +80,12 @@ class NameContextRecognizer(EntityRecognizer):
         found = [(m.start(), m.end(), m.group(), bool(_LATIN.search(m.group()))) for m in _WORD.finditer(text)]
         if not found:
             return []
-        english = sum(latin for *_, latin in found) >= self._rule.non_latin.min_latin_share * len(found)
+        # English text: mostly Latin by words or by letters (a short title names an app in more
+        # letters than a person; a Greek name in a short request has more letters than its words).
+        letters = [len(_LETTER.findall(word)) for _, _, word, _ in found]
+        share = self._rule.non_latin.min_latin_share
+        english = (sum(latin for *_, latin in found) >= share * len(found)
+                   or sum(count for count, (*_, latin) in zip(letters, found) if latin) >= share * sum(letters))
         words = [_Word(start, end, word, latin, not (latin or english)) for start, end, word, latin in found]
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
                  *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
@@ -101,7 +109,9 @@ class NameContextRecognizer(EntityRecognizer):
         """A word that is a name where a cue sets a name's place: any case, of any script; not all
         capitals, and no hyphen-joined part of capitals ("Linux-Apache-MySQL-PHP")."""
         if not word.latin:
-            return not word.foreign and len(_LETTER.findall(word.text)) <= self._rule.non_latin.max_word_letters
+            rule = self._rule.non_latin
+            limit = rule.max_unspaced_letters if _UNSPACED.search(word.text) else rule.max_word_letters
+            return not word.foreign and len(_LETTER.findall(word.text)) <= limit
         parts = _JOINS.split(_ENDING.sub("", word.text))
         return (len(word.text) > 1 and len(parts) <= 3 and not any(len(part) > 1 and part.isupper() for part in parts)
                 and not self.known_word(word.text.lower()))
@@ -169,6 +179,7 @@ class NameContextRecognizer(EntityRecognizer):
             run = words[index:last + 1]
             names = sum(self.name_like(word) for word in run)
             if (2 <= len(run) <= 4 and names + sum(word.text in self._particles for word in run) == len(run)
+                    and not any(_ENDING.search(word.text) for word in run)
                     and names >= 2 and _starts_field(text, run[0].start, _ROW_STARTS)
                     and _FIELD_END.match(text, run[-1].end)):
                 yield index, last
@@ -232,7 +243,7 @@ class NameContextRecognizer(EntityRecognizer):
         return self._beside(text, words, first, -1)
 
     def _beside(self, text: str, words: list[_Word], edge: int, direction: int) -> int | None:
-        """The name-like word a blank away from word `edge` in `direction`, across at most two
+        """The name-like word a space away from word `edge` in `direction`, across at most two
         particles ("van der"); after a particle, any capitalised word that is no app or UI word
         ("van der Berg"). None when there is none."""
         index = edge
@@ -241,7 +252,8 @@ class NameContextRecognizer(EntityRecognizer):
             if not 0 <= following < len(words):
                 return None
             left, right = sorted((index, following))
-            if not _BLANK.fullmatch(text[words[left].end:words[right].start]):
+            # A possessive ends a name: "Ana's Team", "Acme's Ana Lima" do not run on.
+            if not _BLANK.fullmatch(text[words[left].end:words[right].start]) or _ENDING.search(words[left].text):
                 return None
             word = words[following]
             if self.name_like(word) or (index != edge and word.text[0].isupper() and not word.text.isupper()
@@ -306,10 +318,11 @@ def _starts_field(text: str, position: int, delimiters: frozenset[str]) -> bool:
 
 
 def _covering(words: list[_Word], start: int, end: int) -> Iterable[tuple[int, int]]:
-    """The first and last word overlapping characters start..end, if any."""
-    inside = [index for index, word in enumerate(words) if word.start < end and word.end > start]
-    if inside:
-        yield inside[0], inside[-1]
+    """The first and last word overlapping characters start..end, if any (by bisection: words are in order)."""
+    first = bisect.bisect_right(words, start, key=lambda word: word.end)
+    last = bisect.bisect_left(words, end, key=lambda word: word.start) - 1
+    if first <= last:
+        yield first, last
 
 
 def _cue_pattern(cues: tuple[str, ...], before: bool) -> regex.Pattern:
