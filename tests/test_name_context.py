@@ -3,6 +3,8 @@ negatives on the recognizer alone (real word test, real NER entities), then thro
 built from the shipped files and through detection of whole records."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from models.config_files import ConfigFileError, term_list
@@ -221,3 +223,18 @@ def test_short_titles_and_unspaced_names_are_read_by_their_letters(names, analyz
 ])
 def test_phrases_without_spaces_and_words_past_a_possessive_are_not_names(names, analyzer, text, kept):
     assert all(kept not in found for found in _found(names, analyzer, text))
+
+
+def test_a_ner_span_of_part_of_a_word_does_not_take_the_word_but_a_whole_one_grows(names):
+    text = "the stack is Kestrel-Vantongeren-Quirke, ask Oddvar Brænne"
+    def entity(value: str) -> SimpleNamespace:
+        return SimpleNamespace(label_="PERSON", start_char=text.index(value), end_char=text.index(value) + len(value))
+    artifacts = SimpleNamespace(entities=[entity("Kestrel"), entity("Brænne")])
+    assert [text[r.start:r.end] for r in names.analyze(text, ["PERSON"], artifacts)] == ["Oddvar Brænne"]
+
+
+def test_a_ner_span_without_the_possessive_still_takes_the_word_and_grows(names):
+    text = "that was Vantongeren's call"
+    start = text.index("Vantongeren")
+    artifacts = SimpleNamespace(entities=[SimpleNamespace(label_="PERSON", start_char=start, end_char=start + 11)])
+    assert [text[r.start:r.end] for r in names.analyze(text, ["PERSON"], artifacts)] == ["Vantongeren"]

@@ -318,9 +318,11 @@ def _starts_field(text: str, position: int, delimiters: frozenset[str]) -> bool:
 
 
 def _covering(words: list[_Word], start: int, end: int) -> Iterable[tuple[int, int]]:
-    """The first and last word overlapping characters start..end, if any (by bisection: words are in order)."""
-    first = bisect.bisect_right(words, start, key=lambda word: word.end)
-    last = bisect.bisect_left(words, end, key=lambda word: word.start) - 1
+    """The first and last word wholly inside characters start..end, if any (by bisection: words are in
+    order), a possessive ending aside. A span of part of a word ("Linux" of "Linux-Apache-MySQL") does
+    not take the word."""
+    first = bisect.bisect_left(words, start, key=lambda word: word.start)
+    last = bisect.bisect_right(words, end, key=_name_end) - 1
     if first <= last:
         yield first, last
 
