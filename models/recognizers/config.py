@@ -208,6 +208,50 @@ class BareHandles(StrictModel):
     alone_score: Score
 
 
+class NonLatinNames(StrictModel):
+    """A short run of words of another script in mostly Latin text, read as a name."""
+
+    max_words: int = pydantic.Field(ge=1, le=5)
+    min_letters: int = pydantic.Field(ge=1)
+    max_word_letters: int = pydantic.Field(ge=2, le=40)
+    # ... and of a word in Chinese or Japanese characters, written without spaces between words.
+    max_unspaced_letters: int = pydantic.Field(ge=2, le=40)
+    # Latin words over all words, or Latin letters over all letters, of the text: at least this share in
+    # one of them, or the text is no English text.
+    min_latin_share: float = pydantic.Field(ge=0, le=1)
+
+
+class PersonNames(StrictModel):
+    """recognizers.yaml `person_names`: the slots a name stands in, and how a name found grows."""
+
+    score: Score
+    # A term list under models/data/: work words that are never a name (teams, roles, tools).
+    stop_words: str
+    cues_before: tuple[str, ...] = pydantic.Field(min_length=1)
+    cues_after: tuple[str, ...] = pydantic.Field(min_length=1)
+    particles: tuple[str, ...]
+    people_apps: tuple[str, ...] = pydantic.Field(min_length=1)
+    people_views: tuple[str, ...]
+    max_growth_words: int = pydantic.Field(ge=1, le=6)
+    min_recurring_letters: int = pydantic.Field(ge=2)
+    non_latin: NonLatinNames
+
+    @pydantic.field_validator("cues_before", "cues_after", "particles", "people_apps", "people_views")
+    @classmethod
+    def _lower_case(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [term for term in terms if term != term.lower() or not term.strip()]
+        if bad:
+            raise ValueError(f"{bad[0]!r}: terms are written in lower case, not blank")
+        return terms
+
+    @pydantic.field_validator("stop_words")
+    @classmethod
+    def _list_exists(cls, terms: str) -> str:
+        if not (DATA_DIR / terms).is_file():
+            raise ValueError(f"term list {terms!r} not found under {DATA_DIR}")
+        return terms
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -231,6 +275,7 @@ class RecognizerData(StrictModel):
     national_phones: NationalPhones
     addressees: Addressees
     bare_handles: BareHandles
+    person_names: PersonNames
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

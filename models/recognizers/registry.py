@@ -26,6 +26,7 @@ from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.medical_record_number import MedicalRecordNumberRecognizer
+from models.recognizers.name_context import name_context_recognizer
 from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
@@ -88,7 +89,8 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
             *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
-            BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data))]
+            BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data)),
+            name_context_recognizer(data, ui_terms, is_word)]
 
 
 def is_word_or_ui(is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> Callable[[str], bool]:

@@ -1,0 +1,336 @@
+"""Person names NER misses or masks in part: words in a name slot (after "thx", "pairing with", before
+"is out"; the first part of a people app's window title), short runs of another script in English
+text, and every name found grown over the name-like words beside it ("Listalín <PERSON>",
+"<PERSON>, Erika") and masked where its parts recur. A word counts when it is no English word, app,
+UI or chat word (or a listed given name, or of another script), so "thx team" and "Settings | Slack"
+stay as they are."""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from models.config_files import term_list
+from models.recognizers.config import PersonNames, RecognizerData
+from models.recognizers.ui_terms import _TITLE_SEPARATOR, only_ui_terms, without_ui_parts
+
+# A word: letters of any script with their marks, joined by an apostrophe or a hyphen ("O'Neil",
+# "Jean-Luc"); not part of an identifier, a path, an address or a URL ("eth1", "jane.doe@", "x.com").
+_WORD = regex.compile(r"(?<![\w@./\\#&=~+\-])\p{L}[\p{L}\p{M}]*+(?:['’\-]\p{L}[\p{L}\p{M}]*+)*+"
+                      r"(?![\w@/\\]|\.\w)")
+# A contraction or possessive ending ("I'm", "Ana's"): the word is read without it.
+_ENDING = regex.compile(r"['’](?:s|m|d|ll|re|ve|t)$", regex.IGNORECASE)
+_JOINS = regex.compile(r"['’\-]")
+_LATIN = regex.compile(r"\p{Latin}")
+_LETTER = regex.compile(r"\p{L}")
+# Scripts written without spaces between words: a run of them is a name only when short.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# What may stand between the words of one name: a space or two (a tab separates columns).
+_BLANK = regex.compile(r" {1,2}")
+# "Surname, Given": a comma and at most one blank between them.
+_COMMA = regex.compile(r",[ \t]?")
+# Where a field or a list item ends after a name: a delimiter, a title separator or the end of the text.
+_FIELD_END = regex.compile(r"[ \t]*(?:[;\t|\n),\"'/<>]|$)|[ \t]+[-–—|·•][ \t]")
+# ... and where one starts before a name.
+_FIELD_STARTS = frozenset(";\t|\n(\"'/>")
+# ... and where a field of a table row starts.
+_ROW_STARTS = _FIELD_STARTS | {","}
+_POSSESSIVE = regex.compile(r"['’]s$")
+_NER_PERSON = frozenset({"PERSON", "PER"})
+# A window title, not a message: one line of at most this many characters.
+_TITLE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    latin: bool
+    # Of another script in a text not mostly Latin: no English text, so no slot of ours.
+    foreign: bool
+
+
+class NameContextRecognizer(EntityRecognizer):
+    """PERSON spans from name slots, other scripts, growth and recurrence (see the module's docstring)."""
+
+    def __init__(self, rule: PersonNames, first_names: frozenset[str], is_word: Callable[[str], bool],
+                 known: frozenset[str]) -> None:
+        self._rule = rule
+        self._first_names = first_names
+        self._is_word = is_word
+        self._known = known
+        self._particles = frozenset(rule.particles)
+        self._apps = frozenset(rule.people_apps)
+        self._views = frozenset(rule.people_views)
+        self._cue_before = _cue_pattern(rule.cues_before, before=True)
+        self._cue_after = _cue_pattern(rule.cues_after, before=False)
+        super().__init__(supported_entities=["PERSON"], supported_language="en", name="NameContextRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the rule and the word test come with the constructor."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Every name found, grown and with its recurring parts, as PERSON."""
+        found = [(m.start(), m.end(), m.group(), bool(_LATIN.search(m.group()))) for m in _WORD.finditer(text)]
+        if not found:
+            return []
+        # English text: mostly Latin by words or by letters (a short title names an app in more
+        # letters than a person; a Greek name in a short request has more letters than its words).
+        letters = [len(_LETTER.findall(word)) for _, _, word, _ in found]
+        share = self._rule.non_latin.min_latin_share
+        english = (sum(latin for *_, latin in found) >= share * len(found)
+                   or sum(count for count, (*_, latin) in zip(letters, found) if latin) >= share * sum(letters))
+        words = [_Word(start, end, word, latin, not (latin or english)) for start, end, word, latin in found]
+        seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
+                 *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
+        cued = list(self._cued_seeds(text, words))
+        grown = [self._grown(text, words, first, last) for first, last in [*seeds, *cued]]
+        grown += self._recurring(words, grown, cued)
+        return [RecognizerResult("PERSON", words[first].start, _name_end(words[last]), self._rule.score)
+                for first, last in _merged(grown)]
+
+    def known_word(self, word: str) -> bool:
+        """An English, app, UI, chat or work word (lower case), read without a contraction or
+        possessive ending, or made of them joined by hyphens or apostrophes ("follow-up", not
+        "jean-luc" or "o'neil")."""
+        word = _ENDING.sub("", word)
+        if word in self._known:
+            return True
+        return word not in self._first_names and all(
+            part in self._known or self._is_word(part) for part in _JOINS.split(word) if part)
+
+    def slot_word(self, word: _Word) -> bool:
+        """A word that is a name where a cue sets a name's place: any case, of any script; not all
+        capitals, and no hyphen-joined part of capitals ("Linux-Apache-MySQL-PHP")."""
+        if not word.latin:
+            rule = self._rule.non_latin
+            limit = rule.max_unspaced_letters if _UNSPACED.search(word.text) else rule.max_word_letters
+            return not word.foreign and len(_LETTER.findall(word.text)) <= limit
+        parts = _JOINS.split(_ENDING.sub("", word.text))
+        return (len(word.text) > 1 and len(parts) <= 3 and not any(len(part) > 1 and part.isupper() for part in parts)
+                and not self.known_word(word.text.lower()))
+
+    def name_like(self, word: _Word) -> bool:
+        """A slot word that is capitalised when Latin: a name wherever it stands beside another."""
+        return self.slot_word(word) and (not word.latin or _capitalised(word.text))
+
+    def _ner_seeds(self, text: str, words: list[_Word], nlp_artifacts: NlpArtifacts | None
+                   ) -> Iterable[tuple[int, int]]:
+        """NER's person spans, cut free of app and UI words as the NER recognizer cuts them."""
+        for entity in (nlp_artifacts.entities if nlp_artifacts else ()):
+            if entity.label_ not in _NER_PERSON:
+                continue
+            bounds = without_ui_parts(text[entity.start_char:entity.end_char], self._known)
+            if bounds is not None:
+                yield from _covering(words, entity.start_char + bounds[0], entity.start_char + bounds[1])
+
+    def _listed_seeds(self, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """Capitalised given names of the list."""
+        return ((index, index) for index, word in enumerate(words)
+                if word.latin and word.text[0].isupper() and word.text.lower() in self._first_names)
+
+    def _cued_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """The slot word right after a cue before a name, or right before a cue after one."""
+        starts = {word.start: index for index, word in enumerate(words)}
+        ends = {word.end: index for index, word in enumerate(words)}
+        for match in self._cue_before.finditer(text):
+            index = starts.get(match.end())
+            if index is not None and self.slot_word(words[index]):
+                yield index, index
+        for match in self._cue_after.finditer(text):
+            index = ends.get(match.start())
+            if index is not None and self.slot_word(words[index]):
+                yield index, index
+
+    def _title_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """In a people app's title, the name-like words of its first part that is not app or UI
+        words; a part whose words are all capitalised is taken whole once one of them is name-like."""
+        if len(text) > _TITLE_CHARS or "\n" in text:
+            return
+        parts, start = [], 0
+        for separator in _TITLE_SEPARATOR.finditer(text):
+            parts.append((start, separator.start()))
+            start = separator.end()
+        parts.append((start, len(text)))
+        if not any(text[first:last].strip().lower() in self._apps for first, last in parts):
+            return
+        first, last = self._named_part(text, parts)
+        inside = [index for index, word in enumerate(words) if word.start >= first and word.end <= last]
+        found = [index for index in inside if self.name_like(words[index])]
+        if found and all(not words[index].latin or _capitalised(words[index].text) for index in inside):
+            found = inside
+        yield from ((index, index) for index in found)
+
+    def _field_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """A field of a table row or a line that is only a name: two to four name-like words
+        (particles between them allowed) from a delimiter or line start to a delimiter or line
+        end ("Ana Lima,ana@x.com", "Koivisto Aapo;Tampere")."""
+        index = 0
+        while index < len(words):
+            last = index
+            while last + 1 < len(words) and _BLANK.fullmatch(text[words[last].end:words[last + 1].start]):
+                last += 1
+            run = words[index:last + 1]
+            names = sum(self.name_like(word) for word in run)
+            if (2 <= len(run) <= 4 and names + sum(word.text in self._particles for word in run) == len(run)
+                    and not any(_ENDING.search(word.text) for word in run)
+                    and names >= 2 and _starts_field(text, run[0].start, _ROW_STARTS)
+                    and _FIELD_END.match(text, run[-1].end)):
+                yield index, last
+            index = last + 1
+
+    def _named_part(self, text: str, parts: list[tuple[int, int]]) -> tuple[int, int]:
+        """The title part that names the person: the first, or the one after a people view
+        ("Chat | Wu Feng | Teams"); "Search - Northwind - Slack" names none. (0, 0) for none."""
+        for index, (first, last) in enumerate(parts):
+            if not only_ui_terms(text[first:last], self._known):
+                return first, last
+            if text[first:last].strip().lower() not in self._views:
+                return 0, 0
+        return 0, 0
+
+    def _script_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """Short runs of non-Latin words standing alone in a text mostly of Latin words."""
+        rule = self._rule.non_latin
+        index = 0
+        while index < len(words):
+            if words[index].latin:
+                index += 1
+                continue
+            last = index
+            while (last + 1 < len(words) and not words[last + 1].latin
+                   and _BLANK.fullmatch(text[words[last].end:words[last + 1].start])):
+                last += 1
+            run = words[index:last + 1]
+            if (len(run) <= rule.max_words and all(self.slot_word(word) for word in run)
+                    and sum(len(_LETTER.findall(word.text)) for word in run) >= rule.min_letters):
+                yield index, last
+            index = last + 1
+
+    def _grown(self, text: str, words: list[_Word], first: int, last: int) -> tuple[int, int]:
+        """A name widened over the name-like words beside it on its line: blank-separated, with
+        particles between ("Kai van Bruchem"), and "Surname, Given" where the pair is a field."""
+        for _ in range(self._rule.max_growth_words):
+            step = self._step_right(text, words, last)
+            if step is None:
+                break
+            last = step
+        for _ in range(self._rule.max_growth_words):
+            step = self._step_left(text, words, first)
+            if step is None:
+                break
+            first = step
+        return first, last
+
+    def _step_right(self, text: str, words: list[_Word], last: int) -> int | None:
+        """The last word of the name one step on to the right, or None."""
+        after = last + 1
+        if after < len(words) and _COMMA.fullmatch(text[words[last].end:words[after].start]):
+            return after if self.name_like(words[after]) and _FIELD_END.match(text, words[after].end) else None
+        return self._beside(text, words, last, 1)
+
+    def _step_left(self, text: str, words: list[_Word], first: int) -> int | None:
+        """The first word of the name one step on to the left, or None."""
+        before = first - 1
+        if before >= 0 and _COMMA.fullmatch(text[words[before].end:words[first].start]):
+            return before if self.name_like(words[before]) and _starts_field(text, words[before].start, _FIELD_STARTS) else None
+        return self._beside(text, words, first, -1)
+
+    def _beside(self, text: str, words: list[_Word], edge: int, direction: int) -> int | None:
+        """The name-like word a space away from word `edge` in `direction`, across at most two
+        particles ("van der"); after a particle, any capitalised word that is no app or UI word
+        ("van der Berg"). None when there is none."""
+        index = edge
+        for _ in range(3):
+            following = index + direction
+            if not 0 <= following < len(words):
+                return None
+            left, right = sorted((index, following))
+            # A possessive ends a name: "Ana's Team", "Acme's Ana Lima" do not run on.
+            if not _BLANK.fullmatch(text[words[left].end:words[right].start]) or _ENDING.search(words[left].text):
+                return None
+            word = words[following]
+            if self.name_like(word) or (index != edge and word.text[0].isupper() and not word.text.isupper()
+                                        and word.text.lower() not in self._known):
+                return following
+            if words[following].text not in self._particles:
+                return None
+            index = following
+        return None
+
+    def _recurring(self, words: list[_Word], names: list[tuple[int, int]], cued: list[tuple[int, int]]
+                   ) -> list[tuple[int, int]]:
+        """Each other place a part of a name found recurs, in any case and possessive or not: its
+        name-like words, and the words found in a slot."""
+        minimum = self._rule.min_recurring_letters
+        parts = {_bare(words[index].text) for first, last in names for index in range(first, last + 1)
+                 if len(_LETTER.findall(words[index].text)) >= minimum and self.name_like(words[index])}
+        parts |= {_bare(words[index].text) for index, _ in cued}
+        return [(index, index) for index, word in enumerate(words) if _bare(word.text) in parts]
+
+
+def name_context_recognizer(data: RecognizerData, ui_terms: frozenset[str],
+                            is_word: Callable[[str], bool]) -> NameContextRecognizer:
+    """The recognizer with `data`'s rule and given names; app, UI, chat and work words are no names."""
+    known = {*ui_terms, *term_list(data.addressees.chat_words), *term_list(data.person_names.stop_words)}
+    return NameContextRecognizer(data.person_names, frozenset(term_list(data.first_names.terms)), is_word,
+                                 frozenset(known))
+
+
+def _capitalised(word: str) -> bool:
+    """A capital first letter and not all capitals ("Ana", not "DM" or "ana")."""
+    return word[0].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _name_end(word: _Word) -> int:
+    """Where a name ends in the word: before a possessive or contraction ending ("Ana's")."""
+    ending = _ENDING.search(word.text)
+    return word.end - (len(ending.group()) if ending else 0)
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without a possessive "'s"."""
+    return _POSSESSIVE.sub("", word.lower())
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Word ranges with those that overlap joined."""
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _starts_field(text: str, position: int, delimiters: frozenset[str]) -> bool:
+    """Whether only spaces stand between `position` and the start of the text or one of `delimiters`."""
+    while position > 0 and text[position - 1] == " ":
+        position -= 1
+    return position == 0 or text[position - 1] in delimiters
+
+
+def _covering(words: list[_Word], start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The first and last word wholly inside characters start..end, if any (by bisection: words are in
+    order), a possessive ending aside. A span of part of a word ("Linux" of "Linux-Apache-MySQL") does
+    not take the word."""
+    first = bisect.bisect_left(words, start, key=lambda word: word.start)
+    last = bisect.bisect_right(words, end, key=_name_end) - 1
+    if first <= last:
+        yield first, last
+
+
+def _cue_pattern(cues: tuple[str, ...], before: bool) -> regex.Pattern:
+    """The cues as whole words, case-insensitive; a blank or two where the name stands next to them."""
+    phrases = "|".join(r"[ \t]{1,3}".join(regex.escape(part) for part in cue.split())
+                       for cue in sorted(cues, key=len, reverse=True))
+    if before:
+        return regex.compile(rf"(?<![\w@#])(?:{phrases})[ \t]{{1,2}}", regex.IGNORECASE)
+    return regex.compile(rf"[ \t]{{1,2}}(?:{phrases})(?!\w)", regex.IGNORECASE)
