@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from models.config_files import term_list
 from models.recognizers.config import PersonNames, RecognizerData
-from models.recognizers.ui_terms import _TITLE_SEPARATOR, only_ui_terms, without_ui_parts
+from models.recognizers.ui_terms import TITLE_SEPARATOR, only_ui_terms, without_ui_parts
 
 # A word: letters of any script with their marks, joined by an apostrophe or a hyphen ("O'Neil",
 # "Jean-Luc"); not part of an identifier, a path, an address or a URL ("eth1", "jane.doe@", "x.com").
@@ -154,7 +154,7 @@ class NameContextRecognizer(EntityRecognizer):
         if len(text) > _TITLE_CHARS or "\n" in text:
             return
         parts, start = [], 0
-        for separator in _TITLE_SEPARATOR.finditer(text):
+        for separator in TITLE_SEPARATOR.finditer(text):
             parts.append((start, separator.start()))
             start = separator.end()
         parts.append((start, len(text)))

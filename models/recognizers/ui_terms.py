@@ -10,7 +10,7 @@ from models.config_files import term_list
 from models.recognizers.config import RecognizerData
 
 # Between the parts of a window title: a dash, bar, slash, dot or colon with blanks around it, or a bar alone.
-_TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
+TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
 # Within a part, what words are split at: anything but letters, digits, "'", "&" and "+".
 _WORD_SEPARATOR = regex.compile(r"[^\w'&+]+|_")
 
@@ -39,7 +39,7 @@ def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None
     ("Pedro - Northwind - Slack" -> "Pedro - Northwind"); None when nothing is left. Words within
     one part are never cut: "Ana Page" stays whole."""
     parts, start = [], 0
-    for separator in _TITLE_SEPARATOR.finditer(text):
+    for separator in TITLE_SEPARATOR.finditer(text):
         parts.append((start, separator.start()))
         start = separator.end()
     parts.append((start, len(text)))
