@@ -38,6 +38,10 @@ def decide(classifier, analyzer, text, app="Slack"):
     ("I was told my role is at risk of redundancy, consultation starts next week", "performance"),
     ("we're letting Jorge go at the end of the month, keep it quiet", "performance"),
     ("I need to fire Paolo after three no-call no-shows", "performance"),
+    ("my company is doing a reduction in force and I'm on the list", "performance"),
+    ("HR put Marco on administrative leave pending investigation", "performance"),
+    ("I need to do my income tax return before the 31st", "tax"),
+    ("the inheritance tax on my dad's house is going to be brutal", "tax"),
 ])
 def test_a_persons_tax_notice_or_hr_process_beyond_the_us_return_and_the_pip_is_its_category(
         classifier, analyzer, text, expected):
@@ -50,6 +54,9 @@ def test_a_persons_tax_notice_or_hr_process_beyond_the_us_return_and_the_pip_is_
     ("can someone pair on the redundancy of the primary database? failover is flaky", "Slack"),
     ("PLAT-812 the VAT return export template drops the last row, fixed in v2.3.1", "Slack"),
     ("let it go to the default queue, we need to fire alerts less often", "Slack"),
+    ("demoted the old primary to a replica, failover test passed", "Slack"),
+    ("the income tax calculation module fails for negative adjustments, see PAY-551", "Slack"),
+    ("stamp duty calculator in the mortgage app rounds wrong for first-time buyers", "Slack"),
 ])
 def test_work_about_tax_authorities_and_hr_processes_is_kept(classifier, analyzer, text, app):
     assert decide(classifier, analyzer, text, app) is None
