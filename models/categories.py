@@ -157,12 +157,19 @@ class TextFeatures:
     artefacts: tuple[tuple[str, int], ...] = ()
 
 
+# Score parts that are evidence of a category in the record itself: the classifier's guess, NER
+# labels and where the record was written are not.
+EVIDENCE_PARTS = ("strong_terms", "title_terms", "weak_terms", "owned_terms", "entities", "patterns")
+
+
 @dataclass(frozen=True)
 class CategoryDecision:
-    """The winning category (None for ordinary content) and every category's score."""
+    """The winning category (None for ordinary content), every category's score, and the categories
+    with evidence of their own in the record (terms, entities, patterns)."""
 
     category: str | None
     scores: tuple[tuple[str, float], ...]
+    evidenced: frozenset[str] = frozenset()
 
 
 def load_text_classifier(data: CategoryData) -> Language:
@@ -201,9 +208,11 @@ class CategoryClassifier:
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
         self._by_word.add(label, [nlp.make_doc(term) for term in terms])
         # Only base forms match by lemma ("diagnose" matches "diagnosed"); an inflected term
-        # matches as written, so "calibrated" (a rating) does not match "calibrate the sensor".
+        # matches as written, so "calibrated" (a rating) does not match "calibrate the sensor";
+        # and so does a form name ("schedule a", "w-2"), so "scheduled a call" is no tax form.
         self._by_lemma.add(label, [doc for term, doc in zip(terms, nlp.pipe(terms))
-                                   if " ".join(token.lemma_.lower() for token in doc) == term])
+                                   if " ".join(token.lemma_.lower() for token in doc) == term
+                                   and not any(_form_part(token.text) for token in doc)])
 
     def features(self, doc: Doc) -> TextFeatures:
         """What the decision needs from one analysed text; small, so it can be cached per text."""
@@ -237,8 +246,9 @@ class CategoryClassifier:
     def decide_with(self, items: Sequence[tuple[RawRecord, Sequence[TextFeatures], Iterable[str]]],
                     probabilities: Sequence[dict[str, float]]) -> list[CategoryDecision]:
         """Score every category of each record over its texts' features, detected entity types,
-        context and the text classifier's `probabilities` for it; the first category in precedence
-        order that reaches the threshold wins."""
+        context and the text classifier's `probabilities` for it; of the categories that reach the
+        threshold, the first in precedence order with evidence in the record (terms, entities,
+        patterns) wins, or else the first in precedence order."""
         return [self._decide(record, features, set(entity_types), _joined(features), cats)
                 for (record, features, entity_types), cats in zip(items, probabilities)]
 
@@ -258,9 +268,12 @@ class CategoryClassifier:
             return sum(weight for weight in weights if weight * sign > 0)
 
         threshold, margin = self._data.threshold, 10 ** -SCORE_DECIMALS
-        ahead = self._data.precedence[:self._data.precedence.index(decision.category)]
+        # A winner with evidence of its own yields only to one ahead of it; one without, to any.
+        rivals = (self._data.precedence[:self._data.precedence.index(decision.category)]
+                  if decision.category in decision.evidenced
+                  else [category for category in self._data.precedence if category != decision.category])
         return (scores[decision.category] + bound(decision.category, -1) >= threshold + margin
-                and all(scores[category] + bound(category, 1) < threshold - margin for category in ahead))
+                and all(scores[category] + bound(category, 1) < threshold - margin for category in rivals))
 
     def explain(self, record: RawRecord, features: Sequence[TextFeatures], entity_types: Iterable[str]) -> dict:
         """Every signal behind one record's decision, as counts and names (never the text or the
@@ -271,7 +284,7 @@ class CategoryClassifier:
         decision = self._decide(record, features, entities, _joined(features), cats)
         merged = _merged(features)
         return {"category": decision.category, "threshold": self._data.threshold,
-                "precedence": list(self._data.precedence),
+                "precedence": list(self._data.precedence), "evidenced": sorted(decision.evidenced),
                 "scores": {category: {"score": score, "parts": parts[category]} for category, score in decision.scores},
                 "work": parts["work"],
                 "term_hits": {label: len(found) for label, found in sorted(merged["terms"].items())},
@@ -288,8 +301,14 @@ class CategoryClassifier:
         scores = [(category, round(sum(parts[category].values()) - penalty, SCORE_DECIMALS))
                   for category in self._data.categories]
         reached = {category for category, score in scores if score >= self._data.threshold}
-        winner = next((category for category in self._data.precedence if category in reached), None)
-        return CategoryDecision(winner, tuple(scores))
+        evidenced = frozenset(category for category in self._data.categories
+                              if any(parts[category][part] for part in EVIDENCE_PARTS))
+        # Precedence orders the categories with evidence of their own first: one that only the
+        # classifier (or the context) carried over the threshold never outranks one the text names.
+        ranked = ([category for category in self._data.precedence if category in evidenced]
+                  + [category for category in self._data.precedence if category not in evidenced])
+        winner = next((category for category in ranked if category in reached), None)
+        return CategoryDecision(winner, tuple(scores), evidenced)
 
     def _parts(self, record: RawRecord, features: Sequence[TextFeatures], entities: set[str],
                probabilities: dict[str, float], text: str | None = None) -> dict[str, dict[str, float]]:
@@ -338,6 +357,11 @@ class CategoryClassifier:
                 "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
         return parts
+
+
+def _form_part(word: str) -> bool:
+    """A single letter or a word with a digit: part of a form's name ("schedule a", "w-2", "k-1")."""
+    return len(word) == 1 and word.isalpha() or any(char.isdigit() for char in word)
 
 
 def _frozen(found: dict[str, set[str]]) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -106,7 +106,8 @@ def render(explained: dict) -> str:
     action = explained["policy_action"] or "keep (identifiers masked)"
     lines = [f"category: {explained['decided'] or 'none'} -> {action}"
              f"{' (decided before NER: settled without it)' if explained['decided_before_ner'] else ''}",
-             f"threshold {explained['threshold']}; precedence {' > '.join(explained['precedence'])}", "scores:"]
+             f"threshold {explained['threshold']}; precedence {' > '.join(explained['precedence'])}"
+             f" (with evidence in the text first: {', '.join(explained['evidenced']) or 'none'})", "scores:"]
     for category, score in explained["scores"].items():
         parts = ", ".join(f"{name} {value:+.2f}" for name, value in score["parts"].items() if value)
         mark = ">=" if score["score"] >= explained["threshold"] else "< "

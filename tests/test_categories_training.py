@@ -23,3 +23,19 @@ def test_family_examples_are_reproducible_and_leave_out_app_title_and_url():
 def test_only_the_training_familys_third_of_the_public_data_is_trained_on():
     shares = {load_family(name).public_share for name in FAMILIES}
     assert TRAINING_SHARE == load_family("train").public_share and len(shares) == len(FAMILIES)
+
+
+def test_the_tuning_family_is_kept_apart_from_the_training_familys_text():
+    from evaluation.generated.templates_tune import CATEGORY_RECIPES as TUNING
+    trained = {line for recipe in CATEGORY_RECIPES for line in recipe.lines}
+    assert not trained & {line for recipe in TUNING for line in recipe.lines}
+    assert {r.category for r in TUNING if not r.hard_negative} == {"tax", "performance"}
+    assert all(r.category == "benign" for r in TUNING if r.hard_negative)
+
+
+def test_tuning_figures_count_any_category_as_a_drop_and_split_false_drops_by_hard_negative():
+    from evaluation.tune_categories import figures
+    gold = {"a": ("tax", False), "b": ("tax", False), "c": ("benign", True), "d": ("benign", False)}
+    result = figures(gold, {"a": "performance", "b": None, "c": "tax", "d": None})
+    assert result["recall:tax"]["value"] == 0.5 and result["recall:tax"]["n"] == 2
+    assert result["false drops: hard negatives"]["value"] == 1.0 and result["false drops: ordinary"]["value"] == 0.0

@@ -21,6 +21,7 @@ def test_explain_names_the_deciding_signals_and_prints_no_record_text(capsys, ca
     assert explained["scores"]["medical"]["score"] >= explained["threshold"]
     assert explained["owned_term_hits"]["medical:strong"] >= 1 and explained["term_hits"]["work:term"] >= 1
     assert explained["app"] == "Slack" and set(explained["probabilities"]) >= {"medical", "benign"}
+    assert "medical" in explained["evidenced"]
     for secret in ("Quillon", "Abernathy", "MRI", "bloods", "standup"):
         assert secret not in out
         assert all(secret not in message for message in caplog.messages)
@@ -34,6 +35,8 @@ def test_explain_reads_a_line_of_a_file_and_shows_work_keeping_a_record(tmp_path
     assert main(["--file", str(path), "--line", "2"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("category: none -> keep")
+    evidenced = out.split("(with evidence in the text first: ", 1)[1].split(")", 1)[0]
+    assert "tax" in evidenced.split(", ")
     assert "ticket_key 1" in out and "population 1" in out and "W-4" not in out
 
 

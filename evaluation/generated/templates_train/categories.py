@@ -54,7 +54,14 @@ _TAX = ("my refund from the IRS still hasn't arrived", "I owe about 3k in state 
         "my mortgage interest statement never came", "I got a letter from the IRS about an underpayment",
         "my bank flagged a charge on my card and froze the account", "I'm behind on my student loan payments",
         "my paycheck was short this month, I think my direct deposit split is wrong",
-        "she's filing for an extension because her K-1 is late", "my credit score dropped after the loan application")
+        "she's filing for an extension because her K-1 is late", "my credit score dropped after the loan application",
+        "the tax man wants another 1,800 from me after reviewing last year", "I missed the January deadline for my tax return",
+        "I'm setting up a payment plan for what I owe from {date}", "the revenue office froze my account over unpaid tax",
+        "my landlord never sent the rent receipts I need for my tax claim", "our house was revalued so the rates bill doubled",
+        "I'm registered for VAT as a freelancer and the quarter is due", "I need my tax number from the old employer",
+        "my Lohnsteuerbescheinigung has the wrong income on it", "I got a penalty letter for filing my personal return late",
+        "my partner and I are arguing about who claims the kids on our taxes", "my pension contribution relief never came through",
+        "they're auditing my deductions from the rental flat", "I moved abroad and now I owe tax in both places")
 _PERFORMANCE = ("I'm on a PIP and I'm scared I'll be let go", "my manager gave me a 2 in calibration",
                 "I didn't get the promotion again this cycle", "I want to report {p3.full} for yelling at me in the standup",
                 "{p3.first} is being put on a performance plan next week", "{p3.first} has been late every day and HR is involved",
@@ -67,7 +74,16 @@ _PERFORMANCE = ("I'm on a PIP and I'm scared I'll be let go", "my manager gave m
                 "{p3.first} keeps touching my shoulder and making remarks about my body, I want it on record",
                 "I feel {p3.first} discriminates against me because of my age",
                 "I was passed over again and my manager won't explain why",
-                "{p3.first} was let go for misconduct, HR asked us not to discuss it")
+                "{p3.first} was let go for misconduct, HR asked us not to discuss it",
+                "HR wants to see me about a conduct complaint tomorrow", "I'm still on probation so they can let me go anytime",
+                "they told me my position is being made redundant", "my appraisal came back as unsatisfactory",
+                "my boss is building a case against me, every mistake gets emailed to HR",
+                "{p3.first}'s end of year rating is going to be the lowest on the team",
+                "{p3.first} failed her probation and won't be kept on", "I was marked down in calibration for not being visible",
+                "{p3.first} got his second warning, next one is dismissal", "they gave the promotion to someone junior and not me",
+                "my manager's notes on me say I'm not a culture fit", "I have a capability hearing next week with my union rep",
+                "{p3.first} has until the end of the quarter to show improvement or she's out",
+                "my bonus was cut in half because of my rating", "I was told I'm not senior material yet")
 _PRIVATE = ("can you pick up the kids at 4? I'm stuck", "did you hear {p3.first} and her husband are splitting up",
             "my sister is staying with us until sunday", "{p3.first} is furious at {p4.first} about the wedding seating",
             "love you, see you tonight", "my ex keeps texting me, it's getting weird",
@@ -84,17 +100,55 @@ _WORK_MEDICAL = ("the ICD-10 code mapping in {repo}", "the HL7 parser for lab re
 _WORK_TAX = ("the W-4 withholding calculator", "1099-NEC generation for contractors", "the payroll tax rounding bug",
              "state tax tables for {date}", "the benefits enrollment API", "the 401k contribution limit check",
              "the vendor W-9 collection form", "VAT rates in the invoicing service", "direct deposit file export to the bank",
-             "the tax form PDF renderer", "withholding logic for multi-state employees", "the expense report approval flow")
+             "the tax form PDF renderer", "withholding logic for multi-state employees", "the expense report approval flow",
+             "the VAT registration check for EU sellers", "the tax authority notice importer", "property tax escrow in the loan app",
+             "the tax residency questionnaire for vendors", "the e-filing integration with the revenue service")
 _WORK_PERFORMANCE = ("the review-cycle deadline on {date}", "the Lattice sync job", "the performance review form builder",
                      "p95 performance regression in {repo}", "calibration dashboard filters", "the goals API for the HR app",
                      "the promotion workflow config for {company}", "the PTO accrual calculation", "the HRIS employee import",
-                     "the 1:1 agenda template", "the onboarding checklist for new hires")
+                     "the 1:1 agenda template", "the onboarding checklist for new hires",
+               "the probation end-date reminders in the HR system", "the disciplinary letter generator for the ER team",
+               "the redundancy of the message queue", "the rating distribution chart for HR admins",
+               "capability checks in the feature store")
 _WORK_PLAIN = ("the vendor onboarding form for {company}", "the contact record for {p3.full} at {company}",
                "the offsite plan and budget", "the Q3 roadmap review", "our support phone line {phone}",
                "the shared calendar for the launch", "the office move to {city}", "the invoice template for {company}")
 _CONTACT = ("my work number is {phone}, call if the deploy stalls", "you can reach {p3.full} at {p3.email} for the contract",
             "{p3.full}, procurement, {company}, {phone}", "send the signed NDA to {p3.email}",
             "Billing contact: {p3.full} <{p3.email}>", "let's move the vendor call to {time}, dial-in {phone}")
+
+# A person's own HR or tax paperwork typed into a document, a sheet or notes (manager's notes, a plan,
+# a warning letter, a rating table; a tax worksheet), and the same tools' work about those products.
+_NOTES_APPS = (("Google Docs", "{p3.full} - notes - Google Docs", ""), ("Notes", "Notes", ""),
+               ("Google Sheets", "{p1.first} - Google Sheets", ""), ("Microsoft Word", "Document1 - Word", ""),
+               ("Notion", "{p3.first} 1:1 · Notion", ""), ("Obsidian", "daily/{date}.md", ""))
+_PERFORMANCE_PAPERS = (
+    "1:1 {p3.first} - second late handoff this month, told her plainly. noting it with dates. HR if it repeats",
+    "Improvement plan\nEmployee: {p3.full}\nLength: {num} days\nGoal 1: on-call pages answered within 15 min\nCheck-ins weekly",
+    "Written warning - {p3.full}\nReason: repeated unexcused absence\nThis letter will be kept on your personnel file",
+    "ratings draft\n{p3.full}  3 -> 2  missed both launches\n{p4.full}  4  promo ready",
+    "{p3.first}: not meeting the bar for her level; keep a log of each slipped commitment before the next review",
+    "probation check-in {p3.full}: attendance poor, quality ok. decision at end of month: extend or end employment",
+    "notes for HR meeting re {p3.first}: three complaints from the team, tone in code review, refused feedback",
+    "my self-review draft: I know the second half was weak, I missed the migration date and lost the team's trust",
+    "rewrite my review rebuttal so it's less angry: I disagree that I lack ownership of the billing work",
+    "appraisal outcome: {p3.full} - unsatisfactory. increment withheld. review again in six months")
+_TAX_PAPERS = (
+    "estimated payments {date}\nfederal 2,400 paid\nstate 600 still due\npenalty if late",
+    "self assessment {date}: balancing payment due, second payment on account in July",
+    "my taxes - things to find: 1099-INT from the bank, daycare receipts, last year's AGI",
+    "Tax office letter: they want the rental income records for the flat by the 15th",
+    "notice from the revenue agency - owe 1,240 plus interest, payment plan option",
+    "deductions list: donations 900, home office 14 sq m, work laptop, union dues",
+    "VAT quarter for my freelance work: sales 8,200, VAT due 1,640, submit by the 7th",
+    "bank details for payroll: new account ending 4471, switch from next paycheck")
+_WORK_PAPERS = (
+    "Improvement plan template v3\nfields: employee, manager, length, goals\nvalidation: length 30-90",
+    "warning letter generator: add the personnel file clause to the letter template",
+    "ratings import: map 1-5 to the new labels, {num} rows failed validation",
+    "estimated payment reminder job: cron at 9am, {num} users in the test cohort",
+    "self assessment deadline banner copy - check with legal before {date}",
+    "VAT quarter export: CSV columns sales, vat_due, period; {num} merchants on the beta")
 
 
 def _lines(frames: tuple[str, ...], matters: tuple[str, ...]) -> tuple[str, ...]:
@@ -126,6 +180,9 @@ CATEGORY_RECIPES = (
     *_own("medical", _MEDICAL), *_own("tax", _TAX), *_own("performance", _PERFORMANCE), *_own("private_chat", _PRIVATE),
     *_about("medical", _WORK_MEDICAL), *_about("tax", _WORK_TAX), *_about("performance", _WORK_PERFORMANCE),
     *_about("plain", _WORK_PLAIN),
+    R("own_performance_papers", "keystrokes", "performance", _NOTES_APPS, _PERFORMANCE_PAPERS),
+    R("own_tax_papers", "keystrokes", "tax", _NOTES_APPS, _TAX_PAPERS),
+    R("work_papers", "keystrokes", "benign", _NOTES_APPS + _WORK_DOCS, _WORK_PAPERS, hard_negative=True),
     R("work_contacts_call", "transcript", "benign", _CALL + _DM, _CONTACT, source="voice", speakers="first",
       hard_negative=True),
     R("work_contacts_forms", "keystrokes", "benign", _FORMS, _CONTACT + (
