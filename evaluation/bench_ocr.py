@@ -5,8 +5,12 @@ change), where the pipeline reads only what changed; then the pipeline's OCR sta
 FnApiRunner, 2 worker processes) over a stream of 40 frames of 2 sessions, with and without reuse.
 
 `python -m evaluation.bench_ocr --reach out/eval/dev` measures instead the OCR's reach on the
-evaluation's rendered screens (EVALUATION.md; development split only): the share of gold span
-texts that the pipeline's OCR reads at all, by kind of region, apart from detection.
+evaluation's rendered screens (docs/evaluation.md; development split only): the share of gold span
+texts that the pipeline's OCR reads at all (as the evaluation's `ocr_reach` counts it), by kind
+of region and by label, apart from detection, and why the others were not: another script,
+letters outside the language data, look-alike glyphs, or not read. `--language` reads with other
+Tesseract language data (e.g. `Latin`, Debian's tesseract-ocr-script-latn); `--quick` times
+only the per-frame cost.
 
 All run single-threaded (OMP_THREAD_LIMIT=1, as on the pipeline's workers), on the same seeded
 frames, in one run. The ratio is pipeline time over plain time: above 1 is the cost of reading
@@ -25,7 +29,6 @@ import random
 import tempfile
 import time
 import unicodedata
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import apache_beam as beam
@@ -33,6 +36,7 @@ import pytesseract
 from apache_beam.options.pipeline_options import PipelineOptions
 from PIL import Image, ImageDraw, ImageFont
 
+from evaluation.scoring import squash
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.policy import DEFAULT_POLICY, load_policy
@@ -43,7 +47,6 @@ from transforms.ocr import RunOcr
 
 SESSION_FRAMES = 12
 STREAM_SESSIONS, STREAM_FRAMES = 2, 20
-MOSTLY = 0.8  # share of a value's characters read for it to count as read mostly
 TWO_WORKERS = ["--runner=FnApiRunner", "--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 
 WORDS = ("deploy release merge review ticket schema latency dashboard quarterly planning notes customer "
@@ -111,10 +114,18 @@ def pipeline_run(records: list[RawRecord], reuse: bool) -> tuple[float, dict[str
     return seconds, words
 
 
+# Letters `eng` language data has no glyph for, as the nearest it reads (after accents are dropped).
+PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+# Glyphs that look alike in UI fonts: capital I, small l, digit 1 and a bar; O and zero.
+LOOK_ALIKE = str.maketrans({"i": "l", "1": "l", "|": "l", "0": "o"})
+MISS_CLASSES = ("other_script", "letters", "look_alike", "unread")
+
+
 def folded(text: str) -> str:
-    """Text compared for reach: accents, case and white space dropped."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if not c.isspace()
-                   and not unicodedata.combining(c))
+    """Text as the evaluation compares it (case and white space dropped), accents dropped too and
+    letters outside `eng` written as the nearest it has."""
+    return "".join(c for c in unicodedata.normalize("NFKD", squash(text)) if not unicodedata.combining(c)
+                   ).translate(PLAIN_LETTERS)
 
 
 def latin(text: str) -> bool:
@@ -122,45 +133,52 @@ def latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
 
 
-def screen_reach(screen: tuple[str, list[dict]]) -> list[tuple[str, bool, bool, bool]]:
-    """(region, Latin script, read whole, read mostly) for each gold span of one screen, from the
-    text of the OCR words overlapping its box, in reading order: whole when the span's text is in
-    it, mostly when at least MOSTLY of its characters are (a misread letter or digit aside)."""
-    path, spans = screen
-    words = TesseractOcr(OcrSettings()).read(decode_image(Path(path).read_bytes(), 10**9))
-    out = []
-    for span in spans:
-        left, top, right, bottom = span["box"]
-        value = folded(span["value"])
-        inside = folded("".join(w.text for w in words if w.left < right and left < w.left + w.width
-                                and w.top < bottom and top < w.top + w.height))
-        matched = sum(block.size for block in SequenceMatcher(None, value, inside, autojunk=False).get_matching_blocks())
-        out.append((span["region"], latin(span["value"]), value in inside, matched >= MOSTLY * len(value)))
-    return out
+def reach_class(value: str, text: str) -> str:
+    """How a screen's OCR `text` holds a gold `value`: `read` as the evaluation counts it (case and
+    white space aside); else why not: `other_script` (letters of a script other than Latin),
+    `letters` (read once accents and letters outside `eng` are folded: `ó`, `ł`, `ß`),
+    `look_alike` (read once I/l/1 and O/0 count as one), or `unread`."""
+    if squash(value) in squash(text):
+        return "read"
+    if not latin(value):
+        return "other_script"
+    if folded(value) in folded(text):
+        return "letters"
+    return "look_alike" if folded(value).translate(LOOK_ALIKE) in folded(text).translate(LOOK_ALIKE) else "unread"
 
 
-def reach(split: Path) -> None:
-    """OCR reach by region on a generated split's screens (2 processes)."""
-    uris = {}
-    for line in (split / "input" / "records.jsonl").read_text().splitlines():
-        record = json.loads(line)
-        if record.get("image_uri"):
-            uris[record["record_id"]] = str(split / "input" / record["image_uri"])
-    screens = []
-    for line in (split / "gold.jsonl").read_text().splitlines():
-        gold = json.loads(line)
-        if gold["record_id"] in uris:
-            screens.append((uris[gold["record_id"]], [s for s in gold["spans"] if "box" in s]))
+def screen_reach(screen: tuple[str, list[dict], OcrSettings]) -> list[tuple[str, str, str]]:
+    """(region, label, reach class) for each gold span of one screen, from the text of the
+    pipeline's OCR of the whole screen (as the evaluation's `ocr_reach` reads it)."""
+    path, spans, settings = screen
+    text = ocr_text(TesseractOcr(settings).read(decode_image(Path(path).read_bytes(), 10**9)))
+    return [(span["region"], span["label"], reach_class(span["value"], text)) for span in spans]
+
+
+def reach(split: Path, settings: OcrSettings) -> None:
+    """OCR reach on a generated split's screens (2 processes): the share of gold values read, and
+    of those not read, why, by kind of region and by label."""
+    golds = [json.loads(line) for line in (split / "gold.jsonl").read_text().splitlines()]
+    screens = [(str(split / "input" / "screens" / f"{gold['record_id']}.png"), gold["spans"], settings)
+               for gold in golds if gold["kind_of_text"] == "screenshot"]
     with multiprocessing.Pool(2) as pool:
         results = [r for rs in pool.map(screen_reach, screens, chunksize=1) for r in rs]
-    print("| region | spans | read whole | read mostly | Latin-script spans | read whole | read mostly |\n"
-          "|---|---|---|---|---|---|---|")
-    for region in sorted({r[0] for r in results}) + ["all"]:
-        rows = [r for r in results if region in ("all", r[0])]
-        shares = [f"{sum(r[i] for r in some) / max(1, len(some)):.3f}"
-                  for some in (rows, [r for r in rows if r[1]]) for i in (2, 3)]
-        print(f"| {region} | {len(rows)} | {shares[0]} | {shares[1]} | {sum(r[1] for r in rows)} | "
-              f"{shares[2]} | {shares[3]} |")
+    for by, column in (("region", 0), ("label", 1)):
+        print(f"\n| {by} | spans | read | {' | '.join(MISS_CLASSES)} |\n|---|---|---|{'---|' * len(MISS_CLASSES)}")
+        for key in sorted({r[column] for r in results}) + ["all"]:
+            rows = [r for r in results if key in ("all", r[column])]
+            shares = [f"{sum(r[2] == c for r in rows) / len(rows):.3f}" for c in ("read", *MISS_CLASSES)]
+            print(f"| {key} | {len(rows)} | {' | '.join(shares)} |")
+
+
+def cost(rng: random.Random, engine: TesseractOcr) -> None:
+    """Seconds per 1x and 2x frame of the pipeline's OCR against a plain `image_to_data` read."""
+    print("| frames | pipeline s/frame | plain image_to_data s/frame | ratio |\n|---|---|---|---|")
+    for scale in (1, 2):
+        images = [decode_image(frame(rng, dark, scale), 10**9) for dark in (False, True, False, True)]
+        ours = seconds_per_frame(engine.read, images)
+        plain = seconds_per_frame(lambda image: pytesseract.image_to_data(image), images)
+        print(f"| {1920 * scale}x{1080 * scale}, 2 light + 2 dark | {ours:.2f} | {plain:.2f} | {ours / plain:.2f} |")
 
 
 def main() -> None:
@@ -168,18 +186,19 @@ def main() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     parser = argparse.ArgumentParser()
     parser.add_argument("--reach", type=Path, help="a generated split's directory, e.g. out/eval/dev")
-    split = parser.parse_args().reach
-    if split:
-        reach(split)
+    parser.add_argument("--language", default=OcrSettings.language,
+                        help="Tesseract language data the pipeline's OCR reads with (plain reads use eng)")
+    parser.add_argument("--quick", action="store_true", help="only the per-frame cost against a plain read")
+    args = parser.parse_args()
+    settings = OcrSettings(language=args.language)
+    if args.reach:
+        reach(args.reach, settings)
         return
     rng = random.Random(20261125)
-    engine = TesseractOcr(OcrSettings())
-    print("| frames | pipeline s/frame | plain image_to_data s/frame | ratio |\n|---|---|---|---|")
-    for scale in (1, 2):
-        images = [decode_image(frame(rng, dark, scale), 10**9) for dark in (False, True, False, True)]
-        ours = seconds_per_frame(engine.read, images)
-        plain = seconds_per_frame(lambda image: pytesseract.image_to_data(image), images)
-        print(f"| {1920 * scale}x{1080 * scale}, 2 light + 2 dark | {ours:.2f} | {plain:.2f} | {ours / plain:.2f} |")
+    engine = TesseractOcr(settings)
+    cost(rng, engine)
+    if args.quick:
+        return
     stream = session_stream(rng, SESSION_FRAMES)
     session = SessionOcr(engine, OcrSettings.reuse_tile_px, OcrSettings.reuse_max_sessions)
     reused: list[str] = []
