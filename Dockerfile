@@ -5,7 +5,7 @@
 FROM apache/beam_python3.11_sdk:2.77.0
 
 RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-script-latn \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /opt/redaction

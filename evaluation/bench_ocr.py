@@ -9,7 +9,7 @@ evaluation's rendered screens (docs/evaluation.md; development split only): the 
 texts that the pipeline's OCR reads at all (as the evaluation's `ocr_reach` counts it), by kind
 of region and by label, apart from detection, and why the others were not: another script,
 letters outside the language data, look-alike glyphs, or not read. `--language` reads with other
-Tesseract language data (e.g. `Latin`, Debian's tesseract-ocr-script-latn); `--quick` times
+Tesseract language data (e.g. `eng`; the pipeline's default is `Latin`, Debian's tesseract-ocr-script-latn); `--quick` times
 only the per-frame cost.
 
 All run single-threaded (OMP_THREAD_LIMIT=1, as on the pipeline's workers), on the same seeded

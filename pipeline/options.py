@@ -44,6 +44,9 @@ class RedactionOptions(PipelineOptions):
                                   "the workers, at the start of each refresh window (fixed, like the audit windows)")
         ocr = parser.add_argument_group("OCR")
         ocr.add_argument("--ocr_config", default=OcrSettings.config, help="Tesseract flags, e.g. '--psm 11'")
+        ocr.add_argument("--ocr_language", default=OcrSettings.language,
+                         help="Tesseract language or script data, e.g. 'Latin' or 'Latin+Cyrillic' (each must be "
+                              "installed: Debian packages tesseract-ocr-script-latn, -cyrl, ...)")
         ocr.add_argument("--ocr_reuse_sessions", type=int, default=OcrSettings.reuse_max_sessions,
                          help="above 0: a session's frames are grouped by session_id and read in capture order, "
                               "each against its session's last frame kept in Beam state, so only what changed "

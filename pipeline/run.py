@@ -233,7 +233,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
     settings = RunSettings(
         input_pattern=options.input or "", output=options.output, policy=policy, pseudonym_key=key,
         analyzer=settings_for_policy(policy, model_name=options.spacy_model),
-        ocr=OcrSettings(config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
+        ocr=OcrSettings(language=options.ocr_language, config=options.ocr_config, timeout_secs=options.ocr_timeout_secs,
                         reuse_max_sessions=max(0, options.ocr_reuse_sessions),
                         image_roots=image_roots(options.image_roots, options.input)),
         consent=consent, consent_pattern=options.consent, stream=stream, verifier=verifier, canaries=canaries)

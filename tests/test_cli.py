@@ -154,6 +154,7 @@ def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
     (["--ocr_timeout_secs", "0"], "--ocr_timeout_secs"),
     (["--runner=PrismRunner"], "downloads its runner binary"),
     (["--runner=BundleBasedDirectRunner"], "cannot run the grouping of a session's screenshots"),
+    (["--ocr_language", "Latin+Klingon"], "tesseract-ocr-klingon"),
     (["sample/other.jsonl"], "<argument"),
     ([], "--output"),
 ])
