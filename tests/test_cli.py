@@ -259,7 +259,7 @@ def test_when_the_verifier_catches_a_record_then_the_summary_says_so_and_strict_
     inputs.write_bytes(b"".join(json.dumps({"record_id": f"r-{n}", "kind": "transcript", "user_id": "emp-1",
                                             "ts": "2026-06-09T09:00:00Z", "segments": [
                                                 {"speaker": "a", "start": 0.0, "end": 1.0, "text": text}]}).encode()
-                                + b"\n" for n, text in enumerate(["the deploy is green", f"we said {SECRET}"])))
+                                + b"\n" for n, text in enumerate(["the deploy is green", f"the phrase was {SECRET}"])))
     canaries = tmp_path / "canaries.jsonl"
     canaries.write_text(json.dumps({"record": {"record_id": "canary-1", "kind": "transcript", "user_id": "emp-9",
                                                "ts": "2026-06-09T09:00:00Z", "segments": [
