@@ -23,7 +23,7 @@ def test_when_default_policy_loads_then_pii_is_masked_and_structure_kept():
     (("  performance: {action: drop_record, sensitivity: 4}\n", ""), "categories"),
     (("score_threshold: 0.4", "score_threshold: 4"), "score_threshold"),
     (("version:", "versoin:"), "version"),
-    (("box_padding_px: 3", "box_padding_px: -1"), "screenshots.box_padding_px"),
+    (("box_padding_px: 4", "box_padding_px: -1"), "screenshots.box_padding_px"),
     (('denied_apps: ["1Password*"', 'denied_apps: [1, "1Password*"'), "capture.denied_apps.0"),
     (("denied_domains: [1password.com", 'denied_domains: ["https://1password.com/"'), "capture.denied_domains.0"),
     (("app_kinds: {}", "app_kinds: {Terminal: [keystroke]}"), "capture.app_kinds.Terminal.0"),
