@@ -81,9 +81,8 @@ def test_when_a_word_is_hyphenated_across_lines_then_the_joined_text_reads_it_wh
     assert {owners[i] for i in range(start, start + len("jane.doe@example.com"))} == {1, 2}
 
 
-def test_when_an_email_is_hyphenated_on_screen_then_both_halves_are_covered(ocr, analyzer_settings, policy):
-    png, boxes = render_screen(["please mail jane.doe@exam-", "ple.com before noon"], ["jane.doe@exam-", "ple.com"],
-                               dark=False, scale=1, font_px=18)
+def assert_covered(png: bytes, boxes: dict, ocr, analyzer_settings, policy) -> None:
+    """The screen through the real OCR, detection and redaction: every box is under opaque fill."""
     record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
                                     "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
     words = ocr.read(decode_image(png, 10**8))
@@ -94,6 +93,12 @@ def test_when_an_email_is_hyphenated_on_screen_then_both_halves_are_covered(ocr,
     pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
     for x0, y0, x1, y1 in boxes.values():
         assert (pixels[int(y0):int(y1), int(x0):int(x1)] == FILL).all(axis=2).mean() == 1.0
+
+
+def test_when_an_email_is_hyphenated_on_screen_then_both_halves_are_covered(ocr, analyzer_settings, policy):
+    png, boxes = render_screen(["please mail jane.doe@exam-", "ple.com before noon"], ["jane.doe@exam-", "ple.com"],
+                               dark=False, scale=1, font_px=18)
+    assert_covered(png, boxes, ocr, analyzer_settings, policy)
 
 
 def test_when_an_address_wraps_after_the_at_sign_then_the_joined_text_reads_it_whole():
@@ -142,16 +147,7 @@ def test_when_words_of_a_line_are_a_space_apart_then_the_joined_text_keeps_them_
 def test_when_a_terminal_shows_a_login_then_every_place_its_user_recurs_is_covered(ocr, analyzer_settings, policy):
     lines = ["mdc_teran@mdc-laptop:~/src$ ls", "build 2291 started by mdc_teran ok"]  # the last "mdc_teran" is boxed
     png, boxes = render_screen(lines, ["mdc_teran@mdc-laptop", "mdc_teran"], dark=True, scale=1, font_px=18)
-    record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
-                                    "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
-    words = ocr.read(decode_image(png, 10**8))
-    keep = categories_kept(policy)
-    finding = detect(build_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
-                     fitted_to_policy(analyzer_settings, keep))
-    out = json.loads(sanitize(finding, keep, KEY).json_line)
-    pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
-    for x0, y0, x1, y1 in boxes.values():
-        assert (pixels[int(y0):int(y1), int(x0):int(x1)] == FILL).all(axis=2).mean() == 1.0
+    assert_covered(png, boxes, ocr, analyzer_settings, policy)
 
 
 def test_when_ocr_reads_a_screen_then_no_file_is_written_for_it(tmp_path, monkeypatch):

@@ -70,25 +70,30 @@ class CuedValue(StrictModel):
     bare_shapes: dict[str, BareShape] = {}
 
 
+def term_list_exists(terms: str) -> str:
+    """`terms` when it names a term list under models/data/, else a ValueError naming it."""
+    if not (DATA_DIR / terms).is_file():
+        raise ValueError(f"term list {terms!r} not found under {DATA_DIR}")
+    return terms
+
+
+# The name of a term list under models/data/, checked to exist.
+TermList = Annotated[str, pydantic.AfterValidator(term_list_exists)]
+
+
 class DrugNames(StrictModel):
     """Medication names from a term list, with an optional dose after the name."""
 
-    terms: str
+    terms: TermList
     dose: Regex
     score: Score
 
-    @pydantic.field_validator("terms")
-    @classmethod
-    def _terms_file_exists(cls, terms: str) -> str:
-        if not (DATA_DIR / terms).is_file():
-            raise ValueError(f"term list {terms!r} not found under {DATA_DIR}")
-        return terms
 
 
 class FirstNames(StrictModel):
     """Given names matched capitalised, as PERSON."""
 
-    terms: str
+    terms: TermList
     score: Score
 
 
@@ -158,7 +163,7 @@ class UrlPathTokens(StrictModel):
 class UiTerms(StrictModel):
     """App, product and UI words (a term list): a NER person span made only of them is not a person."""
 
-    terms: str
+    terms: TermList
 
 
 def _known_phone_regions(regions: tuple[str, ...]) -> tuple[str, ...]:
@@ -186,7 +191,7 @@ class Addressees(StrictModel):
 
     score: float = pydantic.Field(gt=0, le=1)
     # A term list under models/data/: chat words that are no dictionary words ("lol", "btw").
-    chat_words: str
+    chat_words: TermList
 
 
 class BareHandles(StrictModel):
@@ -226,7 +231,7 @@ class PersonNames(StrictModel):
 
     score: Score
     # A term list under models/data/: work words that are never a name (teams, roles, tools).
-    stop_words: str
+    stop_words: TermList
     cues_before: tuple[str, ...] = pydantic.Field(min_length=1)
     cues_after: tuple[str, ...] = pydantic.Field(min_length=1)
     particles: tuple[str, ...]
@@ -244,12 +249,6 @@ class PersonNames(StrictModel):
             raise ValueError(f"{bad[0]!r}: terms are written in lower case, not blank")
         return terms
 
-    @pydantic.field_validator("stop_words")
-    @classmethod
-    def _list_exists(cls, terms: str) -> str:
-        if not (DATA_DIR / terms).is_file():
-            raise ValueError(f"term list {terms!r} not found under {DATA_DIR}")
-        return terms
 
 
 class RecognizerData(StrictModel):
