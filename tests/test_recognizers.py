@@ -97,6 +97,18 @@ def test_when_recognizer_data_names_an_unknown_shape_then_loading_fails_naming_i
         load_recognizer_data(path)
 
 
+@pytest.mark.parametrize("line, key", [("terms: first_names.txt", "first_names.terms"),
+                                       ("chat_words: chat_words.txt", "addressees.chat_words"),
+                                       ("terms: ui_terms.txt", "ui_terms.terms")])
+def test_when_recognizer_data_names_a_missing_term_list_then_loading_fails_naming_it(tmp_path, line, key):
+    path = tmp_path / "recognizers.yaml"
+    text = RECOGNIZERS_FILE.read_text()
+    assert line in text
+    path.write_text(text.replace(line, line.replace(".txt", "_missing.txt"), 1))
+    with pytest.raises(ConfigFileError, match=key):
+        load_recognizer_data(path)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("#team-platform Leo Martins 8:58 AM morning all", {("PERSON", "Leo Martins")}),
     ("Ines Carvalho 9:01 morning!", {("PERSON", "Ines Carvalho")}),
