@@ -64,6 +64,8 @@ def check_tesseract(settings: OcrSettings) -> None:
         languages = installed_languages()
     except OSError:
         raise OcrUnavailable("tesseract is not installed (Debian package tesseract-ocr)") from None
+    except subprocess.TimeoutExpired:
+        raise OcrUnavailable("tesseract --list-langs did not answer within 30 s") from None
     missing = sorted(set(settings.language.split("+")) - languages)
     if missing:
         raise OcrUnavailable(f"Tesseract language data {missing} is not installed (Debian packages "

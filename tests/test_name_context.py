@@ -64,6 +64,7 @@ def test_the_first_part_of_a_people_apps_title_that_is_no_ui_words_is_a_name(nam
 @pytest.mark.parametrize("title", [
     "Settings | Slack", "Project Plan | LinkedIn", "Chat | Microsoft Teams", "#incidents - Contoso - Slack",
     "Quarterly Planning - Google Docs", "Inbox - Outlook", "Book a demo - Calendly",
+    "Kanban Board | Slack",  # an unknown word beside a UI word is a product's term
 ])
 def test_titles_of_ui_and_english_words_and_other_apps_hold_no_name(names, analyzer, title):
     assert _found(names, analyzer, title) == []

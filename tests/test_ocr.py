@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import subprocess
 import tempfile
 
 import apache_beam as beam
@@ -27,6 +28,7 @@ from models.ocr import (
     OcrUnavailable,
     TesseractOcr,
     check_tesseract,
+    installed_languages,
     joined_text,
     ocr_text,
     text_lines,
@@ -70,6 +72,21 @@ def test_when_language_data_is_missing_then_the_check_names_the_package():
     check_tesseract(OcrSettings())
     with pytest.raises(OcrUnavailable, match="tesseract-ocr-klingon"):
         check_tesseract(OcrSettings(language="klingon"))
+
+
+@pytest.mark.parametrize("error, message", [(FileNotFoundError("tesseract"), "not installed"),
+                                            (subprocess.TimeoutExpired("tesseract", 30), "did not answer")])
+def test_when_tesseract_is_missing_or_hangs_then_the_check_says_so(monkeypatch, error, message):
+    def fail(*args, **kwargs):
+        raise error
+    monkeypatch.setattr(subprocess, "run", fail)
+    with pytest.raises(OcrUnavailable, match=message):
+        check_tesseract(OcrSettings())
+
+
+def test_when_script_data_is_installed_then_the_check_finds_it():
+    assert "Latin" in installed_languages()  # pytesseract's own list leaves capitalised script names out
+    check_tesseract(OcrSettings(language="eng+Latin"))
 
 
 def test_when_a_word_is_hyphenated_across_lines_then_the_joined_text_reads_it_whole():

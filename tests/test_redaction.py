@@ -59,11 +59,11 @@ def test_when_a_login_is_user_at_host_then_each_side_is_masked_wherever_it_recur
                      "ssh to <USERNAME>.local, then see the teran docs"]  # parts of a handle, not of it
 
 
-def test_when_a_login_host_is_localhost_then_localhost_is_not_searched_alone(policy):
-    raw = transcript("dev_ana9@localhost:~$ make", "dev_ana9 restarted localhost first")
-    out = sanitize(finding(raw, {"segments/0": [Span("USERNAME", 0, 18, 0.85)]}), policy, KEY)
+def test_when_a_login_side_is_letters_alone_then_it_is_not_searched_alone(policy):
+    raw = transcript("deploy@bastion-01:~$ make", "the deploy failed on bastion-01", "restart localhost")
+    out = sanitize(finding(raw, {"segments/0": [Span("USERNAME", 0, 17, 0.85)]}), policy, KEY)
     texts = [s["text"] for s in json.loads(out.json_line)["segments"]]
-    assert texts == ["<USERNAME>:~$ make", "<USERNAME> restarted localhost first"]
+    assert texts == ["<USERNAME>:~$ make", "the deploy failed on <USERNAME>", "restart localhost"]
 
 
 def test_when_keystrokes_are_sanitized_then_masked_keys_keep_their_timing(policy):

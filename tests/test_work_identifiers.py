@@ -138,6 +138,8 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "/home/build/artifacts2024/output and /Users/Shared/x",
     "username is required",
     "dm me when done",
+    "social event on 2024-05-06",  # a date after a national id's name
+    "the SIN 2024 05 06 build",
     "Settings | Direct message | Slack",
     "here is the message from Vmware server",
     "mail ana@example.com or ana@example.co.uk",

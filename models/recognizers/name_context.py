@@ -20,7 +20,7 @@ from models.recognizers.ui_terms import TITLE_SEPARATOR, only_ui_terms, without_
 
 # A word: letters of any script with their marks, joined by an apostrophe or a hyphen ("O'Neil",
 # "Jean-Luc"); not part of an identifier, a path, an address or a URL ("eth1", "jane.doe@", "x.com").
-_WORD = regex.compile(r"(?<![\w@./\\#&=~+\-])\p{L}[\p{L}\p{M}]*+(?:['’\-]\p{L}[\p{L}\p{M}]*+)*+"
+_WORD = regex.compile(r"(?<![\w@./\\#&=~+\-'’])\p{L}[\p{L}\p{M}]*+(?:['’\-]\p{L}[\p{L}\p{M}]*+)*+"
                       r"(?![\w@/\\]|\.\w)")
 # A contraction or possessive ending ("I'm", "Ana's"): the word is read without it.
 _ENDING = regex.compile(r"['’](?:s|m|d|ll|re|ve|t)$", regex.IGNORECASE)
@@ -150,7 +150,9 @@ class NameContextRecognizer(EntityRecognizer):
 
     def _title_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
         """In a people app's title, the name-like words of its first part that is not app or UI
-        words; a part whose words are all capitalised is taken whole once one of them is name-like."""
+        words; a part whose words are all capitalised is taken whole once one of them is name-like.
+        A part that also holds an English word ("Product Roadmap", "Kanban Board") is left to NER:
+        one unknown word beside known ones is more often a product's term than a name."""
         if len(text) > _TITLE_CHARS or "\n" in text:
             return
         parts, start = [], 0
@@ -163,6 +165,9 @@ class NameContextRecognizer(EntityRecognizer):
         first, last = self._named_part(text, parts)
         inside = [index for index, word in enumerate(words) if word.start >= first and word.end <= last]
         found = [index for index in inside if self.name_like(words[index])]
+        if any(words[index].latin and _bare(words[index].text).lower() in self._known
+               and words[index].text.lower() not in self._particles for index in inside):
+            return
         if found and all(not words[index].latin or _capitalised(words[index].text) for index in inside):
             found = inside
         yield from ((index, index) for index in found)
