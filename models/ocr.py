@@ -65,7 +65,7 @@ def check_tesseract(settings: OcrSettings) -> None:
     except OSError:
         raise OcrUnavailable("tesseract is not installed (Debian package tesseract-ocr)") from None
     except subprocess.TimeoutExpired:
-        raise OcrUnavailable("tesseract --list-langs did not answer within 30 s") from None
+        raise OcrUnavailable(f"tesseract --list-langs did not answer within {LIST_LANGUAGES_SECS} s") from None
     missing = sorted(set(settings.language.split("+")) - languages)
     if missing:
         raise OcrUnavailable(f"Tesseract language data {missing} is not installed (Debian packages "
@@ -73,11 +73,15 @@ def check_tesseract(settings: OcrSettings) -> None:
                              f"script, e.g. tesseract-ocr-script-latn for Latin)")
 
 
+# Seconds `tesseract --list-langs` may take at start-up before the check gives up on it.
+LIST_LANGUAGES_SECS = 30
+
+
 def installed_languages() -> frozenset[str]:
     """The language and script data Tesseract finds (`--list-langs`). pytesseract's own list keeps
     only lower-case names, so it leaves out script data such as `Latin`."""
     listed = subprocess.run([pytesseract.pytesseract.tesseract_cmd, "--list-langs"], capture_output=True,
-                            check=False, timeout=30, env=_tesseract_env())
+                            check=False, timeout=LIST_LANGUAGES_SECS, env=_tesseract_env())
     lines = listed.stdout.decode("utf-8", "replace").splitlines()
     return frozenset(line.strip() for line in lines[1:] if line.strip())  # the first line names the folder
 

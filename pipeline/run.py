@@ -269,15 +269,13 @@ def wait_with_progress(result, every_secs: float = PROGRESS_SECS) -> None:
 
     waiter = threading.Thread(target=wait, name="wait_until_finish", daemon=True)
     waiter.start()
-    started, last, live = time.monotonic(), None, True
+    started, last = time.monotonic(), None
     while waiter.join(every_secs) is None and waiter.is_alive():
-        if not live:
-            continue
         try:
             counters = result.metrics().query()["counters"]
         except Exception:  # a runner without live metrics: waiting is all there is to do
-            live = False
-            continue
+            waiter.join()
+            break
         done = sum(c.committed or c.attempted or 0 for c in counters if is_outcome_counter(c.key.metric.name))
         read = sum(c.committed or c.attempted or 0 for c in counters if c.key.metric.name == "lines_read")
         if (read, done) != last:

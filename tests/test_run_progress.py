@@ -63,3 +63,12 @@ def test_when_the_runner_changes_state_only_in_its_wait_then_the_wait_still_ends
     run.wait_with_progress(result, every_secs=0.01)
     assert result.state == PipelineState.DONE
     assert result.metrics().query()["counters"][0].committed == 50
+
+
+def test_when_the_runner_has_no_live_metrics_then_the_wait_still_ends_with_the_job():
+    class NoMetrics(HeldJob):
+        def metrics(self):
+            threading.Timer(0.05, self._end.set).start()
+            raise NotImplementedError("no live metrics")
+
+    run.wait_with_progress(NoMetrics(queries=1), every_secs=0.01)
