@@ -25,6 +25,16 @@ def chunks(text: str, size: int, overlap: int) -> list[tuple[int, str]]:
     return [(start, text[start:start + size]) for start in range(0, len(text) - overlap, step)]
 
 
+def broken_runs(text: str, longest: int) -> str:
+    """`text` with each run of punctuation, symbols or underscores longer than `longest` cut into runs
+    of at most `longest` by spaces put in place of some of its characters: the same length, so every
+    offset stays right. spaCy's tokenizer strips a token's prefixes and suffixes one at a time, each
+    time copying what is left: quadratic in a run's length. No value we look for holds such a run."""
+    def cut(run: re.Match) -> str:
+        return "".join(" " if index % (longest + 1) == longest else char for index, char in enumerate(run.group(0)))
+    return re.sub(rf"(?:_|[^\w\s]){{{longest + 1},}}", cut, text)
+
+
 def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSettings) -> dict[str, TextResult]:
     """Spans and decision features of each distinct text: spaCy once over the texts not cached
     (`nlp.pipe`), then the recognizers on each."""
@@ -121,7 +131,8 @@ def analysis_units(fields: Sequence[TextField]) -> list[AnalysisUnit]:
 
 @dataclass(frozen=True)
 class Piece:
-    """A chunk of an analysis unit's text, and where it starts in the unit."""
+    """A chunk of an analysis unit's text (its long punctuation runs broken: `broken_runs`), and where
+    it starts in the unit."""
 
     offset: int
     text: str
@@ -147,8 +158,10 @@ class ScreeningPlan:
 
 
 def record_layout(prepared: PreparedRecord, settings: AnalyzerSettings) -> tuple[UnitLayout, ...]:
-    """A record's analysis units, each cut into pieces of at most `chunk_chars`."""
-    return tuple(UnitLayout(unit, tuple(Piece(offset, piece) for offset, piece in
+    """A record's analysis units, each cut into pieces of at most `chunk_chars`, with no run of
+    punctuation longer than `max_punctuation_run`."""
+    return tuple(UnitLayout(unit, tuple(Piece(offset, broken_runs(piece, settings.max_punctuation_run))
+                                        for offset, piece in
                                         chunks(unit.text, settings.chunk_chars, settings.chunk_overlap)))
                  for unit in analysis_units(prepared.fields))
 

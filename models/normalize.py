@@ -205,7 +205,10 @@ class Normalizer:
         letter is part of its spelling, and stays)."""
         if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not self._unusual.search(text)):
             return []
-        edits, joined = [], -1  # joined: the last non-ASCII character folded into or joined to an identifier
+        # joined: the last non-ASCII character folded into or joined to an identifier (None: none yet,
+        # so a mark opening the text is not taken as going with one).
+        edits: list[Edit] = []
+        joined: int | None = None
         for match in _NON_ASCII.finditer(text):
             index, char = match.start(), match.group()
             category, folded = self._fold(char)

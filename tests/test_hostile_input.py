@@ -146,6 +146,26 @@ def test_planted_identifiers_in_several_text_fields_never_reach_the_sink(base, p
     _assert_fit_for_sink(outcome(json.dumps(doc).encode("utf-8"), detector, policy, analyzer_settings))
 
 
+# Shapes whose cost grew faster than their size (evaluation/bench_scaling.py), each around planted values.
+HOSTILE_SHAPES = {
+    **{f"run of {char!r}": char * 1000 for char in ",\"'()[]{}<>=+?:;!#$%&*`_-."},
+    "tabs": "\t" * 1000, "newlines": "\n" * 1000, "ones": "1 " * 500, "digits and dots": "1." * 500,
+    "nested": "(" * 500 + "[x]" + ")" * 500, "quotes": "\"'" * 500, "marks": "\u0301" * 1000,
+    "zero-width": "a\u200b" * 500, "bidi": "\u202ea\u202c" * 350, "fullwidth": "ａ１＠．" * 250,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE_SHAPES))
+def test_a_hostile_shape_around_planted_values_ends_sanitized_or_named_and_keeps_nothing_planted(
+        shape, detector, policy, analyzer_settings):
+    run = HOSTILE_SHAPES[shape]
+    line = json.dumps(transcript(f"{run} mail {PLANTED[0]} {run}", f"card {PLANTED[1]} {run}",
+                                 f"{run}\nreach {PLANTED[2]}")).encode("utf-8")
+    result = outcome(line, detector, policy, analyzer_settings)
+    _assert_fit_for_sink(result)
+    assert isinstance(result, SanitizedRecord) or REASON.match(result.reason.split(":", 1)[1])
+
+
 def _png(width: int, height: int) -> str:
     image = io.BytesIO()
     Image.new("L", (width, height), 255).save(image, format="PNG")

@@ -7,12 +7,16 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from models.recognizers.config import RecognizerData
 
 SCORE = 0.85
+MAX_BLANKS = 16
 
 
 def _cue_pattern(cues: tuple[str, ...], value_shape: str) -> str:
     alternatives = "|".join(regex.escape(cue).replace(r"\ ", r"[\s_\-]?") for cue in cues)
     # Variable-length lookbehind (the `regex` module Presidio uses): the span is the value alone.
-    return rf"(?<=(?<![a-z])(?:{alternatives})\s*(?:#|no\.?|number)?\s*[:=]\s*)(?:{value_shape})"
+    # Its blanks are bounded: tried at every position, an unbounded `\s*` scans back over a whole
+    # run of blanks each time (quadratic in the run).
+    return (rf"(?<=(?<![a-z])(?:{alternatives})\s{{0,{MAX_BLANKS}}}(?:#|no\.?|number)?\s{{0,{MAX_BLANKS}}}[:=]"
+            rf"\s{{0,{MAX_BLANKS}}})(?:{value_shape})")
 
 
 def labelled_value_recognizers(data: RecognizerData) -> list[PatternRecognizer]:
