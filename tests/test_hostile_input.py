@@ -13,6 +13,8 @@ import io
 import json
 import os
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from PIL import Image
 from models.capture import capture_verdict, strip_undisclosed
 from models.detection import detect
 from models.engine import build_detector
+from models.images import UnsafeImage, decode_image
 from models.parse import ParseError, parse_line
 from models.record_size import exceeded_limit
 from models.records import DiscardedRecord, SanitizedRecord
@@ -221,3 +224,21 @@ def test_a_run_over_hostile_lines_exits_0_with_every_line_accounted_and_nothing_
     assert reasons["quarantined:image:outside_image_roots"] == 2 and reasons["quarantined:bad_encoding"] >= 2
     assert reasons["quarantined:image:not_a_regular_file"] == 1 and reasons["quarantined:image:bad_dimensions"] == 1
     assert reasons["quarantined:too_large"] == 1 and reasons["dropped:capture_policy:denied_domain"] == 1
+
+
+def _declared_png(width: int, height: int) -> bytes:
+    """A PNG of a few dozen bytes whose header declares `width` x `height` pixels (a bomb's shape)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("width, height, reason", [
+    (60_000, 60_000, "too_many_pixels"), (7_000, 7_000, "too_many_pixels"), (16_000, 1_000, "bad_dimensions")])
+def test_when_a_tiny_png_declares_huge_dimensions_then_it_is_refused_before_it_is_decoded(width, height, reason,
+                                                                                          policy):
+    rules = policy.screenshots
+    with pytest.raises(UnsafeImage) as refused:
+        decode_image(_declared_png(width, height), rules.max_pixels, rules.max_side_px, rules.max_aspect_ratio)
+    assert refused.value.reason == reason
