@@ -88,9 +88,10 @@ class AnalyzerSettings:
     # entity cut by one chunk's edge is whole in the next.
     chunk_chars: int = 8000
     chunk_overlap: int = 400
-    # Runs of punctuation longer than this are cut by spaces before spaCy, whose tokenizer is
-    # quadratic in a run's length (models.detection.broken_runs).
+    # Runs of punctuation, and tokens with affixes, longer than these are cut in place by spaces
+    # before detection: spaCy's tokenizer is quadratic in them (models.detection.bounded).
     max_punctuation_run: int = 32
+    max_token_chars: int = 256
     # Texts per spaCy `nlp.pipe` batch, and how many distinct short texts (app names, window
     # titles, URLs repeat across records) a worker keeps the results of.
     nlp_batch_size: int = 64

@@ -155,6 +155,7 @@ HOSTILE_SHAPES = {
     "tabs": "\t" * 1000, "newlines": "\n" * 1000, "ones": "1 " * 500, "digits and dots": "1." * 500,
     "nested": "(" * 500 + "[x]" + ")" * 500, "quotes": "\"'" * 500, "marks": "\u0301" * 1000,
     "zero-width": "a\u200b" * 500, "bidi": "\u202ea\u202c" * 350, "fullwidth": "ａ１＠．" * 250,
+    "percent escapes": "%25" * 350, "'s chain": "'s" * 500,
 }
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from models.detection import broken_runs, chunks, detect
+from models.detection import broken_runs, broken_tokens, chunks, detect
 from models.engine import build_detector
 from models.normalize import build_normalizer
 from models.parse import parse_line
@@ -62,6 +62,21 @@ def test_when_punctuation_runs_are_short_then_the_text_is_left_as_it_is(text):
     assert broken_runs(text, 32) == text
 
 
+@pytest.mark.parametrize("unit", ["'s", ":a", "%25", "a.b-", "x/"])
+def test_when_a_token_with_affixes_is_long_then_it_is_cut_in_place_at_them(unit):
+    text = "see " + unit * 2000 + " done"
+    cut = broken_tokens(text, 256)
+    assert len(cut) == len(text) and max(map(len, cut.split(" "))) <= 256
+    assert all(a == b or (b == " " and not a.isalnum()) for a, b in zip(text, cut))
+
+
+@pytest.mark.parametrize("text", [
+    "a" * 5000, "key sk-" + "Ab3" * 80, "https://example.com/" + "a" * 200 + "?q=1", "plain words, short ones.",
+])
+def test_when_tokens_are_short_or_letters_and_digits_alone_then_they_are_left_as_they_are(text):
+    assert broken_tokens(text, 256) == text
+
+
 def test_chunks_are_bounded_and_map_back_onto_the_text():
     text = "".join(chr(0x61 + i % 26) for i in range(10_000))
     pieces = chunks(text, 1000, 100)
@@ -105,9 +120,11 @@ def test_the_longest_punctuation_run_spacy_tokenizes_is_bounded_whatever_the_rec
         return tokenizer(text)
 
     monkeypatch.setattr(nlp, "tokenizer", spy)
-    texts = [char * 5000 for char in ",\"'(.-_"] + ["\"'" * 3000, "(" * 4000 + "[x]" + ")" * 4000]
+    texts = [char * 5000 for char in ",\"'(.-_"] + ["\"'" * 3000, "(" * 4000 + "[x]" + ")" * 4000, "'s" * 3000,
+                                                     "%25" * 2000]
     detect(detector, transcript_record(*texts), analyzer_settings)
     assert handed and max(map(longest_run, handed)) <= analyzer_settings.max_punctuation_run
+    assert max(len(token) for text in handed for token in text.split()) <= analyzer_settings.max_token_chars
     assert max(map(len, handed)) <= analyzer_settings.chunk_chars
 
 
