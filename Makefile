@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLE_OUT ?= out/sample
 
-.PHONY: install system-packages run lint test test-fast eval bench bench-keystrokes bench-propagation bench-ocr bench-anonymizer train-textcat train-ner sample clean
+.PHONY: install system-packages run lint test test-fast eval bench bench-keystrokes bench-scaling bench-propagation bench-ocr bench-anonymizer train-textcat train-ner sample clean
 
 install: system-packages $(VENV)/.installed
 
@@ -60,6 +60,11 @@ bench: install
 # Per-event cost of the keystroke rebuild and masking as streams grow (linear time).
 bench-keystrokes: install
 	$(BIN)/python -m evaluation.bench_keystrokes
+
+# Whether a crafted text record costs more than linear time: hostile shapes at N and 4N chars through
+# the whole text stage, ratio per shape (BENCH_ARGS=--quick: N = 1,000, about a minute).
+bench-scaling: install
+	$(BIN)/python -m evaluation.bench_scaling $(BENCH_ARGS)
 
 # Per-segment cost of masked-value propagation as transcripts grow (one distinct address per segment).
 bench-propagation: install
