@@ -387,6 +387,13 @@ def report(args: argparse.Namespace, figures: dict) -> str:
     return "\n".join(lines)
 
 
+def _other_sections(path: Path) -> str:
+    """The `## ` sections other benchmark commands wrote into the report (`make bench-scaling`), kept as they are."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = old.find("\n## ")
+    return "" if start < 0 else old[start + 1:]
+
+
 def main(argv: list[str] | None = None) -> int:
     """The benchmark's command line: runs the rows asked for and writes BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -441,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {json.dumps(figures[name])} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     figures["seconds"] = time.perf_counter() - started_all
     markdown = report(args, figures)
-    Path(args.report).write_text(markdown, encoding="utf-8")
+    Path(args.report).write_text(markdown + _other_sections(Path(args.report)), encoding="utf-8")
     print(markdown)
     return 0
 

@@ -194,7 +194,7 @@ def with_section(report: str, section: str) -> str:
 
 def main() -> None:
     """Times every shape at N and 4N, prints the table and, for a run of every shape, writes it
-    as its section of BENCHMARKS.md (`make bench` rewrites that file: run this after it)."""
+    as its section of BENCHMARKS.md (`make bench` keeps it when it rewrites its own table)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=f"N = {QUICK_SIZE} instead of {SIZE}")
     parser.add_argument("--size", type=int, default=None, help="N, in characters")

@@ -115,8 +115,9 @@ def _analyze_doc(detector: Detector, doc: Doc, entities: frozenset[str], setting
     return _spans(result for result in found if result.entity_type in entities)
 
 
-def _span_order(span: Span) -> tuple[int, int, str]:
-    return span.start, span.end, span.entity_type
+def _span_order(span: Span) -> tuple[int, int, str, float]:
+    """Spans in text order; equal ones by score, so the order never depends on hashing."""
+    return span.start, span.end, span.entity_type, -span.score
 
 
 def _spans(found) -> tuple[Span, ...]:
