@@ -11,6 +11,10 @@ from models.recognizers.config import RecognizerData
 
 # Between the parts of a window title: a dash, bar, slash, dot or colon with blanks around it, or a bar alone.
 TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
+# A web address inside a span: a scheme, "www." or a dotted host followed by a path. No person,
+# place or group name holds one, so a span with one is the NER reading a whole URL as a name; the
+# URL's own identifying parts are the URL recognizers' (slugs, tokens, handles in paths).
+_WEB_ADDRESS = regex.compile(r"://|(?<![\w.])www\.\w|\w\.[a-z]{2,24}/", regex.IGNORECASE)
 # Within a part, what words are split at: anything but letters, digits, "'", "&" and "+".
 _WORD_SEPARATOR = regex.compile(r"[^\w'&+]+|_")
 
@@ -47,12 +51,20 @@ def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None
     return (kept[0][0], kept[-1][1]) if kept else None
 
 
+def holds_web_address(text: str, start: int, end: int) -> bool:
+    """Whether characters start..end of `text` hold a web address (a span that cannot be a name)."""
+    return _WEB_ADDRESS.search(text, start, end) is not None
+
+
 def trimmed(results: list[RecognizerResult], text: str, entities: frozenset[str],
             terms: frozenset[str]) -> list[RecognizerResult]:
-    """`results` with spans of `entities` cut down by `without_ui_parts`, and dropped when only UI words."""
+    """`results` with spans of `entities` cut down by `without_ui_parts`, and dropped when only UI
+    words or when they hold a web address."""
     kept = []
     for result in results:
         if result.entity_type in entities:
+            if holds_web_address(text, result.start, result.end):
+                continue
             bounds = without_ui_parts(text[result.start:result.end], terms)
             if bounds is None:
                 continue
