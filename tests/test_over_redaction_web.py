@@ -44,3 +44,13 @@ def test_a_span_over_a_web_address_is_dropped_and_one_beside_it_kept():
     assert [(r.start, r.end) for r in trimmed(spans, text, frozenset(NAMES), frozenset())] == [(0, 11)]
     assert holds_web_address(text, 12, len(text)) and not holds_web_address(text, 0, 11)
     assert not holds_web_address("Dr. Ana M. Lima", 0, 15)
+
+
+def test_a_wiki_page_of_a_listed_product_is_no_url_token_and_a_random_segment_is(analyzer):
+    def secrets(text: str) -> list[str]:
+        return [text[r.start:r.end] for r in analyzer.analyze(text, "en", score_threshold=0.4)
+                if r.entity_type == "SECRET"]
+
+    assert secrets("https://en.wikipedia.org/wiki/PostgreSQL") == []
+    assert secrets("https://wiki.archlinux.org/title/PostgreSQL") == []
+    assert secrets("https://docs.google.com/document/d/XvcFETDwda/edit") == ["XvcFETDwda"]
