@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from models.config_files import term_list
 from models.recognizers.config import PersonNames, RecognizerData
-from models.recognizers.ui_terms import TITLE_SEPARATOR, only_ui_terms, without_ui_parts
+from models.recognizers.ui_terms import TITLE_SEPARATOR, holds_web_address, only_ui_terms, without_ui_parts
 
 # A word: letters of any script with their marks, joined by an apostrophe or a hyphen ("O'Neil",
 # "Jean-Luc"); not part of an identifier, a path, an address or a URL ("eth1", "jane.doe@", "x.com").
@@ -122,9 +122,10 @@ class NameContextRecognizer(EntityRecognizer):
 
     def _ner_seeds(self, text: str, words: list[_Word], nlp_artifacts: NlpArtifacts | None
                    ) -> Iterable[tuple[int, int]]:
-        """NER's person spans, cut free of app and UI words as the NER recognizer cuts them."""
+        """NER's person spans, cut free of app and UI words as the NER recognizer cuts them (and
+        none that holds a web address)."""
         for entity in (nlp_artifacts.entities if nlp_artifacts else ()):
-            if entity.label_ not in _NER_PERSON:
+            if entity.label_ not in _NER_PERSON or holds_web_address(text, entity.start_char, entity.end_char):
                 continue
             bounds = without_ui_parts(text[entity.start_char:entity.end_char], self._known)
             if bounds is not None:

@@ -11,6 +11,12 @@ from models.recognizers.config import RecognizerData
 
 # Between the parts of a window title: a dash, bar, slash, dot or colon with blanks around it, or a bar alone.
 TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
+# A web address inside a span: a scheme, "www." or a dotted host followed by a path. No person,
+# place or group name holds one, so a span with one is the NER reading a whole URL as a name; the
+# URL's own identifying parts are the URL recognizers' (slugs, tokens, handles in paths).
+_WEB_ADDRESS = regex.compile(r"://|(?<![\w.])www\.\w|\w\.[a-z]{2,24}/", regex.IGNORECASE)
+# A word with a version number at its end ("python3", "win32", "java17"): read as the word before it.
+_VERSIONED = regex.compile(r"([a-z][a-z+]*?)\d{1,4}")
 # Within a part, what words are split at: anything but letters, digits, "'", "&" and "+".
 _WORD_SEPARATOR = regex.compile(r"[^\w'&+]+|_")
 
@@ -22,16 +28,23 @@ def load_ui_terms(data: RecognizerData) -> frozenset[str]:
 
 def only_ui_terms(text: str, terms: frozenset[str], longest: int = 4) -> bool:
     """True when the words of `text`, read left to right, are all listed words or phrases (a phrase
-    of up to `longest` words taken whole where one starts: "Google Drive Settings")."""
-    words = [word for word in _WORD_SEPARATOR.split(text.lower()) if word]
+    of up to `longest` words taken whole where one starts: "Google Drive Settings"); a listed word
+    may carry a version number ("Python3", "Win32") or be followed by one ("Windows 11")."""
+    words = [_unversioned(word, terms) for word in _WORD_SEPARATOR.split(text.lower()) if word]
     position = 0
     while position < len(words):
         size = next((size for size in range(min(longest, len(words) - position), 0, -1)
                      if " ".join(words[position:position + size]) in terms), 0)
-        if not size:
+        if not size and not (position and words[position].isdigit()):
             return False
-        position += size
+        position += size or 1
     return bool(words)
+
+
+def _unversioned(word: str, terms: frozenset[str]) -> str:
+    """`word` without a version number at its end when the rest is a listed word ("python3" -> "python")."""
+    match = _VERSIONED.fullmatch(word)
+    return match.group(1) if match and match.group(1) in terms else word
 
 
 def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None:
@@ -47,12 +60,20 @@ def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None
     return (kept[0][0], kept[-1][1]) if kept else None
 
 
+def holds_web_address(text: str, start: int, end: int) -> bool:
+    """Whether characters start..end of `text` hold a web address (a span that cannot be a name)."""
+    return _WEB_ADDRESS.search(text, start, end) is not None
+
+
 def trimmed(results: list[RecognizerResult], text: str, entities: frozenset[str],
             terms: frozenset[str]) -> list[RecognizerResult]:
-    """`results` with spans of `entities` cut down by `without_ui_parts`, and dropped when only UI words."""
+    """`results` with spans of `entities` cut down by `without_ui_parts`, and dropped when only UI
+    words or when they hold a web address."""
     kept = []
     for result in results:
         if result.entity_type in entities:
+            if holds_web_address(text, result.start, result.end):
+                continue
             bounds = without_ui_parts(text[result.start:result.end], terms)
             if bounds is None:
                 continue
