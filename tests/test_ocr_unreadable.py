@@ -12,9 +12,11 @@ import pydantic
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from evaluation.bench_ocr import screen_unreadable
 from models.detection import detect
 from models.engine import build_detector, fitted_to_policy
 from models.images import FILL
+from models.ocr import OcrSettings
 from models.parse import parse_line
 from models.records import OcrWord, PreparedRecord
 from models.redaction import sanitize
@@ -140,3 +142,14 @@ def test_when_a_screen_shows_names_in_other_scripts_then_they_are_filled_and_eng
         left_by_detection += [ink_filled(png, base64.b64decode(json.loads(alone.json_line)["image_b64"]), box)
                               for box in boxes[:len(names)]]
     assert min(left_by_detection) < 0.95  # what detection alone leaves visible: the reason for the fill
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="fonts-dejavu-core")
+def test_when_the_bench_measures_the_cover_then_a_cyrillic_name_is_hidden_and_an_english_label_is_not(tmp_path):
+    png, boxes = panel([("Approved 10:42  Людмила Ейбоженко", "Людмила Ейбоженко", DEJAVU),
+                        ("Review the pull request", "pull request", DEJAVU)], 16)
+    (tmp_path / "s.png").write_bytes(png)
+    spans = [{"value": "Людмила Ейбоженко", "box": list(boxes[0])}, {"value": "pull request", "box": list(boxes[1])}]
+    values, free, covered = screen_unreadable((str(tmp_path / "s.png"), spans, OcrSettings()))
+    assert values == [("other", True), ("latin", False)]
+    assert free >= 4 and covered == 0  # Tasks, Approved, 10:42, Review, the: none covered
