@@ -4,6 +4,11 @@ per frame of a session stream (consecutive frames of one screen where a chat lin
 change), where the pipeline reads only what changed; then the pipeline's OCR stage (RunOcr on
 FnApiRunner, 2 worker processes) over a stream of 40 frames of 2 sessions, with and without reuse.
 
+`python -m evaluation.bench_ocr --unreadable out/eval/dev` measures the unreadable-text cover
+(models/unreadable.py) on the same screens, apart from detection: the share of gold values (in
+Latin and in other scripts) whose drawn text the cover alone hides, and its cost, the share of
+OCR words that hold no gold value and are covered.
+
 `python -m evaluation.bench_ocr --reach out/eval/dev` measures instead the OCR's reach on the
 evaluation's rendered screens (docs/evaluation.md; development split only): the share of gold span
 texts that the pipeline's OCR reads at all (as the evaluation's `ocr_reach` counts it), by kind
@@ -32,16 +37,18 @@ import unicodedata
 from pathlib import Path
 
 import apache_beam as beam
+import numpy as np
 import pytesseract
 from apache_beam.options.pipeline_options import PipelineOptions
 from PIL import Image, ImageDraw, ImageFont
 
-from evaluation.scoring import squash
-from models.images import decode_image
+from evaluation.scoring import box_covered, squash
+from models.images import cover_words, decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.policy import DEFAULT_POLICY, load_policy
 from models.records import RawRecord
 from models.session_ocr import SessionOcr
+from models.unreadable import unreadable_words
 from sample.generate import screen
 from transforms.ocr import RunOcr
 
@@ -171,6 +178,42 @@ def reach(split: Path, settings: OcrSettings) -> None:
             print(f"| {key} | {len(rows)} | {' | '.join(shares)} |")
 
 
+def screen_unreadable(screen: tuple[str, list[dict], OcrSettings]) -> tuple[list[tuple[str, bool]], int, int]:
+    """For one screen: (script, hidden by the cover alone) per gold value with ink, and how many
+    OCR words hold no gold value, and how many of those the cover hides."""
+    path, spans, settings = screen
+    image = decode_image(Path(path).read_bytes(), 10**9)
+    rules = load_policy(DEFAULT_POLICY).screenshots
+    words = TesseractOcr(settings).read(image)
+    covered = unreadable_words(words, rules.unreadable_text)
+    before = np.asarray(image)
+    after = np.asarray(cover_words(image, covered, rules.box_padding_px, rules.box_padding_height_ratio))
+    values = [("latin" if latin(span["value"]) else "other", bool(hidden)) for span in spans
+              if (hidden := box_covered(before, after, span["box"])) is not None]
+    boxes = [span["box"] for span in spans]
+    free = [word for word in words if not any(
+        word.left < x1 and x0 < word.left + word.width and word.top < y1 and y0 < word.top + word.height
+        for x0, y0, x1, y1 in boxes)]
+    hidden_words = set(covered)
+    return values, len(free), sum(word in hidden_words for word in free)
+
+
+def unreadable(split: Path, settings: OcrSettings) -> None:
+    """The unreadable-text cover on a generated split's screens (2 processes), apart from detection."""
+    golds = [json.loads(line) for line in (split / "gold.jsonl").read_text().splitlines()]
+    screens = [(str(split / "input" / "screens" / f"{gold['record_id']}.png"), gold["spans"], settings)
+               for gold in golds if gold["kind_of_text"] == "screenshot"]
+    with multiprocessing.Pool(2) as pool:
+        results = pool.map(screen_unreadable, screens, chunksize=1)
+    values = [value for result in results for value in result[0]]
+    print("| gold values | count | hidden by the cover alone |\n|---|---|---|")
+    for script in ("latin", "other"):
+        hidden = [h for s, h in values if s == script]
+        print(f"| {script} script | {len(hidden)} | {sum(hidden) / max(1, len(hidden)):.3f} |")
+    free, covered = sum(r[1] for r in results), sum(r[2] for r in results)
+    print(f"\nOCR words holding no gold value: {free}, covered: {covered} ({covered / max(1, free):.4f})")
+
+
 def cost(rng: random.Random, engine: TesseractOcr) -> None:
     """Seconds per 1x and 2x frame of the pipeline's OCR against a plain `image_to_data` read."""
     print("| frames | pipeline s/frame | plain image_to_data s/frame | ratio |\n|---|---|---|---|")
@@ -186,6 +229,7 @@ def main() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     parser = argparse.ArgumentParser()
     parser.add_argument("--reach", type=Path, help="a generated split's directory, e.g. out/eval/dev")
+    parser.add_argument("--unreadable", type=Path, help="a generated split's directory: the unreadable-text cover")
     parser.add_argument("--language", default=OcrSettings.language,
                         help="Tesseract language data the pipeline's OCR reads with (plain reads use eng)")
     parser.add_argument("--quick", action="store_true", help="only the per-frame cost against a plain read")
@@ -193,6 +237,9 @@ def main() -> None:
     settings = OcrSettings(language=args.language)
     if args.reach:
         reach(args.reach, settings)
+        return
+    if args.unreadable:
+        unreadable(args.unreadable, settings)
         return
     rng = random.Random(20261125)
     engine = TesseractOcr(settings)

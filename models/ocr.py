@@ -226,7 +226,7 @@ def words_from_data(data: dict[str, list], min_confidence: float, scale: int = 1
         left, top = int(data["left"][i]) // scale, int(data["top"][i]) // scale
         right = -(-(int(data["left"][i]) + int(data["width"][i])) // scale)
         bottom = -(-(int(data["top"][i]) + int(data["height"][i])) // scale)
-        words.append(OcrWord(text, left, top, right - left, bottom - top, start, line))
+        words.append(OcrWord(text, left, top, right - left, bottom - top, start, line, float(data["conf"][i])))
         start += len(text)
     return tuple(words)
 

@@ -9,6 +9,7 @@ import pydantic
 
 from models.avatars import AvatarShape
 from models.config_files import ConfigFileError, StrictModel, load_yaml_file
+from models.unreadable import UnreadableText
 
 DEFAULT_POLICY = Path(__file__).parent / "data" / "policy.yaml"
 
@@ -112,6 +113,7 @@ class ScreenshotRules(StrictModel):
     max_image_bytes: int = pydantic.Field(gt=0)
     image_read_timeout_secs: float = pydantic.Field(gt=0)
     avatars: AvatarShape
+    unreadable_text: UnreadableText
 
 
 class KeystrokeRules(StrictModel):

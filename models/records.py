@@ -70,6 +70,8 @@ class OcrWord:
     height: int
     start: int
     line: int = 0
+    # Tesseract's confidence in the word, 0-100; -1 when the reader gives none.
+    confidence: float = -1
 
 
 @dataclass(frozen=True)

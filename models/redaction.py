@@ -32,6 +32,7 @@ from models.pseudonyms import pseudonymize
 from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
 from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
+from models.unreadable import UNREADABLE_TEXT, unreadable_words
 from models.value_search import ValueMatch, ValueSearch
 
 SpansByField = dict[str, list[Span]]
@@ -264,7 +265,11 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     avatars = find_avatars(image, rules.avatars)
     if avatars:
         counts[AVATAR] += len(avatars)
-    image = cover_boxes(cover_words(image, words, rules.box_padding_px, rules.box_padding_height_ratio),
+    covered = set(words)
+    unread = [word for word in unreadable_words(prepared.ocr_words, rules.unreadable_text) if word not in covered]
+    if unread:
+        counts[UNREADABLE_TEXT] += len(unread)
+    image = cover_boxes(cover_words(image, words + unread, rules.box_padding_px, rules.box_padding_height_ratio),
                         avatars, rules.box_padding_px)
     return {"image_b64": base64.b64encode(encode_png(image)).decode("ascii")}
 

@@ -1,0 +1,94 @@
+"""Text OCR could not read, covered whatever it says: names in scripts the language data lacks
+(Cyrillic, Greek, Hangul, Devanagari ...) come out of a Latin read as low-confidence garbage, and
+left visible they leak. Fail closed: such words, and the unsure words of their line beside them, are filled.
+
+A word is unreadable when Tesseract's confidence in it is low, or when it is not sure of it and
+its shape is one no Latin text has (see `odd_shape`), or when it overlaps its neighbour (one glyph
+read twice). Each test looks at a word and its neighbours only, so the cost is linear in the words.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import pydantic
+
+from models.config_files import StrictModel
+from models.ocr import TOUCHING_HEIGHTS
+from models.records import OcrWord
+
+# The count of covered unreadable words in the audit's masked entities.
+UNREADABLE_TEXT = "UNREADABLE_TEXT"
+
+
+class UnreadableText(StrictModel):
+    """Which OCR words count as unreadable text (policy `screenshots.unreadable_text`); `cover:
+    false` leaves them as drawn. Confidences are Tesseract's, 0-100 (-1: none given)."""
+
+    cover: bool
+    # A word read with less confidence than this is unreadable, whatever its shape.
+    min_confidence: float = pydantic.Field(ge=0, le=100)
+    # A word of a shape no Latin text has, read with less confidence than this, is unreadable.
+    shape_confidence: float = pydantic.Field(ge=0, le=100)
+    # At least this many accented or non-ASCII letters, making at least this share of its letters.
+    accented_letters: int = pydantic.Field(ge=1, le=20)
+    accented_share: float = pydantic.Field(gt=0, le=1)
+    # A word of only these glyphs, at least `round_glyphs_min` of them, is a read of rounded letters.
+    round_glyphs: str = pydantic.Field(min_length=1, max_length=20)
+    round_glyphs_min: int = pydantic.Field(ge=2, le=20)
+    # ASCII glyphs text seldom has inside a word; any non-ASCII symbol (€, ©, ¥, →) counts too.
+    odd_glyphs: str = pydantic.Field(max_length=40)
+    # Words beside an unreadable one in its field (OCR line) are covered too while their confidence
+    # is below this: the rest of a name, read as several short words.
+    neighbour_confidence: float = pydantic.Field(ge=0, le=100)
+
+
+def odd_shape(text: str, rules: UnreadableText) -> bool:
+    """Whether `text` has a shape no Latin text has: a capital after a small letter inside it
+    (Cyrillic Н, В, Т, К read as capitals), a bracket or non-ASCII symbol in it, a cluster of
+    accented letters (Greek read as Latin), or only round glyphs (Devanagari, Bengali, Thai letters
+    read as 0 and O)."""
+    core = text.strip(".,:;!?()'\"")
+    letters = [c for c in core if c.isalpha()]
+    accented = sum(not c.isascii() for c in letters)
+    return (any(a.islower() and b.isupper() for a, b in zip(core, core[1:]))
+            or any(c in rules.odd_glyphs or (not c.isascii() and unicodedata.category(c)[0] == "S") for c in core)
+            or (accented >= rules.accented_letters and accented >= rules.accented_share * len(letters))
+            or (len(core) >= rules.round_glyphs_min and all(c in rules.round_glyphs for c in core)))
+
+
+def unreadable_word(word: OcrWord, rules: UnreadableText) -> bool:
+    """Whether `word` is text the read could not make out: read with low confidence, or of an odd
+    shape and read with less than `shape_confidence` (a word without a confidence: by shape alone)."""
+    if 0 <= word.confidence < rules.min_confidence:
+        return True
+    return word.confidence < rules.shape_confidence and odd_shape(word.text, rules)
+
+
+def unreadable_words(words: tuple[OcrWord, ...] | list[OcrWord], rules: UnreadableText) -> list[OcrWord]:
+    """The words to cover as unreadable text, in reading order: each unreadable word, and words
+    of a line that overlap (one glyph read twice); then the run of words on either side of those
+    in its field read with less than `neighbour_confidence`, or touching it."""
+    if not rules.cover:
+        return []
+    covered = [unreadable_word(word, rules) for word in words]
+    for i in range(1, len(words)):  # one glyph read twice: two words of a line overlapping
+        if words[i].line == words[i - 1].line and overlapping(words[i - 1], words[i]):
+            covered[i - 1] = covered[i] = True
+    for order in (range(1, len(words)), range(len(words) - 2, -1, -1)):  # spread right, then left
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            covered[i] = covered[i] or (covered[j] and words[j].line == words[i].line and (
+                0 <= words[i].confidence < rules.neighbour_confidence or touching(words[min(i, j)], words[max(i, j)])))
+    return [word for word, cover in zip(words, covered) if cover]
+
+
+def overlapping(word: OcrWord, after: OcrWord) -> bool:
+    """Whether `after`, next on the line, reaches back into `word` by more than a glyph's edge:
+    no two words of text overlap, so one glyph was read twice (a Hangul syllable as `&` and `o`)."""
+    return word.left + word.width - after.left > TOUCHING_HEIGHTS * max(word.height, after.height, 1)
+
+
+def touching(word: OcrWord, after: OcrWord) -> bool:
+    """Whether `after`, next on the line, stands closer to `word` than a space: one token OCR
+    split (a Hangul syllable read as `&` and `g|`)."""
+    return after.left - (word.left + word.width) <= TOUCHING_HEIGHTS * max(word.height, after.height, 1)
