@@ -1,5 +1,6 @@
-"""Tables on screens, found from OCR word boxes: a column holds one kind of value, so when most cells
-of a column are covered the rest are too (a name in another script, a misread id go with their column)."""
+"""Layout rules on OCR word boxes: a table column holds one kind of value, so when most of its cells
+are covered the rest are too (a name in another script, a misread id go with their column); and
+capitals standing alone in the top bar are the signed-in user's initials."""
 from __future__ import annotations
 
 import functools
@@ -10,6 +11,7 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+from models.recognizers.config import recognizer_data
 from models.records import OcrWord
 
 
@@ -150,3 +152,18 @@ def _top(words: Sequence[OcrWord], row: list[list[int]]) -> int:
 
 def _text(words: Sequence[OcrWord], cell: list[int]) -> str:
     return " ".join(words[index].text for index in cell)
+
+
+def top_bar_initials(words: Sequence[OcrWord]) -> set[int]:
+    """Indices of initials standing alone in the screen's top bar: a field of one word shaped as
+    initials (recognizers.yaml `bare_handles.initials`, none of its `not_initials`) whose vertical
+    centre lies within the first visual row, where apps show the signed-in user's badge ("Jira  AR")."""
+    rows = visual_rows(words)
+    if not rows:
+        return set()
+    rule = recognizer_data().bare_handles
+    initials = regex.compile(rule.initials)
+    bottom = max(words[index].top + words[index].height for cell in rows[0] for index in cell)
+    return {cell[0] for row in rows for cell in row
+            if len(cell) == 1 and words[cell[0]].top + words[cell[0]].height / 2 <= bottom
+            and initials.fullmatch(text := words[cell[0]].text) and text.replace(".", "") not in rule.not_initials}

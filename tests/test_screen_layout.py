@@ -18,7 +18,7 @@ from models.ocr import text_lines
 from models.parse import parse_line
 from models.records import OcrWord, PreparedRecord
 from models.redaction import sanitize
-from models.screen_layout import column_mates, find_tables, visual_rows
+from models.screen_layout import column_mates, find_tables, top_bar_initials, visual_rows
 from models.text_views import text_fields
 from tests.conftest import KEY, TS, categories_kept
 
@@ -73,6 +73,15 @@ def test_when_few_cells_of_a_column_are_covered_then_no_other_cell_is():
     words = words_at(TABLE)
     covered = {index for index, word in enumerate(words) if word.text in ("Kim", "96.10")}
     assert column_mates(words, covered) == set()
+
+
+def test_when_capitals_stand_alone_in_the_top_bar_then_they_are_initials():
+    words = words_at([("Jira", 10, 0), ("AR", 900, 2), ("PDF", 600, 0), ("Key", 10, 40), ("KM", 900, 40)])
+    assert texts(words, top_bar_initials(words)) == {"AR"}  # not a file type, not below the bar
+
+
+def test_when_capitals_share_a_field_in_the_top_bar_then_they_are_no_badge():
+    assert top_bar_initials(words_at([("Export", 10, 0), ("XLS", 80, 0)])) == set()
 
 
 def render(rows: list[list[str]], columns: list[int], font_px: int = 15, dark: bool = False
@@ -144,3 +153,11 @@ def test_when_a_table_lists_products_prices_and_dates_then_no_column_is_covered_
         cells = [row[column] for row in PRODUCTS[1:]]
         # NER takes a status or two for a name; half a column is no column of names
         assert sum(filled(pixels, boxes[cell]) > 0 for cell in cells) < len(cells), PRODUCTS[0][column]
+
+
+def test_when_a_top_bar_shows_the_users_initials_then_they_are_covered_and_the_bar_stays(redacted):
+    png, boxes = render([["Tracker", "PDF", "JW"], ["Open issues", "Status", "Owner"],
+                         ["Retry on timeout", "Open", "payments"]], [20, 700, 940], font_px=16)
+    pixels = redacted(png)
+    assert filled(pixels, boxes["JW"]) == 1.0
+    assert [cell for cell in ("Tracker", "PDF", "Open issues", "Status") if filled(pixels, boxes[cell]) > 0] == []
