@@ -11,7 +11,7 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file
-from models.recognizers.config import recognizer_data
+from models.recognizers.config import Regex, recognizer_data
 from models.records import OcrWord
 
 
@@ -23,7 +23,7 @@ class TableShape(StrictModel):
     min_rows: int = pydantic.Field(ge=2)
     max_header_words: int = pydantic.Field(ge=1)
     max_header_chars: int = pydantic.Field(ge=2)
-    header_cell: str
+    header_cell: Regex
     max_row_pitch: float = pydantic.Field(gt=1)
     align_heights: float = pydantic.Field(gt=0)
     column_share: float = pydantic.Field(gt=0, le=1)
