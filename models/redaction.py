@@ -31,6 +31,7 @@ from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
+from models.screen_layout import column_mates, top_bar_initials
 from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
 from models.unreadable import UNREADABLE_TEXT, unreadable_words
 from models.value_search import ValueMatch, ValueSearch
@@ -260,6 +261,10 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     owners = joined_text(prepared.ocr_words)[1]
     words += [prepared.ocr_words[i] for i in sorted({owners[p] for s in spans.get(OCR_JOINED, [])
                                                       for p in range(s.start, s.end) if owners[p] >= 0})]
+    found = set(words)  # and, in a table, the rest of a column most of whose cells are found
+    covered = {i for i, word in enumerate(prepared.ocr_words) if word in found}
+    words += [prepared.ocr_words[i] for i in sorted(column_mates(prepared.ocr_words, covered))]
+    words += [prepared.ocr_words[i] for i in sorted(top_bar_initials(prepared.ocr_words) - covered)]
     rules = policy.screenshots
     image = decode_image(prepared.image or b"", rules.max_pixels)
     avatars = find_avatars(image, rules.avatars)

@@ -1,0 +1,169 @@
+"""Layout rules on OCR word boxes: a table column holds one kind of value, so when most of its cells
+are covered the rest are too (a name in another script, a misread id go with their column); and
+capitals standing alone in the top bar are the signed-in user's initials."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pydantic
+import regex
+
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+from models.recognizers.config import Regex, recognizer_data
+from models.records import OcrWord
+
+
+class TableShape(StrictModel):
+    """models/data/screen_layout.yaml: what a table's header row and its rows look like, and when a
+    column is covered whole."""
+
+    min_columns: int = pydantic.Field(ge=2)
+    min_rows: int = pydantic.Field(ge=2)
+    max_header_words: int = pydantic.Field(ge=1)
+    max_header_chars: int = pydantic.Field(ge=2)
+    header_cell: Regex
+    max_row_pitch: float = pydantic.Field(gt=1)
+    align_heights: float = pydantic.Field(gt=0)
+    column_share: float = pydantic.Field(gt=0, le=1)
+    min_column_hits: int = pydantic.Field(ge=1)
+
+
+@functools.cache
+def table_shape() -> TableShape:
+    """The table shape shipped with the package."""
+    return load_yaml_file(DATA_DIR / "screen_layout.yaml", TableShape)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header row's cells (word indices) and, per row under it, the word indices in each column."""
+
+    header: tuple[tuple[int, ...], ...]
+    rows: tuple[tuple[tuple[int, ...], ...], ...]
+
+
+def same_row(before: OcrWord, word: OcrWord) -> bool:
+    """Whether two boxes share a visual row: they overlap vertically by half the lower one's height."""
+    overlap = min(before.top + before.height, word.top + word.height) - max(before.top, word.top)
+    return overlap * 2 >= min(before.height, word.height)
+
+
+def visual_rows(words: Sequence[OcrWord]) -> list[list[list[int]]]:
+    """The words (in `text_lines` order: row by row, a field per line number) as rows of cells, a
+    cell being the indices of one field's words."""
+    rows: list[list[list[int]]] = []
+    for index, word in enumerate(words):
+        before = words[index - 1] if index else None
+        if before is not None and before.line == word.line:
+            rows[-1][-1].append(index)
+        elif before is not None and same_row(before, word):
+            rows[-1].append([index])
+        else:
+            rows.append([[index]])
+    return rows
+
+
+def find_tables(words: Sequence[OcrWord], shape: TableShape | None = None) -> list[Table]:
+    """Tables: a header row of `min_columns` or more short cells of words only, and the
+    `min_rows` or more rows under it, spaced evenly (each at most `max_row_pitch` times the first
+    row's distance below the one above), with cells in two columns or more that start or end within
+    `align_heights` word heights of where their header does, and at most one cell that does not.
+    A word belongs to the column its left edge falls in; columns part halfway between header cells."""
+    shape = shape or table_shape()
+    header_cell = regex.compile(shape.header_cell)
+    rows = visual_rows(words)
+    tables, index = [], 0
+    while index < len(rows):
+        header = rows[index]
+        body = _rows_under(words, rows, index, shape) if _is_header(words, header, shape, header_cell) else []
+        if len(body) >= shape.min_rows:
+            tables.append(Table(tuple(tuple(cell) for cell in header), tuple(body)))
+            index += len(body)
+        index += 1
+    return tables
+
+
+def column_mates(words: Sequence[OcrWord], covered: set[int], shape: TableShape | None = None) -> set[int]:
+    """Indices of the words to cover with their column: in each table column where at least
+    `min_column_hits` cells, and `column_share` of its cells, are covered (half their words or
+    more), every word of the column under its header."""
+    shape = shape or table_shape()
+    mates: set[int] = set()
+    for table in find_tables(words, shape):
+        for column in range(len(table.header)):
+            cells = [row[column] for row in table.rows if row[column]]
+            hits = sum(2 * sum(index in covered for index in cell) >= len(cell) for cell in cells)
+            if hits >= shape.min_column_hits and hits >= shape.column_share * len(cells):
+                mates.update(index for cell in cells for index in cell)
+    return mates - covered
+
+
+def _is_header(words: Sequence[OcrWord], cells: list[list[int]], shape: TableShape,
+               header_cell: regex.Pattern) -> bool:
+    return len(cells) >= shape.min_columns and all(
+        len(cell) <= shape.max_header_words and len(text := _text(words, cell)) <= shape.max_header_chars
+        and header_cell.fullmatch(text) for cell in cells)
+
+
+def _rows_under(words: Sequence[OcrWord], rows: list[list[list[int]]], index: int, shape: TableShape
+                ) -> list[tuple[tuple[int, ...], ...]]:
+    header = rows[index]
+    edges = [(words[a[-1]].left + words[a[-1]].width + words[b[0]].left) / 2 for a, b in zip(header, header[1:])]
+    start = words[header[0][0]].left - words[header[0][0]].height  # words left of this are not in the table
+    body: list[tuple[tuple[int, ...], ...]] = []
+    top, pitch = _top(words, header), None
+    for row in rows[index + 1:]:
+        distance = _top(words, row) - top
+        if pitch is not None and distance > shape.max_row_pitch * pitch:
+            break
+        columns: list[list[int]] = [[] for _ in header]
+        for cell in row:
+            for word_index in cell:
+                word = words[word_index]
+                if word.left + word.width > start:
+                    columns[sum(word.left >= edge for edge in edges)].append(word_index)
+        filled = [(cell, head) for cell, head in zip(columns, header) if cell]
+        aligned = sum(_aligned(words, cell, head, shape) for cell, head in filled)
+        if aligned < 2 or aligned < len(filled) - 1:
+            break
+        body.append(tuple(tuple(column) for column in columns))
+        top, pitch = _top(words, row), pitch or distance
+    return body
+
+
+def _aligned(words: Sequence[OcrWord], cell: list[int], head: list[int], shape: TableShape) -> bool:
+    """Whether a cell's words start or end where its header cell does (left- or right-aligned)."""
+    tolerance = shape.align_heights * max(words[index].height for index in head)
+    left, right = _extent(words, cell)
+    head_left, head_right = _extent(words, head)
+    return abs(left - head_left) <= tolerance or abs(right - head_right) <= tolerance
+
+
+def _extent(words: Sequence[OcrWord], cell: Sequence[int]) -> tuple[int, int]:
+    return (min(words[index].left for index in cell),
+            max(words[index].left + words[index].width for index in cell))
+
+
+def _top(words: Sequence[OcrWord], row: list[list[int]]) -> int:
+    return min(words[index].top for cell in row for index in cell)
+
+
+def _text(words: Sequence[OcrWord], cell: list[int]) -> str:
+    return " ".join(words[index].text for index in cell)
+
+
+def top_bar_initials(words: Sequence[OcrWord]) -> set[int]:
+    """Indices of initials standing alone in the screen's top bar: a field of one word shaped as
+    initials (recognizers.yaml `bare_handles.initials`, none of its `not_initials`) whose vertical
+    centre lies within the first visual row, where apps show the signed-in user's badge ("Jira  AR")."""
+    rows = visual_rows(words)
+    if not rows:
+        return set()
+    rule = recognizer_data().bare_handles
+    initials = regex.compile(rule.initials)
+    bottom = max(words[index].top + words[index].height for cell in rows[0] for index in cell)
+    return {cell[0] for row in rows for cell in row
+            if len(cell) == 1 and words[cell[0]].top + words[cell[0]].height / 2 <= bottom
+            and initials.fullmatch(text := words[cell[0]].text) and text.replace(".", "") not in rule.not_initials}
