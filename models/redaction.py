@@ -255,27 +255,26 @@ def _transcript_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
 
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                        counts: Counter, masked_category: str | None) -> dict[str, object]:
+    words = prepared.ocr_words
     ocr_spans = spans.get(OCR, [])
-    words = [word for word in prepared.ocr_words
-             if any(word.start < s.end and s.start < word.start + len(word.text) for s in ocr_spans)]
-    owners = joined_text(prepared.ocr_words)[1]
-    words += [prepared.ocr_words[i] for i in sorted({owners[p] for s in spans.get(OCR_JOINED, [])
-                                                      for p in range(s.start, s.end) if owners[p] >= 0})]
-    found = set(words)  # and, in a table, the rest of a column most of whose cells are found
-    covered = {i for i, word in enumerate(prepared.ocr_words) if word in found}
-    words += [prepared.ocr_words[i] for i in sorted(column_mates(prepared.ocr_words, covered))]
-    words += [prepared.ocr_words[i] for i in sorted(top_bar_initials(prepared.ocr_words) - covered)]
+    found = {i for i, word in enumerate(words)
+             if any(word.start < s.end and s.start < word.start + len(word.text) for s in ocr_spans)}
+    owners = joined_text(words)[1]
+    found |= {owners[p] for s in spans.get(OCR_JOINED, []) for p in range(s.start, s.end) if owners[p] >= 0}
     rules = policy.screenshots
+    # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
+    unreadable = set(unreadable_words(words, rules.unreadable_text))
+    unread = {i for i, word in enumerate(words) if word in unreadable}
+    if unread - found:
+        counts[UNREADABLE_TEXT] += len(unread - found)
+    covered = found | unread
+    covered |= column_mates(words, covered) | top_bar_initials(words)
     image = decode_image(prepared.image or b"", rules.max_pixels)
     avatars = find_avatars(image, rules.avatars)
     if avatars:
         counts[AVATAR] += len(avatars)
-    covered = set(words)
-    unread = [word for word in unreadable_words(prepared.ocr_words, rules.unreadable_text) if word not in covered]
-    if unread:
-        counts[UNREADABLE_TEXT] += len(unread)
-    image = cover_boxes(cover_words(image, words + unread, rules.box_padding_px, rules.box_padding_height_ratio),
-                        avatars, rules.box_padding_px)
+    image = cover_boxes(cover_words(image, [words[i] for i in sorted(covered)], rules.box_padding_px,
+                                    rules.box_padding_height_ratio), avatars, rules.box_padding_px)
     return {"image_b64": base64.b64encode(encode_png(image)).decode("ascii")}
 
 
