@@ -98,6 +98,10 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Kwame Mensah,kwame@example.org,+1-598-612-4410x201", "PHONE_NUMBER", "+1-598-612-4410x201"),
     ("office 001-476-210-1687x118", "PHONE_NUMBER", "001-476-210-1687x118"),
     ("Ana Souza,ana@example.org,+42 017 5530117", "PHONE_NUMBER", "+42 017 5530117"),
+    ("teléfono 612 34 56 78", "PHONE_NUMBER", "612 34 56 78"),
+    ("numer telefonu 601 234 567", "PHONE_NUMBER", "601 234 567"),
+    ("телефон 8 (912) 345-67-89", "PHONE_NUMBER", "8 (912) 345-67-89"),
+    ("电话 138 0013 8000", "PHONE_NUMBER", "138 0013 8000"),
     # national identity numbers after their names, and the SSN layout with no cue
     ("SSN 666-41-2290 on file", "NATIONAL_ID", "666-41-2290"),
     ("her social is 912 40 1187", "NATIONAL_ID", "912 40 1187"),
@@ -243,6 +247,7 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "my account is locked; account 12 of 40 migrated; Konto gesperrt; la cuenta de Google",
     "commit 3f9a2c1e8b7d6f5a4c3b2a1908f7e6d5c4b3a291, request_id=5f0c6e2a-1b7d-4c8e-9a3f-2d6b8e1c0f47",
     "card 4539 1488 0343 6467",
+    "Telefon gesperrt seit 2024-05-06, téléphone à 12h30, teléfono 3 veces, celular 2023",
 ])
 def test_when_text_is_ordinary_work_then_no_identifier_is_found(text):
     assert found(text) == set()
