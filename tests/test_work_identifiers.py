@@ -156,6 +156,12 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Passwort: Fahrrad#2026", "SECRET", "Fahrrad#2026"),
     ("mot de passe : Lune-Bleue77", "SECRET", "Lune-Bleue77"),
     ("senha: Praia@2023", "SECRET", "Praia@2023"),
+    ('{"user":"app","password":"hunter2x"}', "SECRET", "hunter2x"),
+    ("db_password = 'Rainy-Day-77'", "SECRET", "Rainy-Day-77"),
+    ("spring.datasource.password=Spr1ngPass", "SECRET", "Spr1ngPass"),
+    ("PGPASSWORD=pgpass99 psql -h db", "SECRET", "pgpass99"),
+    ('apiToken = "tok_9c8b7a6f5e4d"', "SECRET", "tok_9c8b7a6f5e4d"),
+    ("<ApiKey>3b9f1c2d7e8a</ApiKey>", "SECRET", "3b9f1c2d7e8a"),
     # national ids with no cue whose check digits pass, and account numbers after cues in other languages
     ("cliente 714.602.385-08 cadastrado", "NATIONAL_ID", "714.602.385-08"),
     ("VRDGNN78E52L219Z - Giovanna Verdi", "NATIONAL_ID", "VRDGNN78E52L219Z"),
@@ -240,6 +246,8 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "echo $PASSWORD; docker login --password-stdin; curl -u $USER:$TOKEN https://x; --token ${TOKEN}",
     "Bearer token expired; Authorization: Bearer ${TOKEN}; Cookie: theme=dark; lang=en; session started",
     "recovery codes are in the vault",
+    'set password_min_length: 12, token_url: "https://auth.example.com/token", secretName: db-creds, token_type=bearer',
+    '{"password": ""} password: ${DB_PASSWORD} <password>${PASS}</password> if you hate your password: tell sudo',
     # numbers that are no one's: orders, builds, barcodes, purchase orders and invoices
     "order 88031412379 shipped, invoice 02210735189 paid, build 61928304700 green",
     "ean 5901234123457, isbn 9780306406157, run 1717171717171, tracking 1Z999AA10123456784",
