@@ -189,6 +189,8 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Kontonummer 0532013000", "ACCOUNT_NUMBER", "0532013000"),
     ("número de cuenta: 0049 1500 05 1234567892", "ACCOUNT_NUMBER", "0049 1500 05 1234567892"),
     ("PayPal account ID: 7XK4P9QJ2LM3N", "ACCOUNT_NUMBER", "7XK4P9QJ2LM3N"),
+    ("IT28S54291843714157775171456", "ACCOUNT_NUMBER", "IT28S54291843714157775171456"),  # an IBAN as OCR misread it
+    ("pay BE68 5390 0754 7034 EUR 40", "ACCOUNT_NUMBER", "BE68 5390 0754 7034"),
     # addresses, whole
     ("ship it to Musterstraße 12, 10115 Berlin today", "STREET_ADDRESS", "Musterstraße 12, 10115 Berlin"),
     ("Berliner Straße 5, 10115 Berlin", "STREET_ADDRESS", "Berliner Straße 5, 10115 Berlin"),
@@ -267,6 +269,7 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "my account is locked; account 12 of 40 migrated; Konto gesperrt; la cuenta de Google",
     "commit 3f9a2c1e8b7d6f5a4c3b2a1908f7e6d5c4b3a291, request_id=5f0c6e2a-1b7d-4c8e-9a3f-2d6b8e1c0f47",
     "card 4539 1488 0343 6467",
+    "charset GB2312 or GB18030, DE1234 build, SE12ABCDEFGHIJKLMNOP",
     "Telefon gesperrt seit 2024-05-06, téléphone à 12h30, teléfono 3 veces, celular 2023",
 ])
 def test_when_text_is_ordinary_work_then_no_identifier_is_found(text):
