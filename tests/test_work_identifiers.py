@@ -165,6 +165,9 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Passwort: Fahrrad#2026", "SECRET", "Fahrrad#2026"),
     ("mot de passe : Lune-Bleue77", "SECRET", "Lune-Bleue77"),
     ("senha: Praia@2023", "SECRET", "Praia@2023"),
+    ("the vpn pw is $Qm7rTx_k2", "SECRET", "$Qm7rTx_k2"),  # a "$" that starts no $UPPER_CASE reference
+    ("backup.sh --password $ecr3tValue", "SECRET", "$ecr3tValue"),
+    ('{"password": "$x9Kp2"}', "SECRET", "$x9Kp2"),
     ('{"user":"app","password":"hunter2x"}', "SECRET", "hunter2x"),
     ("db_password = 'Rainy-Day-77'", "SECRET", "Rainy-Day-77"),
     ("spring.datasource.password=Spr1ngPass", "SECRET", "Spr1ngPass"),
@@ -257,6 +260,7 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "echo $PASSWORD; docker login --password-stdin; curl -u $USER:$TOKEN https://x; --token ${TOKEN}",
     "Bearer token expired; Authorization: Bearer ${TOKEN}; Cookie: theme=dark; lang=en; session started",
     "recovery codes are in the vault",
+    "password: $DB_PASSWORD; --password $PGPASS_FILE; Authorization: Bearer $TOKEN",
     "Tests commented out; i just commented on this bug; the build opened this issue; It has joined the two tables",
     "Assignee: Unassigned; reviewer: required; owner: root; Reviewers: none; created by the script; closed by default",
     "Small rooms, a small desk shared by three people",
