@@ -25,6 +25,7 @@ from models.keystrokes import (
     shortcut_text,
     typed_text,
 )
+from models.login_words import is_ordinary_word
 from models.ocr import joined_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
@@ -175,12 +176,13 @@ def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMat
 def _login_parts(value: str, min_chars: int) -> set[ValueMatch]:
     """The user and the host of a `user@host` login (a shell prompt, an SSH target), each searched
     alone, whole, in any case: the handle recurs in the record's e-mail addresses, paths and git
-    authors, and the host often holds the person's name (`janes-MacBook-Pro`). Only a part with a
-    digit or a `_ . -` in it: a part of letters alone may be a word ("deploy@bastion-01": "the
-    deploy failed" stays)."""
+    authors, and the host often holds the person's name (`janes-MacBook-Pro`). A part of letters
+    alone only when it is no ordinary word ("vargaz@vargaz-pc": "vargaz" is searched; in
+    "deploy@bastion-01", "the deploy failed" stays)."""
     parts = re.split(r"[@:\s\[\]~$#%]+", value)
     return {ValueMatch(part, "USERNAME", ignore_case=True, whole_word=True) for part in parts
-            if len(part) >= min_chars and any(c.isalpha() for c in part) and not part.isalpha()}
+            if len(part) >= min_chars and any(c.isalpha() for c in part)
+            and not (part.isalpha() and is_ordinary_word(part))}
 
 
 def _speaker_matches(speaker: str, min_chars: int) -> set[ValueMatch]:

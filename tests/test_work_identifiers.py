@@ -8,6 +8,7 @@ from models.config_files import ConfigFileError, term_list
 from models.engine import RegexTimedOut
 from models.policy import DEFAULT_POLICY, load_policy
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
+from models.recognizers.checked_number import CheckedNumberRecognizer
 from models.recognizers.config import RECOGNIZERS_FILE, load_recognizer_data, recognizer_data
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
@@ -19,7 +20,7 @@ DATA = recognizer_data()
 WORDS = frozenset({"get", "element", "json", "parser", "xml", "http", "request", "fail", "ban", "bucket", "auth",
                    "callback", "mac", "book", "pro", "documents", "read", "customer", "stories", "albert"})
 NEW_RECOGNIZERS = [CustomerIdRecognizer(DATA), AccountNumberRecognizer(DATA), *pattern_family_recognizers(DATA),
-                   UrlPathTokenRecognizer(DATA, WORDS.__contains__)]
+                   UrlPathTokenRecognizer(DATA, WORDS.__contains__), CheckedNumberRecognizer(DATA.checked_numbers)]
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -97,6 +98,10 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Kwame Mensah,kwame@example.org,+1-598-612-4410x201", "PHONE_NUMBER", "+1-598-612-4410x201"),
     ("office 001-476-210-1687x118", "PHONE_NUMBER", "001-476-210-1687x118"),
     ("Ana Souza,ana@example.org,+42 017 5530117", "PHONE_NUMBER", "+42 017 5530117"),
+    ("teléfono 612 34 56 78", "PHONE_NUMBER", "612 34 56 78"),
+    ("numer telefonu 601 234 567", "PHONE_NUMBER", "601 234 567"),
+    ("телефон 8 (912) 345-67-89", "PHONE_NUMBER", "8 (912) 345-67-89"),
+    ("电话 138 0013 8000", "PHONE_NUMBER", "138 0013 8000"),
     # national identity numbers after their names, and the SSN layout with no cue
     ("SSN 666-41-2290 on file", "NATIONAL_ID", "666-41-2290"),
     ("her social is 912 40 1187", "NATIONAL_ID", "912 40 1187"),
@@ -117,6 +122,78 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Account AC6762-1304 - Zendesk", "ACCOUNT_NUMBER", "AC6762-1304"),
     ("customer BX2210-8841 asked for a refund", "CUSTOMER_ID", "BX2210-8841"),
     ("Souza, Ana;Lisboa;QK4410-2093", "ACCOUNT_NUMBER", "QK4410-2093"),
+    # logins in commands, their output and file-share paths
+    ("\\\\nas02\\home$\\qadeyemi\\Desktop", "USERNAME", "qadeyemi"),
+    ("sudo -u tbergmann ./deploy.sh", "USERNAME", "tbergmann"),
+    ("pg_dump -U wkrol analytics > a.sql", "USERNAME", "wkrol"),
+    ("mysql --user=ochieng -p shop", "USERNAME", "ochieng"),
+    ("ssh -l hsaito build.example.org", "USERNAME", "hsaito"),
+    ("docker login -u rmukherjee ghcr.io", "USERNAME", "rmukherjee"),
+    ("runas /user:CORP\\lnovak cmd.exe", "USERNAME", "lnovak"),
+    ("curl -u pvieira:Xk82-pq https://api.example.com", "USERNAME", "pvieira"),
+    ("$ sudo usermod -aG docker jkariuki", "USERNAME", "jkariuki"),
+    ("useradd -m -s /bin/bash zhao.li", "USERNAME", "zhao.li"),
+    ("chown -R mbeaulieu:staff ./site", "USERNAME", "mbeaulieu"),
+    ("uid=1002(akowalski) gid=1002(akowalski) groups=1002(akowalski)", "USERNAME", "akowalski"),
+    ("-rw-r--r--  1 sdlamini  staff  2048 May 2 09:14 notes.md", "USERNAME", "sdlamini"),
+    ("PS C:\\> whoami\ncorp\\efernandes", "USERNAME", "efernandes"),
+    ('git config --global user.name "rtanaka"', "USERNAME", "rtanaka"),
+    ("ngozi@devbox ~/src> make", "USERNAME", "ngozi@devbox"),
+    ("mkarimi commented 2 days ago", "USERNAME", "mkarimi"),
+    ("• lucas-ferreira opened this issue on Mar 3", "USERNAME", "lucas-ferreira"),
+    ("see #412 - nhan_tran2 approved these changes", "USERNAME", "nhan_tran2"),
+    ("tiago_r joined #deploys", "USERNAME", "tiago_r"),
+    ("pmenon pushed 3 commits", "USERNAME", "pmenon"),
+    ("Requested a review from @ibeke", "USERNAME", "ibeke"),
+    ("Assignee: vdubois", "USERNAME", "vdubois"),
+    ("Reviewed by: Chidi Okeke", "USERNAME", "Chidi Okeke"),
+    ("shared by j.okafor", "USERNAME", "j.okafor"),
+    # secrets in options, headers, cookies, provider shapes and other languages
+    ("backup.sh --password Gl4cier-Bay --host db1", "SECRET", "Gl4cier-Bay"),
+    ("vault login --token=hvs1a2b3c4d5e6", "SECRET", "hvs1a2b3c4d5e6"),
+    ("mysql -u app -pW1nterW0nder shop", "SECRET", "W1nterW0nder"),
+    ("sshpass -p 'Qz8!fence' ssh app@10.0.0.9", "SECRET", "Qz8!fence"),
+    ("curl -u pvieira:Xk82-pq https://api.example.com", "SECRET", "Xk82-pq"),
+    ("-H 'Authorization: Basic cHZpZWlyYTpYazgyLXBx'", "SECRET", "cHZpZWlyYTpYazgyLXBx"),
+    ("Authorization: Bearer 7c1e9a44b2d04e8f", "SECRET", "7c1e9a44b2d04e8f"),
+    ("Cookie: lang=en; PHPSESSID=k3j2h1g0f9e8d7c6", "SECRET", "k3j2h1g0f9e8d7c6"),
+    ("AccountName=acme;AccountKey=q9Zx8Yw7Vu6Ts5Rr4Qp3==;EndpointSuffix=core.windows.net", "SECRET",
+     "q9Zx8Yw7Vu6Ts5Rr4Qp3=="),
+    ("pushed glpat-Ab3De6Gh9Jk2Mn5Pq8St by mistake", "SECRET", "glpat-Ab3De6Gh9Jk2Mn5Pq8St"),
+    ("npm_Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa leaked", "SECRET", "npm_Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa"),
+    ("recovery codes: 7hq2-k9dx 3mz8-p1wa", "SECRET", "7hq2-k9dx 3mz8-p1wa"),
+    ("Passwort: Fahrrad#2026", "SECRET", "Fahrrad#2026"),
+    ("mot de passe : Lune-Bleue77", "SECRET", "Lune-Bleue77"),
+    ("senha: Praia@2023", "SECRET", "Praia@2023"),
+    ("the vpn pw is $Qm7rTx_k2", "SECRET", "$Qm7rTx_k2"),  # a "$" that starts no $UPPER_CASE reference
+    ("backup.sh --password $ecr3tValue", "SECRET", "$ecr3tValue"),
+    ('{"password": "$x9Kp2"}', "SECRET", "$x9Kp2"),
+    ('{"user":"app","password":"hunter2x"}', "SECRET", "hunter2x"),
+    ("db_password = 'Rainy-Day-77'", "SECRET", "Rainy-Day-77"),
+    ("spring.datasource.password=Spr1ngPass", "SECRET", "Spr1ngPass"),
+    ("PGPASSWORD=pgpass99 psql -h db", "SECRET", "pgpass99"),
+    ('apiToken = "tok_9c8b7a6f5e4d"', "SECRET", "tok_9c8b7a6f5e4d"),
+    ("<ApiKey>3b9f1c2d7e8a</ApiKey>", "SECRET", "3b9f1c2d7e8a"),
+    # national ids with no cue whose check digits pass, and account numbers after cues in other languages
+    ("cliente 714.602.385-08 cadastrado", "NATIONAL_ID", "714.602.385-08"),
+    ("VRDGNN78E52L219Z - Giovanna Verdi", "NATIONAL_ID", "VRDGNN78E52L219Z"),
+    ("HEMA010923HNLRRL07", "NATIONAL_ID", "HEMA010923HNLRRL07"),
+    ("henkilö 230796-146Y", "NATIONAL_ID", "230796-146Y"),
+    ("010923-3184225", "NATIONAL_ID", "010923-3184225"),
+    ("nombre;X6039218Q;Sevilla", "NATIONAL_ID", "X6039218Q"),
+    ("id 02210735189 verified", "NATIONAL_ID", "02210735189"),
+    ("61928304700", "NATIONAL_ID", "61928304700"),
+    ("5010923400171", "NATIONAL_ID", "5010923400171"),
+    ("uid 5298 3017 6627", "NATIONAL_ID", "5298 3017 6627"),
+    ("2 91 03 69 123 457 52", "NATIONAL_ID", "2 91 03 69 123 457 52"),
+    ("93.05.18-223.61", "NATIONAL_ID", "93.05.18-223.61"),
+    ("T.C. kimlik no: 61928304700", "NATIONAL_ID", "61928304700"),
+    ("NI: AB 12 34 56 C", "NATIONAL_ID", "AB 12 34 56 C"),
+    ("Kontonummer 0532013000", "ACCOUNT_NUMBER", "0532013000"),
+    ("número de cuenta: 0049 1500 05 1234567892", "ACCOUNT_NUMBER", "0049 1500 05 1234567892"),
+    ("PayPal account ID: 7XK4P9QJ2LM3N", "ACCOUNT_NUMBER", "7XK4P9QJ2LM3N"),
+    ("IT28S54291843714157775171456", "ACCOUNT_NUMBER", "IT28S54291843714157775171456"),  # an IBAN as OCR misread it
+    ("pay BE68 5390 0754 7034 EUR 40", "ACCOUNT_NUMBER", "BE68 5390 0754 7034"),
     # addresses, whole
     ("ship it to Musterstraße 12, 10115 Berlin today", "STREET_ADDRESS", "Musterstraße 12, 10115 Berlin"),
     ("Berliner Straße 5, 10115 Berlin", "STREET_ADDRESS", "Berliner Straße 5, 10115 Berlin"),
@@ -175,6 +252,29 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "ISO 9001:2015, JIRA-1234, SKU-123-45, customer 2024-06-09",
     "RFC 2616, sin(30), passport photo 2x2, social media 2024, id number is required, SSN: n/a",
     "dates 2024-06-09 and 12-34-5678 and v1.22.333-44-5555",
+    # commands without a person's login, and secrets' names without a secret
+    "git push -u origin main; sort -u names.txt; python -u train.py; docker run -u 1000:1000 alpine",
+    "sudo -u postgres psql; mysql -u root -p; chown -R www-data:www-data /var/www; id -u",
+    "I chown the mount point first, then chown manually",
+    "useradd: user already exists\npasswd: password updated successfully",
+    "echo $PASSWORD; docker login --password-stdin; curl -u $USER:$TOKEN https://x; --token ${TOKEN}",
+    "Bearer token expired; Authorization: Bearer ${TOKEN}; Cookie: theme=dark; lang=en; session started",
+    "recovery codes are in the vault",
+    "password: $DB_PASSWORD; --password $PGPASS_FILE; Authorization: Bearer $TOKEN",
+    "Tests commented out; i just commented on this bug; the build opened this issue; It has joined the two tables",
+    "Assignee: Unassigned; reviewer: required; owner: root; Reviewers: none; created by the script; closed by default",
+    "Small rooms, a small desk shared by three people",
+    'set password_min_length: 12, token_url: "https://auth.example.com/token", secretName: db-creds, token_type=bearer',
+    '{"password": ""} password: ${DB_PASSWORD} <password>${PASS}</password> if you hate your password: tell sudo',
+    # numbers that are no one's: orders, builds, barcodes, purchase orders and invoices
+    "order 88031412379 shipped, invoice 02210735189 paid, build 61928304700 green",
+    "ean 5901234123457, isbn 9780306406157, run 1717171717171, tracking 1Z999AA10123456784",
+    "PO1234-5678 received, INV2024-0193 overdue, SO2210-8841 booked",
+    "my account is locked; account 12 of 40 migrated; Konto gesperrt; la cuenta de Google",
+    "commit 3f9a2c1e8b7d6f5a4c3b2a1908f7e6d5c4b3a291, request_id=5f0c6e2a-1b7d-4c8e-9a3f-2d6b8e1c0f47",
+    "card 4539 1488 0343 6467",
+    "charset GB2312 or GB18030, DE1234 build, SE12ABCDEFGHIJKLMNOP",
+    "Telefon gesperrt seit 2024-05-06, téléphone à 12h30, teléfono 3 veces, celular 2023",
 ])
 def test_when_text_is_ordinary_work_then_no_identifier_is_found(text):
     assert found(text) == set()
@@ -229,7 +329,10 @@ ADVERSARIAL = {
     "users": "/Users/" * 14_285, "blanks": " \n" * 50_000, "strasse": "Aaastraße " * 10_000, "dm": "DM: " * 25_000,
     "user-at-host": "user@host " * 10_000, "rue": "12 rue " * 14_285, "camel": "aB" * 50_000,
     "plus-digits": "+1 " * 33_334, "dotted-digits": "1." * 50_000, "phone-cue": "call me on 1 " * 7_693,
-    "git-remote": "a@b.c:" * 16_667,
+    "git-remote": "a@b.c:" * 16_667, "sudo-u": "sudo -u " * 12_500, "useradd": "useradd -m " * 10_000,
+    "chown": "chown -R " * 11_112, "uid": "uid=1(" * 16_667, "whoami": "whoami\n" * 14_286, "bearer": "Bearer " * 14_286,
+    "curl-u": "curl -u a:" * 10_000, "codes": "recovery codes: ab12 " * 5_000, "digits": "1" * 100_000,
+    "digit-groups": "1234 " * 20_000, "password-option": "--password " * 9_091, "cookie": "sid=1" * 20_000,
 }
 
 
@@ -288,3 +391,7 @@ def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(a
     assert not spans("https://example.com/docs/PowerShell/GetChildItem")
     assert ("NATIONAL_ID", "90121304417") in spans("PESEL 90121304417")
     assert ("PHONE_NUMBER", "612.408.7731") in spans("his number is 612.408.7731")
+    # logins and secrets in commands; a purchase order is no account
+    command = "sudo -u tbergmann ./backup.sh --password Gl4cier-Bay && curl -H 'Cookie: sid=k3j2h1g0f9e8d7c6' x"
+    assert {("USERNAME", "tbergmann"), ("SECRET", "Gl4cier-Bay"), ("SECRET", "k3j2h1g0f9e8d7c6")} <= spans(command)
+    assert not {entity for entity, _ in spans("PO1234-5678 received")} & {"ACCOUNT_NUMBER", "CUSTOMER_ID"}

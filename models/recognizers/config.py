@@ -1,6 +1,7 @@
 """Loads models/data/recognizers.yaml: cue lists, value shapes and thresholds, validated on load."""
 from __future__ import annotations
 
+import importlib
 from functools import cache
 from pathlib import Path
 from typing import Annotated
@@ -251,6 +252,33 @@ class PersonNames(StrictModel):
 
 
 
+def _checks_numbers(module: str) -> str:
+    """`module` when it names a python-stdnum module with an `is_valid` check (`pl.pesel`, `br.cpf`)."""
+    try:
+        checker = importlib.import_module(f"stdnum.{module}")
+    except ImportError:
+        raise ValueError(f"no python-stdnum module {module!r}") from None
+    if not callable(getattr(checker, "is_valid", None)):
+        raise ValueError(f"python-stdnum module {module!r} has no is_valid")
+    return module
+
+
+class CheckedShape(StrictModel):
+    """A number shape that counts alone when one of its python-stdnum checks accepts the number."""
+
+    regex: Regex
+    checks: tuple[Annotated[str, pydantic.AfterValidator(_checks_numbers)], ...] = pydantic.Field(min_length=1)
+    score: Score
+
+
+class CheckedNumbers(StrictModel):
+    """recognizers.yaml `checked_numbers`: shapes per entity type, and words before a number that make it
+    no person's (an order, invoice or build number that happens to pass a check)."""
+
+    blockers: tuple[str, ...]
+    shapes: dict[str, dict[str, CheckedShape]] = pydantic.Field(min_length=1)
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -275,6 +303,7 @@ class RecognizerData(StrictModel):
     addressees: Addressees
     bare_handles: BareHandles
     person_names: PersonNames
+    checked_numbers: CheckedNumbers
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

@@ -16,6 +16,7 @@ from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
 from models.recognizers.addressee import AddresseeRecognizer
 from models.recognizers.bare_handle import BareHandleRecognizer
+from models.recognizers.checked_number import CheckedNumberRecognizer
 from models.recognizers.config import RecognizerData
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
@@ -87,6 +88,7 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             MedicalRecordNumberRecognizer(data), Icd10Recognizer(data), DrugNameRecognizer(data),
             UsEinRecognizer(data), EmployeeIdRecognizer(data), FirstNameRecognizer(data),
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
+            CheckedNumberRecognizer(data.checked_numbers),
             *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data)),
