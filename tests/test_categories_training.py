@@ -26,11 +26,16 @@ def test_only_the_training_familys_third_of_the_public_data_is_trained_on():
 
 
 def test_the_tuning_family_is_kept_apart_from_the_training_familys_text():
-    from evaluation.generated.templates_tune import CATEGORY_RECIPES as TUNING
+    from evaluation.generated.templates_tune import BATCHES, CATEGORY_RECIPES as TUNING
     trained = {line for recipe in CATEGORY_RECIPES for line in recipe.lines}
     assert not trained & {line for recipe in TUNING for line in recipe.lines}
-    assert {r.category for r in TUNING if not r.hard_negative} == {"tax", "performance"}
+    assert {r.category for r in BATCHES["notices_hr"] if not r.hard_negative} == {"tax", "performance"}
+    assert {r.category for r in BATCHES["registers"] if not r.hard_negative} == set(LABELS)
     assert all(r.category == "benign" for r in TUNING if r.hard_negative)
+    names = [r.name for r in TUNING]
+    assert len(names) == len(set(names))
+    first, second = ({line for r in BATCHES[name] for line in r.lines} for name in ("notices_hr", "registers"))
+    assert not first & second
 
 
 def test_tuning_figures_count_any_category_as_a_drop_and_split_false_drops_by_hard_negative():
