@@ -8,8 +8,10 @@ short as telemetry records. Held out: every text of shared/data/labelled.jsonl (
 evaluation corpus), and of MTS-Dialog and the IRC logs all but the training family's third (the
 other two thirds go into the generated dev and test splits). No public performance-review or
 workplace-chat text has a usable licence: the templates in evaluation/training/ (written for this
-project, independently of evaluation/corpus.jsonl) give the performance class and add office chat
-to the benign one; the training template family adds records as the pipeline sees them (app,
+project, independently of evaluation/corpus.jsonl) give the performance class, add own medical,
+tax and private matters in the registers of work tools (speech without punctuation, form fields,
+searches, assistant prompts; other countries' systems) to their classes, and office chat and work
+about those subjects to the benign one; the training template family adds records as the pipeline sees them (app,
 window title, URL and text), its own TEXT_RECIPES and CATEGORY_RECIPES: a person's own medical,
 tax, HR and private matters in work tools, and work about those subjects (hard negatives).
 
@@ -41,7 +43,7 @@ DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "data" / "textcat"
 LABELS = ("medical", "tax", "private_chat", "performance", "benign")
 PER_LABEL = 3000
-# Public texts a label gets at least (when it has that many), however many templated ones it has.
+# Public texts a label gets at least (when it has that many), however many family records it has.
 PUBLIC_MIN = 1000
 # Records drawn per recipe of the training template family (category recipes, then its other ones).
 PER_CATEGORY_RECIPE = 150
@@ -50,6 +52,8 @@ FAMILY = "train"
 CONTEXT_FIELDS = ("app", "window_title", "url")
 TEMPLATES = Path(__file__).resolve().parent / "training"
 VARIANTS_PER_TEMPLATE = 20
+# The template file of each label under evaluation/training/ (the label's own name when not listed).
+TEMPLATE_FILES = {"benign": "work"}
 FILLERS = {
     "name": ["Jordan", "Priya", "Sam", "Alex", "Mei", "Tom", "Aisha", "Diego", "Hannah", "Kwame", "Lena", "Ravi"],
     "name2": ["Chris", "Nora", "Omar", "Julia", "Ben", "Fatima", "Leo", "Grace"],
@@ -80,10 +84,11 @@ def dialogue_chunks(dialogue: str, rng: random.Random) -> list[str]:
 
 
 def expand_templates(name: str, rng: random.Random) -> list[str]:
-    """Each template line of evaluation/training/<name>.txt, filled in VARIANTS_PER_TEMPLATE ways."""
+    """Each template line of evaluation/training/<name>.txt, filled in VARIANTS_PER_TEMPLATE ways
+    (a line's literal backslash-n is a line break: form fields, one per line)."""
     lines = [line.strip() for line in (TEMPLATES / name).read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    return [re.sub(r"\{(\w+)\}", lambda m: rng.choice(FILLERS[m.group(1)]), line)
+    return [re.sub(r"\{(\w+)\}", lambda m: rng.choice(FILLERS[m.group(1)]), line).replace("\\n", "\n")
             for line in lines for _ in range(VARIANTS_PER_TEMPLATE)]
 
 
@@ -149,13 +154,13 @@ def train(out_dir: Path, epochs: int) -> dict[str, int]:
         "no_output_layer": False, "length": 262144}})
     for label in LABELS:
         textcat.add_label(label)
-    templated = {"performance": expand_templates("performance.txt", rng), "benign": expand_templates("work.txt", rng)}
-    for label, generated in family_examples(SEED).items():
-        templated[label] = templated.get(label, []) + generated
+    templated = {label: expand_templates(f"{TEMPLATE_FILES.get(label, label)}.txt", rng) for label in LABELS}
+    family = family_examples(SEED)
     examples, counts = [], {}
     for label in LABELS:
-        own, public = templated.get(label, []), texts.get(label, [])
-        chosen = own + rng.sample(public, min(len(public), max(PUBLIC_MIN, PER_LABEL - len(own))))
+        # The template files add to a label's public text; the template family's records take its place.
+        own, public = templated[label] + family[label], texts.get(label, [])
+        chosen = own + rng.sample(public, min(len(public), max(PUBLIC_MIN, PER_LABEL - len(family[label]))))
         counts[label] = len(chosen)
         examples += [Example.from_dict(nlp.make_doc(text), {"cats": {l: float(l == label) for l in LABELS}})
                      for text in chosen]

@@ -1,12 +1,12 @@
 """`python -m evaluation.tune_categories`: the category decision on the tuning family
-(evaluation/generated/templates_tune) and, with --corpora, on the hand-written development corpus
+(evaluation/generated/templates_tune, each batch apart) and, with --corpora, on the hand-written development corpus
 and the public labelled corpus: drop recall per category and false categories on ordinary work,
 with 95% bootstrap intervals. In-process, through the same detection functions the pipeline runs.
 
 The tuning family's misses are counted by recipe name (its own templates); the corpora are reported
 in aggregate only, never record by record.
 
-    python -m evaluation.tune_categories [--per-recipe N] [--corpora]
+    python -m evaluation.tune_categories [--per-recipe N] [--batch NAME] [--corpora]
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from evaluation.corpus import load_development, load_public
 from evaluation.generated.build import with_fixed_hash_seed
 from evaluation.generated.records import build_text_record
 from evaluation.generated.spans import Slots
-from evaluation.generated.templates_tune import CATEGORY_RECIPES, SEED
+from evaluation.generated.templates_tune import BATCHES, SEED
 from evaluation.generated.values import Values
 from evaluation.handwritten import predicted_categories
 from evaluation.scoring import bootstrap
@@ -29,14 +29,14 @@ from models.policy import CATEGORIES
 PER_RECIPE = 40
 
 
-def tuning_records(per_recipe: int) -> tuple[list[dict], dict[str, tuple[str, str, bool]]]:
-    """The tuning family's records, and each record's (recipe, category, hard negative) by id."""
+def tuning_records(per_recipe: int, batch: str) -> tuple[list[dict], dict[str, tuple[str, str, bool]]]:
+    """One batch of the tuning family's records, and each record's (recipe, category, hard negative) by id."""
     rng = random.Random(SEED)
     slots = Slots(Values(rng))
     records, gold = [], {}
-    for number, recipe in enumerate(CATEGORY_RECIPES):
+    for number, recipe in enumerate(BATCHES[batch]):
         for index in range(per_recipe):
-            built = build_text_record(recipe, slots, rng, f"tune-{number}-{index}", index)
+            built = build_text_record(recipe, slots, rng, f"tune-{batch}-{number}-{index}", index)
             records.append(built.record)
             gold[built.record["record_id"]] = (recipe.name, recipe.category, recipe.hard_negative)
     return records, gold
@@ -68,14 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     with_fixed_hash_seed("evaluation.tune_categories", sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--per-recipe", type=int, default=PER_RECIPE)
+    parser.add_argument("--batch", choices=sorted(BATCHES), action="append",
+                        help="a batch of the tuning family (repeatable; every batch when not given)")
     parser.add_argument("--corpora", action="store_true", help="also the hand-written and public corpora")
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
-    records, gold = tuning_records(args.per_recipe)
-    predicted = predicted_categories(records)
-    results = {"tuning family": figures({rid: (c, h) for rid, (_, c, h) in gold.items()}, predicted)}
-    wrong = Counter(recipe for rid, (recipe, category, _) in gold.items()
-                    if (predicted[rid] or "benign") != category)
+    results, wrong = {}, Counter()
+    for batch in args.batch or sorted(BATCHES):
+        records, gold = tuning_records(args.per_recipe, batch)
+        predicted = predicted_categories(records)
+        results[f"tuning family: {batch}"] = figures({rid: (c, h) for rid, (_, c, h) in gold.items()}, predicted)
+        wrong.update(recipe for rid, (recipe, category, _) in gold.items() if (predicted[rid] or "benign") != category)
     if args.corpora:
         for name, load in (("development corpus", load_development), ("public corpus", load_public)):
             corpus, golds = load()

@@ -2,9 +2,20 @@
 matters and hard negatives, reproducible, the record's context left out, apart from dev and test."""
 from __future__ import annotations
 
+import random
+import re
+
 from evaluation.generated.families import FAMILIES, load_family
 from evaluation.generated.templates_train.categories import CATEGORY_RECIPES
-from evaluation.train_textcat import LABELS, TRAINING_SHARE, family_examples
+from evaluation.generated.templates_tune import BATCHES, CATEGORY_RECIPES as TUNING
+from evaluation.train_textcat import (
+    LABELS,
+    TEMPLATE_FILES,
+    TEMPLATES,
+    TRAINING_SHARE,
+    expand_templates,
+    family_examples,
+)
 
 
 def test_category_recipes_give_every_category_own_matters_and_work_about_it_hard_negatives():
@@ -26,11 +37,15 @@ def test_only_the_training_familys_third_of_the_public_data_is_trained_on():
 
 
 def test_the_tuning_family_is_kept_apart_from_the_training_familys_text():
-    from evaluation.generated.templates_tune import CATEGORY_RECIPES as TUNING
     trained = {line for recipe in CATEGORY_RECIPES for line in recipe.lines}
     assert not trained & {line for recipe in TUNING for line in recipe.lines}
-    assert {r.category for r in TUNING if not r.hard_negative} == {"tax", "performance"}
+    assert {r.category for r in BATCHES["notices_hr"] if not r.hard_negative} == {"tax", "performance"}
+    assert {r.category for r in BATCHES["registers"] if not r.hard_negative} == set(LABELS)
     assert all(r.category == "benign" for r in TUNING if r.hard_negative)
+    names = [r.name for r in TUNING]
+    assert len(names) == len(set(names))
+    first, second = ({line for r in BATCHES[name] for line in r.lines} for name in ("notices_hr", "registers"))
+    assert not first & second
 
 
 def test_tuning_figures_count_any_category_as_a_drop_and_split_false_drops_by_hard_negative():
@@ -39,3 +54,19 @@ def test_tuning_figures_count_any_category_as_a_drop_and_split_false_drops_by_ha
     result = figures(gold, {"a": "performance", "b": None, "c": "tax", "d": None})
     assert result["recall:tax"]["value"] == 0.5 and result["recall:tax"]["n"] == 2
     assert result["false drops: hard negatives"]["value"] == 1.0 and result["false drops: ordinary"]["value"] == 0.0
+
+
+def test_every_label_has_template_text_and_a_literal_newline_in_a_template_breaks_the_line():
+    for label in LABELS:
+        assert expand_templates(f"{TEMPLATE_FILES.get(label, label)}.txt", random.Random(1))
+    assert any("\n" in text for text in expand_templates("medical.txt", random.Random(1)))
+
+
+def test_the_tuning_family_shares_no_line_with_the_training_templates():
+    def shape(line: str) -> str:
+        return re.sub(r"\{[\w.]+\}", "{}", line.replace("\\n", "\n")).lower()
+
+    templates = {shape(line) for path in TEMPLATES.glob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")}
+    tuning = {shape(part) for recipe in TUNING for line in recipe.lines for part in [line, *line.split("\n")]}
+    assert len(templates) > 200 and not templates & tuning

@@ -1,10 +1,16 @@
-"""Tuning family for the category decision: a person's own tax and performance matters of kinds the
-train and dev families do not hold (estimated payments, notices, audits, non-US tax authorities;
-probation, capability and disciplinary processes, denied promotions, notes on a named employee),
-and work about the same subjects (hard negatives). Scored by `python -m evaluation.tune_categories`;
-never trained on: the training family phrases these matters its own way."""
-from evaluation.generated.templates_tune.categories import CATEGORY_RECIPES
+"""Tuning family for the category decision, in two batches written apart from each other and from
+the train, dev and test families. `notices_hr` (categories.py): a person's own tax and performance
+matters of kinds the train and dev families do not hold (estimated payments, notices, audits, non-US
+tax authorities; probation, capability and disciplinary processes, denied promotions, notes on a
+named employee), and work about the same subjects. `registers` (registers.py): own medical, tax, HR
+and private matters in the registers of work tools (terse chat, speech, mail, assistant prompts,
+form fields, searches, portal titles), other countries' systems, named colleagues and indirect
+wording, and the work of people who build software about them. Scored by
+`python -m evaluation.tune_categories`; never trained on."""
+from evaluation.generated.templates_tune import categories, registers
 
 SEED = 20261206
+BATCHES = {"notices_hr": categories.CATEGORY_RECIPES, "registers": registers.CATEGORY_RECIPES}
+CATEGORY_RECIPES = tuple(recipe for recipes in BATCHES.values() for recipe in recipes)
 
-__all__ = ["SEED", "CATEGORY_RECIPES"]
+__all__ = ["BATCHES", "CATEGORY_RECIPES", "SEED"]
