@@ -28,7 +28,8 @@ def test_a_number_of_an_id_shape_counts_only_when_its_check_digits_pass(valid, i
 
 
 @pytest.mark.parametrize("text", ["order no. 02210735189", "Invoice #: 02210735189", "build 02210735189",
-                                  "tracking number 5010923400171", "PO 714.602.385-08"])
+                                  "tracking number 5010923400171", "PO 714.602.385-08", "Order-No 02210735189",
+                                  "order_id=02210735189", "Invoice-Nr. 02210735189", "Job-ID: 02210735189"])
 def test_a_number_after_an_order_invoice_or_build_word_is_no_id(text):
     assert ids(text) == []
 
