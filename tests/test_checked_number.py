@@ -17,6 +17,7 @@ def ids(text: str) -> list[str]:
 @pytest.mark.parametrize("valid, invalid", [
     ("714.602.385-08", "714.602.385-09"),          # Brazilian CPF
     ("VRDGNN78E52L219Z", "VRDGNN78E52L219A"),      # Italian codice fiscale
+    ("vrdgnn78e52l219z", "vrdgnn78e52l219a"),      # ... typed in lower case
     ("X6039218Q", "X6039218R"),                    # Spanish NIE
     ("02210735189", "02210735188"),                # Polish PESEL
     ("5298 3017 6627", "5298 3017 6628"),          # Indian Aadhaar
