@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -23,42 +23,6 @@ def chunks(text: str, size: int, overlap: int) -> list[tuple[int, str]]:
         return [(0, text)]
     step = size - overlap
     return [(start, text[start:start + size]) for start in range(0, len(text) - overlap, step)]
-
-
-def broken_runs(text: str, longest: int) -> str:
-    """`text` with each run of punctuation, symbols or underscores longer than `longest` cut into runs
-    of at most `longest` by spaces put in place of some of its characters: the same length, so every
-    offset stays right. spaCy's tokenizer strips a token's prefixes and suffixes one at a time, each
-    time copying what is left: quadratic in a run's length. No value we look for holds such a run."""
-    def cut(run: re.Match) -> str:
-        return "".join(" " if index % (longest + 1) == longest else char for index, char in enumerate(run.group(0)))
-    return re.sub(rf"(?:_|[^\w\s]){{{longest + 1},}}", cut, text)
-
-
-def broken_tokens(text: str, longest: int) -> str:
-    """`text` with each run of non-blank characters longer than `longest` cut in place, past every
-    `longest` characters, at its last character that is not a letter or digit: affixes spaCy would
-    strip one at a time ("'s's's...", "%%%..."). Letters and digits alone have none, and stay."""
-    def cut(run: re.Match) -> str:
-        chars, start, last = list(run.group(0)), 0, -1
-        for index, char in enumerate(chars):
-            if not char.isalnum():
-                last = index
-            if index - start >= longest and last >= start:
-                chars[last], start = " ", last + 1
-        return "".join(chars)
-    return re.sub(rf"\S{{{longest + 1},}}", cut, text)
-
-
-def bounded(text: str, settings: AnalyzerSettings) -> str:
-    """`text` as it is detected: of the same length, with no long run of punctuation or long token
-    with affixes, so spaCy's tokenizer costs time linear in it."""
-    return broken_tokens(broken_runs(text, settings.max_punctuation_run), settings.max_token_chars)
-
-
-def bounded_view(view: View | None, settings: AnalyzerSettings) -> View | None:
-    """A normalized view with its text `bounded`: undoing disguises can make runs (`%25%25...`)."""
-    return None if view is None else replace(view, text=bounded(view.text, settings))
 
 
 def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSettings) -> dict[str, TextResult]:
@@ -158,8 +122,7 @@ def analysis_units(fields: Sequence[TextField]) -> list[AnalysisUnit]:
 
 @dataclass(frozen=True)
 class Piece:
-    """A chunk of an analysis unit's text (`bounded`: its long runs of punctuation and long tokens
-    cut in place), and where it starts in the unit."""
+    """A chunk of an analysis unit's text, and where it starts in the unit."""
 
     offset: int
     text: str
@@ -185,9 +148,8 @@ class ScreeningPlan:
 
 
 def record_layout(prepared: PreparedRecord, settings: AnalyzerSettings) -> tuple[UnitLayout, ...]:
-    """A record's analysis units, each cut into pieces of at most `chunk_chars`, `bounded`."""
-    return tuple(UnitLayout(unit, tuple(Piece(offset, bounded(piece, settings))
-                                        for offset, piece in
+    """A record's analysis units, each cut into pieces of at most `chunk_chars`."""
+    return tuple(UnitLayout(unit, tuple(Piece(offset, piece) for offset, piece in
                                         chunks(unit.text, settings.chunk_chars, settings.chunk_overlap)))
                  for unit in analysis_units(prepared.fields))
 
@@ -220,7 +182,7 @@ def detect_batch(detector: Detector, batch: Sequence[PreparedRecord], settings: 
     together with its normalized view (models/normalize.py), and the view's spans are mapped back
     onto it."""
     layouts = [record_layout(prepared, settings) for prepared in batch]
-    views = {piece: bounded_view(detector.normalizer.view(piece), settings)
+    views = {piece: detector.normalizer.view(piece)
              for piece in dict.fromkeys(piece.text for layout in layouts for part in layout for piece in part.pieces)}
     plan = plan_screening(detector, layouts, views, settings)
     screened, docs = screen_texts(detector, plan.screened, settings) if plan.screened else ({}, {})

@@ -16,7 +16,8 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, SpacyRecognizer
 from spacy.language import Language
 
-from models.categories import CategoryClassifier, TextFeatures, category_data, load_text_classifier
+from models.bounded_tokens import BoundedTokenizer
+from models.categories import CategoryClassifier, CategoryData, TextFeatures, category_data, load_text_classifier
 from models.compat import is_regex_timeout
 from models.config_files import ConfigFileError
 from models.context_words import BisectingContextEnhancer
@@ -89,7 +90,7 @@ class AnalyzerSettings:
     chunk_chars: int = 8000
     chunk_overlap: int = 400
     # Runs of punctuation, and tokens with affixes, longer than these are cut in place by spaces
-    # before detection: spaCy's tokenizer is quadratic in them (models.detection.bounded).
+    # for spaCy's tokenizer, which is quadratic in them (models/bounded_tokens.py).
     max_punctuation_run: int = 32
     max_token_chars: int = 256
     # Texts per spaCy `nlp.pipe` batch, and how many distinct short texts (app names, window
@@ -159,8 +160,10 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
     pos_free_lemmas = nlp_config.pop("pos_free_lemmas", False)
     nlp_config["models"] = [{"lang_code": settings.language, "model_name": locate_model(settings.model_name)}]
     nlp_engine = NlpEngineProvider(nlp_configuration=nlp_config).create_engine()
+    nlp = nlp_engine.nlp[settings.language]
+    # spaCy tokenizes each text cut where it would be quadratic; the recognizers read it as written.
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, settings.max_punctuation_run, settings.max_token_chars)
     if settings.pruned:
-        nlp = nlp_engine.nlp[settings.language]
         _disable_components(nlp, disabled)
         if pos_free_lemmas:
             nlp.add_pipe(LEMMATIZER_FACTORY, last=True)
@@ -260,5 +263,12 @@ def build_detector(settings: AnalyzerSettings) -> Detector:
     analyzer = build_analyzer(settings)
     nlp = analyzer.nlp_engine.nlp[settings.language]
     data = category_data()
-    return Detector(analyzer, CategoryClassifier(nlp, data, load_text_classifier(data)), settings.cache_entries,
-                    settings.language)
+    return Detector(analyzer, CategoryClassifier(nlp, data, bounded_text_classifier(settings, data)),
+                    settings.cache_entries, settings.language)
+
+
+def bounded_text_classifier(settings: AnalyzerSettings, data: CategoryData) -> Language:
+    """The trained text classifier, its tokenizer bounded as the analyzer's: it reads the record's texts too."""
+    model = load_text_classifier(data)
+    model.tokenizer = BoundedTokenizer(model.tokenizer, settings.max_punctuation_run, settings.max_token_chars)
+    return model

@@ -32,7 +32,7 @@ from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
-from models.screen_layout import column_mates, top_bar_initials
+from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
 from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
 from models.unreadable import UNREADABLE_TEXT, unreadable_words
 from models.value_search import ValueMatch, ValueSearch
@@ -270,7 +270,12 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     if unread - found:
         counts[UNREADABLE_TEXT] += len(unread - found)
     covered = found | unread
-    covered |= column_mates(words, covered) | top_bar_initials(words)
+    mates = column_mates(words, covered)
+    initials = top_bar_initials(words) - covered - mates
+    for entity, added in ((TABLE_COLUMN, mates), (INITIALS, initials)):
+        if added:
+            counts[entity] += len(added)
+    covered |= mates | initials
     image = decode_image(prepared.image or b"", rules.max_pixels)
     avatars = find_avatars(image, rules.avatars)
     if avatars:

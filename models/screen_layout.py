@@ -14,6 +14,10 @@ from models.config_files import DATA_DIR, StrictModel, load_yaml_file
 from models.recognizers.config import Regex, recognizer_data
 from models.records import OcrWord
 
+# The counts, in the audit's masked entities, of words covered with their table column and of top-bar initials.
+TABLE_COLUMN = "TABLE_COLUMN"
+INITIALS = "INITIALS"
+
 
 class TableShape(StrictModel):
     """models/data/screen_layout.yaml: what a table's header row and its rows look like, and when a

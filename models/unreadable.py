@@ -8,6 +8,7 @@ read twice). Each test looks at a word and its neighbours only, so the cost is l
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 
 import pydantic
@@ -59,9 +60,16 @@ def odd_shape(text: str, rules: UnreadableText) -> bool:
 def unreadable_word(word: OcrWord, rules: UnreadableText) -> bool:
     """Whether `word` is text the read could not make out: read with low confidence, or of an odd
     shape and read with less than `shape_confidence` (a word without a confidence: by shape alone)."""
-    if 0 <= word.confidence < rules.min_confidence:
+    confidence = given_confidence(word)
+    if 0 <= confidence < rules.min_confidence:
         return True
-    return word.confidence < rules.shape_confidence and odd_shape(word.text, rules)
+    return confidence < rules.shape_confidence and odd_shape(word.text, rules)
+
+
+def given_confidence(word: OcrWord) -> float:
+    """The word's confidence, -1 (none given) for a NaN a reader may give: compared, a NaN would
+    count as sure of every word."""
+    return -1 if math.isnan(word.confidence) else word.confidence
 
 
 def unreadable_words(words: tuple[OcrWord, ...] | list[OcrWord], rules: UnreadableText) -> list[OcrWord]:
@@ -78,7 +86,7 @@ def unreadable_words(words: tuple[OcrWord, ...] | list[OcrWord], rules: Unreadab
         for i in order:
             j = i - 1 if order.step == 1 else i + 1
             covered[i] = covered[i] or (covered[j] and words[j].line == words[i].line and (
-                0 <= words[i].confidence < rules.neighbour_confidence or touching(words[min(i, j)], words[max(i, j)])))
+                0 <= given_confidence(words[i]) < rules.neighbour_confidence or touching(words[min(i, j)], words[max(i, j)])))
     return [word for word, cover in zip(words, covered) if cover]
 
 

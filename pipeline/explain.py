@@ -23,9 +23,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.categories import CategoryClassifier, CategoryDecision, TextFeatures, category_data, load_text_classifier
+from models.categories import CategoryClassifier, CategoryDecision, TextFeatures, category_data
 from models.detection import detect
-from models.engine import build_detector, settings_for_policy
+from models.engine import bounded_text_classifier, build_detector, settings_for_policy
 from models.image_source import UnreadableImage, read_image_file
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr
@@ -91,7 +91,7 @@ def explain_record(line: bytes, source_file: str, policy: Policy) -> dict:
     detector = build_detector(settings)
     nlp = detector.analyzer.nlp_engine.nlp[settings.language]
     data = category_data()
-    detector.classifier = RecordingClassifier(nlp, data, load_text_classifier(data))
+    detector.classifier = RecordingClassifier(nlp, data, bounded_text_classifier(settings, data))
     finding = detect(detector, prepared(record, source_file, policy), settings)
     weighed_record, features, entity_types = detector.classifier.weighed[record.record_id]
     explained = detector.classifier.explain(weighed_record, features, entity_types)

@@ -17,6 +17,7 @@ def ids(text: str) -> list[str]:
 @pytest.mark.parametrize("valid, invalid", [
     ("714.602.385-08", "714.602.385-09"),          # Brazilian CPF
     ("VRDGNN78E52L219Z", "VRDGNN78E52L219A"),      # Italian codice fiscale
+    ("vrdgnn78e52l219z", "vrdgnn78e52l219a"),      # ... typed in lower case
     ("X6039218Q", "X6039218R"),                    # Spanish NIE
     ("02210735189", "02210735188"),                # Polish PESEL
     ("5298 3017 6627", "5298 3017 6628"),          # Indian Aadhaar
@@ -28,7 +29,8 @@ def test_a_number_of_an_id_shape_counts_only_when_its_check_digits_pass(valid, i
 
 
 @pytest.mark.parametrize("text", ["order no. 02210735189", "Invoice #: 02210735189", "build 02210735189",
-                                  "tracking number 5010923400171", "PO 714.602.385-08"])
+                                  "tracking number 5010923400171", "PO 714.602.385-08", "Order-No 02210735189",
+                                  "order_id=02210735189", "Invoice-Nr. 02210735189", "Job-ID: 02210735189"])
 def test_a_number_after_an_order_invoice_or_build_word_is_no_id(text):
     assert ids(text) == []
 

@@ -56,6 +56,11 @@ def test_when_a_word_of_odd_shape_is_read_with_confidence_then_it_stays(text, ru
     assert not unreadable_word(word(text, rules.shape_confidence), rules)
 
 
+def test_when_a_reader_gives_nan_for_a_confidence_then_the_word_is_judged_by_shape_alone(rules):
+    assert unreadable_word(word("BorgaHoB", float("nan")), rules)
+    assert not unreadable_word(word("Quarterly", float("nan")), rules)
+
+
 def test_when_tesseract_is_unsure_of_a_word_then_it_is_unreadable_unless_no_confidence_was_given(rules):
     assert unreadable_word(word("Onna", confidence=rules.min_confidence - 1), rules)
     assert not unreadable_word(word("Onna", confidence=rules.min_confidence), rules)

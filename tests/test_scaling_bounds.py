@@ -1,6 +1,7 @@
-"""Per-record cost stays linear: the pieces handed to spaCy are bounded (chunks, and runs of
-punctuation cut by `broken_runs`) with every offset still right, and the patterns that scanned back
-or forward over a whole run are bounded. Cost is tested by counting work, never by timing."""
+"""Per-record cost stays linear: the texts spaCy's tokenizers are handed are bounded (chunks, and runs of
+punctuation and long tokens cut by `broken_runs` and `broken_tokens`) while the recognizers read the
+text as written, and the patterns that scanned back or forward over a whole run are bounded. Cost is
+tested by counting work, never by timing."""
 from __future__ import annotations
 
 import json
@@ -10,7 +11,8 @@ from dataclasses import replace
 
 import pytest
 
-from models.detection import broken_runs, broken_tokens, chunks, detect
+from models.bounded_tokens import broken_runs, broken_tokens
+from models.detection import chunks, detect
 from models.engine import build_detector
 from models.normalize import build_normalizer
 from models.parse import parse_line
@@ -110,22 +112,38 @@ def test_when_a_name_sits_on_a_chunk_edge_then_it_is_still_found(detector, analy
 def test_the_longest_punctuation_run_spacy_tokenizes_is_bounded_whatever_the_record_holds(
         detector, analyzer_settings, monkeypatch):
     """Work counted, not timed: spaCy's tokenizer is quadratic in a run of affixes, so the longest run
-    of punctuation in any text it is handed bounds its cost per character."""
-    nlp = detector.analyzer.nlp_engine.nlp[analyzer_settings.language]
+    of punctuation in any text it is handed bounds its cost per character (the analyzer's and the
+    text classifier's tokenizers both)."""
     handed: list[str] = []
-    tokenizer = nlp.tokenizer
-
-    def spy(text):
-        handed.append(text)
-        return tokenizer(text)
-
-    monkeypatch.setattr(nlp, "tokenizer", spy)
+    nlp = detector.analyzer.nlp_engine.nlp[analyzer_settings.language]
+    for bounded_tokenizer in (nlp.tokenizer, detector.classifier._text_classifier.tokenizer):
+        def spy(text, inner=bounded_tokenizer.inner):
+            handed.append(text)
+            return inner(text)
+        monkeypatch.setattr(bounded_tokenizer, "inner", spy)
     texts = [char * 5000 for char in ",\"'(.-_"] + ["\"'" * 3000, "(" * 4000 + "[x]" + ")" * 4000, "'s" * 3000,
                                                      "%25" * 2000]
     detect(detector, transcript_record(*texts), analyzer_settings)
     assert handed and max(map(longest_run, handed)) <= analyzer_settings.max_punctuation_run
     assert max(len(token) for text in handed for token in text.split()) <= analyzer_settings.max_token_chars
-    assert max(map(len, handed)) <= analyzer_settings.chunk_chars
+    assert max(map(len, handed[:-1])) <= analyzer_settings.chunk_chars  # the last: the classifier's, every text
+
+
+@pytest.mark.parametrize("text, entity_type, value", [
+    ("see " + "x" * 250 + "-jane.doe@example.com today", "EMAIL_ADDRESS", "jane.doe@example.com"),
+    ("https://example.com/" + "a/" * 130 + "?email=jane.doe@example.com&x=1", "EMAIL_ADDRESS", "jane.doe@example.com"),
+    ("curl 'https://bucket.s3.amazonaws.com/q3.pdf?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20240101%2Fus-east-1"
+     "%2Fs3%2Faws4_request&X-Amz-Date=20240101T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host"
+     "&X-Amz-Signature=9f2c41d07be6a85e3c1f40d29ab78e65f03c1d2b4a9e87f6c05d31b2e4f7a890'", "SECRET",
+     "9f2c41d07be6a85e3c1f40d29ab78e65f03c1d2b4a9e87f6c05d31b2e4f7a890"),
+])
+def test_when_a_value_sits_in_a_token_longer_than_spacy_is_handed_then_it_is_found_whole(
+        detector, analyzer_settings, text, entity_type, value):
+    assert len(max(text.split(), key=len)) > analyzer_settings.max_token_chars
+    start = text.index(value)
+    spans = [span for _, spans in detect(detector, transcript_record(text), analyzer_settings).spans
+             for span in spans if span.entity_type == entity_type]
+    assert any(span.start <= start and span.end >= start + len(value) for span in spans)
 
 
 def test_when_a_text_opens_with_a_combining_mark_then_its_view_is_made_without_failing():

@@ -13,14 +13,15 @@ from PIL import Image, ImageDraw, ImageFont
 
 from models.detection import detect
 from models.engine import build_detector, fitted_to_policy
-from models.images import FILL, decode_image
+from models.images import FILL, decode_image, encode_png
 from models.ocr import text_lines
 from models.parse import parse_line
-from models.records import OcrWord, PreparedRecord
+from models.records import OcrWord, PreparedRecord, Span
 from models.redaction import sanitize
-from models.screen_layout import column_mates, find_tables, top_bar_initials, visual_rows
-from models.text_views import text_fields
+from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, find_tables, top_bar_initials, visual_rows
+from models.text_views import OCR, text_fields
 from tests.conftest import KEY, TS, categories_kept
+from tests.test_redaction import finding
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -82,6 +83,16 @@ def test_when_capitals_stand_alone_in_the_top_bar_then_they_are_initials():
 
 def test_when_capitals_share_a_field_in_the_top_bar_then_they_are_no_badge():
     assert top_bar_initials(words_at([("Export", 10, 0), ("XLS", 80, 0)])) == set()
+
+
+def test_words_covered_by_their_column_or_as_initials_are_counted_in_the_audit(policy):
+    words = words_at([("Jira", 10, 0), ("AR", 900, 2), *[(text, left, top + 40) for text, left, top in TABLE]])
+    spans = [Span("PERSON", word.start, word.start + len(word.text), 0.85) for word in words if word.text in ("Kim", "Ola")]
+    raw = {"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
+           "image_b64": base64.b64encode(encode_png(Image.new("RGB", (1000, 400), "white"))).decode()}
+    out = sanitize(finding(raw, {OCR: spans}, ocr_words=words, image=base64.b64decode(raw["image_b64"])), policy, KEY)
+    counts = dict(out.entity_counts)
+    assert (counts.get(TABLE_COLUMN), counts.get(INITIALS), counts.get("PERSON")) == (1, 1, 2)
 
 
 def render(rows: list[list[str]], columns: list[int], font_px: int = 15, dark: bool = False

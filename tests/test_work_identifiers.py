@@ -139,6 +139,8 @@ def found(text: str) -> set[tuple[str, str]]:
     ("PS C:\\> whoami\ncorp\\efernandes", "USERNAME", "efernandes"),
     ('git config --global user.name "rtanaka"', "USERNAME", "rtanaka"),
     ("ngozi@devbox ~/src> make", "USERNAME", "ngozi@devbox"),
+    ("Kowalski@Kowalski-PC:~$ ls", "USERNAME", "Kowalski@Kowalski-PC"),
+    ("Tomasz@DESKTOP-4F2K MINGW64 ~/projects (main)", "USERNAME", "Tomasz@DESKTOP-4F2K"),
     ("mkarimi commented 2 days ago", "USERNAME", "mkarimi"),
     ("• lucas-ferreira opened this issue on Mar 3", "USERNAME", "lucas-ferreira"),
     ("see #412 - nhan_tran2 approved these changes", "USERNAME", "nhan_tran2"),
@@ -264,6 +266,7 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
     "Tests commented out; i just commented on this bug; the build opened this issue; It has joined the two tables",
     "Assignee: Unassigned; reviewer: required; owner: root; Reviewers: none; created by the script; closed by default",
     "Small rooms, a small desk shared by three people",
+    "Write to Support@Example: the MINGW64 build is in ~/dist; run it as Admin @ Host ~ 5$",
     'set password_min_length: 12, token_url: "https://auth.example.com/token", secretName: db-creds, token_type=bearer',
     '{"password": ""} password: ${DB_PASSWORD} <password>${PASS}</password> if you hate your password: tell sudo',
     # numbers that are no one's: orders, builds, barcodes, purchase orders and invoices

@@ -25,7 +25,7 @@ class CheckedNumberRecognizer(EntityRecognizer):
              tuple(importlib.import_module(f"stdnum.{check}").is_valid for check in shape.checks), shape.score)
             for entity, shapes in rule.shapes.items() for shape in shapes.values()]
         self._blocked = regex.compile(rf"(?i:(?<![\w\-])(?:{phrase_trie(rule.blockers, space=' ')})"
-                                      rf"(?:\s{{0,3}}(?:no\.?|nr\.?|number|num|id|#|:))*\s{{0,3}}[#:]?\s{{0,3}})$")
+                                      rf"(?:[\s\-_]{{0,3}}(?:no\.?|nr\.?|number|num|id|#|:))*[\s\-_]{{0,3}}[#:=]?\s{{0,3}})$")
         super().__init__(supported_entities=sorted({entity for entity, *_ in self._shapes}), supported_language="en",
                          name="CheckedNumberRecognizer")
 
