@@ -255,14 +255,30 @@ def _transcript_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     return fields
 
 
+def _marked(spans: list[Span], length: int) -> list[bool]:
+    """Which characters of a text of `length` a span covers: one pass over the text, however many
+    spans there are or overlap (a screen's words times its spans would not be linear)."""
+    depth = [0] * (length + 1)
+    for span in spans:
+        start, end = max(0, span.start), min(length, span.end)
+        if start < end:
+            depth[start] += 1
+            depth[end] -= 1
+    marked, level = [], 0
+    for step in depth[:length]:
+        level += step
+        marked.append(level > 0)
+    return marked
+
+
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                        counts: Counter, masked_category: str | None) -> dict[str, object]:
     words = prepared.ocr_words
-    ocr_spans = spans.get(OCR, [])
-    found = {i for i, word in enumerate(words)
-             if any(word.start < s.end and s.start < word.start + len(word.text) for s in ocr_spans)}
+    marked = _marked(spans.get(OCR, []), max((word.start + len(word.text) for word in words), default=0))
+    found = {i for i, word in enumerate(words) if any(marked[word.start:word.start + len(word.text)])}
     owners = joined_text(words)[1]
-    found |= {owners[p] for s in spans.get(OCR_JOINED, []) for p in range(s.start, s.end) if owners[p] >= 0}
+    joined = _marked(spans.get(OCR_JOINED, []), len(owners))
+    found |= {owners[p] for p, inside in enumerate(joined) if inside and owners[p] >= 0}
     rules = policy.screenshots
     # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
     unreadable = set(unreadable_words(words, rules.unreadable_text))

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from models.parse import parse_line
 from models.pseudonyms import pseudonymize
 from models.records import DiscardedRecord, Finding, OcrWord, PreparedRecord, Span
-from models.redaction import sanitize
+from models.redaction import _marked, sanitize
 from models.text_views import text_fields
 from tests.conftest import KEY, keystrokes, record, transcript
 
@@ -252,3 +252,9 @@ def test_when_a_finding_did_not_look_for_a_type_the_policy_replaces_then_it_fail
     masking_urls = policy.model_copy(update={"entities": {**policy.entities, "URL": policy.entities["PERSON"]}})
     with pytest.raises(IncompleteFinding, match="URL"):
         sanitize(unsought, masking_urls, KEY)
+
+
+def test_characters_under_spans_are_marked_once_however_spans_overlap():
+    spans = [Span("PERSON", 2, 5, 0.9), Span("USERNAME", 3, 7, 0.9), Span("SECRET", 9, 40, 0.9)]
+    assert _marked(spans, 10) == [False, False, True, True, True, True, True, False, False, True]
+    assert _marked([], 3) == [False, False, False] and _marked(spans, 0) == []
