@@ -185,6 +185,7 @@ class NationalPhones(StrictModel):
     cues: tuple[str, ...] = pydantic.Field(min_length=1)
     valid_score: float = pydantic.Field(gt=0, le=1)
     cued_score: float = pydantic.Field(gt=0, le=1)
+    book_number: Regex
 
 
 class Addressees(StrictModel):
