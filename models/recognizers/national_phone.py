@@ -8,9 +8,9 @@ import functools
 
 import phonenumbers
 import regex
-from stdnum import isbn
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from stdnum import isbn
 
 from models.recognizers.config import NationalPhones
 
