@@ -408,3 +408,7 @@ def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(a
     command = "sudo -u tbergmann ./backup.sh --password Gl4cier-Bay && curl -H 'Cookie: sid=k3j2h1g0f9e8d7c6' x"
     assert {("USERNAME", "tbergmann"), ("SECRET", "Gl4cier-Bay"), ("SECRET", "k3j2h1g0f9e8d7c6")} <= spans(command)
     assert not {entity for entity, _ in spans("PO1234-5678 received")} & {"ACCOUNT_NUMBER", "CUSTOMER_ID"}
+    assert ("SECRET", "sunflower") in spans("the wifi password is sunflower")
+    assert not any(entity == "SECRET" for entity, _ in spans("the password is wrong, it was reset"))
+    assert not any(entity == "USERNAME" for entity, _ in spans("password_min_length: 12\nuse_ssl: true"))
+    assert not any(entity == "PHONE_NUMBER" for entity, _ in spans("ISBN 978 0 306 40615 7"))
