@@ -84,7 +84,7 @@ def test_a_message_addressed_to_a_handle_that_is_no_word_masks_the_handle(addres
 
 
 @pytest.mark.parametrize("text", [
-    "Thanks, Ana", "Update: the build is green", "NOTE: read-only", "lol, no", "btw: deploy at 5",
+    "Thanks, Ana", "Update: the build is green", "NOTE: read-only", "lol, no", "btw: deploy at 5", "pw: correcthorsebatterystaple", "pwd: hunter",
     "Jira: Board", "Slack, again", "systemd: started\nnginx: reloaded",
     "line one\nzsh: command not found: foo",  # a terminal's later line, not a message
     "Hi there", "Seveas is on the channel",
