@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from models.config_files import ConfigFileError
+from models.config_files import ConfigFileError, term_list
 from models.engine import RegexTimedOut, english_word_test, locate_model
 from models.recognizers.bare_handle import BareHandleRecognizer, folded, name_keys
 from models.recognizers.config import RECOGNIZERS_FILE, load_recognizer_data
@@ -18,7 +18,8 @@ from models.recognizers.ui_terms import load_ui_terms
 def recognizer(analyzer_settings) -> BareHandleRecognizer:
     data = load_recognizer_data()
     is_word = english_word_test(spacy.load(locate_model(analyzer_settings.model_name)))
-    return BareHandleRecognizer(data.bare_handles, is_word, load_ui_terms(data) | system_accounts(data))
+    return BareHandleRecognizer(data.bare_handles, is_word, load_ui_terms(data) | system_accounts(data),
+                                frozenset(term_list(data.first_names.terms)))
 
 
 def found(recognizer: BareHandleRecognizer, text: str) -> set[tuple[str, str]]:
@@ -48,6 +49,13 @@ def found(recognizer: BareHandleRecognizer, text: str) -> set[tuple[str, str]]:
     ("thandiwe.nkosi", {("USERNAME", "thandiwe.nkosi")}),
     ("  oyelaran_b  ", {("USERNAME", "oyelaran_b")}),
     ("zanele82", {("USERNAME", "zanele82")}),
+    # letters and a number whose letters are a given name, even one that is also a word ("maria": seas)
+    ("maria88", {("USERNAME", "maria88")}),
+    # a name or word with a number after a chat cue
+    ("ping jsmith2 about it", {("USERNAME", "jsmith2")}),
+    ("thanks maria88", {("USERNAME", "maria88")}),
+    ("cc: tomasz77", {("USERNAME", "tomasz77")}),
+    ("hey Sarah12, can you look", {("USERNAME", "Sarah12")}),
 ])
 def test_a_bare_handle_or_initials_next_to_a_person_is_found(recognizer, text, expected):
     assert expected <= found(recognizer, text)
@@ -75,6 +83,10 @@ def test_a_bare_handle_or_initials_next_to_a_person_is_found(recognizer, text, e
     "kwame\n", "thandiwe",
     # two capitalised common words are no name to make a handle of
     "Pull Request\npullr opened", "Google Drive;gdrive;Lisboa",
+    # words of code, products, versions and units with a number, after a chat cue or alone
+    "ping python3 oauth2 eth0 utf8 k8s h264 mp4 ipv6 x86 arm64 sha256 win32 es2015 vue3 web3 covid19 log4j md5",
+    "thanks rc1 v2 beta3 office365 windows11 iphone15 250ms 4gb", "with gpt4", "thx ubuntu22 works",
+    "covid19", "iphone15", "office365", "beta3",
 ])
 def test_ordinary_text_holds_no_bare_handle(recognizer, text):
     assert found(recognizer, text) == set()
@@ -128,3 +140,5 @@ def test_the_real_analyzer_masks_a_person_row_and_a_searched_handle_but_not_a_da
     assert "tkowalczyk" in masked("tkowalczyk\nTomasz Kowalczyk")
     assert "thandiwe.nkosi" in masked("thandiwe.nkosi")
     assert "sales" not in masked("2,sales,2024-02-01")
+    assert "jsmith2" in masked("ping jsmith2 about it") and "maria88" in masked("maria88")
+    assert not masked("thanks python3 and oauth2 on eth0")

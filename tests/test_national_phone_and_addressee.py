@@ -54,6 +54,17 @@ def test_numbers_that_are_no_phone_anywhere_are_not_found(phones, text):
     assert _found(phones, text, "PHONE_NUMBER") == []
 
 
+@pytest.mark.parametrize("text", [
+    "ISBN 978 0 306 40615 7", "ISBN-10: 0 306 40615 2", "isbn: 978-0-306-40615-7", "see 978 0 306 40615 7 p. 12",
+])
+def test_a_book_number_after_its_cue_or_with_a_valid_isbn13_check_digit_is_no_phone(phones, text):
+    assert _found(phones, text, "PHONE_NUMBER") == []
+
+
+def test_a_phone_beside_a_book_number_is_still_found(phones):
+    assert _found(phones, "Mobile: 0741 386 973 (ISBN 978 0 306 40615 7)", "PHONE_NUMBER") == ["0741 386 973"]
+
+
 def test_an_unknown_phone_region_fails_naming_the_key(tmp_path):
     text = open("models/data/recognizers.yaml", encoding="utf-8").read().replace("regions: [GB,", "regions: [XX, GB,")
     path = tmp_path / "recognizers.yaml"
@@ -73,7 +84,7 @@ def test_a_message_addressed_to_a_handle_that_is_no_word_masks_the_handle(addres
 
 
 @pytest.mark.parametrize("text", [
-    "Thanks, Ana", "Update: the build is green", "NOTE: read-only", "lol, no", "btw: deploy at 5",
+    "Thanks, Ana", "Update: the build is green", "NOTE: read-only", "lol, no", "btw: deploy at 5", "pw: correcthorsebatterystaple", "pwd: hunter",
     "Jira: Board", "Slack, again", "systemd: started\nnginx: reloaded",
     "line one\nzsh: command not found: foo",  # a terminal's later line, not a message
     "Hi there", "Seveas is on the channel",

@@ -58,6 +58,13 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Co-authored-by: Kwame Mensah <kwame@users.noreply.github.com>", "PERSON", "Kwame Mensah"),
     # credentials outside key shapes
     ("your temporary password is Tr0ub4dor&3.", "SECRET", "Tr0ub4dor&3"),
+    # one plain word after a strong password cue, in English or another language
+    ("the password is sunflower", "SECRET", "sunflower"),
+    ("pw: correcthorsebatterystaple", "SECRET", "correcthorsebatterystaple"),
+    ("my pin is 4821", "SECRET", "4821"),
+    ("passcode 'tulip22'", "SECRET", "tulip22"),
+    ("the guest wifi password is marigold.", "SECRET", "marigold"),
+    ("das Passwort ist sonnenblume", "SECRET", "sonnenblume"),
     ("the staging pw is blu3fish!", "SECRET", "blu3fish"),
     ("the temporary password is )TSvJ3Ho_UB3DTQf , change it", "SECRET", ")TSvJ3Ho_UB3DTQf"),
     ("set the pin to 4821 please", "SECRET", "4821"),
@@ -214,6 +221,12 @@ def test_when_an_identifier_of_computer_work_is_written_then_it_is_found_whole(t
 
 
 @pytest.mark.parametrize("text", [
+    # a password cue followed by a state, a function word or a phrase about the password, not by it
+    "the password is wrong", "the password is incorrect", "your password is expired", "a password is required",
+    "the password is too short", "password is the same as before", "the pin is on the wall",
+    "the password is reset every 90 days", "open the password manager", "see the password policy",
+    # a config key at the start of a line is no addressed chat handle
+    "password_min_length: 12", "max_conn: 50\nuse_ssl: true",
     "/home/build/artifacts2024/output and /Users/Shared/x",
     "username is required",
     "dm me when done",
@@ -398,3 +411,7 @@ def test_the_real_analyzer_finds_work_identifiers_and_keeps_app_and_page_names(a
     command = "sudo -u tbergmann ./backup.sh --password Gl4cier-Bay && curl -H 'Cookie: sid=k3j2h1g0f9e8d7c6' x"
     assert {("USERNAME", "tbergmann"), ("SECRET", "Gl4cier-Bay"), ("SECRET", "k3j2h1g0f9e8d7c6")} <= spans(command)
     assert not {entity for entity, _ in spans("PO1234-5678 received")} & {"ACCOUNT_NUMBER", "CUSTOMER_ID"}
+    assert ("SECRET", "sunflower") in spans("the wifi password is sunflower")
+    assert not any(entity == "SECRET" for entity, _ in spans("the password is wrong, it was reset"))
+    assert not any(entity == "USERNAME" for entity, _ in spans("password_min_length: 12\nuse_ssl: true"))
+    assert not any(entity == "PHONE_NUMBER" for entity, _ in spans("ISBN 978 0 306 40615 7"))

@@ -1,6 +1,7 @@
 """Handles, initials and ids written with no cue in front of them: cells of a table row about a person
 ("JH,jamie.hawkins,2026-04-28", "Souza, Ana;Lisboa;CU-48213"), a handle made from a name or e-mail of the same text ("Kim Swanson
-... swansonk"), and a handle typed alone on its line (a search box or people picker: "omar.haddad")."""
+... swansonk"), a handle typed alone on its line (a search box or people picker: "omar.haddad"), and a name or word with a
+number after a chat cue ("ping jsmith2", "thanks maria88")."""
 from __future__ import annotations
 
 import unicodedata
@@ -11,6 +12,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from models.recognizers.config import BareHandles
+from models.recognizers.phrases import phrase_trie
 
 # Latin letters NFKD does not take apart.
 _FOLDED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
@@ -48,8 +50,10 @@ class BareHandleRecognizer(EntityRecognizer):
     """USERNAME for bare handles, PERSON for initials and ACCOUNT_NUMBER for ids in a person's row (see the
     module's docstring); `is_word` tells an English word from a handle, so "max_length" or "sales" stay."""
 
-    def __init__(self, rule: BareHandles, is_word: Callable[[str], bool], known_words: frozenset[str]) -> None:
+    def __init__(self, rule: BareHandles, is_word: Callable[[str], bool], known_words: frozenset[str],
+                 first_names: frozenset[str] = frozenset()) -> None:
         self._rule = rule
+        self._first_names = first_names
         self._is_word = is_word
         self._known = known_words | frozenset(rule.code_words)
         self._handle = regex.compile(rule.handle)
@@ -58,6 +62,10 @@ class BareHandleRecognizer(EntityRecognizer):
         self._row_id = regex.compile(rule.row_id)
         self._token = regex.compile(rf"(?<![\w@.\-/:\\~])(?:{rule.handle})(?![\w@\-/:\\]|\.\w)")
         self._not_initials = frozenset(rule.not_initials)
+        self._digit_handle = regex.compile(rule.digit_handle)
+        cues = phrase_trie(rule.handle_cues, space=r"[ \t]{1,3}")
+        self._cued = regex.compile(rf"(?<![\w@./\-])(?i:{cues})"
+                                   rf"[:,]?[ \t]{{1,3}}@?([A-Za-z][A-Za-z\d]{{1,30}})(?![\w@\-/]|\.\w)")
         super().__init__(supported_entities=["USERNAME", "PERSON", "ACCOUNT_NUMBER"], supported_language="en",
                          name="BareHandleRecognizer")
 
@@ -67,7 +75,7 @@ class BareHandleRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         """Row cells, handles made from the text's names, and lone handles, of the types asked for."""
-        results = [*self._row_cells(text), *self._derived(text), *self._alone(text)]
+        results = [*self._row_cells(text), *self._derived(text), *self._alone(text), *self._after_cue(text)]
         return [result for result in results if result.entity_type in entities]
 
     def is_handle(self, token: str) -> bool:
@@ -79,6 +87,20 @@ class BareHandleRecognizer(EntityRecognizer):
             return False
         return token not in self._known and any(
             len(part) >= 2 and part not in self._known and not self._is_word(part) for part in parts)
+
+    def is_digit_handle(self, token: str) -> bool:
+        """Letters and a final number whose letters are a given name, or no English, code or UI word: "maria88",
+        "jsmith2", but not "python3", "covid19", "sha256", "office365", "rc1" or "250ms"."""
+        if not self._digit_handle.fullmatch(token):
+            return False
+        letters = token.rstrip("0123456789")
+        return token not in self._known and letters not in self._known and (
+            letters in self._first_names or not self._is_word(letters))
+
+    def _after_cue(self, text: str) -> Iterator[RecognizerResult]:
+        for match in self._cued.finditer(text):
+            if self.is_digit_handle(match.group(1).lower()):
+                yield RecognizerResult("USERNAME", match.start(1), match.end(1), self._rule.cued_score)
 
     def _row_cells(self, text: str) -> Iterator[RecognizerResult]:
         for start, line in _lines(text):
@@ -128,8 +150,8 @@ class BareHandleRecognizer(EntityRecognizer):
             return
         for start, line in lines:
             token = line.strip()
-            if (_MARKED.search(token) and self.is_handle(token)
-                    and len(_LETTER_PARTS.findall(token)[0]) >= 2):
+            if self.is_digit_handle(token) or (_MARKED.search(token) and self.is_handle(token)
+                                               and len(_LETTER_PARTS.findall(token)[0]) >= 2):
                 offset = start + line.index(token)
                 yield RecognizerResult("USERNAME", offset, offset + len(token), self._rule.alone_score)
 

@@ -185,6 +185,7 @@ class NationalPhones(StrictModel):
     cues: tuple[str, ...] = pydantic.Field(min_length=1)
     valid_score: float = pydantic.Field(gt=0, le=1)
     cued_score: float = pydantic.Field(gt=0, le=1)
+    book_number: Regex
 
 
 class Addressees(StrictModel):
@@ -208,6 +209,9 @@ class BareHandles(StrictModel):
     initials: Regex
     not_initials: tuple[str, ...]
     alone_max_lines: int = pydantic.Field(ge=1)
+    digit_handle: Regex
+    handle_cues: tuple[str, ...] = pydantic.Field(min_length=1)
+    cued_score: Score
     row_score: Score
     initials_score: Score
     derived_score: Score

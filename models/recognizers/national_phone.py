@@ -1,7 +1,7 @@
 """Phone numbers written the way their own country writes them ("0741 386 973", "(028)9018553",
 "+62-50-956-1110"), where the phone recognizer reads text for a few regions only: a phone-shaped
 candidate that libphonenumber finds valid for one of many regions, or possible for one when the
-text names a phone ("Phone", "tel", "mobile")."""
+text names a phone ("Phone", "tel", "mobile"); never inside a book number (ISBN)."""
 from __future__ import annotations
 
 import functools
@@ -10,6 +10,7 @@ import phonenumbers
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from stdnum import isbn
 
 from models.recognizers.config import NationalPhones
 
@@ -27,6 +28,7 @@ class NationalPhoneRecognizer(EntityRecognizer):
         self._judge = functools.lru_cache(maxsize=4096)(self._judge_value)
         words = "|".join(regex.escape(cue) for cue in sorted(rule.cues, key=len, reverse=True))
         self._cue = regex.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", regex.IGNORECASE)
+        self._book_number = regex.compile(rule.book_number)
         super().__init__(supported_entities=["PHONE_NUMBER"], supported_language="en",
                          name="NationalPhoneRecognizer")
 
@@ -37,8 +39,11 @@ class NationalPhoneRecognizer(EntityRecognizer):
                 ) -> list[RecognizerResult]:
         """Each candidate scored by how sure libphonenumber is of it (none when it is no number anywhere)."""
         results, cued = [], None
+        books = _book_numbers(self._book_number, text)
         for match in _CANDIDATE.finditer(text):
             value = match.group().rstrip(" -./(")
+            if any(start < match.start() + len(value) and match.start() < end for start, end in books):
+                continue
             digits = sum(char.isdigit() for char in value)
             if not 9 <= digits <= 15:
                 continue
@@ -62,3 +67,9 @@ class NationalPhoneRecognizer(EntityRecognizer):
                 return True, True
             possible = possible or phonenumbers.is_possible_number(number)
         return False, possible
+
+
+def _book_numbers(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:
+    """Spans of ISBNs in `text`: after their cue, or 978/979 numbers with a valid ISBN-13 check digit."""
+    return [match.span() for match in pattern.finditer(text)
+            if match.group(1) or isbn.is_valid(match.group(2))]

@@ -12,7 +12,7 @@ from presidio_analyzer.input_validation import ConfigurationValidator
 from presidio_analyzer.input_validation.yaml_recognizer_models import CustomRecognizerConfig, PredefinedRecognizerConfig
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
-from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file
+from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file, term_list
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
 from models.recognizers.addressee import AddresseeRecognizer
 from models.recognizers.bare_handle import BareHandleRecognizer
@@ -91,7 +91,8 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             CheckedNumberRecognizer(data.checked_numbers),
             *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
-            BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data)),
+            BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
+                                 frozenset(term_list(data.first_names.terms))),
             name_context_recognizer(data, ui_terms, is_word)]
 
 
