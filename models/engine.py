@@ -21,7 +21,7 @@ from models.categories import CategoryClassifier, CategoryData, TextFeatures, ca
 from models.compat import is_regex_timeout
 from models.config_files import ConfigFileError
 from models.context_words import BisectingContextEnhancer
-from models.lemmas import FACTORY as LEMMATIZER_FACTORY, PosFreeLemmatizer
+from models.lemmas import FACTORY as LEMMATIZER_FACTORY, lemma_table_words
 from models.normalize import Normalizer, build_normalizer
 from models.policy import Policy
 from models.recognizers.config import RECOGNIZERS_FILE, RecognizerData, load_recognizer_data
@@ -174,7 +174,7 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
         # NER's person, place and group spans cut free of app and UI words ("Settings", "- Slack").
         UiTermsFilteredSpacyRecognizer(ui_terms, supported_language=settings.language,
                                        supported_entities=nlp_engine.get_supported_entities()),
-        *custom_recognizers(data, ui_terms, english_word_test(nlp_engine.nlp[settings.language])),
+        *custom_recognizers(data, ui_terms, english_word_test(nlp)),
         _phone_recognizer(settings, data)]
     if settings.pruned:
         recognizers = [recognizer for recognizer in recognizers
@@ -186,9 +186,7 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
 
 def english_word_test(nlp: Language) -> Callable[[str], bool]:
     """Whether a lower-case word is English: a stop word, or a word of the model's lemma tables."""
-    lemmatizer = PosFreeLemmatizer(nlp.get_pipe("lemmatizer").lookups)
-    stop_words = frozenset(nlp.Defaults.stop_words)
-    return lambda word: word in stop_words or lemmatizer.known(word)
+    return lemma_table_words(nlp.get_pipe("lemmatizer").lookups, nlp.Defaults.stop_words)
 
 
 def _phone_recognizer(settings: AnalyzerSettings, data: RecognizerData) -> PhoneRecognizer:

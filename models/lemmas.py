@@ -3,6 +3,8 @@ attribute ruler and the rule lemmatizer (half of spaCy's time per token) can be 
 Presidio's context words and the category term lists still match inflected forms."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc
@@ -72,6 +74,13 @@ class PosFreeLemmatizer:
                 lemma = self._cache[token.lower] = strings.add(self.lemma(token.lower_, token.is_stop))
             token.lemma = lemma
         return doc
+
+
+def lemma_table_words(lookups: Lookups, stop_words: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a lower-case word is English: a stop word, or a word of the lemma tables `lookups`."""
+    lemmatizer = PosFreeLemmatizer(lookups)
+    stops = frozenset(stop_words)
+    return lambda word: word in stops or lemmatizer.known(word)
 
 
 @Language.factory(FACTORY)

@@ -73,11 +73,16 @@ def given_confidence(word: OcrWord) -> float:
 
 
 def unreadable_words(words: tuple[OcrWord, ...] | list[OcrWord], rules: UnreadableText) -> list[OcrWord]:
-    """The words to cover as unreadable text, in reading order: each unreadable word, and words
-    of a line that overlap (one glyph read twice); then the run of words on either side of those
-    in its field read with less than `neighbour_confidence`, or touching it."""
+    """The words to cover as unreadable text, in reading order (`unreadable_indices`)."""
+    return [words[i] for i in sorted(unreadable_indices(words, rules))]
+
+
+def unreadable_indices(words: tuple[OcrWord, ...] | list[OcrWord], rules: UnreadableText) -> set[int]:
+    """Indices of the words to cover as unreadable text: each unreadable word, and words of a line
+    that overlap (one glyph read twice); then the run of words on either side of those in its field
+    read with less than `neighbour_confidence`, or touching it."""
     if not rules.cover:
-        return []
+        return set()
     covered = [unreadable_word(word, rules) for word in words]
     for i in range(1, len(words)):  # one glyph read twice: two words of a line overlapping
         if words[i].line == words[i - 1].line and overlapping(words[i - 1], words[i]):
@@ -87,7 +92,7 @@ def unreadable_words(words: tuple[OcrWord, ...] | list[OcrWord], rules: Unreadab
             j = i - 1 if order.step == 1 else i + 1
             covered[i] = covered[i] or (covered[j] and words[j].line == words[i].line and (
                 0 <= given_confidence(words[i]) < rules.neighbour_confidence or touching(words[min(i, j)], words[max(i, j)])))
-    return [word for word, cover in zip(words, covered) if cover]
+    return {i for i, cover in enumerate(covered) if cover}
 
 
 def overlapping(word: OcrWord, after: OcrWord) -> bool:
