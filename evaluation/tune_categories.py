@@ -20,7 +20,7 @@ from evaluation.corpus import load_development, load_public
 from evaluation.generated.build import with_fixed_hash_seed
 from evaluation.generated.records import build_text_record
 from evaluation.generated.spans import Slots
-from evaluation.generated.templates_tune import BATCHES, SEED
+from evaluation.generated.templates_tune import BATCHES, SEED, SEEDS
 from evaluation.generated.values import Values
 from evaluation.handwritten import predicted_categories
 from evaluation.scoring import bootstrap
@@ -31,7 +31,7 @@ PER_RECIPE = 40
 
 def tuning_records(per_recipe: int, batch: str) -> tuple[list[dict], dict[str, tuple[str, str, bool]]]:
     """One batch of the tuning family's records, and each record's (recipe, category, hard negative) by id."""
-    rng = random.Random(SEED)
+    rng = random.Random(SEEDS.get(batch, SEED))
     slots = Slots(Values(rng))
     records, gold = [], {}
     for number, recipe in enumerate(BATCHES[batch]):

@@ -1,16 +1,22 @@
-"""Tuning family for the category decision, in two batches written apart from each other and from
+"""Tuning family for the category decision, in three batches written apart from each other and from
 the train, dev and test families. `notices_hr` (categories.py): a person's own tax and performance
 matters of kinds the train and dev families do not hold (estimated payments, notices, audits, non-US
 tax authorities; probation, capability and disciplinary processes, denied promotions, notes on a
 named employee), and work about the same subjects. `registers` (registers.py): own medical, tax, HR
 and private matters in the registers of work tools (terse chat, speech, mail, assistant prompts,
 form fields, searches, portal titles), other countries' systems, named colleagues and indirect
-wording, and the work of people who build software about them. Scored by
+wording, and the work of people who build software about them. `desk` (desk.py): the shortest
+records people make of their own tax, HR and medical matters at a computer (a portal page's title and
+URL, a typed search, one chat or spoken line, one assistant prompt, a few form fields), with the same
+registers' hard negatives; its own seed. Scored by
 `python -m evaluation.tune_categories`; never trained on."""
-from evaluation.generated.templates_tune import categories, registers
+from evaluation.generated.templates_tune import categories, desk, registers
 
 SEED = 20261206
-BATCHES = {"notices_hr": categories.CATEGORY_RECIPES, "registers": registers.CATEGORY_RECIPES}
+BATCHES = {"notices_hr": categories.CATEGORY_RECIPES, "registers": registers.CATEGORY_RECIPES,
+           "desk": desk.CATEGORY_RECIPES}
+# A batch with a seed of its own draws its values apart from the others.
+SEEDS = {"desk": desk.SEED}
 CATEGORY_RECIPES = tuple(recipe for recipes in BATCHES.values() for recipe in recipes)
 
-__all__ = ["BATCHES", "CATEGORY_RECIPES", "SEED"]
+__all__ = ["BATCHES", "CATEGORY_RECIPES", "SEED", "SEEDS"]
