@@ -65,6 +65,8 @@ class WorkSignals(StrictModel):
 
     terms: str
     apps: tuple[str, ...]
+    # Work apps named in a browser's window title, as written ("PLAT-12 ... - Jira").
+    title_apps: tuple[str, ...] = ()
     host_labels: frozenset[str]
     title_patterns: tuple[str, ...]
     code_token_shapes: tuple[str, ...] = pydantic.Field(min_length=1)
@@ -101,6 +103,9 @@ class TextClassifier(StrictModel):
 
     model: str
     weights: dict[str, float]
+    # A record's own text with fewer letters than this ("s" from a Ctrl+S) gives the classifier
+    # nothing to judge: it gets no probabilities, as a record with no text of its own.
+    min_letters: int = pydantic.Field(default=1, ge=1)
 
 
 class CategoryData(StrictModel):
@@ -204,6 +209,7 @@ class CategoryClassifier:
                       for name, names in [("work", data.work.apps)]
                       + [(category, signals.apps) for category, signals in data.categories.items()]}
         self._titles = {category: _names_pattern(signals.apps, 0) for category, signals in data.categories.items()}
+        self._work_title_apps = _names_pattern(data.work.title_apps, 0)
 
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
         self._by_word.add(label, [nlp.make_doc(term) for term in terms])
@@ -238,8 +244,10 @@ class CategoryClassifier:
         """The text classifier's probabilities for each record's own text, in one pass over the batch.
         Its app, window title and URL are left out: context is weighed on its own (and never decides
         alone), so the classifier judges what was said, not where. A record with no text of its own
-        gets none."""
+        (or fewer letters of it than `classifier.min_letters`) gets none."""
+        least = self._data.classifier.min_letters
         texts = [_content(record, features) for record, features, _ in items]
+        texts = [text if sum(char.isalpha() for char in text) >= least else "" for text in texts]
         cats = iter(doc.cats for doc in self._text_classifier.pipe(text for text in texts if text))
         return [next(cats) if text else {} for text in texts]
 
@@ -325,8 +333,10 @@ class CategoryClassifier:
         title_terms = dict(next((feature.terms for feature in features if title and feature.text == title), ()))
         host = (hostname(record.url) or "") if record.url else ""
         code = min(sum(feature.code_tokens for feature in features), self._data.work.max_code_tokens)
+        # A title naming a channel or a work tool ("#team-pay", "PLAT-12 ... - Jira") is a work page.
+        work_title = bool(self._work_titles.search(title.lower()) or self._work_title_apps.search(title))
         work_place = bool(self._apps["work"].search(app) or self._data.work.host_labels.intersection(host.split("."))
-                          or self._work_titles.search(title.lower()))
+                          or work_title)
         work = {"terms": weights.work_term * (len(terms.get("work:term", ())) + code),
                 "artefacts": weights.artefact * sum(merged["artefacts"].values()),
                 "app": weights.work_app if work_place else 0.0,
@@ -335,19 +345,25 @@ class CategoryClassifier:
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
         for category, signals in self._data.categories.items():
-            context = min(weights.max_context if signals.max_context is None else signals.max_context,
-                          (weights.app if self._apps[category].search(app)
-                           else weights.title_app if self._titles[category].search(title) else 0.0)
-                          + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
+            in_place = ((weights.app if self._apps[category].search(app) else 0.0)
+                        + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
+            # A title naming the category's app says where, unless it is a work page about the app.
+            named = (weights.title_app if not in_place and not work_title and self._titles[category].search(title)
+                     else 0.0)
+            context = min(weights.max_context if signals.max_context is None else signals.max_context, in_place + named)
             strong = terms.get(f"{category}:strong", set())
             mine = strong & owned.get(f"{category}:strong", set())
-            # At work, terms no one owns are the subject of the work: only a few of them count
-            # (in the category's own app or site, such as a bank or a patient portal, all of them).
-            at_work = (work["terms"] or work["artefacts"] or work["app"]) and not context
+            # At work, terms no one owns are the subject of the work: only a few of them count, in
+            # the text and again in the title (in the category's own app or site, such as a bank or
+            # a patient portal, all of them; a title that only names it, "MyChart SSO bug - Jira", is no such place).
+            at_work = (work["terms"] or work["artefacts"] or work["app"]) and not in_place
             unowned = min(len(strong - mine), weights.max_unowned_at_work) if at_work else len(strong - mine)
+            titled = title_terms.get(f"{category}:strong", set())
+            titled_count = (len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work)
+                            if at_work else len(titled))
             parts[category] = {
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
-                "title_terms": weights.title_term * len(title_terms.get(f"{category}:strong", ())),
+                "title_terms": weights.title_term * titled_count,
                 "weak_terms": weights.weak_term * min(len(terms.get(f"{category}:weak", ())), weights.max_weak_terms),
                 "owned_terms": weights.owned_term * len(owned.get(f"{category}:strong", set())
                                                         | owned.get(f"{category}:weak", set())),
@@ -406,6 +422,9 @@ def _names_pattern(names: tuple[str, ...], flags: int) -> re.Pattern:
 
 
 def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
-    host = host.lower()
-    return any(fnmatch.fnmatch(host, pattern) if "*" in pattern else host == pattern or host.endswith("." + pattern)
-               for pattern in patterns)
+    """Whether the host, or the host without some of its leading labels ("www.doctolib.fr" as
+    "doctolib.fr"), matches a pattern: a name matches itself and its subdomains, a glob the whole name."""
+    labels = host.lower().split(".")
+    suffixes = [".".join(labels[i:]) for i in range(len(labels))]
+    return any(any(fnmatch.fnmatch(suffix, pattern) for suffix in suffixes) if "*" in pattern
+               else suffixes[0] == pattern or suffixes[0].endswith("." + pattern) for pattern in patterns)

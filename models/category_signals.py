@@ -28,11 +28,15 @@ def compile_all(patterns: Iterable[str]) -> None:
 
 class PersonSignals(StrictModel):
     """What makes a category term someone's own, at most `window` tokens before it in its clause: a
-    person word, or a name (a capitalized or non-Latin word) followed by one of the `predicates`."""
+    person word, or a name (a capitalized or non-Latin word) followed by one of the `predicates`.
+    A `possessives` word owns only a term at most `possessive_window` tokens after it ("my 2025 W-2",
+    not "my team that self reviews")."""
 
     owners: frozenset[str] = pydantic.Field(min_length=1)
+    possessives: frozenset[str] = frozenset()
     predicates: frozenset[str] = pydantic.Field(min_length=1)
     window: int = pydantic.Field(ge=1, le=8)
+    possessive_window: int = pydantic.Field(default=2, ge=1, le=8)
 
 
 class ArtefactSignals(StrictModel):
@@ -54,7 +58,10 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
     for label, start, end in matches:
         before = doc[max(0, start - person.window):start]
         clause = list(before)[_last_boundary(before) + 1:]
-        if any(token.lower_ in person.owners for token in clause) or _named_subject(clause, person.predicates):
+        near = clause[-person.possessive_window:]
+        if (any(token.lower_ in person.owners for token in clause)
+                or any(token.lower_ in person.possessives for token in near)
+                or _named_subject(clause, person.predicates)):
             owned.setdefault(label, set()).add(doc[start:end].text.lower())
     return owned
 

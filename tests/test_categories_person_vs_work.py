@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.categories import CategoryClassifier, category_data, load_text_classifier
+from models.categories import CategoryClassifier, TextFeatures, category_data, load_text_classifier
 from models.category_signals import artefacts, compiled
 from models.records import RawRecord
 
@@ -117,3 +117,60 @@ def test_unowned_strong_terms_are_capped_only_at_work_outside_the_categorys_own_
     assert found > weights.max_unowned_at_work
     counted = weights.max_unowned_at_work if capped else found
     assert explained["scores"]["tax"]["parts"]["strong_terms"] == weights.strong_term * counted
+
+
+@pytest.mark.parametrize("text, owned", [
+    ("my 2025 W-2 has the wrong address", True),
+    ("his written warning is on file", True),
+    ("ask my team whether the W-2 export is done", False),
+    ("draft a note to my reports that written warning templates moved", False),
+])
+def test_a_possessive_owns_only_the_term_it_stands_before(classifier, analyzer, text, owned):
+    found = {label for label, _ in features(classifier, analyzer, text).owned}
+    assert bool(found & {"tax:strong", "performance:strong"}) == owned
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("OPS-311 MyChart login loops after SSO change - Jira", None),  # work about the portal, in a browser
+    ("Test results - MyChart", "medical"),  # a person's own page of it
+])
+def test_a_work_tool_named_in_a_browser_title_is_a_work_place_and_naming_a_portal_is_not_being_in_it(
+        classifier, analyzer, title, expected):
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Google Chrome", window_title=title,
+                       url="https://mychart.example-health.org/MyChart/" if expected else None)
+    assert classifier.decide(record, [features(classifier, analyzer, title)], ()).category == expected
+
+
+@pytest.mark.parametrize("host, matches", [
+    ("www.doctolib.fr", True), ("doctolib.de", True), ("mydoctolib.fr", False), ("doctolib-clone.dev", False),
+])
+def test_a_host_glob_matches_the_host_or_the_host_without_its_leading_labels(host, matches):
+    from models.categories import _host_matches
+    assert _host_matches(host, ("doctolib.*",)) == matches
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("got shingles, working from bed today", "medical"),
+    ("promotion denied for the second year running", "performance"),
+    ("need to sort out my crypto gains before April", "tax"),
+])
+def test_a_short_line_about_ones_own_matter_is_its_category(classifier, analyzer, text, expected):
+    assert decide(classifier, analyzer, text, app="Messages") == expected
+
+
+def test_a_stray_key_under_a_window_title_gives_the_text_classifier_nothing_to_judge(classifier, analyzer):
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Discord", window_title="@mei - Discord")
+    title = features(classifier, analyzer, "@mei - Discord")
+    assert classifier.probabilities([(record, [title, features(classifier, analyzer, "s")], ())]) == [{}]
+    assert classifier.probabilities([(record, [title, features(classifier, analyzer, "see you at 6")], ())])[0]
+
+
+@pytest.mark.parametrize("text, matched", [
+    ("calibration knocked me down to a 2", True), ("they bumped her up to a 4 this cycle", True),
+    ("we scaled down to a 2-node cluster", False), ("cut the timeout down to 2 seconds", False),
+])
+def test_a_rating_moved_to_a_number_is_a_performance_pattern(classifier, text, matched):
+    record = RawRecord("r", "transcript", "u", "2026-06-09T09:00:00Z", app="Notes")
+    feature = TextFeatures(text, (), frozenset(), 0)
+    parts = classifier.explain(record, [feature], ())["scores"]["performance"]["parts"]
+    assert (parts["patterns"] > 0) == matched

@@ -44,8 +44,17 @@ def test_the_tuning_family_is_kept_apart_from_the_training_familys_text():
     assert all(r.category == "benign" for r in TUNING if r.hard_negative)
     names = [r.name for r in TUNING]
     assert len(names) == len(set(names))
-    first, second = ({line for r in BATCHES[name] for line in r.lines} for name in ("notices_hr", "registers"))
-    assert not first & second
+    first, second, third = ({line for r in BATCHES[name] for line in r.lines} for name in ("notices_hr", "registers", "desk"))
+    assert not first & second and not (first | second) & third
+    assert {r.category for r in BATCHES["desk"]} == set(LABELS)
+
+
+def test_a_batch_with_a_seed_of_its_own_draws_its_records_with_it():
+    from evaluation.generated.templates_tune import SEED, SEEDS
+    from evaluation.tune_categories import tuning_records
+    assert SEEDS["desk"] != SEED
+    first, second = tuning_records(2, "desk"), tuning_records(2, "desk")
+    assert first == second and len(first[0]) == 2 * len(BATCHES["desk"])
 
 
 def test_tuning_figures_count_any_category_as_a_drop_and_split_false_drops_by_hard_negative():
