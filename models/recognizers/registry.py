@@ -31,6 +31,9 @@ from models.recognizers.name_context import name_context_recognizer
 from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
+from models.recognizers.personal_url import personal_url_recognizers
+from models.recognizers.title_handle import TitleHandleRecognizer
+from models.recognizers.title_name import TitleNameRecognizer
 from models.recognizers.url_token import UrlPathTokenRecognizer
 
 REGISTRY_FILE = DATA_DIR / "presidio_registry.yaml"
@@ -90,6 +93,11 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
             CheckedNumberRecognizer(data.checked_numbers),
             *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
+            *personal_url_recognizers(data),
+            TitleHandleRecognizer(data.title_handles, is_word_or_ui(is_word, ui_terms | system_accounts(data)),
+                                  frozenset(data.bare_handles.file_types), frozenset(term_list(data.first_names.terms))),
+            TitleNameRecognizer(data.title_names, is_word, ui_terms | frozenset(data.bare_handles.code_words),
+                                frozenset(term_list(data.first_names.terms)), frozenset(data.person_names.particles)),
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),
