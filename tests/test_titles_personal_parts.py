@@ -147,3 +147,43 @@ def test_a_person_beside_an_app_name_is_still_found(analyzer):
 def test_a_domain_is_told_from_a_file_name():
     assert registered_domain("cal.com") and registered_domain("ana.dev")
     assert not registered_domain("notes.txt") and not registered_domain("rafael.lopez")
+
+
+@pytest.mark.parametrize("title, entity, value", [
+    ("faith.uche (Faith B. Uche) · GitHub", "PERSON", "Faith B. Uche"),
+    ("kravel (Kritika L. Ravel) - Hugging Face", "PERSON", "Kritika L. Ravel"),
+    ("kravel (Kritika L. Ravel) - Hugging Face", "USERNAME", "kravel"),
+    ("قطب_اهرام (قطب اهرام) - Keybase", "PERSON", "قطب اهرام"),
+])
+def test_a_display_name_bracketed_after_a_handle_is_found(analyzer, title, entity, value):
+    assert (entity, value) in _found(analyzer, title)
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("maria.garcia (External) | Slack", "External"),
+    ("jane.doe (Keybase) - Chrome", "Keybase"),
+    ("python (Programming Language) - Wikipedia", "python"),
+])
+def test_a_bracketed_word_or_app_is_no_display_name(analyzer, title, kept):
+    assert not any(kept in value for value in _values(analyzer, title))
+
+
+@pytest.mark.parametrize("title, entity, value", [
+    ("Matea_Matković-passport.jpg", "PERSON", "Matea_Matković"),
+    ("Aniela_Polasik_Contract_signed.pdf - Adobe Acrobat Reader (64-bit)", "PERSON", "Aniela_Polasik"),
+    ("expenses-kimberley12-2025.xlsx - Excel", "USERNAME", "kimberley12"),
+    ("offer-letter-mariagomez.docx - Word", "USERNAME", "mariagomez"),
+])
+def test_a_name_or_login_in_a_document_file_name_is_found(analyzer, title, entity, value):
+    assert (entity, value) in _found(analyzer, title)
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("screenshot-2025-03-04.png", "screenshot"),
+    ("Q4_forecast_final.xlsx - Excel", "forecast"),
+    ("Cover Letter Template.docx - Word", "Template"),
+    ("quarterly-report-final-v2.pptx", "quarterly"),
+    ("terraform-aws-vpc.tf - Visual Studio Code", "terraform"),
+])
+def test_the_words_of_a_document_or_code_file_name_stay(analyzer, title, kept):
+    assert not any(kept in value for value in _values(analyzer, title))

@@ -180,6 +180,14 @@ class TitleNames(StrictModel):
     score: Score
 
 
+class FileNames(StrictModel):
+    """Names and logins in document file names: the document types, the shortest name piece, the score."""
+
+    doc_types: tuple[str, ...] = pydantic.Field(min_length=1)
+    min_letters: int = pydantic.Field(ge=3)
+    score: Score
+
+
 class UiTerms(StrictModel):
     """App, product and UI words (a term list): a NER person span made only of them is not a person."""
 
@@ -323,6 +331,7 @@ class RecognizerData(StrictModel):
     personal_urls: PatternFamily
     title_handles: TitleHandles
     title_names: TitleNames
+    file_names: FileNames
     ui_terms: UiTerms
     phone_regions: PhoneRegions
     national_phones: NationalPhones

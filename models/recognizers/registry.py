@@ -22,6 +22,7 @@ from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
 from models.recognizers.email import OfflineEmailRecognizer
 from models.recognizers.employee_id import EmployeeIdRecognizer
+from models.recognizers.file_name import FileNameRecognizer
 from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
@@ -98,6 +99,8 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
                                   frozenset(data.bare_handles.file_types), frozenset(term_list(data.first_names.terms))),
             TitleNameRecognizer(data.title_names, is_word, ui_terms | frozenset(data.bare_handles.code_words),
                                 frozenset(term_list(data.first_names.terms)), frozenset(data.person_names.particles)),
+            FileNameRecognizer(data.file_names, is_word, ui_terms | frozenset(data.bare_handles.code_words),
+                               frozenset(term_list(data.first_names.terms))),
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),
