@@ -74,9 +74,12 @@ def test_a_platform_page_of_a_url_holds_no_username(analyzer, url):
     assert [value for entity, value in _found(analyzer, url) if entity == "USERNAME"] == []
 
 
-def test_a_page_after_a_profile_id_is_no_name_slug(analyzer):
-    found = _found(analyzer, "https://stackoverflow.com/users/5528158/activity")
-    assert ("USERNAME", "5528158") in found and "activity" not in {value for _, value in found}
+@pytest.mark.parametrize("url, page", [
+    ("https://stackoverflow.com/users/5528158/activity", "activity"),
+    ("https://northwind.lightning.force.com/lightning/r/Contact/0032515039778/view", "view"),
+])
+def test_a_page_after_a_profile_id_is_no_name_slug(analyzer, url, page):
+    assert page not in {value for _, value in _found(analyzer, url)}
 
 
 @pytest.mark.parametrize("title, handle", [
