@@ -125,6 +125,7 @@ def test_a_small_letter_name_as_a_titles_part_is_found(analyzer, title, name):
     ("npm install - Terminal", "npm install"),
     ("Rust Programming Language", "Programming Language"),
     ("Billing - Zoho CRM", "Zoho CRM"),
+    ("data-pipeline standup | General | Microsoft Teams", "data-pipeline standup"),
 ])
 def test_commands_and_product_names_as_a_titles_part_are_no_name(analyzer, title, kept):
     assert not any(kept in value or value in kept for value in _values(analyzer, title))

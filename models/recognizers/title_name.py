@@ -69,7 +69,8 @@ class TitleNameRecognizer(EntityRecognizer):
         pieces = [piece for word in named for piece in word.split("-")]
         if any(piece in self._known for piece in pieces):
             return False
-        english = sum(self._is_word(word) and word not in self._first_names for word in named)
+        english = sum(word not in self._first_names and any(self._is_word(piece) for piece in word.split("-"))
+                      for word in named)
         if any(word in self._first_names for word in named) or not "".join(named).isascii():
             return english <= 1
         return english == 0 and all(len(word) >= self._rule.min_letters for word in named)
