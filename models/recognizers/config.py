@@ -161,6 +161,33 @@ class UrlPathTokens(StrictModel):
     score: Score
 
 
+class TitleHandles(StrictModel):
+    """A login standing as a window title's part: its shape, the longest title looked at, the score."""
+
+    handle: Regex
+    max_title_length: int = pydantic.Field(ge=20)
+    score: Score
+
+
+class TitleNames(StrictModel):
+    """A name in small letters as a window title's part: how many words, how long, particles, the score."""
+
+    min_words: int = pydantic.Field(ge=2)
+    max_words: int = pydantic.Field(ge=2)
+    min_letters: int = pydantic.Field(ge=3)
+    particles: tuple[str, ...]
+    max_title_length: int = pydantic.Field(ge=20)
+    score: Score
+
+
+class FileNames(StrictModel):
+    """Names and logins in document file names: the document types, the shortest name piece, the score."""
+
+    doc_types: tuple[str, ...] = pydantic.Field(min_length=1)
+    min_letters: int = pydantic.Field(ge=3)
+    score: Score
+
+
 class UiTerms(StrictModel):
     """App, product and UI words (a term list): a NER person span made only of them is not a person."""
 
@@ -301,6 +328,10 @@ class RecognizerData(StrictModel):
     account_number: CuedValue
     work_identifiers: dict[str, PatternFamily]
     url_path_tokens: UrlPathTokens
+    personal_urls: PatternFamily
+    title_handles: TitleHandles
+    title_names: TitleNames
+    file_names: FileNames
     ui_terms: UiTerms
     phone_regions: PhoneRegions
     national_phones: NationalPhones

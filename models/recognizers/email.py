@@ -1,17 +1,48 @@
-"""Presidio's e-mail recognizer, validating domains against tldextract's bundled suffix snapshot."""
+"""Presidio's e-mail recognizer, validating domains against tldextract's bundled suffix snapshot, and
+reading an address in a URL from the last URL delimiter on (`?q=ana@x.com`, not the whole URL)."""
 from __future__ import annotations
 
 import tldextract
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 # No URLs and no cache directory: tldextract reads the snapshot shipped in its package and never
 # reaches the network (the stock recognizer's module-level extractor fetches the list on first use).
 _OFFLINE_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+# Characters RFC 5322 allows in a local part that people's addresses do not hold but URLs put right
+# before one: the path, query and fragment delimiters. The stock pattern takes them into the local
+# part, so `host/search?q=ana@x.com` would be one address and the whole URL masked.
+URL_DELIMITERS = "/?&=#"
+
+
+def registered_domain(text: str) -> bool:
+    """Whether `text` ends in a known public suffix after a name ("cal.com", "ana.dev"; not "notes.txt")."""
+    parts = _OFFLINE_EXTRACT(text)
+    return bool(parts.suffix and parts.domain)
+
+
+def address_start(text: str, start: int, end: int) -> int:
+    """Where the address found at `start..end` of `text` begins once URL delimiters before its `@` are cut."""
+    at = text.find("@", start, end)
+    local = text[start:at] if at > start else ""
+    cut = max(local.rfind(char) for char in URL_DELIMITERS)
+    return start + cut + 1 if cut >= 0 else start
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
-    """EmailRecognizer with the same patterns and context, minus the suffix-list download."""
+    """EmailRecognizer with the same patterns and context, minus the suffix-list download, and each
+    address cut at the last URL delimiter of its local part."""
 
     def validate_result(self, pattern_text: str) -> bool:
         """An address counts when its domain has a known public suffix."""
         return _OFFLINE_EXTRACT(pattern_text).fqdn != ""
+
+    def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        """The stock results, each starting after the last URL delimiter before its `@` (none left empty)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        kept = []
+        for result in results:
+            result.start = address_start(text, result.start, result.end)
+            if text.find("@", result.start, result.end) > result.start:
+                kept.append(result)
+        return kept

@@ -22,6 +22,7 @@ from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
 from models.recognizers.email import OfflineEmailRecognizer
 from models.recognizers.employee_id import EmployeeIdRecognizer
+from models.recognizers.file_name import FileNameRecognizer
 from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
@@ -31,6 +32,9 @@ from models.recognizers.name_context import name_context_recognizer
 from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
+from models.recognizers.personal_url import personal_url_recognizers
+from models.recognizers.title_handle import TitleHandleRecognizer
+from models.recognizers.title_name import TitleNameRecognizer
 from models.recognizers.url_token import UrlPathTokenRecognizer
 
 REGISTRY_FILE = DATA_DIR / "presidio_registry.yaml"
@@ -90,6 +94,13 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
             CheckedNumberRecognizer(data.checked_numbers),
             *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
+            *personal_url_recognizers(data),
+            TitleHandleRecognizer(data.title_handles, is_word_or_ui(is_word, ui_terms | system_accounts(data)),
+                                  frozenset(data.bare_handles.file_types), frozenset(term_list(data.first_names.terms))),
+            TitleNameRecognizer(data.title_names, is_word, ui_terms | frozenset(data.bare_handles.code_words),
+                                frozenset(term_list(data.first_names.terms)), frozenset(data.person_names.particles)),
+            FileNameRecognizer(data.file_names, is_word, ui_terms | frozenset(data.bare_handles.code_words),
+                               frozenset(term_list(data.first_names.terms))),
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),

@@ -1,0 +1,79 @@
+"""A login standing alone as a part of a window title ("Slack | rafael.lopez | Acme", "filip10's team -
+Figma", "михаилина_голик - Duolingo"), and the display name bracketed after it ("faith.uche (Faith
+B. Uche) · GitHub"): apps title a person's page or DM with the person's handle."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from models.recognizers.config import TitleHandles
+from models.recognizers.email import registered_domain
+from models.recognizers.ui_terms import TITLE_SEPARATOR
+
+# What may follow a handle in its part: the part's end, a possessive ("'s team") or a bracket ("(Keybase)").
+_AFTER = regex.compile(r"\s*$|['’]s\b|\s+\(")
+_PIECE = regex.compile(r"[^\W\d_]+")
+# A display name in brackets after a handle ("jdoe (Jane Doe) · GitHub", "kravel (Kritika L. Ravel)"):
+# capitalised words, initials or words of a script without case. A bare word is a handle only before one.
+_WORD = regex.compile(r"[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{M}\d]{2,31}")
+_BRACKETED = regex.compile(r"\s+\(((?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?|\p{Lo}[\p{Lo}\p{M}]*)"
+                           r"(?:\s(?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?|\p{Lo}[\p{Lo}\p{M}]*)){1,3})\)")
+
+
+class TitleHandleRecognizer(EntityRecognizer):
+    """USERNAME for a title part that is one handle (`title_handles.handle`: letters joined by "." or "_",
+    or letters with a number after them), unless its letters are words (`is_word`: English, app or UI
+    words; "node_modules", "python3") and none a listed given name (`first_names`), or it is a file
+    name ("retry.py") or a domain ("cal.com")."""
+
+    def __init__(self, rule: TitleHandles, is_word: Callable[[str], bool], file_types: frozenset[str],
+                 first_names: frozenset[str]) -> None:
+        self._rule = rule
+        self._is_word = is_word
+        self._file_types = file_types
+        self._first_names = first_names
+        self._handle = regex.compile(rf"(?:{rule.handle})(?![\w.@\-])")
+        super().__init__(supported_entities=["USERNAME", "PERSON"], supported_language="en",
+                         name="TitleHandleRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the rule and the word test come with the constructor."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Each title part that opens with a handle and holds nothing else but a possessive or a bracket,
+        and the display name in that bracket when it has a word that is no English, app or UI word."""
+        if not {"USERNAME", "PERSON"} & set(entities) or len(text) > self._rule.max_title_length or not TITLE_SEPARATOR.search(text):
+            return []
+        results, start = [], 0
+        for bound in [*(m.span() for m in TITLE_SEPARATOR.finditer(text)), (len(text), len(text))]:
+            part = text[start:bound[0]]
+            offset = len(part) - len(part.lstrip())
+            match = self._handle.match(part, offset) or _WORD.match(part, offset)
+            if not match or not _AFTER.match(part, match.end()):
+                start = bound[1]
+                continue
+            named = _BRACKETED.fullmatch(part, match.end())
+            named = named if named and self._is_display_name(named.group(1)) else None
+            if self._is_handle(match.group()) and (named or self._handle.fullmatch(match.group())):
+                results.append(RecognizerResult("USERNAME", start + match.start(), start + match.end(),
+                                                self._rule.score))
+                if named:
+                    results.append(RecognizerResult("PERSON", start + named.start(1), start + named.end(1),
+                                                    self._rule.score))
+            start = bound[1]
+        return [result for result in results if result.entity_type in entities]
+
+    def _is_display_name(self, words: str) -> bool:
+        """A word in it that is no English, app or UI word ("(Faith B. Uche)"; not "(External)")."""
+        return not all(self._is_word(word.lower().rstrip(".")) for word in words.split())
+
+    def _is_handle(self, token: str) -> bool:
+        """No file name, no domain, and a given name or a letter run that is no word ("snake_case", "report2" are not)."""
+        pieces = _PIECE.findall(token.lower())
+        if "." in token and (pieces[-1] in self._file_types or registered_domain(token)):
+            return False
+        return bool(pieces) and any(piece in self._first_names or not self._is_word(piece) for piece in pieces)
