@@ -74,6 +74,27 @@ def test_words_contractions_and_letters_that_spell_no_name_are_left(names, text)
     assert _found(names, text) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("hi this is dang ngoc dung calling about my order", ["dang ngoc dung"]),
+    ("yeah my name is oluwaseun sales thats it", ["oluwaseun sales"]),
+])
+def test_a_name_someone_gives_for_themselves_takes_one_english_word_after_it(names, analyzer, text, found):
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    assert sorted(text[r.start:r.end] for r in names.analyze(text, ["PERSON"], artifacts)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("hi this is oluwaseun calling about my order", ["oluwaseun"]),
+    ("this is oluwaseun team lead at acme", ["oluwaseun"]),
+    ("i'm oluwaseun today", ["oluwaseun"]),
+    ("hi this is oluwaseun again", ["oluwaseun"]),
+    ("ping oluwaseun sales are up", ["oluwaseun"]),
+])
+def test_a_verb_form_stop_work_or_time_word_or_another_cue_takes_no_english_word(names, analyzer, text, found):
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    assert sorted(text[r.start:r.end] for r in names.analyze(text, ["PERSON"], artifacts)) == found
+
+
 @pytest.mark.parametrize("text, expected", [
     ("email me at jo dot li at gmail dot com", "email me at jo.li@gmail.com"),
     ("my username is jay underscore smith", "my username is jay_smith"),

@@ -186,6 +186,7 @@ class NationalPhones(StrictModel):
     valid_score: float = pydantic.Field(gt=0, le=1)
     cued_score: float = pydantic.Field(gt=0, le=1)
     book_number: Regex
+    north_american: Regex
 
 
 class Addressees(StrictModel):
@@ -249,6 +250,10 @@ class PersonNames(StrictModel):
     stop_words: TermList
     cues_before: tuple[str, ...] = pydantic.Field(min_length=1)
     cues_after: tuple[str, ...] = pydantic.Field(min_length=1)
+    # Cues before a name someone gives for themselves, and endings of the English words that do not end
+    # such a name when written in lower case ("this is mike hunter calling").
+    introductions: tuple[str, ...]
+    not_surname_endings: tuple[str, ...]
     particles: tuple[str, ...]
     people_apps: tuple[str, ...] = pydantic.Field(min_length=1)
     people_views: tuple[str, ...]
@@ -259,7 +264,8 @@ class PersonNames(StrictModel):
     non_latin: NonLatinNames
     spelled: SpelledNames
 
-    @pydantic.field_validator("cues_before", "cues_after", "particles", "people_apps", "people_views")
+    @pydantic.field_validator("cues_before", "cues_after", "introductions", "not_surname_endings", "particles",
+                              "people_apps", "people_views")
     @classmethod
     def _lower_case(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
         bad = [term for term in terms if term != term.lower() or not term.strip()]

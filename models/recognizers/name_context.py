@@ -72,6 +72,8 @@ class NameContextRecognizer(EntityRecognizer):
         self._views = frozenset(rule.people_views)
         self._cue_before = _cue_pattern(rule.cues_before, before=True)
         self._cue_after = _cue_pattern(rule.cues_after, before=False)
+        self._introduction = _cue_pattern(rule.introductions, before=True)
+        self._not_surname_endings = tuple(rule.not_surname_endings)
         spelled = rule.spelled
         self._spelled_run = regex.compile(rf"(?<![\w\-'’])\p{{L}}(?P<sep>[ \-])\p{{L}}"
                                           rf"(?:(?P=sep)\p{{L}}){{{spelled.min_letters - 2},{spelled.max_letters - 2}}}"
@@ -96,7 +98,9 @@ class NameContextRecognizer(EntityRecognizer):
         words = [_Word(start, end, word, latin, not (latin or english)) for start, end, word, latin in found]
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
                  *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
-        cued = [name for first, _ in self._cued_seeds(text, words) for name in self._listed(text, words, first)]
+        introduced = self._introduced(text, words, nlp_artifacts)
+        cued = [name for first, _ in self._cued_seeds(text, words)
+                for name in self._listed(text, words, first, introduced)]
         grown = [self._grown(text, words, first, last) for first, last in [*seeds, *cued]]
         grown += self._recurring(words, grown, cued)
         return [*(RecognizerResult("PERSON", words[first].start, _name_end(words[last]), self._rule.score)
@@ -144,10 +148,39 @@ class NameContextRecognizer(EntityRecognizer):
         return ((index, index) for index, word in enumerate(words)
                 if word.latin and word.text[0].isupper() and word.text.lower() in self._first_names)
 
-    def _listed(self, text: str, words: list[_Word], first: int) -> list[tuple[int, int]]:
+    def _introduced(self, text: str, words: list[_Word], nlp_artifacts: NlpArtifacts | None) -> dict[int, int]:
+        """Where a name someone gives for themselves in lower case may end ("this is mike hunter
+        calling"): by the index of its first word, the index of the one word after its lower-case
+        slot words that is English but no stop, UI, chat or work word and has none of the endings
+        of `not_surname_endings` ("calling"); the tokenizer's stop words are needed."""
+        tokens = {token.idx: token for token in (getattr(nlp_artifacts, "tokens", None) or ())}
+        if not tokens:
+            return {}
+        starts = {word.start: index for index, word in enumerate(words)}
+        found = {}
+        for match in self._introduction.finditer(text):
+            first = starts.get(match.end())
+            if first is None or not words[first].text.islower() or not self.slot_word(words[first]):
+                continue
+            last = first
+            while (last - first < self._rule.max_growth_words and last + 1 < len(words)
+                   and words[last + 1].text.islower() and self.slot_word(words[last + 1])
+                   and _BLANK.fullmatch(text[words[last].end:words[last + 1].start])):
+                last += 1
+            after = last + 1
+            if (after < len(words) and _BLANK.fullmatch(text[words[last].end:words[after].start])
+                    and (token := tokens.get(words[after].start)) is not None and not token.is_stop
+                    and words[after].text.islower() and _bare(words[after].text) not in self._known
+                    and not words[after].text.endswith(self._not_surname_endings)):
+                found[first] = after
+        return found
+
+    def _listed(self, text: str, words: list[_Word], first: int, introduced: dict[int, int]
+                ) -> list[tuple[int, int]]:
         """A cued name and the names listed after it ("ping ana, bao and chidi"): each a slot word,
         grown over the slot words after it when written in lower case, as speech recognition writes
-        names ("spoke with elisabet neureuther yesterday"), where capitals tell nothing."""
+        names ("spoke with elisabet neureuther yesterday"), where capitals tell nothing; a name
+        someone gives for themselves also over one English word after it (`_introduced`)."""
         names: list[tuple[int, int]] = []
         starts = {word.start: index for index, word in enumerate(words)}
         index: int | None = first
@@ -158,6 +191,7 @@ class NameContextRecognizer(EntityRecognizer):
                    and _BLANK.fullmatch(text[words[last].end:words[last + 1].start])
                    and not _ENDING.search(words[last].text) and self.slot_word(words[last + 1])):
                 last += 1
+            last = max(last, introduced.get(index, last))
             names.append((index, last))
             joined = _LIST_JOIN.match(text, words[last].end)
             index = starts.get(joined.end()) if joined and not _ENDING.search(words[last].text) else None
