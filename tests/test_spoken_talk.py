@@ -52,6 +52,9 @@ def _found(names: NameContextRecognizer, text: str) -> list[str]:
     # names listed after a cued one
     ("ping wojtek, bao and chidi about the release", ["bao", "chidi", "wojtek"]),
     ("so the meeting is with arnheiður and phuong at three", ["arnheiður", "phuong"]),
+    # a lower-case name before a cue, over the slot words before it
+    ("ismet mende wrote: can we move standup", ["ismet mende"]),
+    ("so um zeynep okafor is out today", ["zeynep okafor"]),
     # a greeting or sign-off with its comma
     ("cheers, eilidh", ["eilidh"]),
     ("Thanks,\nOyelaran", ["Oyelaran"]),
@@ -67,6 +70,7 @@ def test_a_name_a_caller_gives_lists_or_spells_is_a_name(names, text, found):
     # English, chat and contraction words after the same cues
     "thanks, great work everyone", "i'm gonna be late", "this is ridiculous", "it's fine, thats all",
     "hi this is the support line calling", "cheers, all", "ping legal and finance about it",
+    "the deploy is out today", "lol the new intern wrote it",
     # single letters that spell no name: the alphabet, weekday initials, a stutter, two letters
     "options a b c d", "S M T W T F S", "i i i think so", "the x y z axes", "A B testing",
 ])

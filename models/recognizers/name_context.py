@@ -99,8 +99,8 @@ class NameContextRecognizer(EntityRecognizer):
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
                  *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
         introduced = self._introduced(text, words, nlp_artifacts)
-        cued = [name for first, _ in self._cued_seeds(text, words)
-                for name in self._listed(text, words, first, introduced)]
+        cued = [name for first, last in self._cued_seeds(text, words)
+                for name in self._listed(text, words, first, introduced, last)]
         grown = [self._grown(text, words, first, last) for first, last in [*seeds, *cued]]
         grown += self._recurring(words, grown, cued)
         return [*(RecognizerResult("PERSON", words[first].start, _name_end(words[last]), self._rule.score)
@@ -175,7 +175,7 @@ class NameContextRecognizer(EntityRecognizer):
                 found[first] = after
         return found
 
-    def _listed(self, text: str, words: list[_Word], first: int, introduced: dict[int, int]
+    def _listed(self, text: str, words: list[_Word], first: int, introduced: dict[int, int], seed_last: int
                 ) -> list[tuple[int, int]]:
         """A cued name and the names listed after it ("ping ana, bao and chidi"): each a slot word,
         grown over the slot words after it when written in lower case, as speech recognition writes
@@ -185,7 +185,7 @@ class NameContextRecognizer(EntityRecognizer):
         starts = {word.start: index for index, word in enumerate(words)}
         index: int | None = first
         while index is not None and len(names) <= self._rule.max_listed_names:
-            last = index
+            last = seed_last if index == first else index
             while (words[last].text.islower() and last - index < self._rule.max_growth_words
                    and last + 1 < len(words) and words[last + 1].text.islower()
                    and _BLANK.fullmatch(text[words[last].end:words[last + 1].start])
@@ -219,7 +219,17 @@ class NameContextRecognizer(EntityRecognizer):
         for match in self._cue_after.finditer(text):
             index = ends.get(match.start())
             if index is not None and self.slot_word(words[index]):
-                yield index, index
+                yield self._lower_start(text, words, index), index
+
+    def _lower_start(self, text: str, words: list[_Word], last: int) -> int:
+        """Where a lower-case name before a cue starts: over the lower-case slot words before it, as
+        speech recognition writes names ("ismet mende wrote", "ana lima is out")."""
+        first = last
+        while (words[last].text.islower() and last - first < self._rule.max_growth_words and first > 0
+               and words[first - 1].text.islower() and self.slot_word(words[first - 1])
+               and _BLANK.fullmatch(text[words[first - 1].end:words[first].start])):
+            first -= 1
+        return first
 
     def _title_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
         """In a people app's title, the name-like words of its first part that is not app or UI
