@@ -10,7 +10,7 @@ import re
 import pytest
 
 from models.detection import detect
-from models.engine import Detector, build_detector, english_word_test, fitted_to_policy
+from models.engine import Detector, RegexTimedOut, build_detector, english_word_test, fitted_to_policy
 from models.normalize import NORMALIZE_FILE, Normalizer, build_normalizer
 from models.parse import parse_line
 from models.recognizers.config import load_recognizer_data
@@ -100,6 +100,17 @@ def test_a_name_someone_gives_for_themselves_takes_one_english_word_after_it(nam
 def test_a_verb_form_stop_work_or_time_word_or_another_cue_takes_no_english_word(names, analyzer, text, found):
     artifacts = analyzer.nlp_engine.process_text(text, "en")
     assert sorted(text[r.start:r.end] for r in names.analyze(text, ["PERSON"], artifacts)) == found
+
+
+@pytest.mark.parametrize("text", ["a b " * 25_000, "a-b-" * 25_000, "k o w a l s k " * 7_000, "ping x, " * 12_000,
+                                  "this is ana " * 8_000, "ana and " * 12_000, "x wrote " * 12_000,
+                                  "jo at x dot " * 8_000, "a underscore " * 7_000])
+def test_hostile_talk_is_scanned_in_linear_time(names, normalizer, text):
+    try:
+        names.analyze(text, ["PERSON"], None)
+        normalizer.view(text)
+    except RegexTimedOut:
+        pytest.fail("a regular expression timed out")
 
 
 @pytest.mark.parametrize("text, expected", [

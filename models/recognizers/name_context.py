@@ -99,8 +99,9 @@ class NameContextRecognizer(EntityRecognizer):
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
                  *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
         introduced = self._introduced(text, words, nlp_artifacts)
+        starts = {word.start: index for index, word in enumerate(words)}
         cued = [name for first, last in self._cued_seeds(text, words)
-                for name in self._listed(text, words, first, introduced, last)]
+                for name in self._listed(text, words, starts, (first, last), introduced)]
         grown = [self._grown(text, words, first, last) for first, last in [*seeds, *cued]]
         grown += self._recurring(words, grown, cued)
         return [*(RecognizerResult("PERSON", words[first].start, _name_end(words[last]), self._rule.score)
@@ -175,14 +176,14 @@ class NameContextRecognizer(EntityRecognizer):
                 found[first] = after
         return found
 
-    def _listed(self, text: str, words: list[_Word], first: int, introduced: dict[int, int], seed_last: int
-                ) -> list[tuple[int, int]]:
+    def _listed(self, text: str, words: list[_Word], starts: dict[int, int], seed: tuple[int, int],
+                introduced: dict[int, int]) -> list[tuple[int, int]]:
         """A cued name and the names listed after it ("ping ana, bao and chidi"): each a slot word,
         grown over the slot words after it when written in lower case, as speech recognition writes
         names ("spoke with elisabet neureuther yesterday"), where capitals tell nothing; a name
         someone gives for themselves also over one English word after it (`_introduced`)."""
         names: list[tuple[int, int]] = []
-        starts = {word.start: index for index, word in enumerate(words)}
+        first, seed_last = seed
         index: int | None = first
         while index is not None and len(names) <= self._rule.max_listed_names:
             last = seed_last if index == first else index
