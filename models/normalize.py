@@ -1,7 +1,7 @@
 """A normalized view of a text, so disguised identifiers are detected: full-width forms, other
 scripts' digits, invisible characters and marks, look-alike letters, percent escapes, odd blanks,
-spelled-out or bracketed "at" and "dot", characters or digits spaced apart or grouped oddly, digits
-read out, given names in lower case. Each view character keeps the original range it came from, so
+spelled-out or bracketed "at" and "dot", a handle's "underscore" read out, characters or digits
+spaced apart or grouped oddly, digits read out, given names in lower case. Each view character keeps the original range it came from, so
 a span found in the view masks every original character behind it."""
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ class NormalizeData(StrictModel):
     percent_rounds: int = pydantic.Field(ge=1, le=8)
     at_words: tuple[_Word, ...] = pydantic.Field(min_length=1)
     dot_words: tuple[_Word, ...] = pydantic.Field(min_length=1)
+    join_words: dict[_Word, Annotated[str, pydantic.StringConstraints(pattern=r"^[_\-]$")]]
 
     @pydantic.field_validator("max_grouped_digits")
     @classmethod
@@ -150,12 +151,16 @@ class Normalizer:
         self._wide_blank = re.compile(f"[{_unicode_class('Zs')}]")
         blanks = " \t" + _unicode_class("Zs")  # Unicode blanks and the tab
         self._odd_blanks = re.compile(rf"(?<=[0-9A-Za-z@])(?! (?![{blanks}]))[{blanks}]++(?=[0-9A-Za-z@])")
+        self._joins = dict(data.join_words)
+        self._spoken_join = re.compile(rf"(?<=[A-Za-z0-9])[ \t]+({'|'.join(map(re.escape, self._joins))})[ \t]+"
+                                       r"(?=[A-Za-z0-9])", re.IGNORECASE) if self._joins else None
         self._email = _spelled_email(data.at_words, data.dot_words)
         self._spelled_separator = re.compile(_separator(data.at_words, "@") + "|" + _separator(data.dot_words, r"\."),
                                              re.IGNORECASE)
         bracketed = "|".join((*data.at_words, *data.dot_words, "@", r"\."))
         self._email_hint = re.compile(rf"{_OPEN}[ \t]*(?:{bracketed})[ \t]*{_CLOSE}"
                                       rf"|[ \t](?:{'|'.join(data.dot_words)})[ \t]", re.IGNORECASE)
+        self._at_next = re.compile(rf"(?:{_separator(data.at_words, '@')}|@)[A-Za-z0-9]", re.IGNORECASE)
         self._plain_at = re.compile(rf"^[ \t]+(?:{'|'.join(data.at_words)})[ \t]+$", re.IGNORECASE)
         self._spelled_dot = re.compile(_separator(data.dot_words, r"\."), re.IGNORECASE)
         # One character of an address, alone between blanks; from the first of a run only.
@@ -175,7 +180,8 @@ class Normalizer:
                                   rf"{group}(?:[ .\-]{{1,3}}+{group})++(?![\w\-]|\.[0-9])")
         self._steps: tuple[tuple[Callable[[str], list[Edit]], int], ...] = (
             (self._characters, 1), (self._look_alikes, 1), (self._percent_escapes, data.percent_rounds),
-            (self._blanks, 1), (self._plus_blanks, 1), (self._spelled_emails, 1), (self._spaced_address, 1),
+            (self._blanks, 1), (self._plus_blanks, 1), (self._spoken_joins, 1), (self._spelled_emails, 1),
+            (self._spaced_address, 1),
             (self._spelled_digits, 1), (self._spaced_digits, 1), (self._digit_groups, 1),
             (self._lower_case_names, 1))
 
@@ -280,6 +286,13 @@ class Normalizer:
                           if word[i] == "+" and word[i - 1].isalnum() and word[i + 1].isalnum()]
         return edits
 
+    def _spoken_joins(self, text: str) -> list[Edit]:
+        """A handle's joining character read out between its parts ("jay underscore smith") as the
+        character, so the handle and the address it starts are read whole ("jay_smith")."""
+        if self._spoken_join is None:
+            return []
+        return [(m.start(), m.end(), self._joins[m.group(1).lower()]) for m in self._spoken_join.finditer(text)]
+
     def _spelled_emails(self, text: str) -> list[Edit]:
         """`jane(at)example(dot)com`, `jane at example dot com`, `jane[@]example(.)com`: the spelled or
         bracketed separators as `@` and `.`; a bare "at" only with a spelled "dot" in the domain
@@ -289,9 +302,11 @@ class Normalizer:
         edits, position = [], 0
         while match := self._email.search(text, position):
             at = match.group("at")
-            if self._plain_at.match(at) and not self._spelled_dot.search(match.group("domain")):
-                # "reach me at m.whitfield (at) ...": a sentence's "at", whose domain may be the local
-                # part of the real address, so the search goes on from there.
+            if self._plain_at.match(at) and (not self._spelled_dot.search(match.group("domain"))
+                                             or self._at_next.match(text, match.end())):
+                # "reach me at m.whitfield (at) ...", "email me at jo dot li at gmail dot com": a
+                # sentence's "at", whose domain is the local part of the real address when that has
+                # no spelled dot or another "at" follows it, so the search goes on from there.
                 position = match.end("at")
                 continue
             position = match.end()

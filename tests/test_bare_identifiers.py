@@ -56,6 +56,10 @@ def found(recognizer: BareHandleRecognizer, text: str) -> set[tuple[str, str]]:
     ("thanks maria88", {("USERNAME", "maria88")}),
     ("cc: tomasz77", {("USERNAME", "tomasz77")}),
     ("hey Sarah12, can you look", {("USERNAME", "Sarah12")}),
+    # a handle joined by "_" or ".", or an initial joined to a name, after a chat cue
+    ("dm'd dung_pham about it", {("USERNAME", "dung_pham")}),
+    ("thanks j.smith for the review", {("USERNAME", "j.smith")}),
+    ("invited brown_k to the call", {("USERNAME", "brown_k")}),
 ])
 def test_a_bare_handle_or_initials_next_to_a_person_is_found(recognizer, text, expected):
     assert expected <= found(recognizer, text)
@@ -87,6 +91,8 @@ def test_a_bare_handle_or_initials_next_to_a_person_is_found(recognizer, text, e
     "ping python3 oauth2 eth0 utf8 k8s h264 mp4 ipv6 x86 arm64 sha256 win32 es2015 vue3 web3 covid19 log4j md5",
     "thanks rc1 v2 beta3 office365 windows11 iphone15 250ms 4gb", "with gpt4", "thx ubuntu22 works",
     "covid19", "iphone15", "office365", "beta3",
+    # code words and file names joined by "_" or "." after a chat cue
+    "ping max_length in the config", "thanks config.yaml works", "ask node.js folks", "cc e.g. legal",
 ])
 def test_ordinary_text_holds_no_bare_handle(recognizer, text):
     assert found(recognizer, text) == set()

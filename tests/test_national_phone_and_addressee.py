@@ -97,3 +97,26 @@ def test_the_analyzer_built_from_the_shipped_files_finds_both(analyzer):
     text = "Seveas: call me on 0741 386 973 after the standup"
     found = {(r.entity_type, text[r.start:r.end]) for r in analyzer.analyze(text=text, language="en")}
     assert {("USERNAME", "Seveas"), ("PHONE_NUMBER", "0741 386 973")} <= found
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Best,\nMaria Lopez\nSenior Analyst | Acme\n550 555 9312\nmaria@acme.example", "550 555 9312"),
+    ("name,email,phone\nAna Lima,ana@x.example,593.555.5531", "593.555.5531"),
+    ("my cell is 550-555-9312 if anything breaks", "550-555-9312"),
+])
+def test_a_north_american_number_that_is_a_field_or_named_a_phone_is_found_area_code_in_use_or_not(
+        phones, text, number):
+    assert number in _found(phones, text, "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize("text", [
+    "order 550 555 9312 shipped today", "build 550.555.9312 is green", "550 555 93120", "550 555-9312 in prose",
+])
+def test_a_north_american_shape_in_prose_without_a_phone_cue_or_mixed_separators_is_left(phones, text):
+    assert _found(phones, text, "PHONE_NUMBER") == []
+
+
+def test_the_analyzer_masks_a_signature_line_number_whose_area_code_is_not_in_use(analyzer):
+    text = "Thanks,\nMaria Lopez\n550 555 9312"
+    found = {(r.entity_type, text[r.start:r.end]) for r in analyzer.analyze(text=text, language="en")}
+    assert ("PHONE_NUMBER", "550 555 9312") in found

@@ -1,7 +1,7 @@
 """Handles, initials and ids written with no cue in front of them: cells of a table row about a person
 ("JH,jamie.hawkins,2026-04-28", "Souza, Ana;Lisboa;CU-48213"), a handle made from a name or e-mail of the same text ("Kim Swanson
 ... swansonk"), a handle typed alone on its line (a search box or people picker: "omar.haddad"), and a name or word with a
-number after a chat cue ("ping jsmith2", "thanks maria88")."""
+number, or a handle joined by "_" or ".", after a chat cue ("ping jsmith2", "thanks maria88", "dm'd lan_le")."""
 from __future__ import annotations
 
 import unicodedata
@@ -23,6 +23,9 @@ _LAST_FIRST = regex.compile(r"(?<!\w)(\p{Lu}\p{Ll}++),[ \t]{0,2}(\p{Lu}\p{Ll}++)
 _LOCAL_PART = regex.compile(r"(?<![\w.%+\-])([A-Za-z0-9][\w.%+\-]{0,63})@[A-Za-z0-9\-]{1,63}\.")
 _TRAILING = regex.compile(r"[\d._\-]+$")
 _MARKED = regex.compile(r"[._\-]|\d$")
+_JOINED = regex.compile(r"[._]")
+# An initial joined to a name, either way round ("j.smith", "smith_j"): a handle even where the name is a word.
+_INITIAL_HANDLE = regex.compile(r"[a-z][._][a-z]{2,30}|[a-z]{2,30}[._][a-z]")
 
 
 def folded(word: str) -> str:
@@ -65,7 +68,8 @@ class BareHandleRecognizer(EntityRecognizer):
         self._digit_handle = regex.compile(rule.digit_handle)
         cues = phrase_trie(rule.handle_cues, space=r"[ \t]{1,3}")
         self._cued = regex.compile(rf"(?<![\w@./\-])(?i:{cues})"
-                                   rf"[:,]?[ \t]{{1,3}}@?([A-Za-z][A-Za-z\d]{{1,30}})(?![\w@\-/]|\.\w)")
+                                   rf"[:,]?[ \t]{{1,3}}@?([A-Za-z][A-Za-z\d]{{0,30}}(?:[._][A-Za-z\d]{{1,30}}){{0,2}})"
+                                   r"(?![\w@\-/]|\.\w)")
         super().__init__(supported_entities=["USERNAME", "PERSON", "ACCOUNT_NUMBER"], supported_language="en",
                          name="BareHandleRecognizer")
 
@@ -98,8 +102,12 @@ class BareHandleRecognizer(EntityRecognizer):
             letters in self._first_names or not self._is_word(letters))
 
     def _after_cue(self, text: str) -> Iterator[RecognizerResult]:
+        """A word with a final number, or a handle joined by `_` or `.` (or an initial joined to a
+        name), right after a chat cue ("ping jsmith2", "dm'd dung_pham", "thanks j.smith")."""
         for match in self._cued.finditer(text):
-            if self.is_digit_handle(match.group(1).lower()):
+            token = match.group(1).lower()
+            if self.is_digit_handle(token) or (_JOINED.search(token) and (self.is_handle(token)
+                                                                          or _INITIAL_HANDLE.fullmatch(token))):
                 yield RecognizerResult("USERNAME", match.start(1), match.end(1), self._rule.cued_score)
 
     def _row_cells(self, text: str) -> Iterator[RecognizerResult]:

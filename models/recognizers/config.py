@@ -213,6 +213,7 @@ class NationalPhones(StrictModel):
     valid_score: float = pydantic.Field(gt=0, le=1)
     cued_score: float = pydantic.Field(gt=0, le=1)
     book_number: Regex
+    north_american: Regex
 
 
 class Addressees(StrictModel):
@@ -258,6 +259,16 @@ class NonLatinNames(StrictModel):
     min_latin_share: float = pydantic.Field(ge=0, le=1)
 
 
+class SpelledNames(StrictModel):
+    """A name spelled out letter by letter ("k o w a l s k i", "K-A-T-O"), as callers spell one."""
+
+    min_letters: int = pydantic.Field(ge=2, le=10)
+    max_letters: int = pydantic.Field(ge=3, le=40)
+    # Runs that are part of these letter sequences spell no name: the alphabet ("a b c", "x y z"),
+    # weekday initials of a calendar ("S M T W T F S"), keyboard rows.
+    sequences: tuple[Annotated[str, pydantic.StringConstraints(pattern=r"^[a-z]{3,}$")], ...]
+
+
 class PersonNames(StrictModel):
     """recognizers.yaml `person_names`: the slots a name stands in, and how a name found grows."""
 
@@ -266,14 +277,22 @@ class PersonNames(StrictModel):
     stop_words: TermList
     cues_before: tuple[str, ...] = pydantic.Field(min_length=1)
     cues_after: tuple[str, ...] = pydantic.Field(min_length=1)
+    # Cues before a name someone gives for themselves, and endings of the English words that do not end
+    # such a name when written in lower case ("this is mike hunter calling").
+    introductions: tuple[str, ...]
+    not_surname_endings: tuple[str, ...]
     particles: tuple[str, ...]
     people_apps: tuple[str, ...] = pydantic.Field(min_length=1)
     people_views: tuple[str, ...]
     max_growth_words: int = pydantic.Field(ge=1, le=6)
+    # Names listed after a cued one ("ping ana, bao and chidi"): at most this many more.
+    max_listed_names: int = pydantic.Field(ge=0, le=8)
     min_recurring_letters: int = pydantic.Field(ge=2)
     non_latin: NonLatinNames
+    spelled: SpelledNames
 
-    @pydantic.field_validator("cues_before", "cues_after", "particles", "people_apps", "people_views")
+    @pydantic.field_validator("cues_before", "cues_after", "introductions", "not_surname_endings", "particles",
+                              "people_apps", "people_views")
     @classmethod
     def _lower_case(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
         bad = [term for term in terms if term != term.lower() or not term.strip()]

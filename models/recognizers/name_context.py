@@ -31,6 +31,9 @@ _LETTER = regex.compile(r"\p{L}")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # What may stand between the words of one name: a space or two (a tab separates columns).
 _BLANK = regex.compile(r" {1,2}")
+# Between the names of a list: a comma, "and", "or" or "&" ("ana, bao and chidi", "ana & bao").
+_LIST_JOIN = regex.compile(r"(?:,[ \t]{0,2}(?:(?:and|or|&)[ \t]{1,2})?|[ \t]{1,2}(?:and|or|&)[ \t]{1,2})",
+                           regex.IGNORECASE)
 # "Surname, Given": a comma and at most one blank between them.
 _COMMA = regex.compile(r",[ \t]?")
 # Where a field or a list item ends after a name: a delimiter, a title separator or the end of the text.
@@ -69,6 +72,12 @@ class NameContextRecognizer(EntityRecognizer):
         self._views = frozenset(rule.people_views)
         self._cue_before = _cue_pattern(rule.cues_before, before=True)
         self._cue_after = _cue_pattern(rule.cues_after, before=False)
+        self._introduction = _cue_pattern(rule.introductions, before=True)
+        self._not_surname_endings = tuple(rule.not_surname_endings)
+        spelled = rule.spelled
+        self._spelled_run = regex.compile(rf"(?<![\w\-'’])\p{{L}}(?P<sep>[ \-])\p{{L}}"
+                                          rf"(?:(?P=sep)\p{{L}}){{{spelled.min_letters - 2},{spelled.max_letters - 2}}}"
+                                          r"(?![\w\-'’])")
         super().__init__(supported_entities=["PERSON"], supported_language="en", name="NameContextRecognizer")
 
     def load(self) -> None:
@@ -89,11 +98,15 @@ class NameContextRecognizer(EntityRecognizer):
         words = [_Word(start, end, word, latin, not (latin or english)) for start, end, word, latin in found]
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
                  *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
-        cued = list(self._cued_seeds(text, words))
+        introduced = self._introduced(text, words, nlp_artifacts)
+        starts = {word.start: index for index, word in enumerate(words)}
+        cued = [name for first, last in self._cued_seeds(text, words)
+                for name in self._listed(text, words, starts, (first, last), introduced)]
         grown = [self._grown(text, words, first, last) for first, last in [*seeds, *cued]]
         grown += self._recurring(words, grown, cued)
-        return [RecognizerResult("PERSON", words[first].start, _name_end(words[last]), self._rule.score)
-                for first, last in _merged(grown)]
+        return [*(RecognizerResult("PERSON", words[first].start, _name_end(words[last]), self._rule.score)
+                  for first, last in _merged(grown)),
+                *(RecognizerResult("PERSON", start, end, self._rule.score) for start, end in self._spelled(text))]
 
     def known_word(self, word: str) -> bool:
         """An English, app, UI, chat or work word (lower case), read without a contraction or
@@ -136,6 +149,66 @@ class NameContextRecognizer(EntityRecognizer):
         return ((index, index) for index, word in enumerate(words)
                 if word.latin and word.text[0].isupper() and word.text.lower() in self._first_names)
 
+    def _introduced(self, text: str, words: list[_Word], nlp_artifacts: NlpArtifacts | None) -> dict[int, int]:
+        """Where a name someone gives for themselves in lower case may end ("this is mike hunter
+        calling"): by the index of its first word, the index of the one word after its lower-case
+        slot words that is English but no stop, UI, chat or work word and has none of the endings
+        of `not_surname_endings` ("calling"); the tokenizer's stop words are needed."""
+        tokens = {token.idx: token for token in (getattr(nlp_artifacts, "tokens", None) or ())}
+        if not tokens:
+            return {}
+        starts = {word.start: index for index, word in enumerate(words)}
+        found = {}
+        for match in self._introduction.finditer(text):
+            first = starts.get(match.end())
+            if first is None or not words[first].text.islower() or not self.slot_word(words[first]):
+                continue
+            last = first
+            while (last - first < self._rule.max_growth_words and last + 1 < len(words)
+                   and words[last + 1].text.islower() and self.slot_word(words[last + 1])
+                   and _BLANK.fullmatch(text[words[last].end:words[last + 1].start])):
+                last += 1
+            after = last + 1
+            if (after < len(words) and _BLANK.fullmatch(text[words[last].end:words[after].start])
+                    and (token := tokens.get(words[after].start)) is not None and not token.is_stop
+                    and words[after].text.islower() and _bare(words[after].text) not in self._known
+                    and not words[after].text.endswith(self._not_surname_endings)):
+                found[first] = after
+        return found
+
+    def _listed(self, text: str, words: list[_Word], starts: dict[int, int], seed: tuple[int, int],
+                introduced: dict[int, int]) -> list[tuple[int, int]]:
+        """A cued name and the names listed after it ("ping ana, bao and chidi"): each a slot word,
+        grown over the slot words after it when written in lower case, as speech recognition writes
+        names ("spoke with elisabet neureuther yesterday"), where capitals tell nothing; a name
+        someone gives for themselves also over one English word after it (`_introduced`)."""
+        names: list[tuple[int, int]] = []
+        first, seed_last = seed
+        index: int | None = first
+        while index is not None and len(names) <= self._rule.max_listed_names:
+            last = seed_last if index == first else index
+            while (words[last].text.islower() and last - index < self._rule.max_growth_words
+                   and last + 1 < len(words) and words[last + 1].text.islower()
+                   and _BLANK.fullmatch(text[words[last].end:words[last + 1].start])
+                   and not _ENDING.search(words[last].text) and self.slot_word(words[last + 1])):
+                last += 1
+            last = max(last, introduced.get(index, last))
+            names.append((index, last))
+            joined = _LIST_JOIN.match(text, words[last].end)
+            index = starts.get(joined.end()) if joined and not _ENDING.search(words[last].text) else None
+            if index is not None and not self.slot_word(words[index]):
+                index = None
+        return names
+
+    def _spelled(self, text: str) -> Iterable[tuple[int, int]]:
+        """Names spelled letter by letter ("k o w a l s k i", "K-A-T-O"): single letters, one blank
+        or one hyphen between each, not all the same and no run of the alphabet, weekday initials
+        or a keyboard row."""
+        for match in self._spelled_run.finditer(text):
+            letters = match.group()[::2].lower()
+            if len(set(letters)) > 1 and not any(letters in sequence for sequence in self._rule.spelled.sequences):
+                yield match.span()
+
     def _cued_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
         """The slot word right after a cue before a name, or right before a cue after one."""
         starts = {word.start: index for index, word in enumerate(words)}
@@ -147,7 +220,17 @@ class NameContextRecognizer(EntityRecognizer):
         for match in self._cue_after.finditer(text):
             index = ends.get(match.start())
             if index is not None and self.slot_word(words[index]):
-                yield index, index
+                yield self._lower_start(text, words, index), index
+
+    def _lower_start(self, text: str, words: list[_Word], last: int) -> int:
+        """Where a lower-case name before a cue starts: over the lower-case slot words before it, as
+        speech recognition writes names ("ismet mende wrote", "ana lima is out")."""
+        first = last
+        while (words[last].text.islower() and last - first < self._rule.max_growth_words and first > 0
+               and words[first - 1].text.islower() and self.slot_word(words[first - 1])
+               and _BLANK.fullmatch(text[words[first - 1].end:words[first].start])):
+            first -= 1
+        return first
 
     def _title_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
         """In a people app's title, the name-like words of its first part that is not app or UI
@@ -337,6 +420,7 @@ def _cue_pattern(cues: tuple[str, ...], before: bool) -> regex.Pattern:
     """The cues as whole words, case-insensitive; a blank or two where the name stands next to them."""
     phrases = "|".join(r"[ \t]{1,3}".join(regex.escape(part) for part in cue.split())
                        for cue in sorted(cues, key=len, reverse=True))
-    if before:
-        return regex.compile(rf"(?<![\w@#])(?:{phrases})[ \t]{{1,2}}", regex.IGNORECASE)
+    if before:  # a sign-off or greeting may end in a comma ("cheers, kana", "Thanks,\nAna")
+        return regex.compile(rf"(?<![\w@#])(?:{phrases})(?:[ \t]{{1,2}}|,[ \t]{{0,2}}\n?[ \t]{{0,2}})(?=\S)",
+                             regex.IGNORECASE)
     return regex.compile(rf"[ \t]{{1,2}}(?:{phrases})(?!\w)", regex.IGNORECASE)

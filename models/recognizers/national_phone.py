@@ -1,7 +1,8 @@
 """Phone numbers written the way their own country writes them ("0741 386 973", "(028)9018553",
 "+62-50-956-1110"), where the phone recognizer reads text for a few regions only: a phone-shaped
 candidate that libphonenumber finds valid for one of many regions, or possible for one when the
-text names a phone ("Phone", "tel", "mobile"); never inside a book number (ISBN)."""
+text names a phone ("Phone", "tel", "mobile"); a North American 3-3-4 number, area code in use or
+not, when the text names a phone or it is a field of its own; never inside a book number (ISBN)."""
 from __future__ import annotations
 
 import functools
@@ -19,6 +20,10 @@ from models.recognizers.config import NationalPhones
 _CANDIDATE = regex.compile(
     r"(?<![\w+\-./])(?:\+\d|\(\+?\d|0(?![.,]))[\d \-.()/]{7,22}\d(?![\w\-]|\.\d)", regex.VERSION1)
 
+# Where a field starts before a number and ends after it: a line's or the text's ends, or a cell delimiter.
+_DELIMITERS = frozenset("\n,;|\t")
+_FIELD_AFTER = regex.compile(r"[ ]{0,3}(?:$|[\n,;|\t\r])")
+
 
 class NationalPhoneRecognizer(EntityRecognizer):
     """PHONE_NUMBER for numbers in other countries' formats (see the module's docstring)."""
@@ -29,6 +34,7 @@ class NationalPhoneRecognizer(EntityRecognizer):
         words = "|".join(regex.escape(cue) for cue in sorted(rule.cues, key=len, reverse=True))
         self._cue = regex.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", regex.IGNORECASE)
         self._book_number = regex.compile(rule.book_number)
+        self._north_american = regex.compile(rule.north_american)
         super().__init__(supported_entities=["PHONE_NUMBER"], supported_language="en",
                          name="NationalPhoneRecognizer")
 
@@ -53,6 +59,11 @@ class NationalPhoneRecognizer(EntityRecognizer):
             score = self._rule.valid_score if valid else self._rule.cued_score if possible and cued else None
             if score is not None:
                 results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.start() + len(value), score))
+        for match in self._north_american.finditer(text):
+            if cued is None:
+                cued = self._cue.search(text) is not None
+            if cued or _own_field(text, match.start(), match.end()):
+                results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.end(), self._rule.cued_score))
         return results
 
     def _judge_value(self, value: str) -> tuple[bool, bool]:
@@ -67,6 +78,15 @@ class NationalPhoneRecognizer(EntityRecognizer):
                 return True, True
             possible = possible or phonenumbers.is_possible_number(number)
         return False, possible
+
+
+def _own_field(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a field of its own: only blanks between it and the text's or a line's
+    ends or a cell delimiter on both sides."""
+    before = start
+    while before > 0 and start - before < 3 and text[before - 1] == " ":
+        before -= 1
+    return (before == 0 or text[before - 1] in _DELIMITERS) and _FIELD_AFTER.match(text, end) is not None
 
 
 def _book_numbers(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,171 @@
+"""Conversation and typing as people speak and write it: names after a caller's or writer's cue in
+lower case and in lists, names spelled letter by letter, spoken e-mail addresses and handles; the
+name recognizer alone (real word test), the normalized view, and the real detector and redaction
+on voice, chat and typed records, with the ordinary talk beside them kept."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from models.detection import detect
+from models.engine import Detector, RegexTimedOut, build_detector, english_word_test, fitted_to_policy
+from models.normalize import NORMALIZE_FILE, Normalizer, build_normalizer
+from models.parse import parse_line
+from models.recognizers.config import load_recognizer_data
+from models.recognizers.name_context import NameContextRecognizer, name_context_recognizer
+from models.recognizers.ui_terms import load_ui_terms
+from models.records import PreparedRecord
+from models.redaction import sanitize
+from models.text_views import text_fields
+from tests.conftest import KEY, carried, categories_kept, keystrokes, transcript
+
+
+@pytest.fixture(scope="module")
+def names(analyzer) -> NameContextRecognizer:
+    data = load_recognizer_data()
+    return name_context_recognizer(data, load_ui_terms(data), english_word_test(analyzer.nlp_engine.nlp["en"]))
+
+
+@pytest.fixture(scope="module")
+def normalizer() -> Normalizer:
+    return build_normalizer()
+
+
+@pytest.fixture(scope="module")
+def detector(analyzer_settings) -> Detector:
+    return build_detector(analyzer_settings)
+
+
+def _found(names: NameContextRecognizer, text: str) -> list[str]:
+    return sorted(text[r.start:r.end] for r in names.analyze(text, ["PERSON"], None))
+
+
+@pytest.mark.parametrize("text, found", [
+    # a caller saying who they are, or whom they want, in speech recognition's lower case
+    ("hi this is amarachi ihejirika calling about my order", ["amarachi ihejirika"]),
+    ("yeah my name is oluwaseun adeyemi", ["oluwaseun adeyemi"]),
+    ("can you put me through to siobhan in billing please", ["siobhan"]),
+    ("i spoke with elisabet neureuther yesterday", ["elisabet neureuther"]),
+    ("uh it's zeynep and my number is on file", ["zeynep"]),
+    # names listed after a cued one
+    ("ping wojtek, bao and chidi about the release", ["bao", "chidi", "wojtek"]),
+    ("so the meeting is with arnheiður and phuong at three", ["arnheiður", "phuong"]),
+    # an English given name of the list, which the lemma tables also hold
+    ("hi this is john okafor calling", ["john okafor"]),
+    # a lower-case name before a cue, over the slot words before it
+    ("ismet mende wrote: can we move standup", ["ismet mende"]),
+    ("so um zeynep okafor is out today", ["zeynep okafor"]),
+    # a greeting or sign-off with its comma
+    ("cheers, eilidh", ["eilidh"]),
+    ("Thanks,\nOyelaran", ["Oyelaran"]),
+    # a name spelled letter by letter
+    ("its k o w a l s k i with a k", ["k o w a l s k i"]),
+    ("last name K-A-T-O", ["K-A-T-O"]),
+])
+def test_a_name_a_caller_gives_lists_or_spells_is_a_name(names, text, found):
+    assert _found(names, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    # English, chat and contraction words after the same cues
+    "thanks, great work everyone", "i'm gonna be late", "this is ridiculous", "it's fine, thats all",
+    "hi this is the support line calling", "cheers, all", "ping legal and finance about it",
+    "the deploy is out today", "lol the new intern wrote it", "to be frank, the build is broken",
+    "this is grace under pressure",
+    # single letters that spell no name: the alphabet, weekday initials, a stutter, two letters
+    "options a b c d", "S M T W T F S", "i i i think so", "the x y z axes", "A B testing",
+])
+def test_words_contractions_and_letters_that_spell_no_name_are_left(names, text):
+    assert _found(names, text) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("hi this is dang ngoc dung calling about my order", ["dang ngoc dung"]),
+    ("yeah my name is oluwaseun sales thats it", ["oluwaseun sales"]),
+])
+def test_a_name_someone_gives_for_themselves_takes_one_english_word_after_it(names, analyzer, text, found):
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    assert sorted(text[r.start:r.end] for r in names.analyze(text, ["PERSON"], artifacts)) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("hi this is oluwaseun calling about my order", ["oluwaseun"]),
+    ("this is oluwaseun team lead at acme", ["oluwaseun"]),
+    ("i'm oluwaseun today", ["oluwaseun"]),
+    ("hi this is oluwaseun again", ["oluwaseun"]),
+    ("ping oluwaseun sales are up", ["oluwaseun"]),
+])
+def test_a_verb_form_stop_work_or_time_word_or_another_cue_takes_no_english_word(names, analyzer, text, found):
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    assert sorted(text[r.start:r.end] for r in names.analyze(text, ["PERSON"], artifacts)) == found
+
+
+@pytest.mark.parametrize("text", ["a b " * 25_000, "a-b-" * 25_000, "k o w a l s k " * 7_000, "ping x, " * 12_000,
+                                  "this is ana " * 8_000, "ana and " * 12_000, "x wrote " * 12_000,
+                                  "jo at x dot " * 8_000, "a underscore " * 7_000])
+def test_hostile_talk_is_scanned_in_linear_time(names, normalizer, text):
+    try:
+        names.analyze(text, ["PERSON"], None)
+        normalizer.view(text)
+    except RegexTimedOut:
+        pytest.fail("a regular expression timed out")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("email me at jo dot li at gmail dot com", "email me at jo.li@gmail.com"),
+    ("my username is jay underscore smith", "my username is jay_smith"),
+    ("jay underscore smith at outlook dot com", "jay_smith@outlook.com"),
+])
+def test_a_spoken_address_or_handle_reads_whole_in_the_view(normalizer, text, expected):
+    view = normalizer.view(text)
+    assert view is not None and view.text == expected
+
+
+@pytest.mark.parametrize("text", ["we met at the office at noon", "the underscore is a character"])
+def test_a_sentences_at_and_a_lone_underscore_word_make_no_address(normalizer, text):
+    view = normalizer.view(text)
+    assert view is None or "@" not in view.text
+
+
+def test_a_bad_join_word_fails_naming_the_key(tmp_path):
+    from models.config_files import ConfigFileError
+    from models.normalize import normalize_data
+    path = tmp_path / "normalize.yaml"
+    text = NORMALIZE_FILE.read_text(encoding="utf-8")
+    assert 'join_words: {underscore: "_"}' in text
+    path.write_text(text.replace('join_words: {underscore: "_"}', 'join_words: {underscore: "__"}'), encoding="utf-8")
+    with pytest.raises(ConfigFileError, match="join_words"):
+        normalize_data(path)
+
+
+def _written(detector, settings, policy, raw: dict) -> str:
+    """Everything the sanitized record still says: its segments' text, or the characters its events carry."""
+    kept = categories_kept(policy)
+    parsed = parse_line(json.dumps(raw).encode(), "in.jsonl")
+    doc = json.loads(sanitize(detect(detector, PreparedRecord(parsed, text_fields(parsed)),
+                                     fitted_to_policy(settings, kept)), kept, KEY).json_line)
+    return carried(doc) if "events" in doc else " ".join(segment["text"] for segment in doc["segments"])
+
+
+TALK = [
+    ("hi this is amarachi ihejirika calling about my order", ["amarachi", "ihejirika"], ["calling", "order"]),
+    ("you can email me at durante dot offredi at hotmail dot org thanks", ["durante", "offredi", "hotmail"],
+     ["email", "thanks"]),
+    ("its k o w a l s k i last name", ["k o w a l s k i"], ["last", "name"]),
+    ("my username is jay underscore smith", ["jay", "smith"], ["username"]),
+    ("ping wojtek, bao and chidi about the release", ["wojtek", "bao", "chidi"], ["release"]),
+    ("dm'd dung_pham about it", ["dung_pham"], ["about"]),
+    ("hi this is mary okafor calling about my order", ["mary", "okafor"], ["calling", "order"]),
+]
+
+
+@pytest.mark.parametrize("where", ["voice", "chat", "typed"])
+@pytest.mark.parametrize("text, gone, kept", TALK, ids=[text[:24] for text, _, _ in TALK])
+def test_the_real_detector_masks_talk_and_keeps_the_words_around_it(detector, analyzer_settings, policy,
+                                                                     where, text, gone, kept):
+    raw = keystrokes(text, app="Slack") if where == "typed" else transcript(text, source=where)
+    written = _written(detector, analyzer_settings, policy, raw)
+    assert not [value for value in gone if re.search(rf"(?<!\w){re.escape(value)}(?!\w)", written)]
+    assert all(word in written for word in kept)
