@@ -1,7 +1,6 @@
 """OCR engine interface and its Tesseract implementation: image -> words with boxes."""
 from __future__ import annotations
 
-import functools
 import io
 import math
 import os
@@ -160,9 +159,8 @@ def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
 
 
 def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | None = None) -> Image.Image:
-    """Grayscale copy with dark regions (dark themes, dark panels, coloured bars) inverted, every
-    background stretched to white and faint ink darkened (`darken_faint_ink`), so Tesseract's one
-    global threshold sees dark text on white everywhere.
+    """Grayscale copy with dark regions (dark themes, dark panels, coloured bars) inverted and every
+    background stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
 
     Tiles are `tile_px` wide and `tile_rows_px` tall (UI regions are mostly horizontal bands: bars,
     rows, selected lines), and a tile is dark when the median of its 3x3 neighbourhood of tile
@@ -171,31 +169,7 @@ def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | Non
     """
     pixels = np.array(image.convert("L"))
     flip_dark_tiles(pixels, tile_px, tile_rows_px or tile_px)
-    darken_faint_ink(pixels)
     return Image.fromarray(pixels)
-
-
-# Faint ink (a pale green shell prompt, yellow or light-blue names, grey text on a tinted row) is
-# lighter than the one global threshold Tesseract picks for a frame of mostly dark text on white,
-# and is read as background. After normalisation every grey level is raised to this power (black
-# and white stay put): a glyph 75 levels under white then reads as dark. On the screen tuning
-# family (30 screens) OCR then reads 0.799 of gold values against 0.777 (shell prompts 0.93 against
-# 0.86); on 48 dev screens 0.787 against 0.795 (the edges of coloured header bars come out darker).
-FAINT_INK_GAMMA = 2.0
-_CURVE_ROWS = 256  # rows rewritten at a time: no second copy of the frame
-
-
-@functools.cache
-def faint_ink_curve() -> np.ndarray:
-    """The 256-entry lookup table of FAINT_INK_GAMMA."""
-    return np.round(255 * (np.arange(256) / 255) ** FAINT_INK_GAMMA).astype(np.uint8)
-
-
-def darken_faint_ink(pixels: np.ndarray) -> None:
-    """In place: every grey level through `faint_ink_curve`, a band of rows at a time."""
-    curve = faint_ink_curve()
-    for top in range(0, pixels.shape[0], _CURVE_ROWS):
-        pixels[top:top + _CURVE_ROWS] = curve[pixels[top:top + _CURVE_ROWS]]
 
 
 def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int) -> None:
