@@ -1,10 +1,12 @@
 """`python -m evaluation.evaluate`: the generated dev and test splits through the pipeline's command
 line, scored per record with bootstrap intervals, then the hand-written corpora; writes EVALUATION.md.
 
-    python -m evaluation.evaluate [--quick] [--out out/eval] [extra pipeline options]
+    python -m evaluation.evaluate [--quick] [--out out/eval] [--splits dev test tune] [extra pipeline options]
 
 The test split is reported in aggregate only. Per-record detail is written for the dev split alone,
 to OUT/dev/detail.jsonl. `--quick` writes small splits and OUT/EVALUATION.quick.md instead.
+`--splits tune` runs the screen tuning family (templates_tune/screens.py) as a split of its own; a run
+without the test split prints, and with `--report` writes, the screen figures of its splits.
 """
 from __future__ import annotations
 
@@ -22,17 +24,17 @@ from pathlib import Path
 
 from PIL import Image
 
-from evaluation.generated.build import FULL, QUICK, generate_split, with_fixed_hash_seed
+from evaluation.generated.build import generate_split, split_sizes, with_fixed_hash_seed
 from evaluation.generated.families import load_family
 from evaluation.handwritten import run_handwritten
-from evaluation.report import cell, render_report
+from evaluation.report import cell, render_report, render_screen_report
 from evaluation.scoring import RecordScore, ocr_reach, score_screen, score_text, summarize
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from pipeline.summary import read_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "EVALUATION.md"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "tune")
 _RECORDED_HASH = re.compile(r"test split sha256 \(full\): `([0-9a-f]{64})`")
 DEFAULT_RUNNER_ARGS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 
@@ -126,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small splits; report to OUT/EVALUATION.quick.md")
     parser.add_argument("--report", help="where to write the report (default EVALUATION.md, or OUT/EVALUATION.quick.md)")
     parser.add_argument("--skip-handwritten", action="store_true", help="leave out the hand-written corpora")
-    parser.add_argument("--splits", nargs="+", choices=SPLITS, default=list(SPLITS),
-                        help="the splits to run (a dev-only run tunes without touching the test split)")
+    parser.add_argument("--splits", nargs="+", choices=SPLITS, default=["dev", "test"],
+                        help="the splits to run (dev, test; tune: the screen tuning family; a run without test never touches it)")
     args, runner_args = parser.parse_known_args(argv)
     runner_args = runner_args or DEFAULT_RUNNER_ARGS
     out = Path(args.out)
@@ -138,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         split_dir = out / split
         shutil.rmtree(split_dir, ignore_errors=True)  # the pipeline refuses an output that holds shards
         split_started = time.monotonic()
-        info = generate_split(load_family(split), split_dir, QUICK if args.quick else FULL)
+        info = generate_split(load_family(split), split_dir, split_sizes(split, args.quick))
         docs, audit = run_pipeline_cli(split_dir, runner_args)
         scores = score_split(split_dir, docs)
         if split == "dev":
@@ -150,7 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         results[split] = figures
         print(f"{split}: {info['records']} records scored in {figures['seconds']} s", file=sys.stderr)
     if "test" not in results:
-        print(category_lines(results["dev"]))
+        if "dev" in results:
+            print(category_lines(results["dev"]))
+        screens = render_screen_report(results, " ".join(sys.argv[1:] if argv is None else argv))
+        print(screens)
+        if args.report:
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(screens, encoding="utf-8")
         return 0
     recorded = None if args.quick else recorded_test_hash(REPORT)
     if recorded and recorded != results["test"]["split"]["sha256"]:

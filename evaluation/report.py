@@ -83,6 +83,10 @@ def render_report(results: dict, handwritten: list[str], command: str, date: str
                    lambda f, k: _dig(f, "over_redaction_by_kind", k), results)
     labels = _keys(results, "zero_leak_by_label")
     lines += _rows("zero-leak by label (kept records)", labels, lambda f, k: _dig(f, "zero_leak_by_label", k, "kept"), results)
+    lines += _rows("zero-leak by screen theme (kept screens)", _keys(results, "zero_leak_by_theme"),
+                   lambda f, k: _dig(f, "zero_leak_by_theme", k), results)
+    lines += _rows("zero-leak by screen scale (kept screens)", _keys(results, "zero_leak_by_scale"),
+                   lambda f, k: _dig(f, "zero_leak_by_scale", k), results)
     lines += _rows("zero-leak by screen region (kept screens)", _keys(results, "zero_leak_by_region"),
                    lambda f, k: _dig(f, "zero_leak_by_region", k), results)
     lines += _rows("OCR reach by screen region", _keys(results, "ocr_reach", "by_region"),
@@ -109,3 +113,25 @@ def render_report(results: dict, handwritten: list[str], command: str, date: str
                   "was written with the detectors: it measures their agreement, not unseen data.", ""]
         lines += "\n\n".join(handwritten).splitlines() + [""]
     return "\n".join(lines)
+
+
+_SCREEN_ROWS = (("zero-leak by theme (kept screens)", ("zero_leak_by_theme",)),
+                ("zero-leak by scale (kept screens)", ("zero_leak_by_scale",)),
+                ("zero-leak by region (kept screens)", ("zero_leak_by_region",)),
+                ("OCR reach by region", ("ocr_reach", "by_region")), ("OCR reach by label", ("ocr_reach", "by_label")))
+
+
+def render_screen_report(results: dict, arguments: str) -> str:
+    """The screen figures of a run without the test split (dev, the screen tuning family), as Markdown."""
+    splits = list(results)
+    header = [f"| {{}} | {' | '.join(splits)} |", "|---|" + "---|" * len(splits)]
+    lines = ["# Screens", "", f"`python -m evaluation.evaluate {arguments}`", ""]
+    lines += [header[0].format("headline"), header[1]]
+    for name, path in (("zero-leak, kept screens", ("zero_leak_by_kind", "screenshot", "kept")),
+                       ("screen boxes covered (kept screens)", ("boxes_covered",)), ("OCR reach", ("ocr_reach", "all"))):
+        lines.append(f"| {name} | " + " | ".join(cell(_dig(results[s], *path)) for s in splits) + " |")
+    for title, path in _SCREEN_ROWS:
+        lines += ["", header[0].format(title), header[1]]
+        for key in _keys(results, *path):
+            lines.append(f"| {key} | " + " | ".join(cell(_dig(results[s], *path, key)) for s in splits) + " |")
+    return "\n".join(lines + [""])

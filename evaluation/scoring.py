@@ -41,6 +41,7 @@ class RecordScore:
     words: int = 0
     words_lost: int = 0
     leaked_fields: list[str] = field(default_factory=list)
+    look: dict[str, str] = field(default_factory=dict)  # a screen's theme and scale ("1x", "2x")
 
     @property
     def has_core(self) -> bool:
@@ -138,6 +139,7 @@ def box_covered(before: np.ndarray, after: np.ndarray, box: list[float]) -> bool
 def score_screen(gold: dict, before: Image.Image, after: Image.Image | None) -> RecordScore:
     """One screen: every gold box with ink checked by pixels in the output PNG (a dropped screen leaks nothing)."""
     score = RecordScore(gold["record_id"], "screenshot", gold["category"], gold["hard_negative"], after is not None)
+    score.look = {"theme": str(gold.get("theme")), "scale": f"{gold.get('scale')}x"}
     before_px = np.asarray(before.convert("RGB"))
     after_px = np.asarray(after.convert("RGB")) if after is not None else None
     if after_px is not None and after_px.shape != before_px.shape:
@@ -196,6 +198,13 @@ def zero_leak(records: list[RecordScore], label: str | None = None, region: str 
     return share([r for r in records if holds(r) and (r.kept or not kept_only)], clean)
 
 
+def by_look(records: list[RecordScore], aspect: str) -> dict[str, dict]:
+    """Zero-leak of kept screens by one aspect of their look (theme, or scale)."""
+    screens = [r for r in records if aspect in r.look]
+    return {value: zero_leak([r for r in screens if r.look[aspect] == value], kept_only=True)
+            for value in sorted({r.look[aspect] for r in screens})}
+
+
 def summarize(records: list[RecordScore]) -> dict:
     """Every figure of one split: zero-leak overall, by kind, by label; over-redaction; drops."""
     kinds = sorted({r.kind for r in records})
@@ -212,6 +221,8 @@ def summarize(records: list[RecordScore]) -> dict:
         "zero_leak_by_label": {label: {"all": zero_leak(records, label=label),
                                        "kept": zero_leak(records, label=label, kept_only=True)} for label in labels},
         "zero_leak_by_region": {region: zero_leak(records, region=region, kept_only=True) for region in regions},
+        "zero_leak_by_theme": by_look(records, "theme"),
+        "zero_leak_by_scale": by_look(records, "scale"),
         "boxes_covered": bootstrap([r.spans - r.leaked_spans for r in records if r.kind == "screenshot" and r.kept],
                                    [r.spans for r in records if r.kind == "screenshot" and r.kept]),
         "over_redaction": bootstrap([r.words_lost for r in text], [r.words for r in text]),

@@ -17,14 +17,17 @@ from faker import Faker
 from PIL import Image
 
 from evaluation.generated import templates_dev, templates_test, values
-from evaluation.generated.build import Sizes, generate_split
+from evaluation.generated.build import Sizes, generate_split, split_sizes
 from evaluation.generated.families import FAMILIES, load_family, text_templates
 from evaluation.generated.public import PARTS, share_of
 from evaluation.generated.render import Renderer
 from evaluation.generated.spans import Slots
+from evaluation.generated.templates_tune import screens as tune_screens
 from evaluation.generated.values import Values
 from evaluation.scoring import ink, output_field
 from models.parse import parse_line
+from models.record_ids import identifying
+from models.value_search import ValueMatch, ValueSearch
 
 pytestmark = pytest.mark.slow  # whole runs on Beam's runners or Chromium: make test-fast leaves them out
 
@@ -52,7 +55,7 @@ def test_the_command_gives_the_same_split_whatever_hash_seed_it_was_started_with
     assert infos[0]["sha256"] == infos[1]["sha256"]
 
 
-@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("family", sorted(name for name in FAMILIES if load_family(name).text_recipes))
 def test_records_are_contract_records_and_gold_offsets_point_at_the_gold_text(tmp_path, family):
     generate_split(load_family(family), tmp_path, Sizes(150, 0, {}))
     records = [json.loads(line) for line in (tmp_path / "input" / "records.jsonl").read_text().splitlines()]
@@ -123,3 +126,36 @@ def test_chromium_renders_screens_whose_gold_boxes_hold_drawn_text():
             assert 0 <= x0 < x1 <= pixels.shape[1] and 0 <= y0 < y1 <= pixels.shape[0]
             assert ink(pixels, box["box"]) is not None, box["label"]
         assert pixels.shape[1] >= 960 * scale
+
+
+def test_the_screen_tuning_family_draws_every_theme_at_both_scales_and_holds_screens_only(tmp_path):
+    tune = load_family("tune")
+    assert tune.seed not in {load_family(name).seed for name in ("dev", "test", "train")}
+    assert load_family("dev").draw_look is None  # dev and test keep their own draw (and their split hash)
+    rng = random.Random(3)
+    looks = {tune.draw_look(rng) for _ in range(200)}
+    assert {theme for theme, _ in looks} == set(tune_screens.THEMES) and {scale for _, scale in looks} == {1, 2}
+    assert split_sizes("tune", True).text == 0 and split_sizes("dev", True).text > 0
+    assert len({r.app_kind for r in tune.screen_recipes}) >= 9
+
+
+def test_chromium_renders_tuning_screens_in_coloured_looks_with_gold_boxes_over_drawn_text():
+    rng = random.Random(11)
+    cases = [(tune_screens.mail_list, "selected", 1), (tune_screens.shell, "high_contrast", 2),
+             (tune_screens.meeting_panel, "colour_bar", 1)]
+    with Renderer() as browser:
+        for build, theme, scale in cases:
+            png, boxes = browser.render(build(Slots(Values(rng)), rng, theme), scale)
+            pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+            assert pixels.shape[1] >= 1280 * scale and len(boxes) >= 4
+            assert all(ink(pixels, box["box"]) is not None for box in boxes)
+            assert not (pixels == 0).all(axis=2).any()  # no pure black: it is the pipeline's fill
+
+
+
+def test_tuning_screen_ids_are_opaque_so_the_pipeline_writes_them_as_given(tmp_path):
+    generate_split(load_family("tune"), tmp_path, Sizes(0, 2, {}))
+    ids = [json.loads(line)["record_id"] for line in (tmp_path / "input" / "records.jsonl").read_text().splitlines()]
+    assert len(ids) == 2 and all(i.startswith("tune-") for i in ids)
+    assert not any(identifying(i, [], ValueSearch(set())) for i in ids)
+    assert identifying("tune-s0004", [], ValueSearch({ValueMatch("s0004", "UNREADABLE_TEXT")}))

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from evaluation.evaluate import check_joined, recorded_test_hash
-from evaluation.report import render_report
+from evaluation.report import render_report, render_screen_report
 from evaluation.scoring import (
     RecordScore,
     bootstrap,
@@ -129,3 +129,35 @@ def test_a_sanitized_record_whose_id_the_gold_lacks_stops_the_evaluation():
     check_joined({"dev-t00001": {}}, golds)
     with pytest.raises(SystemExit, match="1 sanitized records"):
         check_joined({"dev-t00001": {}, "rid-3f2a": {}}, golds)
+
+
+def _screen(record_id, theme, scale, leaked):
+    score = RecordScore(record_id, "screenshot", "benign", False, True, labels={"PERSON"}, regions={"header"},
+                        leaked_labels={"PERSON"} if leaked else set(), leaked_regions={"header"} if leaked else set())
+    score.look = {"theme": theme, "scale": scale}
+    return score
+
+
+def test_screens_are_scored_by_theme_and_by_scale_and_text_records_are_not():
+    records = [_screen("a", "dark", "2x", True), _screen("b", "dark", "1x", False), _screen("c", "light", "1x", False),
+               RecordScore("t", "transcript", "benign", False, True, labels={"PERSON"}, leaked_labels={"PERSON"})]
+    figures = summarize(records)
+    assert figures["zero_leak_by_theme"]["dark"]["value"] == 0.5 and figures["zero_leak_by_theme"]["light"]["value"] == 1.0
+    assert figures["zero_leak_by_scale"]["2x"]["value"] == 0.0 and figures["zero_leak_by_scale"]["1x"]["n"] == 2
+    assert set(figures["zero_leak_by_theme"]) == {"dark", "light"}
+    gold = {"record_id": "s", "category": "benign", "hard_negative": False, "spans": [], "theme": "high_contrast", "scale": 2}
+    image = Image.new("RGB", (4, 4), (250, 250, 250))
+    assert score_screen(gold, image, image).look == {"theme": "high_contrast", "scale": "2x"}
+
+
+def test_reports_show_zero_leak_by_theme_and_scale():
+    figures = summarize([_screen("a", "dark", "2x", True), _screen("b", "light", "1x", False)])
+    split = {"records": 2, "sizes": "s", "seed": 1, "sha256": "a" * 64}
+    results = {name: figures | {"ocr_reach": {}, "split": split, "seconds": 1,
+                                "audit": {"records_in": 2, "sanitized": 2, "dropped": 0, "quarantined": 0}}
+               for name in ("dev", "test")}
+    text = render_report(results, [], "make eval", "2026-12-01", 5, None)
+    assert "| zero-leak by screen theme (kept screens) | dev | test |" in text
+    assert "| 2x | 0.0% [0.0, 0.0] n=1 | 0.0% [0.0, 0.0] n=1 |" in text
+    screens = render_screen_report({"tune": results["dev"]}, "--splits tune")
+    assert "| zero-leak by theme (kept screens) | tune |" in screens and "| light | 100.0% [100.0, 100.0] n=1 |" in screens

@@ -43,13 +43,23 @@ class Sizes:
 HASH_SEED = "0"
 FULL = Sizes(1100, 160, {"irc": 120, "clinical": 60, "presidio": 160})
 QUICK = Sizes(120, 14, {"irc": 12, "clinical": 6, "presidio": 16})
+# The screen tuning family (templates_tune/screens.py): screens only.
+TUNE_SCREENS = Sizes(0, 80, {})
+TUNE_SCREENS_QUICK = Sizes(0, 20, {})
+
+
+def split_sizes(family: str, quick: bool) -> Sizes:
+    """The sizes of a family's split: the screen tuning family holds screens only."""
+    if family == "tune":
+        return TUNE_SCREENS_QUICK if quick else TUNE_SCREENS
+    return QUICK if quick else FULL
 
 
 def generate_split(family: Family, out: Path, sizes: Sizes, renderer: Renderer | None = None) -> dict:
     """Writes the split under `out` and returns its description (counts and content hash)."""
     rng = random.Random(family.seed)
     values = Values(rng)
-    built = [text_record(family, values, rng, i) for i in range(sizes.text)]
+    built = [text_record(family, values, rng, i) for i in range(sizes.text)] if family.text_recipes else []
     built += public_records(family.public_share, f"{family.name}-pub", sizes.public, rng)
     screens_dir = out / "input" / "screens"
     screens_dir.mkdir(parents=True, exist_ok=True)
@@ -76,11 +86,16 @@ def screen_record(family: Family, values: Values, rng: random.Random, browser: R
                   screens_dir: Path) -> Built:
     """One screen: the recipes in turn, a random theme and scale, rendered; gold boxes in device pixels."""
     recipe = family.screen_recipes[index % len(family.screen_recipes)]
-    theme = "dark" if rng.random() < 0.35 else "light"
-    scale = 2 if rng.random() < 0.3 else 1
+    if family.draw_look:
+        theme, scale = family.draw_look(rng)
+    else:
+        theme = "dark" if rng.random() < 0.35 else "light"
+        scale = 2 if rng.random() < 0.3 else 1
     screen = recipe.build(Slots(values), rng, theme)
     png, boxes = browser.render(screen, scale)
     record_id = f"{family.name}-s{index:04d}"
+    if family.opaque_ids:
+        record_id = f"{family.name}-{hashlib.sha256(record_id.encode()).hexdigest()[:16]}"
     (screens_dir / f"{record_id}.png").write_bytes(png)
     record = base_record(record_id, "screenshot", index, screen.app, screen.title, screen.url)
     record["image_uri"] = f"screens/{record_id}.png"
@@ -115,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--quick", action="store_true", help="a small split for development")
     args = parser.parse_args(argv)
-    info = generate_split(load_family(args.family), Path(args.out), QUICK if args.quick else FULL)
+    info = generate_split(load_family(args.family), Path(args.out), split_sizes(args.family, args.quick))
     print(json.dumps(info))
     return 0
 

@@ -6,13 +6,15 @@ line here; it never touches another family's templates.
 from __future__ import annotations
 
 import importlib
+import random
 from dataclasses import dataclass
+from typing import Callable
 
 from evaluation.generated.records import ScreenRecipe, TextRecipe
 from evaluation.generated.spans import PERSON_FORMS, VALUE_SLOTS, slot_names
 
 FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.generated.templates_test",
-            "train": "evaluation.generated.templates_train"}
+            "train": "evaluation.generated.templates_train", "tune": "evaluation.generated.templates_tune.screens"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,11 @@ class Family:
     public_share: int
     text_recipes: tuple[TextRecipe, ...]
     screen_recipes: tuple[ScreenRecipe, ...]
+    # (theme, device scale) of one screen; None keeps the default draw (35% dark, 30% at 2x).
+    draw_look: Callable[[random.Random], tuple[str, int]] | None = None
+    # Screen ids as opaque digests ("tune-3f2a..."), which the pipeline writes as given: a readable id
+    # may be pseudonymised when a fragment of a masked value occurs in it, and then cannot be scored.
+    opaque_ids: bool = False
 
 
 class FamilyError(ValueError):
@@ -35,7 +42,8 @@ def load_family(name: str) -> Family:
     if name not in FAMILIES:
         raise FamilyError(f"unknown template family {name!r} (known: {sorted(FAMILIES)})")
     module = importlib.import_module(FAMILIES[name])
-    family = Family(name, module.SEED, module.PUBLIC_SHARE, module.TEXT_RECIPES, module.SCREEN_RECIPES)
+    family = Family(name, module.SEED, module.PUBLIC_SHARE, module.TEXT_RECIPES, module.SCREEN_RECIPES,
+                    getattr(module, "draw_look", None), getattr(module, "OPAQUE_IDS", False))
     for recipe in family.text_recipes:
         for template in text_templates(recipe):
             for slot in slot_names(template):
