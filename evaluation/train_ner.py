@@ -56,8 +56,8 @@ TEMPLATE_RECORDS = 9000
 PUBLIC_LIMITS = {"irc": 500, "clinical": 250, "presidio": 100000}
 BANKING_QUERIES = 1500  # and as many personal SMS
 # Shape texts (templates_train/shapes.py) added by default: none in the shipped model. With 8,000
-# (`--shape-texts 8000`) the probe and the NER scores improved but dev person zero-leak, dev
-# over-redaction and presidio-research's dev third got worse (docs/detection.md).
+# (`--shape-texts 8000`) a held-out probe improved but dev person zero-leak and presidio-research's
+# dev third got worse (docs/detection.md).
 SHAPE_TEXTS = 0
 EPOCHS = 6
 BATCH_SIZE = 32
