@@ -3,12 +3,14 @@ as entities and the identifiers recognizers find as none) and the model it ships
 path, finding names the stock model misses and leaving app names alone."""
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 import spacy
 
 from evaluation import train_ner
+from evaluation.generated.templates_train.shapes import NEGATIVES, PEOPLE, fill, romanize, shape_texts
 from evaluation.train_ner import Text, build_examples, capitalized, entities_for, examples_hash
 from models.engine import DEFAULT_MODEL, SHIPPED_MODEL, STOCK_MODEL, check_model_installed, locate_model
 
@@ -26,12 +28,12 @@ def shipped_nlp():
 @pytest.fixture(scope="module")
 def examples(stock_nlp, tmp_path_factory):
     # An empty data root: the tests build their examples from the templates alone, never from shared/data.
-    return build_examples(stock_nlp, template_records=120, root=tmp_path_factory.mktemp("no-shared-data"))
+    return build_examples(stock_nlp, template_records=120, root=tmp_path_factory.mktemp("no-shared-data"), shapes=300)
 
 
 def test_the_same_seed_gives_the_same_examples_and_hash(stock_nlp, examples, tmp_path):
-    again = build_examples(stock_nlp, template_records=120, root=tmp_path)
-    reseeded = build_examples(stock_nlp, seed=train_ner.SEED + 1, template_records=120, root=tmp_path)
+    again = build_examples(stock_nlp, template_records=120, root=tmp_path, shapes=300)
+    reseeded = build_examples(stock_nlp, seed=train_ner.SEED + 1, template_records=120, root=tmp_path, shapes=300)
     assert examples_hash(again[0]) == examples_hash(examples[0])
     assert again[1] == examples[1]
     assert examples_hash(reseeded[0]) != examples_hash(examples[0])
@@ -40,6 +42,7 @@ def test_the_same_seed_gives_the_same_examples_and_hash(stock_nlp, examples, tmp
 def test_every_entity_starts_and_ends_on_a_token_boundary(stock_nlp, examples):
     pairs, counts = examples
     assert counts["templates"] > 150
+    assert counts["shapes"] > 250
     labels = set()
     for text, entities in pairs:
         doc = stock_nlp.make_doc(text)
@@ -63,6 +66,14 @@ def test_stock_people_outside_complete_gold_are_dropped_and_kept_in_rehearsal(st
     assert entities_for(stock_nlp, Text(text, (), False), stock) == sorted(stock)
 
 
+def test_shape_texts_drop_the_stock_companies_and_products_too(stock_nlp):
+    text = "Jenkins build 41 failed on Monday"
+    stock = [(0, 7, "ORG"), (26, 32, "DATE")]
+    item = Text(text, (), True, train_ner.SHAPE_DROPPED_LABELS)
+    assert entities_for(stock_nlp, item, stock) == [(26, 32, "DATE")]
+    assert entities_for(stock_nlp, Text(text, (), True), stock) == sorted(stock)
+
+
 def test_lines_are_also_learnt_capitalized_but_never_a_gold_name():
     item = Text("ask lena about it\nmira is out", (("PERSON", 4, 8), ("PERSON", 18, 22)), True)
     assert capitalized(item) == Text("Ask lena about it\nmira is out", item.spans, True)
@@ -72,6 +83,27 @@ def test_lines_are_also_learnt_capitalized_but_never_a_gold_name():
 def test_a_gold_name_cut_inside_a_token_leaves_the_example_out(stock_nlp):
     text = 'git log --author="Turvi Manne"'
     assert entities_for(stock_nlp, Text(text, (("PERSON", 18, 29),), True), []) is None
+
+
+def test_names_of_other_scripts_are_romanized_as_screens_show_them():
+    assert romanize("Всеволод", "ru_RU") == "Vsevolod"
+    assert romanize("Ζαφείρης", "el_GR") == "Zafeiris"
+    assert romanize("성민", "ko_KR") == "Seongmin"
+    assert romanize("김", "ko_KR") == "Kim"
+    assert romanize("Anna", "de_DE") == "Anna"
+
+
+def test_shape_texts_place_names_as_people_and_hard_negatives_hold_none():
+    texts = shape_texts(random.Random(7), 400)
+    people = [(text, spans) for text, spans in texts if any(label == "PERSON" for label, _, _ in spans)]
+    assert 250 < len(people) < 360
+    for text, spans in texts:
+        for label, start, end in spans:
+            assert text[start:end].strip() == text[start:end] and start < end, label
+    values = {key: ("Ada", "PERSON") for key in "abc"}
+    assert fill("thanks {a}!", values) == ("thanks Ada!", (("PERSON", 7, 10),))
+    assert not any("{a}" in template or "{b}" in template for template, _ in NEGATIVES)
+    assert all("{a}" in template for template, _ in PEOPLE)
 
 
 # The shipped model (models/data/ner), adopted as the default after the comparison on the test split.
