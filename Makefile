@@ -9,14 +9,16 @@ SAMPLE_OUT ?= out/sample
 
 install: system-packages $(VENV)/.installed
 
-# Debian's Tesseract, its Latin-script and English data and Python's venv module, and for the evaluation Chromium and
-# the fonts its screens use; skipped when all are there.
+# Debian's Tesseract, its Latin-script and English data, the data of the other scripts screens are read again with
+# (models/data/script_read.yaml) and Python's venv module, and for the evaluation Chromium and the fonts its screens
+# use; skipped when all are there.
+SCRIPT_APT_PACKAGES := $(addprefix tesseract-ocr-script-,cyrl grek)
 EVAL_APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation fonts-noto-cjk
 system-packages:
-	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng tesseract-ocr-script-latn $(EVAL_APT_PACKAGES) >/dev/null 2>&1 \
+	@if ! command -v tesseract >/dev/null || ! dpkg -s tesseract-ocr-eng tesseract-ocr-script-latn $(SCRIPT_APT_PACKAGES) $(EVAL_APT_PACKAGES) >/dev/null 2>&1 \
 			|| ! $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null; then \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-script-latn python3-venv $(EVAL_APT_PACKAGES); \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng tesseract-ocr-script-latn $(SCRIPT_APT_PACKAGES) python3-venv $(EVAL_APT_PACKAGES); \
 	fi
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 

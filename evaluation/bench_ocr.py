@@ -4,8 +4,9 @@ per frame of a session stream (consecutive frames of one screen where a chat lin
 change), where the pipeline reads only what changed; then the pipeline's OCR stage (RunOcr on
 FnApiRunner, 2 worker processes) over a stream of 40 frames of 2 sessions, with and without reuse.
 
-`python -m evaluation.bench_ocr --unreadable out/eval/dev` measures the unreadable-text cover
-(models/unreadable.py) on the same screens, apart from detection: the share of gold values (in
+`python -m evaluation.bench_ocr --unreadable out/eval/dev` measures the unreadable-text and
+other-script covers (models/unreadable.py, after the OCR's second read of suspicious words with
+other scripts' data, models/script_read.py) on the same screens, apart from detection: the share of gold values (in
 Latin and in other scripts) whose drawn text the cover alone hides, and its cost, the share of
 OCR words that hold no gold value and are covered.
 
@@ -48,7 +49,7 @@ from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.policy import DEFAULT_POLICY, load_policy
 from models.records import RawRecord
 from models.session_ocr import SessionOcr
-from models.unreadable import unreadable_words
+from models.unreadable import other_script_indices, unreadable_indices
 from sample.generate import screen
 from transforms.ocr import RunOcr
 
@@ -190,13 +191,14 @@ def reach(split: Path, settings: OcrSettings) -> None:
 
 
 def screen_unreadable(screen: tuple[str, list[dict], OcrSettings]) -> tuple[list[tuple[str, bool]], int, int]:
-    """For one screen: (script, hidden by the cover alone) per gold value with ink, and how many
-    OCR words hold no gold value, and how many of those the cover hides."""
+    """For one screen: (script, hidden by the covers alone) per gold value with ink, and how many
+    OCR words hold no gold value, and how many of those the covers hide."""
     path, spans, settings = screen
     image = decode_image(Path(path).read_bytes(), 10**9)
     rules = load_policy(DEFAULT_POLICY).screenshots
     words = TesseractOcr(settings).read(image)
-    covered = unreadable_words(words, rules.unreadable_text)
+    covered = [words[i] for i in sorted(unreadable_indices(words, rules.unreadable_text)
+                                        | other_script_indices(words, rules.other_script))]
     before = np.asarray(image)
     after = np.asarray(cover_words(image, covered, rules.box_padding_px, rules.box_padding_height_ratio))
     values = [("latin" if latin(span["value"]) else "other", bool(hidden)) for span in spans
@@ -210,7 +212,8 @@ def screen_unreadable(screen: tuple[str, list[dict], OcrSettings]) -> tuple[list
 
 
 def unreadable(split: Path, settings: OcrSettings) -> None:
-    """The unreadable-text cover on a generated split's screens (2 processes), apart from detection."""
+    """The unreadable-text and other-script covers on a generated split's screens (2 processes), apart
+    from detection."""
     golds = [json.loads(line) for line in (split / "gold.jsonl").read_text().splitlines()]
     screens = [(str(split / "input" / "screens" / f"{gold['record_id']}.png"), gold["spans"], settings)
                for gold in golds if gold["kind_of_text"] == "screenshot"]

@@ -15,6 +15,7 @@ from PIL import Image
 
 from models.deadline import seconds_left
 from models.records import OcrWord
+from models.script_read import reread, script_languages
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def check_tesseract(settings: OcrSettings) -> None:
         raise OcrUnavailable("tesseract is not installed (Debian package tesseract-ocr)") from None
     except subprocess.TimeoutExpired:
         raise OcrUnavailable(f"tesseract --list-langs did not answer within {LIST_LANGUAGES_SECS} s") from None
-    missing = sorted(set(settings.language.split("+")) - languages)
+    missing = sorted((set(settings.language.split("+")) | script_languages()) - languages)
     if missing:
         raise OcrUnavailable(f"Tesseract language data {missing} is not installed (Debian packages "
                              f"tesseract-ocr-{missing[0].lower()} for a language, tesseract-ocr-script-<code> for a "
@@ -126,7 +127,10 @@ class TesseractOcr:
         scale = settings.upscale_factor if upscale else 1
         if scale > 1:
             gray = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
-        return text_lines(words_from_data(word_table(gray, settings), settings.min_confidence, scale))
+        words = words_from_data(word_table(gray, settings), settings.min_confidence, scale)
+        # Words that may be another script misread are read again with that script's data.
+        return text_lines(reread(gray, words, scale, lambda image, language, config: word_table(
+            image, replace(settings, language=language, config=config))))
 
 
 class OcrFailed(RuntimeError):

@@ -9,7 +9,7 @@ import pydantic
 
 from models.avatars import AvatarShape
 from models.config_files import ConfigFileError, StrictModel, load_yaml_file
-from models.unreadable import UnreadableText
+from models.unreadable import OtherScript, UnreadableText
 
 DEFAULT_POLICY = Path(__file__).parent / "data" / "policy.yaml"
 
@@ -114,6 +114,7 @@ class ScreenshotRules(StrictModel):
     image_read_timeout_secs: float = pydantic.Field(gt=0)
     avatars: AvatarShape
     unreadable_text: UnreadableText
+    other_script: OtherScript
 
 
 class KeystrokeRules(StrictModel):

@@ -34,7 +34,7 @@ from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
 from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
-from models.unreadable import UNREADABLE_TEXT, unreadable_indices
+from models.unreadable import OTHER_SCRIPT, UNREADABLE_TEXT, other_script_indices, unreadable_indices
 from models.value_search import ValueMatch, ValueSearch
 
 SpansByField = dict[str, list[Span]]
@@ -281,11 +281,12 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     found |= {owners[p] for p, inside in enumerate(joined) if inside and owners[p] >= 0}
     rules = policy.screenshots
     # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
-    unread = unreadable_indices(words, rules.unreadable_text) - found
-    covered = found | unread
+    other = other_script_indices(words, rules.other_script) - found  # and words in scripts it cannot check
+    unread = unreadable_indices(words, rules.unreadable_text) - found - other
+    covered = found | unread | other
     mates = column_mates(words, covered)
     initials = top_bar_initials(words) - covered - mates
-    for entity, added in ((UNREADABLE_TEXT, unread), (TABLE_COLUMN, mates), (INITIALS, initials)):
+    for entity, added in ((OTHER_SCRIPT, other), (UNREADABLE_TEXT, unread), (TABLE_COLUMN, mates), (INITIALS, initials)):
         if added:
             counts[entity] += len(added)
     covered |= mates | initials

@@ -4,7 +4,9 @@ left visible they leak. Fail closed: such words, and the unsure words of their l
 
 A word is unreadable when Tesseract's confidence in it is low, or when it is not sure of it and
 its shape is one no Latin text has (see `odd_shape`), or when it overlaps its neighbour (one glyph
-read twice). Each test looks at a word and its neighbours only, so the cost is linear in the words.
+read twice). A word whose letters are in another script (as the second read, models/script_read.py,
+gives it) is covered as such (`other_script_indices`). Each test looks at a word and its neighbours
+only, so the cost is linear in the words.
 """
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ import unicodedata
 import pydantic
 
 from models.config_files import StrictModel
+from models.login_words import is_ordinary_word
 from models.ocr import TOUCHING_HEIGHTS
 from models.records import OcrWord
+from models.script_read import other_script_share, script_read_rules, suspicious
 
-# The count of covered unreadable words in the audit's masked entities.
+# The counts of covered unreadable words, and of words in other scripts, in the audit's masked entities.
 UNREADABLE_TEXT = "UNREADABLE_TEXT"
+OTHER_SCRIPT = "OTHER_SCRIPT"
 
 
 class UnreadableText(StrictModel):
@@ -41,6 +46,21 @@ class UnreadableText(StrictModel):
     # Words beside an unreadable one in its field (OCR line) are covered too while their confidence
     # is below this: the rest of a name, read as several short words.
     neighbour_confidence: float = pydantic.Field(ge=0, le=100)
+    # A word of letters that make no English, UI or work word (a name in Hangul, Han or Hebrew read
+    # as `guls`, `ISA`), which the second read (models/script_read.py) left as it was, read with less
+    # confidence than this, is unreadable.
+    unfamiliar_confidence: float = pydantic.Field(ge=0, le=100)
+
+
+class OtherScript(StrictModel):
+    """Which OCR words count as text in another script (policy `screenshots.other_script`): the
+    detectors are English, so such words are covered unchecked; `cover: false` leaves them."""
+
+    cover: bool
+    # At least this share of a word's letters in scripts other than Latin.
+    other_share: float = pydantic.Field(gt=0, le=1)
+    # Words beside one in their field are covered too while their confidence is below this.
+    neighbour_confidence: float = pydantic.Field(ge=0, le=100)
 
 
 def odd_shape(text: str, rules: UnreadableText) -> bool:
@@ -59,9 +79,12 @@ def odd_shape(text: str, rules: UnreadableText) -> bool:
 
 def unreadable_word(word: OcrWord, rules: UnreadableText) -> bool:
     """Whether `word` is text the read could not make out: read with low confidence, or of an odd
-    shape and read with less than `shape_confidence` (a word without a confidence: by shape alone)."""
+    shape and read with less than `shape_confidence` (a word without a confidence: by shape alone),
+    or no English, UI or work word and read with less than `unfamiliar_confidence`."""
     confidence = given_confidence(word)
     if 0 <= confidence < rules.min_confidence:
+        return True
+    if 0 <= confidence < rules.unfamiliar_confidence and suspicious(word, script_read_rules(), is_ordinary_word):
         return True
     return confidence < rules.shape_confidence and odd_shape(word.text, rules)
 
@@ -87,12 +110,29 @@ def unreadable_indices(words: tuple[OcrWord, ...] | list[OcrWord], rules: Unread
     for i in range(1, len(words)):  # one glyph read twice: two words of a line overlapping
         if words[i].line == words[i - 1].line and overlapping(words[i - 1], words[i]):
             covered[i - 1] = covered[i] = True
+    return spread(words, covered, rules.neighbour_confidence)
+
+
+def spread(words: tuple[OcrWord, ...] | list[OcrWord], covered: list[bool], neighbour_confidence: float) -> set[int]:
+    """Indices of the `covered` words and of the run of words on either side of them in their field
+    read with less than `neighbour_confidence`, or touching them (the rest of a name)."""
+    covered = list(covered)
     for order in (range(1, len(words)), range(len(words) - 2, -1, -1)):  # spread right, then left
         for i in order:
             j = i - 1 if order.step == 1 else i + 1
             covered[i] = covered[i] or (covered[j] and words[j].line == words[i].line and (
-                0 <= given_confidence(words[i]) < rules.neighbour_confidence or touching(words[min(i, j)], words[max(i, j)])))
+                0 <= given_confidence(words[i]) < neighbour_confidence or touching(words[min(i, j)], words[max(i, j)])))
     return {i for i, cover in enumerate(covered) if cover}
+
+
+def other_script_indices(words: tuple[OcrWord, ...] | list[OcrWord], rules: OtherScript) -> set[int]:
+    """Indices of the words to cover as text in another script: words whose letters are at least
+    `other_share` in scripts other than Latin (as the second read, models/script_read.py, or a
+    reader with other script data gives them), and the unsure or touching words beside them."""
+    if not rules.cover:
+        return set()
+    covered = [other_script_share(word.text) >= rules.other_share for word in words]
+    return spread(words, covered, rules.neighbour_confidence) if any(covered) else set()
 
 
 def overlapping(word: OcrWord, after: OcrWord) -> bool:

@@ -21,7 +21,7 @@ from models.parse import parse_line
 from models.records import OcrWord, PreparedRecord
 from models.redaction import sanitize
 from models.text_views import text_fields
-from models.unreadable import UNREADABLE_TEXT, UnreadableText, unreadable_word, unreadable_words
+from models.unreadable import OTHER_SCRIPT, UNREADABLE_TEXT, UnreadableText, unreadable_word, unreadable_words
 from tests.conftest import KEY, TS, categories_kept
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -62,9 +62,16 @@ def test_when_a_reader_gives_nan_for_a_confidence_then_the_word_is_judged_by_sha
 
 
 def test_when_tesseract_is_unsure_of_a_word_then_it_is_unreadable_unless_no_confidence_was_given(rules):
-    assert unreadable_word(word("Onna", confidence=rules.min_confidence - 1), rules)
-    assert not unreadable_word(word("Onna", confidence=rules.min_confidence), rules)
+    assert unreadable_word(word("Review", confidence=rules.min_confidence - 1), rules)
+    assert not unreadable_word(word("Review", confidence=rules.min_confidence), rules)
     assert not unreadable_word(word("Onna", confidence=-1), rules)
+
+
+def test_when_a_word_that_is_no_english_word_is_read_unsurely_then_it_is_unreadable(rules):
+    assert unreadable_word(word("guls", confidence=rules.unfamiliar_confidence - 1), rules)  # Hangul misread
+    assert not unreadable_word(word("guls", confidence=rules.unfamiliar_confidence), rules)
+    assert not unreadable_word(word("Review", confidence=rules.unfamiliar_confidence - 1), rules)  # English
+    assert not unreadable_word(word("jane@example.com", confidence=rules.unfamiliar_confidence - 1), rules)
 
 
 def test_when_a_word_is_unreadable_then_its_unsure_neighbours_on_the_line_are_covered_too(rules):
@@ -131,7 +138,8 @@ def test_when_a_screen_shows_names_in_other_scripts_then_they_are_filled_and_eng
     keep = categories_kept(policy)
     detector, settings = build_detector(analyzer_settings), fitted_to_policy(analyzer_settings, keep)
     shown = keep.model_copy(update={"screenshots": keep.screenshots.model_copy(update={
-        "unreadable_text": keep.screenshots.unreadable_text.model_copy(update={"cover": False})})})
+        "unreadable_text": keep.screenshots.unreadable_text.model_copy(update={"cover": False}),
+        "other_script": keep.screenshots.other_script.model_copy(update={"cover": False})})})
     left_by_detection = []
     for font_px in (13, 16):
         png, boxes = panel(names + labels, font_px)
@@ -142,8 +150,8 @@ def test_when_a_screen_shows_names_in_other_scripts_then_they_are_filled_and_eng
         covered, alone = sanitize(finding, keep, KEY), sanitize(finding, shown, KEY)
         filled = [ink_filled(png, base64.b64decode(json.loads(covered.json_line)["image_b64"]), box) for box in boxes]
         assert min(filled[:len(names)]) >= 0.95 and max(filled[len(names):]) == 0.0
-        assert dict(covered.entity_counts).get(UNREADABLE_TEXT, 0) > 0
-        assert UNREADABLE_TEXT not in dict(alone.entity_counts)
+        assert dict(covered.entity_counts).get(UNREADABLE_TEXT, 0) > 0  # the Hangul name
+        assert UNREADABLE_TEXT not in dict(alone.entity_counts) and OTHER_SCRIPT not in dict(alone.entity_counts)
         left_by_detection += [ink_filled(png, base64.b64decode(json.loads(alone.json_line)["image_b64"]), box)
                               for box in boxes[:len(names)]]
     assert min(left_by_detection) < 0.95  # what detection alone leaves visible: the reason for the fill
