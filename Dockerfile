@@ -1,11 +1,13 @@
 # SDK worker image for the production runners: Dataflow (--sdk_container_image) and the Flink
 # worker pool sidecar (docs/production-runners.md). Beam's own Python 3.11 SDK image at the
 # apache-beam version requirements.txt pins (tests/test_container.py keeps the two in step), plus
-# Tesseract, the pinned dependencies, the hash-pinned spaCy model and this package.
+# Tesseract with the script data the OCR reads (Latin, and Cyrillic and Greek for its second read:
+# models/data/script_read.yaml), the pinned dependencies, the hash-pinned spaCy model and this package.
 FROM apache/beam_python3.11_sdk:2.77.0
 
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-script-latn \
+       tesseract-ocr-script-cyrl tesseract-ocr-script-grek \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /opt/redaction

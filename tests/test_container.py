@@ -9,6 +9,8 @@ from pathlib import Path
 
 import apache_beam
 
+from models.script_read import script_languages
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,6 +30,11 @@ def test_worker_image_is_beams_sdk_image_for_the_installed_beam_and_python():
 def test_worker_image_installs_tesseract_the_pins_and_the_model_only_by_its_hash():
     runs = [line for line in dockerfile_instructions() if line.startswith("RUN ")]
     assert any("apt-get install" in run and "tesseract-ocr tesseract-ocr-eng" in run for run in runs)
+    # Every script the OCR reads with, or the worker's start-up check refuses to run.
+    installs = " ".join(run for run in runs if "apt-get install" in run)
+    debian = {"Latin": "latn", "Cyrillic": "cyrl", "Greek": "grek", "Hangul": "hang", "HanS": "hans", "Arabic": "arab"}
+    wanted = {"Latin"} | script_languages()
+    assert {f"tesseract-ocr-script-{debian[name]}" for name in wanted} <= set(installs.split())
     assert any("pip install --no-cache-dir -r requirements.txt" in run for run in runs)
     assert any("--no-deps --require-hashes -r requirements-model.txt" in run for run in runs)
     assert any("pip install --no-cache-dir --no-deps ." in run for run in runs)
