@@ -191,3 +191,22 @@ def test_a_name_or_login_in_a_document_file_name_is_found(analyzer, title, entit
 ])
 def test_the_words_of_a_document_or_code_file_name_stay(analyzer, title, kept):
     assert not any(kept in value for value in _values(analyzer, title))
+
+
+@pytest.mark.parametrize("text", ["tom&jerry@example.com", "ana=lee@example.com", "ana#lee@example.com"])
+def test_an_address_outside_a_url_keeps_its_own_delimiters(text):
+    """Review: with no `/` or `?` before the `@` nothing is a URL's, and cutting left `tom&` visible."""
+    assert address_start(text, 0, len(text)) == 0
+
+
+@pytest.mark.parametrize("text, address", [
+    ("mail tom&jerry@example.com now", "tom&jerry@example.com"),
+    ("mail ana#lee@example.com now", "ana#lee@example.com"),
+    ("https://x.com/find?q=ana.lee@example.com", "ana.lee@example.com"),
+])
+def test_an_address_with_url_characters_in_its_local_part_is_masked_whole(text, address):
+    """Review: the domain was validated by parsing the whole match as a URL, so `#` or `/` before the
+    `@` hid the domain and the address was dropped unmasked."""
+    from models.recognizers.email import OfflineEmailRecognizer
+    found = [text[r.start:r.end] for r in OfflineEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])]
+    assert found == [address]

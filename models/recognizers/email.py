@@ -13,6 +13,9 @@ _OFFLINE_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 # before one: the path, query and fragment delimiters. The stock pattern takes them into the local
 # part, so `host/search?q=ana@x.com` would be one address and the whole URL masked.
 URL_DELIMITERS = "/?&=#"
+# A local part holding one of these is a URL's path or query run into the address; without one, the
+# other delimiters are the address's own characters ("tom&jerry@x.com") and none is cut.
+URL_MARKS = "/?"
 
 
 def registered_domain(text: str) -> bool:
@@ -25,6 +28,8 @@ def address_start(text: str, start: int, end: int) -> int:
     """Where the address found at `start..end` of `text` begins once URL delimiters before its `@` are cut."""
     at = text.find("@", start, end)
     local = text[start:at] if at > start else ""
+    if not any(char in local for char in URL_MARKS):
+        return start
     cut = max(local.rfind(char) for char in URL_DELIMITERS)
     return start + cut + 1 if cut >= 0 else start
 
@@ -34,8 +39,10 @@ class OfflineEmailRecognizer(EmailRecognizer):
     address cut at the last URL delimiter of its local part."""
 
     def validate_result(self, pattern_text: str) -> bool:
-        """An address counts when its domain has a known public suffix."""
-        return _OFFLINE_EXTRACT(pattern_text).fqdn != ""
+        """An address counts when its domain (after its last `@`) has a known public suffix. The
+        whole text is not parsed: a `/`, `?` or `#` in the local part would be read as a URL's path
+        and the address ("ana#lee@x.com", "a/b@x.com") dropped unmasked."""
+        return _OFFLINE_EXTRACT(pattern_text.rpartition("@")[2]).fqdn != ""
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
         """The stock results, each starting after the last URL delimiter before its `@` (none left empty)."""
