@@ -55,7 +55,8 @@ def suspicious(word: OcrWord, rules: ScriptRead, ordinary: Callable[[str], bool]
     """Whether the Latin read of `word` may be another script misread: not sure (below
     `max_confidence`), no Latin structure in it, and letters that make no English, UI or work word
     (`ordinary`; each part of a hyphenated word)."""
-    text = word.text.strip(".,;!?()'\"")
+    # A speaker's or a mention's mark at an end ("Олекса:" read `Onekca:`, "@Олекса") is no structure.
+    text = word.text.strip(".,;:!?()'\"@")
     if (not any(c.isalpha() for c in text) or word.confidence >= rules.max_confidence
             or any(c in rules.latin_marks for c in text)):
         return False

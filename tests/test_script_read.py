@@ -40,7 +40,7 @@ def english(text: str) -> bool:
 
 
 @pytest.mark.parametrize("text,confidence", [("Onekca", 78), ("Jlapnca", 84), ("3a6apa", 87), ("IMEF", 38),
-                                                    ("on-Onekca", 80)])
+                                                    ("on-Onekca", 80), ("Onekca:", 80), ("@Onekca", 80)])
 def test_when_a_word_may_be_another_script_misread_then_it_is_read_again(text, confidence, rules):
     assert suspicious(word(text, confidence), rules, english)
 
