@@ -62,6 +62,16 @@ class OtherScript(StrictModel):
     # Words beside one in their field are covered too while their confidence is below this.
     neighbour_confidence: float = pydantic.Field(ge=0, le=100)
 
+    @pydantic.model_validator(mode="after")
+    def _covers_what_the_second_read_gives(self) -> OtherScript:
+        """A word the second read takes is one of at least script_read.yaml's `other_share`, read
+        surer than the unreadable-text cover looks at: a stricter share here would leave it uncovered."""
+        given = script_read_rules().other_share
+        if self.cover and script_read_rules().languages and self.other_share > given:
+            raise ValueError(f"other_share {self.other_share} is above script_read.yaml's other_share {given}: "
+                             "words the second read gives would be left uncovered")
+        return self
+
 
 def odd_shape(text: str, rules: UnreadableText) -> bool:
     """Whether `text` has a shape no Latin text has: a capital after a small letter inside it

@@ -135,6 +135,14 @@ def test_when_a_word_is_in_another_script_then_it_and_its_unsure_neighbours_are_
         OtherScript(cover=True, other_share=0, neighbour_confidence=70)
 
 
+def test_when_the_cover_asks_more_other_script_letters_than_the_second_read_gives_then_it_is_refused(rules):
+    """Review: a word the second read took (share >= script_read's) but below the policy's share was
+    neither other-script nor unsure any more, and stayed visible."""
+    OtherScript(cover=True, other_share=rules.other_share, neighbour_confidence=70)
+    with pytest.raises(pydantic.ValidationError):
+        OtherScript(cover=True, other_share=min(1.0, rules.other_share + 0.1), neighbour_confidence=70)
+
+
 # Names in each script the second read has data for, beside English UI labels.
 NAMES = {"cyrillic": "Олекса Бондаренко", "greek": "Μαύρα Παπαδάκη", "hangul": "윤민수", "han": "王秀英",
          "arabic": "سارة الحسيني", "devanagari": "सुरेश मल्होत्रा", "hebrew": "נועה כהן"}
