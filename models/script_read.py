@@ -85,10 +85,23 @@ def reread(image: Image.Image, words: tuple[OcrWord, ...], scale: int, table: Ca
     return tuple(out)
 
 
+# The stack may hold at most this many times the read image's pixels (or `MIN_STACK_PIXELS`, for a
+# small image): the second read then costs a bounded multiple of the first, whatever boxes it gave.
+MAX_STACK_IMAGES = 4
+MIN_STACK_PIXELS = 1 << 24
+
+
+class StackTooLarge(RuntimeError):
+    """The words to read again make a stack larger than allowed (`MAX_STACK_IMAGES`): the frame
+    is failed (dropped and counted) rather than read unbounded or left unread. Holds no content."""
+
+
 def stacked(image: Image.Image, words: list[OcrWord], scale: int, rules: ScriptRead
             ) -> tuple[Image.Image, list[tuple[int, int]]]:
     """The words' crops (boxes grown by `padding_heights`) one under another on white, and each
-    crop's top and bottom row in the stack."""
+    crop's top and bottom row in the stack. Each gap is `gap_heights` of the taller crop beside it
+    (not of the tallest crop of all: one tall box, a logo read as a word, would put its height
+    between every pair of crops and make the stack quadratic in the words)."""
     pixels = np.asarray(image.convert("L"))
     crops = []
     for word in words:
@@ -97,12 +110,18 @@ def stacked(image: Image.Image, words: list[OcrWord], scale: int, rules: ScriptR
         right = min(pixels.shape[1], (word.left + word.width) * scale + pad)
         bottom = min(pixels.shape[0], (word.top + word.height) * scale + pad)
         crops.append(pixels[top:bottom, left:right])
-    gap = max(8, round(rules.gap_heights * max(crop.shape[0] for crop in crops)))
-    width = max(crop.shape[1] for crop in crops) + 2 * gap
-    sheet = np.full((sum(crop.shape[0] + gap for crop in crops) + gap, width), 255, dtype=np.uint8)
-    rows, y = [], gap
-    for crop in crops:
-        sheet[y:y + crop.shape[0], gap:gap + crop.shape[1]] = crop
+    heights = [crop.shape[0] for crop in crops]
+    gaps = [max(8, round(rules.gap_heights * max(above, below)))
+            for above, below in zip([0, *heights], [*heights, 0])]
+    margin = max(8, round(rules.gap_heights * sorted(heights)[len(heights) // 2]))
+    width = max(crop.shape[1] for crop in crops) + 2 * margin
+    height = sum(heights) + sum(gaps)
+    if width * height > max(MIN_STACK_PIXELS, MAX_STACK_IMAGES * pixels.size):
+        raise StackTooLarge(f"second-read stack of {len(crops)} words is {width}x{height} pixels")
+    sheet = np.full((height, width), 255, dtype=np.uint8)
+    rows, y = [], gaps[0]
+    for crop, gap in zip(crops, gaps[1:]):
+        sheet[y:y + crop.shape[0], margin:margin + crop.shape[1]] = crop
         rows.append((y, y + crop.shape[0]))
         y += crop.shape[0] + gap
     return Image.fromarray(sheet), rows

@@ -217,3 +217,21 @@ def test_when_detection_misses_a_name_read_in_another_script_then_it_is_filled_a
     off = keep.model_copy(update={"screenshots": keep.screenshots.model_copy(update={
         "other_script": keep.screenshots.other_script.model_copy(update={"cover": False})})})
     assert OTHER_SCRIPT not in dict(sanitize(missed, off, KEY).entity_counts)
+
+
+def test_one_tall_box_does_not_put_its_height_between_every_pair_of_crops(rules):
+    """Review: the gap was `gap_heights` of the tallest crop for every pair, so a tall box (a logo read
+    as a word) among many small words made a stack of words x its height (gigabytes on a full screen)."""
+    image = Image.new("L", (1600, 1000), 255)
+    words = [OcrWord("Logo", 0, 0, 1500, 900, 0, 0, 40)] + [word("Onekca", 70, left=10 * i, line=1) for i in range(150)]
+    stack, rows = stacked(image, words, 1, rules)
+    assert stack.height < 900 * 1.6 + 150 * 40 and len(rows) == 151
+
+
+def test_when_the_stack_would_exceed_its_bound_then_the_frame_fails_without_content(rules):
+    from models.script_read import MIN_STACK_PIXELS, StackTooLarge
+    image = Image.new("L", (4000, 1000), 255)
+    words = [OcrWord("Onekca", 0, 0, 4000, 900, 0, 0, 40)] * (MIN_STACK_PIXELS // (4000 * 900) + 1)
+    with pytest.raises(StackTooLarge) as raised:
+        stacked(image, words, 1, rules)
+    assert "Onekca" not in str(raised.value)
