@@ -303,10 +303,12 @@ class Normalizer:
         while match := self._email.search(text, position):
             at = match.group("at")
             if self._plain_at.match(at) and (not self._spelled_dot.search(match.group("domain"))
-                                             or self._at_next.match(text, match.end())):
+                                             or (self._at_next.match(text, match.end())
+                                                 and self._email.match(text, match.start("domain")))):
                 # "reach me at m.whitfield (at) ...", "email me at jo dot li at gmail dot com": a
                 # sentence's "at", whose domain is the local part of the real address when that has
-                # no spelled dot or another "at" follows it, so the search goes on from there.
+                # no spelled dot or another "at" follows it that makes an address with it ("ana at
+                # x dot com at noon" is one address), so the search goes on from there.
                 position = match.end("at")
                 continue
             position = match.end()

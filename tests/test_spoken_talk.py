@@ -123,6 +123,14 @@ def test_a_spoken_address_or_handle_reads_whole_in_the_view(normalizer, text, ex
     assert view is not None and view.text == expected
 
 
+@pytest.mark.parametrize("text", ["send it to ana at example dot com at noon",
+                                  "mail ana at example dot com at 5pm thanks"])
+def test_an_at_of_the_sentence_after_a_spoken_address_keeps_it_whole(normalizer, text):
+    """Review: any "at" after the domain made the address's own "at" a sentence's, and it stayed spelled."""
+    view = normalizer.view(text)
+    assert view is not None and "ana@example.com" in view.text.lower()
+
+
 @pytest.mark.parametrize("text", ["we met at the office at noon", "the underscore is a character"])
 def test_a_sentences_at_and_a_lone_underscore_word_make_no_address(normalizer, text):
     view = normalizer.view(text)
