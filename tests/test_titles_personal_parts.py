@@ -87,6 +87,8 @@ def test_a_page_after_a_profile_id_is_no_name_slug(analyzer, url, page):
     ("Duolingo – михаилина_голик", "михаилина_голик"),
     ("jane.doe - npm", "jane.doe"),
     ("Figma – filip10's team", "filip10"),
+    ("Slack | kevin.ng | Northwind", "kevin.ng"),  # review: a two-letter surname read as a country's domain
+    ("wei.li - npm", "wei.li"),
 ])
 def test_a_handle_standing_as_a_titles_part_is_found(analyzer, title, handle):
     assert ("USERNAME", handle) in _found(analyzer, title)
@@ -98,6 +100,7 @@ def test_a_handle_standing_as_a_titles_part_is_found(analyzer, title, handle):
     "python3 - Terminal",
     "report2 - Word",
     "cal.com | Booking",
+    "spiegel.de | News",
     "snake_case - Wikipedia",
 ])
 def test_a_file_domain_or_word_as_a_titles_part_is_no_handle(analyzer, title):

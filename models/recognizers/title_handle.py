@@ -74,6 +74,8 @@ class TitleHandleRecognizer(EntityRecognizer):
     def _is_handle(self, token: str) -> bool:
         """No file name, no domain, and a given name or a letter run that is no word ("snake_case", "report2" are not)."""
         pieces = _PIECE.findall(token.lower())
-        if "." in token and (pieces[-1] in self._file_types or registered_domain(token)):
+        # A given name and a two-letter surname read as a country's domain ("kevin.ng", "wei.li") is a login.
+        given_and_short = len(pieces) == 2 and pieces[0] in self._first_names and len(pieces[1]) == 2
+        if "." in token and (pieces[-1] in self._file_types or (registered_domain(token) and not given_and_short)):
             return False
         return bool(pieces) and any(piece in self._first_names or not self._is_word(piece) for piece in pieces)
