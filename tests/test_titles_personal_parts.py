@@ -213,3 +213,23 @@ def test_an_address_with_url_characters_in_its_local_part_is_masked_whole(text, 
     from models.recognizers.email import OfflineEmailRecognizer
     found = [text[r.start:r.end] for r in OfflineEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])]
     assert found == [address]
+
+
+def test_a_file_names_login_test_does_not_walk_the_given_names_list():
+    """Review: each file name tried every listed given name (`startswith`), some 600 per file name."""
+    from models.recognizers.config import load_recognizer_data
+    from models.recognizers.file_name import FileNameRecognizer
+
+    class Names(frozenset):
+        armed = False
+
+        def __iter__(self):
+            if Names.armed:
+                raise AssertionError("the given names were walked")
+            return super().__iter__()
+
+    recognizer = FileNameRecognizer(load_recognizer_data().file_names, lambda word: word == "offer", frozenset(),
+                                    Names({"maria", "ana"}))
+    Names.armed = True
+    text = "offer-mariagomez.docx offer-qwzvkx.pdf"
+    assert [text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])] == ["mariagomez"]

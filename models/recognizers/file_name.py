@@ -29,6 +29,8 @@ class FileNameRecognizer(EntityRecognizer):
         self._is_word = is_word
         self._known = known_words
         self._first_names = first_names
+        # The lengths of the given names: a piece's openings of those lengths are looked up, not each name tried.
+        self._name_lengths = sorted({len(name) for name in first_names})
         types = "|".join(regex.escape(kind) for kind in rule.doc_types)
         self._file = regex.compile(rf"(?<![\w.\-])[^\s/\\:*?\"<>|]{{1,200}}?\.(?i:{types})(?![\w.\-])")
         super().__init__(supported_entities=["PERSON", "USERNAME"], supported_language="en",
@@ -81,6 +83,11 @@ class FileNameRecognizer(EntityRecognizer):
         value = piece.group()
         letters = value.rstrip("0123456789")
         if (_HANDLE.fullmatch(value) and len(letters) >= self._rule.min_letters and letters not in self._known
-                and (letters != value or any(letters.startswith(name) for name in self._first_names))):
+                and (letters != value or self._opens_with_name(letters))):
             return [RecognizerResult("USERNAME", piece.start(), piece.end(), self._rule.score)]
         return []
+
+    def _opens_with_name(self, letters: str) -> bool:
+        """Whether `letters` opens with a listed given name: one set look-up per name length, so a file
+        name costs its own length, not the list's."""
+        return any(letters[:size] in self._first_names for size in self._name_lengths if size <= len(letters))
