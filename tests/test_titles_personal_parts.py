@@ -233,3 +233,13 @@ def test_a_file_names_login_test_does_not_walk_the_given_names_list():
     Names.armed = True
     text = "offer-mariagomez.docx offer-qwzvkx.pdf"
     assert [text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])] == ["mariagomez"]
+
+
+def test_a_title_name_rule_whose_word_counts_cross_is_refused():
+    """Review: min_words above max_words left the title-name rule matching nothing, unseen."""
+    import pydantic
+
+    from models.recognizers.config import TitleNames
+    TitleNames(min_words=2, max_words=3, min_letters=4, particles=(), max_title_length=300, score=0.6)
+    with pytest.raises(pydantic.ValidationError, match="min_words"):
+        TitleNames(min_words=4, max_words=3, min_letters=4, particles=(), max_title_length=300, score=0.6)

@@ -179,6 +179,12 @@ class TitleNames(StrictModel):
     max_title_length: int = pydantic.Field(ge=20)
     score: Score
 
+    @pydantic.model_validator(mode="after")
+    def _words_in_order(self) -> TitleNames:
+        if self.min_words > self.max_words:  # no title part could match: the rule would be off unseen
+            raise ValueError(f"min_words {self.min_words} is above max_words {self.max_words}")
+        return self
+
 
 class FileNames(StrictModel):
     """Names and logins in document file names: the document types, the shortest name piece, the score."""
