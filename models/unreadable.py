@@ -54,7 +54,8 @@ class UnreadableText(StrictModel):
 
 class OtherScript(StrictModel):
     """Which OCR words count as text in another script (policy `screenshots.other_script`): the
-    detectors are English, so such words are covered unchecked; `cover: false` leaves them."""
+    detectors are English, so such words are covered unchecked; `cover: false` leaves them, and is
+    refused while the second read (script_read.yaml) runs."""
 
     cover: bool
     # At least this share of a word's letters in scripts other than Latin.
@@ -67,6 +68,10 @@ class OtherScript(StrictModel):
         """A word the second read takes is one of at least script_read.yaml's `other_share`, read
         surer than the unreadable-text cover looks at: a stricter share here would leave it uncovered."""
         given = script_read_rules().other_share
+        if not self.cover and script_read_rules().languages:
+            raise ValueError("cover is false while script_read.yaml names languages: the second read turns Latin "
+                             "look-alikes into other-script text no English detector checks; empty its languages "
+                             "to turn both off")
         if self.cover and script_read_rules().languages and self.other_share > given:
             raise ValueError(f"other_share {self.other_share} is above script_read.yaml's other_share {given}: "
                              "words the second read gives would be left uncovered")

@@ -143,6 +143,14 @@ def test_when_the_cover_asks_more_other_script_letters_than_the_second_read_give
         OtherScript(cover=True, other_share=min(1.0, rules.other_share + 0.1), neighbour_confidence=70)
 
 
+def test_when_the_cover_is_off_while_the_second_read_runs_then_the_policy_is_refused(rules):
+    """Review: with the cover off, the second read swaps a Latin look-alike name for Cyrillic letters,
+    which no English detector checks, so the name stayed visible (fail open)."""
+    assert rules.languages
+    with pytest.raises(pydantic.ValidationError, match="second read"):
+        OtherScript(cover=False, other_share=rules.other_share, neighbour_confidence=70)
+
+
 # Names in each script the second read has data for, beside English UI labels.
 NAMES = {"cyrillic": "Олекса Бондаренко", "greek": "Μαύρα Παπαδάκη", "hangul": "윤민수", "han": "王秀英",
          "arabic": "سارة الحسيني", "devanagari": "सुरेश मल्होत्रा", "hebrew": "נועה כהן"}
