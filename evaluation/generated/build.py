@@ -60,7 +60,8 @@ def generate_split(family: Family, out: Path, sizes: Sizes, renderer: Renderer |
     rng = random.Random(family.seed)
     values = Values(rng)
     built = [text_record(family, values, rng, i) for i in range(sizes.text)] if family.text_recipes else []
-    built += public_records(family.public_share, f"{family.name}-pub", sizes.public, rng)
+    if family.public_share is not None:
+        built += public_records(family.public_share, f"{family.name}-pub", sizes.public, rng)
     screens_dir = out / "input" / "screens"
     screens_dir.mkdir(parents=True, exist_ok=True)
     if sizes.screens:

@@ -23,7 +23,8 @@ class Family:
 
     name: str
     seed: int
-    public_share: int
+    # Which third of the public data the family draws (None: a screens-only family draws none).
+    public_share: int | None
     text_recipes: tuple[TextRecipe, ...]
     screen_recipes: tuple[ScreenRecipe, ...]
     # (theme, device scale) of one screen; None keeps the default draw (35% dark, 30% at 2x).
