@@ -25,6 +25,7 @@ class ScriptRead(StrictModel):
 
     languages: str = pydantic.Field(pattern=r"^([A-Za-z_]+(\+[A-Za-z_]+)*)?$")
     max_confidence: float = pydantic.Field(ge=0, le=100)
+    min_letter_share: float = pydantic.Field(ge=0, le=1)
     min_confidence: float = pydantic.Field(ge=0, le=100)
     margin: float = pydantic.Field(ge=0, le=100)
     other_share: float = pydantic.Field(gt=0, le=1)
@@ -53,11 +54,12 @@ def other_script_share(text: str) -> float:
 
 def suspicious(word: OcrWord, rules: ScriptRead, ordinary: Callable[[str], bool]) -> bool:
     """Whether the Latin read of `word` may be another script misread: not sure (below
-    `max_confidence`), no Latin structure in it, and letters that make no English, UI or work word
-    (`ordinary`; each part of a hyphenated word)."""
+    `max_confidence`), mostly letters (`min_letter_share`), no Latin structure in it, and letters
+    that make no English, UI or work word (`ordinary`; each part of a hyphenated word)."""
     # A speaker's or a mention's mark at an end ("Олекса:" read `Onekca:`, "@Олекса") is no structure.
     text = word.text.strip(".,;:!?()'\"@")
-    if (not any(c.isalpha() for c in text) or word.confidence >= rules.max_confidence
+    letters = sum(c.isalpha() for c in text)
+    if (not letters or letters < rules.min_letter_share * len(text) or word.confidence >= rules.max_confidence
             or any(c in rules.latin_marks for c in text)):
         return False
     parts = text.split("-")

@@ -52,6 +52,8 @@ def test_when_a_word_may_be_another_script_misread_then_it_is_read_again(text, c
     ("~/src/app", 70), ("10:42", 60),
     ("2024", 60), ("&", 88),     # no letters
     ("on-call", 80),             # English parts of a hyphenated word
+    ("(409)675-4608x989", 70),   # mostly digits: a phone's extension `x` came back Cyrillic `х`
+    ("ID4471k", 70),
 ])
 def test_when_a_word_is_latin_text_then_it_is_not_read_again(text, confidence, rules):
     assert not suspicious(word(text, confidence), rules, english)
