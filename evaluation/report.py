@@ -19,7 +19,8 @@ The test split is generated from its own seed and templates and is read in aggre
   that kind of text, or a value in that screen region.
 - **over-redaction**: share of the non-PII words of kept text records that are gone from the output.
 - **drop recall**: share of a sensitive category's records that did not reach the sink;
-  **false drops**: share of benign records that did not (ordinary work; hard negatives).
+  **false drops**: share of benign records that did not (ordinary work; hard negatives); both also by
+  kind of text, where a category is missed or over-dropped.
 - **OCR reach**: share of gold values on the input screens that the pipeline's OCR (Tesseract,
   no session reuse) reads at all, whole, apart from any detection.
 - Intervals: 95% percentile bootstrap, 1,000 resamples of records (screens for OCR reach), seed fixed.
@@ -94,6 +95,10 @@ def render_report(results: dict, handwritten: list[str], command: str, date: str
     lines += _rows("OCR reach by label", _keys(results, "ocr_reach", "by_label"),
                    lambda f, k: _dig(f, "ocr_reach", "by_label", k), results)
     lines += _rows("drop recall by category", _keys(results, "drop_recall"), lambda f, k: _dig(f, "drop_recall", k), results)
+    lines += _rows("drop recall by category and kind of text", _keys(results, "drop_recall_by_kind"),
+                   lambda f, k: _dig(f, "drop_recall_by_kind", k), results)
+    lines += _rows("false drops by kind of text", _keys(results, "false_drops_by_kind"),
+                   lambda f, k: _dig(f, "false_drops_by_kind", k), results)
     lines += ["| split | dev | test |", "|---|---|---|"]
     for name, get in (("records", lambda f: f["split"]["records"]), ("sizes", lambda f: f["split"]["sizes"]),
                       ("family seed", lambda f: f["split"]["seed"]),

@@ -230,6 +230,12 @@ def summarize(records: list[RecordScore]) -> dict:
                                    for k in kinds if k != "screenshot"},
         "drop_recall": {c: share([r for r in records if r.category == c], lambda r: not r.kept)
                         for c in categories if c != "benign"},
+        "drop_recall_by_kind": {f"{c}, {k}": share(group, lambda r: not r.kept)
+                                for c in categories if c != "benign" for k in kinds
+                                if (group := [r for r in records if r.category == c and r.kind == k])},
+        "false_drops_by_kind": {f"{name}, {k}": share(group, lambda r: not r.kept)
+                                for name, hard in (("ordinary work", False), ("hard negatives", True)) for k in kinds
+                                if (group := [r for r in benign if r.hard_negative == hard and r.kind == k])},
         "false_drops": {"ordinary work": share([r for r in benign if not r.hard_negative], lambda r: not r.kept),
                         "hard negatives": share([r for r in benign if r.hard_negative], lambda r: not r.kept)},
         "unlabelled_dropped": share([r for r in records if r.category is None], lambda r: not r.kept),

@@ -161,3 +161,23 @@ def test_reports_show_zero_leak_by_theme_and_scale():
     assert "| 2x | 0.0% [0.0, 0.0] n=1 | 0.0% [0.0, 0.0] n=1 |" in text
     screens = render_screen_report({"tune": results["dev"]}, "--splits tune")
     assert "| zero-leak by theme (kept screens) | tune |" in screens and "| light | 100.0% [100.0, 100.0] n=1 |" in screens
+
+
+def test_drop_recall_and_false_drops_are_given_by_kind_of_text():
+    def record(kind: str, category: str, kept: bool, hard: bool = False) -> RecordScore:
+        return RecordScore(f"{kind}-{category}-{kept}", kind, category, hard, kept)
+
+    figures = summarize([record("title_url", "tax", True), record("title_url", "tax", False),
+                         record("keystrokes", "tax", False), record("transcript", "benign", False, hard=True),
+                         record("transcript", "benign", True)])
+    assert figures["drop_recall_by_kind"]["tax, title_url"]["value"] == 0.5
+    assert figures["drop_recall_by_kind"]["tax, keystrokes"]["value"] == 1.0
+    assert "tax, transcript" not in figures["drop_recall_by_kind"]
+    assert figures["false_drops_by_kind"]["hard negatives, transcript"]["value"] == 1.0
+    assert figures["false_drops_by_kind"]["ordinary work, transcript"]["value"] == 0.0
+    split = {"records": 5, "sizes": "s", "seed": 1, "sha256": "a" * 64}
+    results = {name: figures | {"ocr_reach": {}, "split": split, "seconds": 1,
+                                "audit": {"records_in": 5, "sanitized": 2, "dropped": 3, "quarantined": 0}}
+               for name in ("dev", "test")}
+    text = render_report(results, [], "make eval", "2026-12-01", 5, None)
+    assert "| tax, title_url | 50.0% [0.0, 100.0] n=2 | 50.0% [0.0, 100.0] n=2 |" in text
