@@ -10,7 +10,8 @@ import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline
 
-from models.engine import AnalyzerSettings, build_analyzer, settings_for_policy
+from models.engine import AnalyzerSettings, Detector, build_analyzer, build_detector, settings_for_policy
+from models.normalize import Normalizer, build_normalizer
 from models.ocr import OcrSettings, TesseractOcr
 from models.policy import DEFAULT_POLICY, CategoryRule, Disclosure, Policy, load_policy
 from pipeline.graph import RunSettings, build_pipeline
@@ -29,6 +30,17 @@ def analyzer_settings() -> AnalyzerSettings:
 @pytest.fixture(scope="session")
 def analyzer(analyzer_settings):
     return build_analyzer(analyzer_settings)
+
+
+@pytest.fixture(scope="module")
+def detector(analyzer_settings) -> Detector:
+    """A detector per test module (its text cache starts empty in each)."""
+    return build_detector(analyzer_settings)
+
+
+@pytest.fixture(scope="module")
+def normalizer() -> Normalizer:
+    return build_normalizer()
 
 
 @pytest.fixture(scope="session")

@@ -11,24 +11,13 @@ import pytest
 
 from models.config_files import ConfigFileError
 from models.detection import _piece_spans, detect
-from models.engine import Detector, TextResult, build_detector, fitted_to_policy
-from models.normalize import NORMALIZE_FILE, Normalizer, View, build_normalizer, confusables
+from models.engine import Detector, TextResult, fitted_to_policy
+from models.normalize import NORMALIZE_FILE, View, confusables
 from models.parse import parse_line
 from models.records import OcrWord, PreparedRecord, Span
 from models.redaction import sanitize
 from models.text_views import OCR, text_fields
 from tests.conftest import KEY, carried, categories_kept, keystrokes, record, transcript
-
-
-@pytest.fixture(scope="module")
-def normalizer() -> Normalizer:
-    return build_normalizer()
-
-
-@pytest.fixture(scope="module")
-def detector(analyzer_settings) -> Detector:
-    return build_detector(analyzer_settings)
-
 
 # (case id, text, view text)
 VIEWS = [

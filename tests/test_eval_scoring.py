@@ -85,6 +85,13 @@ def test_a_box_counts_as_covered_only_when_its_ink_is_under_the_fill():
     assert not score_screen(gold, before, None).kept
 
 
+def _dev_and_test(figures: dict, records: int, sanitized: int) -> dict:
+    """The same figures as both splits of a report, with a split description and audit counts."""
+    split = {"records": records, "sizes": "s", "seed": 1, "sha256": "a" * 64}
+    audit = {"records_in": records, "sanitized": sanitized, "dropped": records - sanitized, "quarantined": 0}
+    return {name: figures | {"ocr_reach": {}, "split": split, "seconds": 1, "audit": audit} for name in ("dev", "test")}
+
+
 def test_bootstrap_interval_holds_the_point_estimate():
     figure = bootstrap([1, 0, 1, 1, 0, 1, 1, 1, 0, 1], [1] * 10)
     assert figure["value"] == 0.7 and figure["low"] <= 0.7 <= figure["high"] and figure["n"] == 10
@@ -113,10 +120,7 @@ def test_ocr_reach_counts_whole_values_in_the_ocr_text():
 
 def test_report_puts_dev_and_test_side_by_side_and_records_the_test_hash(tmp_path):
     figures = summarize([RecordScore("r", "transcript", "benign", False, True, labels={"PERSON"})])
-    split = {"records": 1, "sizes": "s", "seed": 1, "sha256": "a" * 64}
-    results = {name: figures | {"ocr_reach": {}, "split": split, "seconds": 1,
-                                "audit": {"records_in": 1, "sanitized": 1, "dropped": 0, "quarantined": 0}}
-               for name in ("dev", "test")}
+    results = _dev_and_test(figures, records=1, sanitized=1)
     text = render_report(results, [], "make eval", "2026-12-01", 5, None)
     assert "| headline | dev | test |" in text
     assert "100.0% [100.0, 100.0] n=1" in text
@@ -152,10 +156,7 @@ def test_screens_are_scored_by_theme_and_by_scale_and_text_records_are_not():
 
 def test_reports_show_zero_leak_by_theme_and_scale():
     figures = summarize([_screen("a", "dark", "2x", True), _screen("b", "light", "1x", False)])
-    split = {"records": 2, "sizes": "s", "seed": 1, "sha256": "a" * 64}
-    results = {name: figures | {"ocr_reach": {}, "split": split, "seconds": 1,
-                                "audit": {"records_in": 2, "sanitized": 2, "dropped": 0, "quarantined": 0}}
-               for name in ("dev", "test")}
+    results = _dev_and_test(figures, records=2, sanitized=2)
     text = render_report(results, [], "make eval", "2026-12-01", 5, None)
     assert "| zero-leak by screen theme (kept screens) | dev | test |" in text
     assert "| 2x | 0.0% [0.0, 0.0] n=1 | 0.0% [0.0, 0.0] n=1 |" in text
@@ -175,9 +176,6 @@ def test_drop_recall_and_false_drops_are_given_by_kind_of_text():
     assert "tax, transcript" not in figures["drop_recall_by_kind"]
     assert figures["false_drops_by_kind"]["hard negatives, transcript"]["value"] == 1.0
     assert figures["false_drops_by_kind"]["ordinary work, transcript"]["value"] == 0.0
-    split = {"records": 5, "sizes": "s", "seed": 1, "sha256": "a" * 64}
-    results = {name: figures | {"ocr_reach": {}, "split": split, "seconds": 1,
-                                "audit": {"records_in": 5, "sanitized": 2, "dropped": 3, "quarantined": 0}}
-               for name in ("dev", "test")}
+    results = _dev_and_test(figures, records=5, sanitized=2)
     text = render_report(results, [], "make eval", "2026-12-01", 5, None)
     assert "| tax, title_url | 50.0% [0.0, 100.0] n=2 | 50.0% [0.0, 100.0] n=2 |" in text

@@ -23,7 +23,6 @@ from PIL import Image
 
 from models.capture import capture_verdict, strip_undisclosed
 from models.detection import detect
-from models.engine import build_detector
 from models.images import UnsafeImage, decode_image
 from models.parse import ParseError, parse_line
 from models.record_size import exceeded_limit
@@ -53,11 +52,6 @@ TOP_FIELDS = ("record_id", "kind", "user_id", "ts", "session_id", "app", "window
               "events", "source", "segments", "image_b64", "image_uri", "unknown_extra")
 EVENT_FIELDS = ("t", "key", "mods", "type", "text")
 SEGMENT_FIELDS = ("speaker", "start", "end", "text")
-
-
-@pytest.fixture(scope="module")
-def detector(analyzer_settings):
-    return build_detector(analyzer_settings)
 
 
 def outcome(line: bytes, detector, policy, analyzer_settings) -> DiscardedRecord | SanitizedRecord:

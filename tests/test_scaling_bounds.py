@@ -13,7 +13,6 @@ import pytest
 
 from models.bounded_tokens import broken_runs, broken_tokens
 from models.detection import chunks, detect
-from models.engine import build_detector
 from models.normalize import build_normalizer
 from models.parse import parse_line
 from models.records import PreparedRecord
@@ -39,11 +38,6 @@ def found(finding, entity_type: str) -> list[str]:
     segments = finding.prepared.record.segments
     return [segments[int(name.split("/")[1])].text[span.start:span.end] for name, spans in finding.spans
             if name.startswith("segments/") for span in spans if span.entity_type == entity_type]
-
-
-@pytest.fixture(scope="module")
-def detector(analyzer_settings):
-    return build_detector(analyzer_settings)
 
 
 @pytest.mark.parametrize("char", list(string.punctuation) + ["\u0301", "\u200b", "\u202e", "＠"])

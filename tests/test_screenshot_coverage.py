@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from models.detection import detect
-from models.engine import build_detector, fitted_to_policy
+from models.engine import fitted_to_policy
 from models.images import FILL, admitted_shape, decode_image
 from models.ocr import OcrSettings, TesseractOcr, dark_text_on_light
 from models.parse import parse_line
@@ -27,11 +27,6 @@ PLANTED = ["Marcus Whitfield", "jane.doe@example.com", "(415) 555-0172", "536-22
 LINES = ["From: Marcus Whitfield <jane.doe@example.com>", "Subject: quarterly planning notes",
          "Call me at (415) 555-0172 after lunch", "SSN: 536-22-4187",
          "export OPENAI_API_KEY=sk-proj-4fJ9kQ2mX7vB1nL8pR3tY6wZ0aCdE"]
-
-
-@pytest.fixture(scope="module")
-def detector(analyzer_settings):
-    return build_detector(analyzer_settings)
 
 
 @pytest.mark.parametrize("font_px", [11, 14, 18, 22])

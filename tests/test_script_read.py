@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from evaluation.generated.records import Screen
+from evaluation.generated.render import Renderer
 from models import ocr as ocr_module
 from models.images import FILL, cover_words
 from models.ocr import OcrSettings, OcrUnavailable, TesseractOcr, check_tesseract
@@ -173,12 +174,8 @@ def names_screen(dark: bool) -> Screen:
 
 @pytest.fixture(scope="module")
 def renders():
-    render = pytest.importorskip("evaluation.generated.render")
-    try:
-        with render.Renderer() as renderer:
-            return [(dark, scale, *renderer.render(names_screen(dark), scale)) for dark in (False, True) for scale in (1, 2)]
-    except render.ChromiumUnavailable:
-        pytest.skip("chromium is not installed")
+    with Renderer() as renderer:  # Chromium is installed by `make install`: its absence fails here
+        return [(dark, scale, *renderer.render(names_screen(dark), scale)) for dark in (False, True) for scale in (1, 2)]
 
 
 def test_when_a_browser_screen_shows_names_in_other_scripts_then_they_are_covered_and_labels_stay(renders, policy):

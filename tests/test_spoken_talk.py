@@ -10,8 +10,8 @@ import re
 import pytest
 
 from models.detection import detect
-from models.engine import Detector, RegexTimedOut, build_detector, english_word_test, fitted_to_policy
-from models.normalize import NORMALIZE_FILE, Normalizer, build_normalizer
+from models.engine import RegexTimedOut, english_word_test, fitted_to_policy
+from models.normalize import NORMALIZE_FILE
 from models.parse import parse_line
 from models.recognizers.config import load_recognizer_data
 from models.recognizers.name_context import NameContextRecognizer, name_context_recognizer
@@ -26,16 +26,6 @@ from tests.conftest import KEY, carried, categories_kept, keystrokes, transcript
 def names(analyzer) -> NameContextRecognizer:
     data = load_recognizer_data()
     return name_context_recognizer(data, load_ui_terms(data), english_word_test(analyzer.nlp_engine.nlp["en"]))
-
-
-@pytest.fixture(scope="module")
-def normalizer() -> Normalizer:
-    return build_normalizer()
-
-
-@pytest.fixture(scope="module")
-def detector(analyzer_settings) -> Detector:
-    return build_detector(analyzer_settings)
 
 
 def _found(names: NameContextRecognizer, text: str) -> list[str]:

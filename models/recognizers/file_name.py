@@ -10,6 +10,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from models.recognizers.config import FileNames
+from models.recognizers.title_name import reads_as_name
 
 _PIECE = regex.compile(r"[^\W_]+")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
@@ -57,9 +58,8 @@ class FileNameRecognizer(EntityRecognizer):
     def _named(self, run: list[regex.Match]) -> bool:
         words = [piece.group() for piece in run]
         english = sum(self._word(word) for word in words)
-        if any(word.lower() in self._first_names for word in words) or not "".join(words).isascii():
-            return english <= 1 and not any(word.lower() in self._known for word in words)
-        return english == 0 and all(len(word) >= self._rule.min_letters for word in words)
+        return (not any(word.lower() in self._known for word in words)
+                and reads_as_name(words, english, self._first_names, self._rule.min_letters))
 
     def _people(self, pieces: list[regex.Match]) -> list[RecognizerResult]:
         """Runs of two or three capitalised pieces that read as a name, longest first."""

@@ -19,6 +19,15 @@ _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'�
 _INITIAL = regex.compile(r"\p{Lu}\.")
 
 
+def reads_as_name(words: list[str], english: int, first_names: frozenset[str], min_letters: int) -> bool:
+    """Whether the words of a candidate name, `english` of them English words, read as a name: one
+    English word at most beside a listed given name or a letter outside ASCII, else none and every
+    word `min_letters` long. Shared by the title and file-name rules, so the two agree."""
+    if any(word.lower() in first_names for word in words) or not "".join(words).isascii():
+        return english <= 1
+    return english == 0 and all(len(word) >= min_letters for word in words)
+
+
 class TitleNameRecognizer(EntityRecognizer):
     """PERSON for a title part of `min_words`..`max_words` words, all small or all capitalised, besides
     initials and the particles of names ("van", "de", "ó"), none an app, UI or code word (`known_words`),
@@ -71,6 +80,4 @@ class TitleNameRecognizer(EntityRecognizer):
             return False
         english = sum(word not in self._first_names and any(self._is_word(piece) for piece in word.split("-"))
                       for word in named)
-        if any(word in self._first_names for word in named) or not "".join(named).isascii():
-            return english <= 1
-        return english == 0 and all(len(word) >= self._rule.min_letters for word in named)
+        return reads_as_name(named, english, self._first_names, self._rule.min_letters)
