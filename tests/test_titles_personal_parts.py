@@ -54,6 +54,8 @@ def test_an_address_in_a_query_is_masked_and_the_url_around_it_kept(analyzer, ur
     ("https://vimeo.com/dorota87", "dorota87"),
     ("https://cash.app/$henriaubry82", "$henriaubry82"),
     ("https://mastodon.social/@גיאר", "@גיאר"),
+    ("https://mail.example.com/mail/u/0/#search/ana.lee", "ana.lee"),
+    ("https://drive.example.com/shared/ana_souza/edit", "ana_souza"),
 ])
 def test_a_personal_part_of_a_url_is_found(analyzer, url, handle):
     assert ("USERNAME", handle) in _found(analyzer, url)
@@ -69,6 +71,8 @@ def test_a_personal_part_of_a_url_is_found(analyzer, url, handle):
     "https://www.twitch.tv/directory",
     "https://analytics.google.com/analytics/web/",
     "https://docs.python.org/3/library/os.html",
+    "https://example.com/team/ana.html",
+    "https://example.com/envs/anaconda_base/",
 ])
 def test_a_platform_page_of_a_url_holds_no_username(analyzer, url):
     assert [value for entity, value in _found(analyzer, url) if entity == "USERNAME"] == []
