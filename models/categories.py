@@ -220,8 +220,10 @@ class CategoryClassifier:
                                    if " ".join(token.lemma_.lower() for token in doc) == term
                                    and not any(_form_part(token.text) for token in doc)])
 
-    def features(self, doc: Doc) -> TextFeatures:
-        """What the decision needs from one analysed text; small, so it can be cached per text."""
+    def features(self, doc: Doc, text: str | None = None) -> TextFeatures:
+        """What the decision needs from one analysed text; small, so it can be cached per text. `text`
+        is the doc's text when the caller has it (`Doc.text` rebuilds it from the tokens)."""
+        text = doc.text if text is None else text
         terms: dict[str, set[str]] = {}
         matches = [(doc.vocab.strings[match_id], start, end)
                    for matcher in (self._by_word, self._by_lemma) for match_id, start, end in matcher(doc)]
@@ -230,8 +232,8 @@ class CategoryClassifier:
         owned = owned_terms(doc, [match for match in matches if not match[0].startswith("work:")], self._data.person)
         code = sum(1 for token in doc
                    if not (token.like_email or token.like_url) and self._code_shapes.fullmatch(token.text))
-        return TextFeatures(doc.text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,
-                            _frozen(owned), tuple(sorted(artefacts(doc.text, self._artefacts).items())))
+        return TextFeatures(text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,
+                            _frozen(owned), tuple(sorted(artefacts(text, self._artefacts).items())))
 
     def decide(self, record: RawRecord, features: Sequence[TextFeatures],
                entity_types: Iterable[str]) -> CategoryDecision:

@@ -35,7 +35,7 @@ def analyze_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSe
         check_deadline()
         found = detector.analyzer.analyze(text=text, language=settings.language, nlp_artifacts=artifacts,
                                           score_threshold=settings.score_threshold)
-        results[text] = TextResult(_spans(found), detector.classifier.features(artifacts.tokens))
+        results[text] = TextResult(_spans(found), detector.classifier.features(artifacts.tokens, text))
         detector.remember(settings, text, results[text])
     return results
 
@@ -48,11 +48,13 @@ def screen_texts(detector: Detector, texts: Sequence[str], settings: AnalyzerSet
     merges each type's spans on their own, so these spans are the same as with NER."""
     nlp = detector.analyzer.nlp_engine.nlp[settings.language]
     results, docs = {}, {}
-    for doc in nlp.pipe(dict.fromkeys(texts), disable=["ner"], batch_size=settings.nlp_batch_size):
+    distinct = list(dict.fromkeys(texts))
+    # `nlp.pipe` keeps the order of its texts; `Doc.text` would rebuild each from its tokens.
+    for text, doc in zip(distinct, nlp.pipe(distinct, disable=["ner"], batch_size=settings.nlp_batch_size)):
         check_deadline()
-        results[doc.text] = TextResult(_analyze_doc(detector, doc, detector.other_entities, settings),
-                                       detector.classifier.features(doc))
-        docs[doc.text] = doc
+        results[text] = TextResult(_analyze_doc(detector, doc, text, detector.other_entities, settings),
+                                   detector.classifier.features(doc, text))
+        docs[text] = doc
     return results, docs
 
 
@@ -61,20 +63,21 @@ def complete_texts(detector: Detector, screened: dict[str, TextResult], docs: di
     """What NER adds to screened texts: entities on the same docs, the recognizers of the types it
     finds, and its labels in the features; the same results as `analyze_texts`, and cached alike."""
     results = {}
-    for doc in detector.ner.pipe((docs[text] for text in screened), batch_size=settings.nlp_batch_size):
+    for text, doc in zip(screened, detector.ner.pipe((docs[text] for text in screened),
+                                                      batch_size=settings.nlp_batch_size)):
         check_deadline()
-        spans = screened[doc.text].spans + _analyze_doc(detector, doc, detector.ner_entities, settings)
-        results[doc.text] = TextResult(tuple(sorted(spans, key=_span_order)), detector.classifier.features(doc))
-        detector.remember(settings, doc.text, results[doc.text])
+        spans = screened[text].spans + _analyze_doc(detector, doc, text, detector.ner_entities, settings)
+        results[text] = TextResult(tuple(sorted(spans, key=_span_order)), detector.classifier.features(doc, text))
+        detector.remember(settings, text, results[text])
     return results
 
 
-def _analyze_doc(detector: Detector, doc: Doc, entities: frozenset[str], settings: AnalyzerSettings
+def _analyze_doc(detector: Detector, doc: Doc, text: str, entities: frozenset[str], settings: AnalyzerSettings
                  ) -> tuple[Span, ...]:
     if not entities:  # Presidio reads no types as every type
         return ()
     artifacts = doc_to_nlp_artifacts(detector.analyzer.nlp_engine, doc, settings.language)
-    found = detector.analyzer.analyze(text=doc.text, language=settings.language, nlp_artifacts=artifacts,
+    found = detector.analyzer.analyze(text=text, language=settings.language, nlp_artifacts=artifacts,
                                       entities=sorted(entities), score_threshold=settings.score_threshold)
     return _spans(result for result in found if result.entity_type in entities)
 
