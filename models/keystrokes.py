@@ -67,6 +67,8 @@ _EMACS_ERASES = {"d": "Delete", "h": "Backspace"}
 _EMACS_INERT_KEYS = (_HARMLESS_SHORTCUT_KEYS | {"x"}) - {"a", "b", "d", "e", "f", "h", "k", "n", "o", "p", "t",
                                                           "v", "y"}
 _WINDOWS, _MACOS, _EMACS = "windows", "macos", "emacs"
+# Keys that Control makes word-wise on Windows and Linux (`_windows_habits`).
+_CONTROL_WORD_KEYS = frozenset({"Backspace", "Delete", "ArrowLeft", "ArrowRight"})
 # An entry (text between Tabs and newlines) that looks like an e-mail address or a user name:
 # these characters only, with a letter among them (two linear checks, no backtracking).
 _IDENTIFIER_CHARS = re.compile(r"[\w.+\-@\\]+")
@@ -197,14 +199,14 @@ def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
     Control+letter means different edits by platform: a command on Windows and Linux (Control+A
     selects all), an emacs-style edit in macOS text fields (Control+A goes to the line start). A
     stream that uses Meta is from macOS, where the model does not follow Control edits (incomplete);
-    one that pastes right after Control+V is from Windows or Linux (macOS pastes with Meta+V). For
-    any other stream both readings are replayed, and unless they give the same text, deletions
-    and origins the result is incomplete, so a guess never decides what is scanned.
+    one with a Windows or Linux habit (`_windows_habits`) is from there. For any other stream both
+    readings are replayed, and unless they give the same text, deletions and origins the result is
+    incomplete, so a guess never decides what is scanned.
     """
     if any("Meta" in event.mods for event in events):
         return _replay(events, _MACOS)
     typed = _replay(events, _WINDOWS)
-    if (typed.complete and not _pastes_after_control_v(events)
+    if (typed.complete and not _windows_habits(events)
             and any(_control_only(event) for event in events) and _replay(events, _EMACS) != typed):
         return dataclasses.replace(typed, complete=False)
     return typed
@@ -276,9 +278,14 @@ def _control_only(event: KeyEvent) -> bool:
     return is_shortcut(event) and "Meta" not in event.mods
 
 
-def _pastes_after_control_v(events: tuple[KeyEvent, ...]) -> bool:
-    return any(_control_only(event) and (event.key or "").lower() == "v" and _next_is_paste(events, index)
-               for index, event in enumerate(events))
+def _windows_habits(events: tuple[KeyEvent, ...]) -> bool:
+    """Edits only Windows and Linux users make with Control: a paste right after Control+V (macOS
+    pastes with Meta+V), and word deletes and word moves, Shift-selecting or not (Control+Backspace,
+    Control+Shift+ArrowLeft); macOS takes those with Option, and Control+arrows switch Spaces there."""
+    return any(_control_only(event) and (
+        ((event.key or "").lower() == "v" and _next_is_paste(events, index))
+        or (event.key in _CONTROL_WORD_KEYS and set(event.mods) <= {"Control", "Shift"}))
+        for index, event in enumerate(events))
 
 
 def _next_is_paste(events: tuple[KeyEvent, ...], index: int) -> bool:

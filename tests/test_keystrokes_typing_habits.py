@@ -1,0 +1,67 @@
+"""Keystroke streams typed as people type (word deletes, select and retype, spreadsheet rows), through
+the real detector: ordinary words stay, and what identifies a person is still masked."""
+from __future__ import annotations
+
+import json
+
+from models.detection import detect_batch
+from models.keystrokes import UNVERIFIED_TEXT, rebuild_typed_text
+from models.parse import parse_line
+from models.records import KeyEvent, PreparedRecord
+from models.redaction import apply_policy
+from models.text_views import text_fields
+from tests.conftest import KEY, record
+
+
+def typing(text: str) -> list[KeyEvent]:
+    return [KeyEvent(i, {"\n": "Enter", "\t": "Tab"}.get(ch, ch)) for i, ch in enumerate(text)]
+
+
+def key(name: str, *mods: str) -> KeyEvent:
+    return KeyEvent(0, name, tuple(mods))
+
+
+def output_text(events, detector, analyzer_settings, policy, **fields) -> str:
+    """The typed text rebuilt from the sanitized events, as the evaluation reads it."""
+    raw = [{"t": i, "type": e.type, **({"key": e.key} if e.key is not None else {}),
+            **({"mods": list(e.mods)} if e.mods else {}), **({"text": e.text} if e.text is not None else {})}
+           for i, e in enumerate(events)]
+    parsed = parse_line(json.dumps(record("keystrokes", events=raw, **fields)).encode(), "in.jsonl")
+    finding = detect_batch(detector, [PreparedRecord(parsed, text_fields(parsed))], analyzer_settings)[0]
+    doc = json.loads(apply_policy(finding, policy, KEY).json_line)
+    out = tuple(KeyEvent(e["t"], e.get("key"), tuple(e.get("mods", ())), e["type"], e.get("text")) for e in doc["events"])
+    return rebuild_typed_text(out).text
+
+
+# Control word edits are how Windows and Linux users edit; macOS takes them with Option.
+
+def test_when_control_backspace_deletes_a_word_then_the_stream_is_read_as_windows():
+    typed = rebuild_typed_text((*typing("merge the retry fix"), key("Backspace", "Control"), *typing("patch")))
+    assert typed.complete and typed.text == "merge the retry patch" and typed.deleted_text == "fix"
+
+
+def test_when_control_shift_arrow_selects_a_word_then_typing_replaces_it():
+    typed = rebuild_typed_text((*typing("SELECT id FROM ordrs"), key("ArrowLeft", "Control", "Shift"),
+                                *typing("orders")))
+    assert typed.complete and typed.text == "SELECT id FROM orders"
+
+
+def test_when_a_macos_stream_presses_control_backspace_then_it_is_still_unverified():
+    events = (*typing("call 555 0100"), key("Backspace", "Control"), key("c", "Meta"))
+    assert not rebuild_typed_text(events).complete
+
+
+def test_when_a_word_deleting_stream_holds_no_pii_then_its_words_stay(detector, analyzer_settings, policy):
+    events = (*typing("kubectl get pods -n billing | grep "), *typing("apu"), key("Backspace", "Control"),
+              *typing("api"))
+    out = output_text(events, detector, analyzer_settings, policy, app="Terminal")
+    assert out == "kubectl get pods -n billing | grep api" and UNVERIFIED_TEXT not in out
+
+
+def test_when_a_word_deleting_stream_holds_a_phone_and_an_address_then_they_are_masked(
+        detector, analyzer_settings, policy):
+    events = (*typing("call me at tomorow "), key("Backspace", "Control"), *typing("415-555-0172 or mail "),
+              *typing("dana.whitfield@example.com"), key("ArrowLeft", "Control", "Shift"), *typing("com thanks"))
+    out = output_text(events, detector, analyzer_settings, policy, app="Slack")
+    assert "415-555-0172" not in out and "0172" not in out and "whitfield" not in out
+    assert out.startswith("call me at ")
