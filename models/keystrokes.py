@@ -650,7 +650,10 @@ class _Field:
 
 
 def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    """A letter, digit or `_`; or a masked key's placeholder (the only item longer than one code
+    point), which reads as the word characters it stands for, so a word delete or word move in a
+    sanitized stream spans what it spanned in the input, not the words before a masked one."""
+    return char.isalnum() or char == "_" or len(char) > 1
 
 
 def mask_events(events: tuple[KeyEvent, ...], typed: TypedText, spans: list[Span] | tuple[Span, ...],

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from models.detection import detect_batch
-from models.keystrokes import UNVERIFIED_TEXT, rebuild_typed_text
+from models.keystrokes import UNVERIFIED_TEXT, mask_events, rebuild_typed_text
 from models.parse import parse_line
-from models.records import KeyEvent, PreparedRecord
+from models.records import KeyEvent, PreparedRecord, Span
 from models.redaction import apply_policy
 from models.text_views import text_fields
 from tests.conftest import KEY, record
@@ -65,3 +65,28 @@ def test_when_a_word_deleting_stream_holds_a_phone_and_an_address_then_they_are_
     out = output_text(events, detector, analyzer_settings, policy, app="Slack")
     assert "415-555-0172" not in out and "0172" not in out and "whitfield" not in out
     assert out.startswith("call me at ")
+
+
+# A masked key's placeholder reads as a word character when the sanitized stream is replayed.
+
+def test_when_a_masked_word_is_word_deleted_then_the_replay_keeps_the_words_before_it():
+    events = (*typing("cd ~/projects/pipeline"), key("Backspace", "Control"), *typing("ledger"))
+    typed = rebuild_typed_text(events)
+    masked = mask_events(events, typed, [], erased_spans=[Span("PERSON", 0, 8, 1.0)])
+    assert typed.erased_text == "pipeline"
+    assert rebuild_typed_text(masked).text == "cd ~/projects/ledger"
+
+
+def test_when_a_masked_word_is_word_deleted_then_none_of_its_characters_come_back():
+    events = (*typing("pay jane "), key("Backspace", "Control"), *typing("ok"))
+    typed = rebuild_typed_text(events)
+    masked = mask_events(events, typed, [], deleted_spans=[Span("PERSON", 0, 4, 1.0)])
+    assert rebuild_typed_text(masked).text == "pay ok"
+    assert "jane" not in "".join(e.key or "" for e in masked)
+
+
+def test_when_an_address_is_corrected_by_a_word_delete_then_the_word_before_it_stays(
+        detector, analyzer_settings, policy):
+    events = (*typing("mail dana.whitfield@example.com"), key("Backspace", "Control"), *typing("org today"))
+    out = output_text(events, detector, analyzer_settings, policy, app="Slack")
+    assert out.startswith("mail <") and out.endswith(" today") and "whitfield" not in out and "dana" not in out
