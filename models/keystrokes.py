@@ -25,6 +25,7 @@ from pathlib import Path
 
 from models.config_files import DATA_DIR, ConfigFileError
 from models.deadline import check_deadline
+from models.login_words import is_ordinary_word
 from models.placeholders import placeholder, replace_spans
 from models.records import KeyEvent, Span
 
@@ -308,13 +309,18 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     at least six characters (its user name was typed in an earlier record of the session).
     A lone token after a lone identifier is masked even where it was a spreadsheet cell or a
     one-word chat line: whether focus moved cannot be told, so it is taken to have (fail closed).
+    Rows of a table are the exception (`_grid_lines`): a cell there that is an ordinary word or a
+    short plain number ("Region", "Email", "1133") is a cell, not a password; any other stays masked.
     Characters typed and deleted while such an entry was being typed are masked with it.
     """
     entries = [match for match in _ENTRY.finditer(typed.text) if match.group().strip()]
     spans, deleted = [], []
     deleted_events = [origin.event for origin in typed.deleted]
+    grid = _grid_lines(typed.text)
     for before, entry, after in zip([None, *entries], entries, [*entries[1:], None]):
         if re.search(r"\s", entry.group().strip()):
+            continue
+        if typed.text.count("\n", 0, entry.start()) in grid and _plain_cell(entry.group().strip()):
             continue
         if before is None:
             # The record began in a field before this one (a Tab or Enter came first): its user
@@ -339,6 +345,27 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
 
 # A first entry after a focus move shorter than this is taken as an ordinary word, not a password.
 _MIN_FOCUS_SECRET_CHARS = 6
+_PLAIN_NUMBER = re.compile(r"\d{1,6}(?:[.,]\d{1,6}){0,2}")
+
+
+def _grid_lines(text: str) -> frozenset[int]:
+    """Indexes of the lines that are rows of a table typed with Tab and Enter: a line of three or
+    more Tab-separated cells next to another such line. A login (user name, Tab, password) is one
+    line of two entries, and stays apart."""
+    rows = [line.count("\t") >= 2 for line in text.split("\n")]
+    return frozenset(index for index, row in enumerate(rows)
+                     if row and ((index and rows[index - 1]) or (index + 1 < len(rows) and rows[index + 1])))
+
+
+def _plain_cell(cell: str) -> bool:
+    """Shorter than any password a login takes (three characters: "Q1", "NY"), an ordinary word of
+    letters (English, app, UI or chat word) or a number of up to six digits with `,` or `.` between
+    them: what a table's header and figure cells hold, and no password's shape."""
+    if len(cell) <= 3:
+        return True
+    if _PLAIN_NUMBER.fullmatch(cell):
+        return sum(char.isdigit() for char in cell) <= 6
+    return cell.isalpha() and is_ordinary_word(cell)
 
 
 def _is_identifier(token: str) -> bool:

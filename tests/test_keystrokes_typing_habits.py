@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from models.detection import detect_batch
-from models.keystrokes import UNVERIFIED_TEXT, mask_events, rebuild_typed_text
+from models.keystrokes import UNVERIFIED_TEXT, focus_secrets, mask_events, rebuild_typed_text
 from models.parse import parse_line
 from models.records import KeyEvent, PreparedRecord, Span
 from models.redaction import apply_policy
@@ -90,3 +90,29 @@ def test_when_an_address_is_corrected_by_a_word_delete_then_the_word_before_it_s
     events = (*typing("mail dana.whitfield@example.com"), key("Backspace", "Control"), *typing("org today"))
     out = output_text(events, detector, analyzer_settings, policy, app="Slack")
     assert out.startswith("mail <") and out.endswith(" today") and "whitfield" not in out and "dana" not in out
+
+
+# A table typed with Tab and Enter is cells, not a login: its word and figure cells stay.
+
+def test_when_a_table_is_typed_then_its_word_and_figure_cells_are_not_taken_for_passwords():
+    typed = rebuild_typed_text(tuple(typing("Region\tQ1\tQ2\tQ3\nCentral\t1133\t630\t1,114.50\nEast\t98\t965\t12")))
+    assert focus_secrets(typed) == ([], [])
+
+
+def test_when_a_table_holds_passwords_or_a_login_is_typed_then_they_stay_secret():
+    typed = rebuild_typed_text(tuple(typing("site\tuser\tpass\ngithub\tjdoe\tHunter2!x\ngitlab\tjdoe\tS3cret-99\n"
+                                            "jdoe\tsunshine")))
+    masked = {typed.text[span.start:span.end] for span in focus_secrets(typed)[0]}
+    assert {"Hunter2!x", "S3cret-99", "sunshine"} <= masked
+
+
+def test_when_a_table_is_typed_then_its_figures_reach_the_output(detector, analyzer_settings, policy):
+    events = typing("item\tqty\tprice\nwidget\t4\t2.50\ngadget\t10\t7.25")
+    out = output_text(events, detector, analyzer_settings, policy, app="Microsoft Excel")
+    assert "qty" in out and "2.50" in out and "7.25" in out and "<SECRET>" not in out
+
+
+def test_when_a_login_follows_a_table_then_its_password_is_masked(detector, analyzer_settings, policy):
+    events = typing("item\tqty\tprice\nwidget\t4\t2.50\ngadget\t10\t7.25\nmkowalski\tsunshine")
+    out = output_text(events, detector, analyzer_settings, policy, app="Google Chrome")
+    assert "sunshine" not in out and "2.50" in out
