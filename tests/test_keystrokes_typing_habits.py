@@ -3,6 +3,7 @@ the real detector: ordinary words stay, and what identifies a person is still ma
 from __future__ import annotations
 
 import json
+import re
 
 from models.detection import detect_batch
 from models.keystrokes import UNVERIFIED_TEXT, focus_secrets, mask_events, rebuild_typed_text
@@ -116,3 +117,17 @@ def test_when_a_login_follows_a_table_then_its_password_is_masked(detector, anal
     events = typing("item\tqty\tprice\nwidget\t4\t2.50\ngadget\t10\t7.25\nmkowalski\tsunshine")
     out = output_text(events, detector, analyzer_settings, policy, app="Google Chrome")
     assert "sunshine" not in out and "2.50" in out
+
+
+# Words of code and shells typed alone or in lower case are not names (models/data/ui_terms.txt).
+
+def test_when_code_and_shell_words_are_typed_then_they_stay(detector, analyzer_settings, policy):
+    events = typing("def calculate_total(rows):\n# the key fingerprint\nexport AWS_PROFILE=staging")
+    out = output_text(events, detector, analyzer_settings, policy, app="Terminal")
+    assert out.startswith("def calculate_total") and "key fingerprint" in out and "export AWS_PROFILE" in out
+
+
+def test_when_a_name_is_typed_among_code_words_then_it_is_masked(detector, analyzer_settings, policy):
+    events = typing("def notify(user):\n    return send('Priya Raman', user)\nexport REVIEWER='Kenji Watanabe'")
+    out = output_text(events, detector, analyzer_settings, policy, app="Visual Studio Code")
+    assert out.startswith("def notify") and not {"Priya", "Raman", "Kenji", "Watanabe"} & set(re.findall(r"\w+", out))
