@@ -33,6 +33,8 @@ from models.records import KeyEvent, Span
 UNVERIFIED_TEXT = "UNVERIFIED_TEXT"
 # Placeholder entity for a typed entry that may have gone to a password field (`focus_secrets`).
 SECRET = "SECRET"
+# Placeholder entity for the entry typed right before a `focus_secrets` password: the login's name.
+LOGIN_NAME = "USERNAME"
 # Placeholder entity for a run of three or more digits pressed with Control or Meta.
 SHORTCUT_DIGITS = "SHORTCUT_DIGITS"
 NAMED_KEYS_FILE = DATA_DIR / "w3c_keys.txt"
@@ -311,6 +313,8 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     one-word chat line: whether focus moved cannot be told, so it is taken to have (fail closed).
     Rows of a table are the exception (`_grid_lines`): a cell there that is an ordinary word or a
     short plain number ("Region", "Email", "1133") is a cell, not a password; any other stays masked.
+    The identifier-like entry before a masked one is masked too, as the login's user name
+    (`LOGIN_NAME`): a user name is identifying, and `jdoe`, Tab, a password names its owner.
     Characters typed and deleted while such an entry was being typed are masked with it.
     """
     entries = [match for match in _ENTRY.finditer(typed.text) if match.group().strip()]
@@ -329,6 +333,8 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
                 continue
         elif not _is_identifier(before.group().strip()):
             continue
+        else:  # the identifier-like entry before a password is the login's user name or e-mail address
+            spans.append(Span(LOGIN_NAME, before.start(), before.end(), 1.0))
         spans.append(Span(SECRET, entry.start(), entry.end(), 1.0))
         # Deletions made between the separators around the entry were made in the same field.
         covered = [origin.event for origin in typed.origins[entry.start():entry.end()]]

@@ -131,3 +131,17 @@ def test_when_a_name_is_typed_among_code_words_then_it_is_masked(detector, analy
     events = typing("def notify(user):\n    return send('Priya Raman', user)\nexport REVIEWER='Kenji Watanabe'")
     out = output_text(events, detector, analyzer_settings, policy, app="Visual Studio Code")
     assert out.startswith("def notify") and not {"Priya", "Raman", "Kenji", "Watanabe"} & set(re.findall(r"\w+", out))
+
+
+# The entry before a password that a focus move may have sent to a password field is the login's name.
+
+def test_when_a_login_is_typed_then_its_user_name_is_masked_with_the_password(detector, analyzer_settings, policy):
+    events = typing("rosalind\tKx9#mLq2vT\n")
+    out = output_text(events, detector, analyzer_settings, policy, app="Google Chrome", window_title="Jira")
+    assert "rosalind" not in out and "Kx9" not in out and "<USERNAME>" in out
+
+
+def test_when_chat_lines_hold_spaces_then_no_line_is_taken_for_a_login(detector, analyzer_settings, policy):
+    events = typing("merging now\nthe dashboard is back up")
+    out = output_text(events, detector, analyzer_settings, policy, app="Slack")
+    assert out == "merging now\nthe dashboard is back up"
