@@ -321,10 +321,11 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     spans, deleted = [], []
     deleted_events = [origin.event for origin in typed.deleted]
     grid = _grid_lines(typed.text)
+    newlines = [match.start() for match in re.finditer("\n", typed.text)]
     for before, entry, after in zip([None, *entries], entries, [*entries[1:], None]):
         if re.search(r"\s", entry.group().strip()):
             continue
-        if typed.text.count("\n", 0, entry.start()) in grid and _plain_cell(entry.group().strip()):
+        if bisect_left(newlines, entry.start()) in grid and _plain_cell(entry.group().strip()):
             continue
         if before is None:
             # The record began in a field before this one (a Tab or Enter came first): its user
