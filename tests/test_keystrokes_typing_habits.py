@@ -8,9 +8,9 @@ import re
 from models.detection import detect_batch
 from models.keystrokes import UNVERIFIED_TEXT, focus_secrets, mask_events, rebuild_typed_text
 from models.parse import parse_line
-from models.records import KeyEvent, PreparedRecord, Span
-from models.redaction import apply_policy
-from models.text_views import text_fields
+from models.records import Finding, KeyEvent, PreparedRecord, Span
+from models.redaction import apply_policy, sanitize
+from models.text_views import ERASED, text_fields
 from tests.conftest import KEY, record
 
 
@@ -145,3 +145,33 @@ def test_when_chat_lines_hold_spaces_then_no_line_is_taken_for_a_login(detector,
     events = typing("merging now\nthe dashboard is back up")
     out = output_text(events, detector, analyzer_settings, policy, app="Slack")
     assert out == "merging now\nthe dashboard is back up"
+
+
+# A value detected among deleted characters is searched in the rest of the record as a whole word.
+
+def sanitized_text(events, spans: dict[str, list[Span]], policy) -> str:
+    """The typed text of the sanitized record, given the detected spans per view."""
+    raw = [{"t": i, "type": e.type, **({"key": e.key} if e.key is not None else {})} for i, e in enumerate(events)]
+    parsed = parse_line(json.dumps(record("keystrokes", events=raw)).encode(), "in.jsonl")
+    finding = Finding(PreparedRecord(parsed, text_fields(parsed)), tuple((name, tuple(s)) for name, s in spans.items()))
+    doc = json.loads(sanitize(finding, policy, KEY).json_line)
+    return rebuild_typed_text(tuple(KeyEvent(e["t"], e.get("key")) for e in doc["events"])).text
+
+
+def test_when_an_erased_typo_run_is_detected_then_the_word_retyped_over_it_stays(policy):
+    events = (*typing("the dashbo"), *typing("ard"), *[key("Backspace")] * 3, *typing("ard is back up"))
+    assert rebuild_typed_text(events).erased_text == "ard"
+    assert sanitized_text(events, {ERASED: [Span("PERSON", 0, 3, 0.85)]}, policy) == "the dashboard is back up"
+
+
+def test_when_an_erased_name_is_typed_again_as_a_word_then_it_is_masked(policy):
+    events = (*typing("jdoe"), *[key("Backspace")] * 4, *typing("ping jdoe now"))
+    out = sanitized_text(events, {ERASED: [Span("USERNAME", 0, 4, 0.85)]}, policy)
+    assert "jdoe" not in out and out.startswith("ping <USERNAME>") and out.endswith(" now")
+
+
+def test_when_typos_are_retyped_then_the_words_reach_the_output(detector, analyzer_settings, policy):
+    events = (*typing("merging now\nthe pipeline"), key("ArrowLeft", "Control", "Shift"), *typing("dashbo"),
+              *typing("ard"), *[key("Backspace")] * 3, *typing("ard is back up, thanks all"))
+    out = output_text(events, detector, analyzer_settings, policy, app="Slack")
+    assert out == "merging now\nthe dashboard is back up, thanks all"
