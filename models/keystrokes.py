@@ -25,6 +25,7 @@ from pathlib import Path
 
 from models.config_files import DATA_DIR, ConfigFileError
 from models.deadline import check_deadline
+from models.login_words import is_ordinary_word
 from models.placeholders import placeholder, replace_spans
 from models.records import KeyEvent, Span
 
@@ -32,6 +33,8 @@ from models.records import KeyEvent, Span
 UNVERIFIED_TEXT = "UNVERIFIED_TEXT"
 # Placeholder entity for a typed entry that may have gone to a password field (`focus_secrets`).
 SECRET = "SECRET"
+# Placeholder entity for the entry typed right before a `focus_secrets` password: the login's name.
+LOGIN_NAME = "USERNAME"
 # Placeholder entity for a run of three or more digits pressed with Control or Meta.
 SHORTCUT_DIGITS = "SHORTCUT_DIGITS"
 NAMED_KEYS_FILE = DATA_DIR / "w3c_keys.txt"
@@ -67,6 +70,8 @@ _EMACS_ERASES = {"d": "Delete", "h": "Backspace"}
 _EMACS_INERT_KEYS = (_HARMLESS_SHORTCUT_KEYS | {"x"}) - {"a", "b", "d", "e", "f", "h", "k", "n", "o", "p", "t",
                                                           "v", "y"}
 _WINDOWS, _MACOS, _EMACS = "windows", "macos", "emacs"
+# Keys that Control makes word-wise on Windows and Linux (`_windows_habits`).
+_CONTROL_WORD_KEYS = frozenset({"Backspace", "Delete", "ArrowLeft", "ArrowRight"})
 # An entry (text between Tabs and newlines) that looks like an e-mail address or a user name:
 # these characters only, with a letter among them (two linear checks, no backtracking).
 _IDENTIFIER_CHARS = re.compile(r"[\w.+\-@\\]+")
@@ -197,14 +202,14 @@ def rebuild_typed_text(events: tuple[KeyEvent, ...]) -> TypedText:
     Control+letter means different edits by platform: a command on Windows and Linux (Control+A
     selects all), an emacs-style edit in macOS text fields (Control+A goes to the line start). A
     stream that uses Meta is from macOS, where the model does not follow Control edits (incomplete);
-    one that pastes right after Control+V is from Windows or Linux (macOS pastes with Meta+V). For
-    any other stream both readings are replayed, and unless they give the same text, deletions
-    and origins the result is incomplete, so a guess never decides what is scanned.
+    one with a Windows or Linux habit (`_windows_habits`) is from there. For any other stream both
+    readings are replayed, and unless they give the same text, deletions and origins the result is
+    incomplete, so a guess never decides what is scanned.
     """
     if any("Meta" in event.mods for event in events):
         return _replay(events, _MACOS)
     typed = _replay(events, _WINDOWS)
-    if (typed.complete and not _pastes_after_control_v(events)
+    if (typed.complete and not _windows_habits(events)
             and any(_control_only(event) for event in events) and _replay(events, _EMACS) != typed):
         return dataclasses.replace(typed, complete=False)
     return typed
@@ -276,9 +281,14 @@ def _control_only(event: KeyEvent) -> bool:
     return is_shortcut(event) and "Meta" not in event.mods
 
 
-def _pastes_after_control_v(events: tuple[KeyEvent, ...]) -> bool:
-    return any(_control_only(event) and (event.key or "").lower() == "v" and _next_is_paste(events, index)
-               for index, event in enumerate(events))
+def _windows_habits(events: tuple[KeyEvent, ...]) -> bool:
+    """Edits only Windows and Linux users make with Control: a paste right after Control+V (macOS
+    pastes with Meta+V), and word deletes and word moves, Shift-selecting or not (Control+Backspace,
+    Control+Shift+ArrowLeft); macOS takes those with Option, and Control+arrows switch Spaces there."""
+    return any(_control_only(event) and (
+        ((event.key or "").lower() == "v" and _next_is_paste(events, index))
+        or (event.key in _CONTROL_WORD_KEYS and set(event.mods) <= {"Control", "Shift"}))
+        for index, event in enumerate(events))
 
 
 def _next_is_paste(events: tuple[KeyEvent, ...], index: int) -> bool:
@@ -301,13 +311,21 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     at least six characters (its user name was typed in an earlier record of the session).
     A lone token after a lone identifier is masked even where it was a spreadsheet cell or a
     one-word chat line: whether focus moved cannot be told, so it is taken to have (fail closed).
+    Rows of a table are the exception (`_grid_lines`): a cell there that is an ordinary word or a
+    short plain number ("Region", "Email", "1133") is a cell, not a password; any other stays masked.
+    The identifier-like entry before a masked one is masked too, as the login's user name
+    (`LOGIN_NAME`): a user name is identifying, and `jdoe`, Tab, a password names its owner.
     Characters typed and deleted while such an entry was being typed are masked with it.
     """
     entries = [match for match in _ENTRY.finditer(typed.text) if match.group().strip()]
     spans, deleted = [], []
     deleted_events = [origin.event for origin in typed.deleted]
+    grid = _grid_lines(typed.text)
+    newlines = [match.start() for match in re.finditer("\n", typed.text)]
     for before, entry, after in zip([None, *entries], entries, [*entries[1:], None]):
         if re.search(r"\s", entry.group().strip()):
+            continue
+        if bisect_left(newlines, entry.start()) in grid and _plain_cell(entry.group().strip()):
             continue
         if before is None:
             # The record began in a field before this one (a Tab or Enter came first): its user
@@ -316,6 +334,8 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
                 continue
         elif not _is_identifier(before.group().strip()):
             continue
+        else:  # the identifier-like entry before a password is the login's user name or e-mail address
+            spans.append(Span(LOGIN_NAME, before.start(), before.end(), 1.0))
         spans.append(Span(SECRET, entry.start(), entry.end(), 1.0))
         # Deletions made between the separators around the entry were made in the same field.
         covered = [origin.event for origin in typed.origins[entry.start():entry.end()]]
@@ -332,6 +352,27 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
 
 # A first entry after a focus move shorter than this is taken as an ordinary word, not a password.
 _MIN_FOCUS_SECRET_CHARS = 6
+_PLAIN_NUMBER = re.compile(r"\d{1,6}(?:[.,]\d{1,6}){0,2}")
+
+
+def _grid_lines(text: str) -> frozenset[int]:
+    """Indexes of the lines that are rows of a table typed with Tab and Enter: a line of three or
+    more Tab-separated cells next to another such line. A login (user name, Tab, password) is one
+    line of two entries, and stays apart."""
+    rows = [line.count("\t") >= 2 for line in text.split("\n")]
+    return frozenset(index for index, row in enumerate(rows)
+                     if row and ((index and rows[index - 1]) or (index + 1 < len(rows) and rows[index + 1])))
+
+
+def _plain_cell(cell: str) -> bool:
+    """Shorter than any password a login takes (three characters: "Q1", "NY"), an ordinary word of
+    letters (English, app, UI or chat word) or a number of up to six digits with `,` or `.` between
+    them: what a table's header and figure cells hold, and no password's shape."""
+    if len(cell) <= 3:
+        return True
+    if _PLAIN_NUMBER.fullmatch(cell):
+        return sum(char.isdigit() for char in cell) <= 6
+    return cell.isalpha() and is_ordinary_word(cell)
 
 
 def _is_identifier(token: str) -> bool:
@@ -643,7 +684,10 @@ class _Field:
 
 
 def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    """A letter, digit or `_`; or a masked key's placeholder (the only item longer than one code
+    point), which reads as the word characters it stands for, so a word delete or word move in a
+    sanitized stream spans what it spanned in the input, not the words before a masked one."""
+    return char.isalnum() or char == "_" or len(char) > 1
 
 
 def mask_events(events: tuple[KeyEvent, ...], typed: TypedText, spans: list[Span] | tuple[Span, ...],

@@ -125,6 +125,9 @@ def _with_hash_labels(spans: SpansByField, prepared: PreparedRecord, policy: Pol
             for name, field_spans in spans.items()}
 
 
+_ERASED_VIEWS = frozenset({DELETED, ERASED})
+
+
 def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> tuple[SpansByField, ValueSearch]:
     """Spans to mask per field: the policy's types, plus every other occurrence of a masked value;
     and the search for those values, which the record id is checked with too.
@@ -136,7 +139,10 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     texts = {field.name: field.text for field in prepared.fields}
     detected = {name: [s for s in spans if policy.replaces(s.entity_type)]
                 for name, spans in finding.spans if name in texts}
-    values = {match for name, spans in detected.items() for span in spans
+    # A value found among a stream's deleted characters is searched as a whole word only: a run
+    # erased while typing (a typo's "ard", retyped, of "dashboard") would mask the word typed over it.
+    values = {dataclasses.replace(match, whole_word=True) if name in _ERASED_VIEWS else match
+              for name, spans in detected.items() for span in spans
               for match in _value_matches(texts[name][span.start:span.end], span.entity_type,
                                           policy.propagate_min_chars)}
     # Transcript speakers are replaced by labels; their names are searched in the text as well.
