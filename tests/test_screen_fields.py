@@ -76,6 +76,24 @@ def test_the_header_row_of_a_table_is_not_read_as_labels():
     assert texts(words, cued_fields(words)) == {"ana@x.io", "jo@x.io"}
 
 
+def test_a_label_then_a_gap_wider_than_a_space_marks_the_rest_of_its_field_and_a_space_does_not():
+    words = words_at([("Reporter", 10, 0), ("drao", 112, 0), ("Password", 10, 40), ("reset", 97, 40), ("sent", 150, 40)])
+    assert texts(words, cued_fields(words)) == {"drao"}
+
+
+def test_under_an_identifiers_header_only_words_with_a_digit_are_covered():
+    words = words_at([("Account", 10, 0), ("Branch", 300, 0), ("Balance", 700, 0),
+                      ("CUST-498133", 10, 40), ("Lisbon", 300, 40), ("1,204.00", 700, 40),
+                      ("Savings", 10, 80), ("Porto", 300, 80), ("96.10", 700, 80)])
+    assert texts(words, cued_fields(words)) == {"CUST-498133"}
+
+
+def test_a_person_header_as_a_forms_label_marks_its_value_not_the_rows_under_it():
+    words = words_at([("Employee", 10, 0), ("Lei", 250, 0), ("Zhou", 290, 0),
+                      ("Department", 10, 40), ("Finance", 250, 40), ("Location", 10, 80), ("Remote", 250, 80)])
+    assert texts(words, cued_fields(words)) == {"Lei", "Zhou"}
+
+
 def test_name_parts_beside_a_found_name_are_covered_and_ordinary_words_stop_them():
     words = words_at([("Hadiza", 10, 0), ("Lawal", 80, 0), ("Accepted", 150, 0), ("Fekete", 10, 40),
                       ("Károly", 80, 40), ("Maybe", 10, 80)])
