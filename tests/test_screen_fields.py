@@ -112,23 +112,24 @@ def test_the_cue_lists_load():
     assert "assignee" in cues.value_headers and "password" in cues.value_labels and "cc" in cues.inline_labels
 
 
-# A details panel (labels beside their values, a password under its label) and a table with an Owner
-# column beside a product column, as a browser draws them.
-PAGE = """<!doctype html><html><body style="margin:0; font:15px 'DejaVu Sans', sans-serif; color:#1f2328; background:#ffffff">
+# A details panel (labels beside their values, a passphrase under its label) and a table with an Owner
+# and an Account column beside a product column, as a browser draws them: values detection alone misses
+# (a bare login, a passphrase of words, customer numbers).
+_CELL = 'style="text-align:left; padding:4px 14px"'
+PAGE = f"""<!doctype html><html><body style="margin:0; font:15px 'DejaVu Sans', sans-serif; color:#1f2328; background:#ffffff">
 <div style="display:grid; grid-template-columns:120px 1fr; width:460px; padding:16px; row-gap:10px">
-<span style="color:#656d76">Assignee</span><span data-pii="PERSON">Oluwaseun Adeyemi-Okafor</span>
+<span style="color:#656d76">Reporter</span><span data-pii="USERNAME">drao</span>
 <span style="color:#656d76">Priority</span><span data-pii="KEEP">High</span></div>
 <div style="padding:0 16px"><div style="color:#656d76; font-size:13px">password</div>
-<div style="font-family:'DejaVu Sans Mono', monospace" data-pii="SECRET">mango-Tulip-4471</div></div>
+<div style="font-family:'DejaVu Sans Mono', monospace" data-pii="SECRET">purple monkey dishwasher</div></div>
 <table style="margin:16px; border-collapse:collapse">
-<tr><th style="text-align:left; padding:4px 12px">Product</th><th style="text-align:left; padding:4px 12px">Stock</th>
-<th style="text-align:left; padding:4px 12px">Owner</th></tr>
-<tr><td style="padding:4px 12px" data-pii="KEEP">Standing desk</td><td style="padding:4px 12px">120</td>
-<td style="padding:4px 12px" data-pii="PERSON">Nguyen Thi Lan</td></tr>
-<tr><td style="padding:4px 12px" data-pii="KEEP">Monitor arm</td><td style="padding:4px 12px">75</td>
-<td style="padding:4px 12px" data-pii="PERSON">Bjarnheiður Ólafsdóttir</td></tr>
-<tr><td style="padding:4px 12px" data-pii="KEEP">Cable tray</td><td style="padding:4px 12px">14</td>
-<td style="padding:4px 12px" data-pii="PERSON">Kwame Mensah</td></tr></table></body></html>"""
+<tr><th {_CELL}>Product</th><th {_CELL}>Account</th><th {_CELL}>Owner</th></tr>
+<tr><td {_CELL} data-pii="KEEP">Standing desk</td><td {_CELL} data-pii="ACCOUNT_NUMBER">CUST-498133</td>
+<td {_CELL} data-pii="PERSON">Nguyen Thi Lan</td></tr>
+<tr><td {_CELL} data-pii="KEEP">Monitor arm</td><td {_CELL} data-pii="ACCOUNT_NUMBER">CUST-698909</td>
+<td {_CELL} data-pii="PERSON">Bjarnheiður Ólafsdóttir</td></tr>
+<tr><td {_CELL} data-pii="KEEP">Cable tray</td><td {_CELL} data-pii="ACCOUNT_NUMBER">CUST-970221</td>
+<td {_CELL} data-pii="PERSON">Kwame Mensah</td></tr></table></body></html>"""
 
 
 @pytest.fixture(scope="module")
