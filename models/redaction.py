@@ -31,7 +31,8 @@ from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.record_ids import written_record_id
-from models.records import DiscardedRecord, Finding, KeyEvent, PreparedRecord, SanitizedRecord, Span
+from models.records import DiscardedRecord, Finding, KeyEvent, OcrWord, PreparedRecord, SanitizedRecord, Span
+from models.screen_fields import CUED_FIELD, NAME_PART, cued_fields, name_parts
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
 from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
 from models.unreadable import OTHER_SCRIPT, UNREADABLE_TEXT, other_script_indices, unreadable_indices
@@ -277,22 +278,33 @@ def _marked(spans: list[Span], length: int) -> list[bool]:
     return marked
 
 
+def _span_words(words: tuple[OcrWord, ...], spans: list[Span], joined_spans: list[Span]) -> set[int]:
+    """Indices of the OCR words a span of the OCR text, or of its joined view, touches."""
+    marked = _marked(spans, max((word.start + len(word.text) for word in words), default=0))
+    found = {i for i, word in enumerate(words) if any(marked[word.start:word.start + len(word.text)])}
+    owners = joined_text(words)[1]
+    joined = _marked(joined_spans, len(owners))
+    return found | {owners[p] for p, inside in enumerate(joined) if inside and owners[p] >= 0}
+
+
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                        counts: Counter, masked_category: str | None) -> dict[str, object]:
     words = prepared.ocr_words
-    marked = _marked(spans.get(OCR, []), max((word.start + len(word.text) for word in words), default=0))
-    found = {i for i, word in enumerate(words) if any(marked[word.start:word.start + len(word.text)])}
-    owners = joined_text(words)[1]
-    joined = _marked(spans.get(OCR_JOINED, []), len(owners))
-    found |= {owners[p] for p, inside in enumerate(joined) if inside and owners[p] >= 0}
+    found = _span_words(words, spans.get(OCR, []), spans.get(OCR_JOINED, []))
+    person = _span_words(words, *([s for s in spans.get(name, []) if s.entity_type.partition("#")[0] == "PERSON"]
+                                  for name in (OCR, OCR_JOINED)))
     rules = policy.screenshots
     # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
     other = other_script_indices(words, rules.other_script) - found  # and words in scripts it cannot check
     unread = unreadable_indices(words, rules.unreadable_text) - found - other
-    covered = found | unread | other
+    # A name is covered whole, and a value its header or label marks even where detection found nothing.
+    names = name_parts(words, person) - found
+    cued = cued_fields(words) - found - unread - other - names
+    covered = found | unread | other | names | cued
     mates = column_mates(words, covered)
     initials = top_bar_initials(words) - covered - mates
-    for entity, added in ((OTHER_SCRIPT, other), (UNREADABLE_TEXT, unread), (TABLE_COLUMN, mates), (INITIALS, initials)):
+    for entity, added in ((OTHER_SCRIPT, other), (UNREADABLE_TEXT, unread), (NAME_PART, names), (CUED_FIELD, cued),
+                          (TABLE_COLUMN, mates), (INITIALS, initials)):
         if added:
             counts[entity] += len(added)
     covered |= mates | initials

@@ -22,7 +22,7 @@ from evaluation.generated.families import FAMILIES, load_family, text_templates
 from evaluation.generated.public import PARTS, share_of
 from evaluation.generated.render import Renderer
 from evaluation.generated.spans import Slots
-from evaluation.generated.templates_tune import screens as tune_screens
+from evaluation.generated.templates_tune import apps as tune_apps, screens as tune_screens
 from evaluation.generated.values import Values
 from evaluation.scoring import ink, output_field
 from models.parse import parse_line
@@ -139,10 +139,20 @@ def test_the_screen_tuning_family_draws_every_theme_at_both_scales_and_holds_scr
     assert len({r.app_kind for r in tune.screen_recipes}) >= 9
 
 
+def test_the_second_tuning_family_holds_other_apps_screens_only_in_the_same_looks():
+    apps = load_family("tune_apps")
+    assert apps.seed not in {load_family(name).seed for name in ("dev", "test", "train", "tune")}
+    assert apps.draw_look is tune_screens.draw_look and apps.opaque_ids and split_sizes("tune_apps", False).text == 0
+    kinds = {r.app_kind for r in apps.screen_recipes}
+    assert len(kinds) >= 12 and not kinds & {"code_review", "wiki", "profile", "terminal"}  # screens.py has those
+    assert [r.name for r in apps.screen_recipes if r.hard_negative] == ["catalogue_table"]
+
+
 def test_chromium_renders_tuning_screens_in_coloured_looks_with_gold_boxes_over_drawn_text():
     rng = random.Random(11)
     cases = [(tune_screens.mail_list, "selected", 1), (tune_screens.shell, "high_contrast", 2),
-             (tune_screens.meeting_panel, "colour_bar", 1)]
+             (tune_screens.meeting_panel, "colour_bar", 1), (tune_apps.crm_table, "dark", 2),
+             (tune_apps.password_manager, "selected", 1), (tune_apps.zoom_gallery, "light", 1)]
     with Renderer() as browser:
         for build, theme, scale in cases:
             png, boxes = browser.render(build(Slots(Values(rng)), rng, theme), scale)

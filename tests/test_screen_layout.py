@@ -112,21 +112,22 @@ def render(rows: list[list[str]], columns: list[int], font_px: int = 15, dark: b
     return out.getvalue(), boxes
 
 
+def redacted_screen(ocr, detector, analyzer_settings, keep, png: bytes) -> np.ndarray:
+    """A screen through the real Tesseract, detection and redaction (under the policy `keep`) -> the output's pixels."""
+    record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
+                                    "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
+    words = ocr.read(decode_image(png, 10**8))
+    finding = detect(detector, PreparedRecord(record, text_fields(record, words), png, words),
+                     fitted_to_policy(analyzer_settings, keep))
+    out = json.loads(sanitize(finding, keep, KEY).json_line)
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
+
+
 @pytest.fixture(scope="module")
 def redacted(ocr, analyzer_settings, policy):
-    """A screen through the real Tesseract, detection and redaction -> the output's pixels."""
-    detector = build_detector(analyzer_settings)
-    keep = categories_kept(policy)
-
-    def run(png: bytes) -> np.ndarray:
-        record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
-                                        "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
-        words = ocr.read(decode_image(png, 10**8))
-        finding = detect(detector, PreparedRecord(record, text_fields(record, words), png, words),
-                         fitted_to_policy(analyzer_settings, keep))
-        out = json.loads(sanitize(finding, keep, KEY).json_line)
-        return np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
-    return run
+    """`redacted_screen` with one detector for the module."""
+    detector, keep = build_detector(analyzer_settings), categories_kept(policy)
+    return lambda png: redacted_screen(ocr, detector, analyzer_settings, keep, png)
 
 
 def filled(pixels: np.ndarray, box: tuple[float, float, float, float]) -> float:

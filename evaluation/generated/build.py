@@ -43,14 +43,15 @@ class Sizes:
 HASH_SEED = "0"
 FULL = Sizes(1100, 160, {"irc": 120, "clinical": 60, "presidio": 160})
 QUICK = Sizes(120, 14, {"irc": 12, "clinical": 6, "presidio": 16})
-# The screen tuning family (templates_tune/screens.py): screens only.
+# The screen tuning families (templates_tune/screens.py, templates_tune/apps.py): screens only.
 TUNE_SCREENS = Sizes(0, 80, {})
 TUNE_SCREENS_QUICK = Sizes(0, 20, {})
+SCREEN_FAMILIES = ("tune", "tune_apps")
 
 
 def split_sizes(family: str, quick: bool) -> Sizes:
-    """The sizes of a family's split: the screen tuning family holds screens only."""
-    if family == "tune":
+    """The sizes of a family's split: a screen tuning family holds screens only."""
+    if family in SCREEN_FAMILIES:
         return TUNE_SCREENS_QUICK if quick else TUNE_SCREENS
     return QUICK if quick else FULL
 

@@ -14,7 +14,8 @@ from evaluation.generated.records import ScreenRecipe, TextRecipe
 from evaluation.generated.spans import PERSON_FORMS, VALUE_SLOTS, slot_names
 
 FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.generated.templates_test",
-            "train": "evaluation.generated.templates_train", "tune": "evaluation.generated.templates_tune.screens"}
+            "train": "evaluation.generated.templates_train", "tune": "evaluation.generated.templates_tune.screens",
+            "tune_apps": "evaluation.generated.templates_tune.apps"}
 
 
 @dataclass(frozen=True)
