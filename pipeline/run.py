@@ -30,6 +30,7 @@ from models.policy import load_policy
 from models.recognizers.config import recognizer_data
 from models.recognizers.registry import load_registry_configuration
 from models.records import KINDS
+from models.screen_fields import field_cues
 from models.screen_layout import table_shape
 from models.verifier import Canaries, CanaryError, read_canaries, verifier_data
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
@@ -215,6 +216,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         policy = load_policy(options.policy)
         recognizer_data()
         table_shape()
+        field_cues()
         load_registry_configuration()
         normalize_data()
         verifier = verifier_data()

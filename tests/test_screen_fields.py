@@ -7,15 +7,20 @@ import io
 
 import numpy as np
 import pytest
+from apache_beam.options.pipeline_options import PipelineOptions
 from PIL import Image
 
 from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
 from evaluation.scoring import box_covered
+from models import screen_fields
 from models.engine import build_detector
 from models.ocr import text_lines
 from models.records import OcrWord
 from models.screen_fields import cued_fields, field_cues, name_parts
+from pipeline.keys import ConfigError
+from pipeline.options import RedactionOptions
+from pipeline.run import check_settings
 from tests.conftest import categories_kept
 from tests.test_screen_layout import filled, redacted_screen
 
@@ -147,3 +152,19 @@ def test_on_a_rendered_screen_labelled_values_and_an_owner_column_are_covered_an
     before = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
     assert {b["value"] for b in boxes if b["label"] != "KEEP" and not box_covered(before, pixels, b["box"])} == set()
     assert {b["value"] for b in boxes if b["label"] == "KEEP" and filled(pixels, b["box"]) > 0} == set()
+
+
+def test_a_bad_screen_fields_file_stops_the_run_at_start_up_naming_the_file(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "screen_fields.yaml").write_text("value_headers: []\n")
+    (tmp_path / "in.jsonl").write_text("")
+    monkeypatch.setattr(screen_fields, "DATA_DIR", data)
+    screen_fields.field_cues.cache_clear()
+    options = PipelineOptions(["--input", str(tmp_path / "in.jsonl"), "--output", str(tmp_path / "out")]
+                              ).view_as(RedactionOptions)
+    try:
+        with pytest.raises(ConfigError, match="screen_fields.yaml"):
+            check_settings(options, {"REDACT_PSEUDONYM_KEY": "k" * 40}, local=False)
+    finally:
+        screen_fields.field_cues.cache_clear()
