@@ -45,8 +45,11 @@ class OcrSettings:
     # ... and ink is also what differs in colour from its tile's background: a pixel's distance
     # from it (RGB, 0-255) times this gain, where that is darker than the luminance rule's, so a
     # teal sender name, a green `user@host` prompt or blue text on a grey selected row (close in
-    # luminance to their backgrounds) read as dark on white. 0: luminance only.
+    # luminance to their backgrounds) read as dark on white. 0: luminance only. Only tiles the
+    # luminance rule leaves faint (no pixel darker than `colour_ink_faint`) take it: dark text's
+    # coloured anti-aliasing fringes (Chromium's subpixel text) would otherwise make it bolder.
     colour_ink_gain: float = 1.0
+    colour_ink_faint: int = 128
     # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
     # last frames `SessionOcr` remembers in one process (0: no reuse; the pipeline keeps each
     # session's last frame in Beam state instead).
@@ -123,7 +126,7 @@ class TesseractOcr:
         """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
         settings = self._settings
         return dark_text_on_light(image, settings.polarity_tile_px, settings.polarity_tile_rows_px,
-                                  settings.colour_ink_gain)
+                                  settings.colour_ink_gain, settings.colour_ink_faint)
 
     def read(self, image: Image.Image, upscale: bool | None = None, normalised: bool = False) -> tuple[OcrWord, ...]:
         """Words and boxes; `upscale` overrides the width rule (a crop of a frame follows its frame),
@@ -170,7 +173,7 @@ def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
 
 
 def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | None = None,
-                       colour_gain: float = 0.0) -> Image.Image:
+                       colour_gain: float = 0.0, faint: int = 128) -> Image.Image:
     """Grayscale copy with dark regions (dark themes, dark panels, coloured bars) inverted and every
     background stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
 
@@ -178,22 +181,25 @@ def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | Non
     rows, selected lines), and a tile is dark when the median of its 3x3 neighbourhood of tile
     medians is dark, so a tile mostly covered by a bold heading does not flip on its own. With a
     `colour_gain`, a colour image's pixels that differ in colour from their tiles' background are
-    darkened too (`darken_colour_ink`). Memory stays about the frame's pixels whatever its shape:
+    darkened too, in tiles left `faint` (`darken_colour_ink`). Memory stays about the frame's pixels whatever its shape:
     it is rewritten in place, never padded to whole tiles, and only one strip of tiles at a time is
     held as float32.
     """
     pixels = np.array(image.convert("L"))
     flip_dark_tiles(pixels, tile_px, tile_rows_px or tile_px)
     if colour_gain > 0 and image.mode == "RGB":
-        darken_colour_ink(pixels, image, tile_px, tile_rows_px or tile_px, colour_gain)
+        darken_colour_ink(pixels, image, tile_px, tile_rows_px or tile_px, colour_gain, faint)
     return Image.fromarray(pixels)
 
 
-def darken_colour_ink(pixels: np.ndarray, image: Image.Image, tile_px: int, rows_px: int, gain: float) -> None:
-    """In place: each pixel of `pixels` at most 255 less `gain` times its RGB distance (root mean
-    square over the channels, 0-255) from its tile's background colour, the per-channel median of
-    its 3x3 neighbourhood of tile medians (as in `flip_dark_tiles`). `image` is read a strip of
-    tiles at a time, so no RGB copy of the whole frame is made."""
+def darken_colour_ink(pixels: np.ndarray, image: Image.Image, tile_px: int, rows_px: int, gain: float,
+                      faint: int) -> None:
+    """In place, in the tiles of `pixels` with no pixel darker than `faint`: each pixel at most 255
+    less `gain` times its RGB distance (root mean square over the channels, 0-255) from its tile's
+    background colour: the nearest of the per-channel median of its 3x3 neighbourhood of tile
+    medians (as in `flip_dark_tiles`) and the medians of the tile and the tiles above and below it,
+    so neither side of a bar's edge, where the neighbourhood's median mixes both, is ink. `image` is read a strip of tiles at a time,
+    so no RGB copy of the whole frame is made."""
     width, height = image.size
     rows = math.ceil(height / rows_px)
     strips = lambda: (np.asarray(image.crop((0, row * rows_px, width, min(height, (row + 1) * rows_px))))
@@ -202,13 +208,25 @@ def darken_colour_ink(pixels: np.ndarray, image: Image.Image, tile_px: int, rows
     cols = medians.shape[1]
     around = np.pad(medians, ((1, 1), (1, 1), (0, 0)), mode="edge")
     background = np.median(np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)]), axis=0)
+    starts = np.arange(0, width, tile_px)
     for row, strip in enumerate(strips()):
         band = slice(row * rows_px, (row + 1) * rows_px)
-        distance = np.square(strip.astype(np.float32) - np.repeat(background[row], tile_px, axis=0)[:width])
-        ink = distance[:, :, 0] + distance[:, :, 1]  # channel by channel: a sum over the last axis is slow
-        ink += distance[:, :, 2]
+        faint_tiles = np.minimum.reduceat(pixels[band].min(axis=0), starts) >= faint
+        if not faint_tiles.any():
+            continue
+        columns = np.repeat(faint_tiles, tile_px)[:width]
+        ink = np.min([squared_distance(strip, np.repeat(colours, tile_px, axis=0)[:width])
+                      for colours in (background[row], *around[row:row + 3, 1:cols + 1])], axis=0)
         ink = 255 - gain * np.sqrt(ink / 3, out=ink)
-        np.minimum(pixels[band], np.clip(ink, 0, 255, out=ink), out=pixels[band], casting="unsafe")
+        np.minimum(pixels[band], np.clip(ink, 0, 255, out=ink), out=pixels[band], where=columns, casting="unsafe")
+
+
+def squared_distance(strip: np.ndarray, colours: np.ndarray) -> np.ndarray:
+    """Per pixel of an RGB `strip`, its squared distance from the colour of its column in `colours`."""
+    distance = np.square(strip.astype(np.float32) - colours)
+    total = distance[:, :, 0] + distance[:, :, 1]  # channel by channel: a sum over the last axis is slow
+    total += distance[:, :, 2]
+    return total
 
 
 def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int) -> None:
