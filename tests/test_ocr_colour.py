@@ -89,3 +89,19 @@ def test_when_tesseract_reads_a_bar_without_text_then_no_word_is_made_up(backgro
     image = Image.new("RGB", (900, 40), background)
     ImageDraw.Draw(image).rectangle((0, 40 - 2, 900, 40), fill=(200, 200, 200))  # the bar's lower edge
     assert TesseractOcr(OcrSettings()).read(image) == ()
+
+
+def test_when_a_bar_ends_inside_a_row_of_tiles_then_the_page_below_its_edge_gains_no_ink():
+    image = Image.new("RGB", (480, 96), (246, 247, 249))
+    image.paste((37, 99, 235), (0, 0, 480, 41))  # the edge at row 41: tiles 36-47 hold both colours
+    normalised = np.asarray(dark_text_on_light(image, TILE, ROWS, GAIN))
+    assert normalised[41:].min() >= 250
+
+
+def test_when_dark_text_has_coloured_fringes_then_it_is_not_made_bolder():
+    image = Image.new("RGB", (96, 48), (255, 255, 255))
+    image.paste((20, 20, 20), (40, 20, 42, 30))   # a dark stroke
+    image.paste((250, 120, 40), (42, 20, 43, 30))  # its subpixel fringes, orange and blue
+    image.paste((60, 120, 250), (39, 20, 40, 30))
+    assert np.array_equal(np.asarray(dark_text_on_light(image, TILE, ROWS, GAIN)),
+                          np.asarray(dark_text_on_light(image, TILE, ROWS)))
