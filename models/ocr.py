@@ -42,6 +42,14 @@ class OcrSettings:
     # the text beside it; a tile's 3x3 neighbourhood (48 x 36 px) is more than a bold heading fills.
     polarity_tile_px: int = 16
     polarity_tile_rows_px: int = 12
+    # ... and ink is also what differs in colour from its tile's background: a pixel's distance
+    # from it (RGB, 0-255) times this gain, where that is darker than the luminance rule's, so a
+    # teal sender name, a green `user@host` prompt or blue text on a grey selected row (close in
+    # luminance to their backgrounds) read as dark on white. 0: luminance only. Only tiles the
+    # luminance rule leaves faint (no pixel darker than `colour_ink_faint`) take it: dark text's
+    # coloured anti-aliasing fringes (Chromium's subpixel text) would otherwise make it bolder.
+    colour_ink_gain: float = 1.0
+    colour_ink_faint: int = 128
     # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
     # last frames `SessionOcr` remembers in one process (0: no reuse; the pipeline keeps each
     # session's last frame in Beam state instead).
@@ -116,7 +124,9 @@ class TesseractOcr:
 
     def normalise(self, image: Image.Image) -> Image.Image:
         """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
-        return dark_text_on_light(image, self._settings.polarity_tile_px, self._settings.polarity_tile_rows_px)
+        settings = self._settings
+        return dark_text_on_light(image, settings.polarity_tile_px, settings.polarity_tile_rows_px,
+                                  settings.colour_ink_gain, settings.colour_ink_faint)
 
     def read(self, image: Image.Image, upscale: bool | None = None, normalised: bool = False) -> tuple[OcrWord, ...]:
         """Words and boxes; `upscale` overrides the width rule (a crop of a frame follows its frame),
@@ -162,18 +172,61 @@ def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
     return pytesseract.pytesseract.file_to_dict(done.stdout.decode("utf-8"), "\t", -1)
 
 
-def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | None = None) -> Image.Image:
+def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | None = None,
+                       colour_gain: float = 0.0, faint: int = 128) -> Image.Image:
     """Grayscale copy with dark regions (dark themes, dark panels, coloured bars) inverted and every
     background stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
 
     Tiles are `tile_px` wide and `tile_rows_px` tall (UI regions are mostly horizontal bands: bars,
     rows, selected lines), and a tile is dark when the median of its 3x3 neighbourhood of tile
-    medians is dark, so a tile mostly covered by a bold heading does not flip on its own. Memory stays about the frame's 8-bit pixels whatever its shape: it is rewritten in place, never
-    padded to whole tiles, and only one strip of tiles at a time is held as float32.
+    medians is dark, so a tile mostly covered by a bold heading does not flip on its own. With a
+    `colour_gain`, a colour image's pixels that differ in colour from their tiles' background are
+    darkened too, in tiles left `faint` (`darken_colour_ink`). Memory stays about the frame's pixels whatever its shape:
+    it is rewritten in place, never padded to whole tiles, and only one strip of tiles at a time is
+    held as float32.
     """
     pixels = np.array(image.convert("L"))
     flip_dark_tiles(pixels, tile_px, tile_rows_px or tile_px)
+    if colour_gain > 0 and image.mode == "RGB":
+        darken_colour_ink(pixels, image, tile_px, tile_rows_px or tile_px, colour_gain, faint)
     return Image.fromarray(pixels)
+
+
+def darken_colour_ink(pixels: np.ndarray, image: Image.Image, tile_px: int, rows_px: int, gain: float,
+                      faint: int) -> None:
+    """In place, in the tiles of `pixels` with no pixel darker than `faint`: each pixel at most 255
+    less `gain` times its RGB distance (root mean square over the channels, 0-255) from its tile's
+    background colour: the nearest of the per-channel median of its 3x3 neighbourhood of tile
+    medians (as in `flip_dark_tiles`) and the medians of the tile and the tiles above and below it,
+    so neither side of a bar's edge, where the neighbourhood's median mixes both, is ink. `image` is read a strip of tiles at a time,
+    so no RGB copy of the whole frame is made."""
+    width, height = image.size
+    rows = math.ceil(height / rows_px)
+    strips = lambda: (np.asarray(image.crop((0, row * rows_px, width, min(height, (row + 1) * rows_px))))
+                      for row in range(rows))
+    medians = np.stack([strip_medians(strip, tile_px, rows_px) for strip in strips()])
+    cols = medians.shape[1]
+    around = np.pad(medians, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    background = np.median(np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)]), axis=0)
+    starts = np.arange(0, width, tile_px)
+    for row, strip in enumerate(strips()):
+        band = slice(row * rows_px, (row + 1) * rows_px)
+        faint_tiles = np.minimum.reduceat(pixels[band].min(axis=0), starts) >= faint
+        if not faint_tiles.any():
+            continue
+        columns = np.repeat(faint_tiles, tile_px)[:width]
+        ink = np.min([squared_distance(strip, np.repeat(colours, tile_px, axis=0)[:width])
+                      for colours in (background[row], *around[row:row + 3, 1:cols + 1])], axis=0)
+        ink = 255 - gain * np.sqrt(ink / 3, out=ink)
+        np.minimum(pixels[band], np.clip(ink, 0, 255, out=ink), out=pixels[band], where=columns, casting="unsafe")
+
+
+def squared_distance(strip: np.ndarray, colours: np.ndarray) -> np.ndarray:
+    """Per pixel of an RGB `strip`, its squared distance from the colour of its column in `colours`."""
+    distance = np.square(strip.astype(np.float32) - colours)
+    total = distance[:, :, 0] + distance[:, :, 1]  # channel by channel: a sum over the last axis is slow
+    total += distance[:, :, 2]
+    return total
 
 
 def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int) -> None:
@@ -200,17 +253,22 @@ def tile_medians(pixels: np.ndarray, tile_px: int, rows_px: int) -> np.ndarray:
     """(rows, cols) medians of every other pixel of each `tile_px` wide, `rows_px` tall tile, edge
     tiles holding what is left of the frame: one strip of tiles at a time, so no copy of the whole
     frame is made."""
-    height, width = pixels.shape
-    rows, cols, full = math.ceil(height / rows_px), math.ceil(width / tile_px), width // tile_px
-    step = 2 if rows_px > 2 else 1  # every other row of the strip is plenty
-    medians = np.empty((rows, cols), dtype=np.float32)
-    for row in range(rows):
-        strip = pixels[row * rows_px:(row + 1) * rows_px:step]
-        if full:
-            tiles = strip[:, :full * tile_px].reshape(len(strip), full, tile_px)[:, :, ::2]
-            medians[row, :full] = np.median(tiles, axis=(0, 2))
-        if full < cols:
-            medians[row, full] = np.median(strip[:, full * tile_px::2])
+    rows = math.ceil(pixels.shape[0] / rows_px)
+    return np.stack([strip_medians(pixels[row * rows_px:(row + 1) * rows_px], tile_px, rows_px) for row in range(rows)])
+
+
+def strip_medians(strip: np.ndarray, tile_px: int, rows_px: int) -> np.ndarray:
+    """The medians of every other pixel of each `tile_px` wide tile of one strip of a frame cut in
+    `rows_px` strips (every other row too, when they are taller than two), per channel when `strip`
+    has channels."""
+    width, full = strip.shape[1], strip.shape[1] // tile_px
+    strip = strip[::2] if rows_px > 2 else strip  # every other row of the strip is plenty
+    medians = np.empty((math.ceil(width / tile_px), *strip.shape[2:]), dtype=np.float32)
+    if full:
+        tiles = strip[:, :full * tile_px].reshape(len(strip), full, tile_px, *strip.shape[2:])[:, :, ::2]
+        medians[:full] = np.median(tiles, axis=(0, 2))
+    if full < len(medians):
+        medians[full] = np.median(strip[:, full * tile_px::2], axis=(0, 1))
     return medians
 
 
