@@ -36,7 +36,6 @@ from models.category_signals import (
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
 from models.records import RawRecord
-from models.text_views import PASTED, TYPED, text_fields
 
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # Category scores are rounded to this many decimals before the threshold is applied.
@@ -442,11 +441,7 @@ def _joined(features: Sequence[TextFeatures]) -> str:
 
 
 def _content(record: RawRecord, features: Sequence[TextFeatures]) -> str:
-    """A record's own texts, one per line: its texts but those of its app, window title and URL; of
-    typing, what was written (typed and pasted), not the letters a Backspace took back, which the
-    classifier never saw written (their terms still count)."""
-    if record.kind == "keystrokes" and record.events:
-        return "\n".join(field.text for field in text_fields(record) if field.name in (TYPED, PASTED))
+    """A record's own texts, one per line: its texts but those of its app, window title and URL."""
     context = {record.app, record.window_title, record.url}
     return "\n".join(feature.text for feature in features if feature.text not in context)
 

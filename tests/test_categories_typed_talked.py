@@ -1,10 +1,10 @@
 """Categories in typed text and conversation: terms typed with a slip, the person spoken to in a call
-or chat, "your" outside a conversation, weak terms at work, and what the classifier reads of typing."""
+or chat, and "your" outside a conversation."""
 from __future__ import annotations
 
 import pytest
 
-from models.categories import CategoryClassifier, _content, category_data, load_text_classifier
+from models.categories import CategoryClassifier, category_data, load_text_classifier
 from models.category_signals import _one_edit
 from models.records import KeyEvent, RawRecord
 
@@ -97,9 +97,3 @@ def test_outside_a_conversation_terms_only_your_owns_are_capped_as_at_work(class
     assert yours["scores"]["tax"]["parts"]["strong_terms"] == weights.strong_term * weights.max_unowned_at_work
     assert plain["scores"]["tax"]["parts"]["strong_terms"] > yours["scores"]["tax"]["parts"]["strong_terms"]
     assert said["scores"]["tax"]["parts"]["owned_terms"] > 0  # in a call, "your" is the person spoken to
-
-
-def test_the_classifier_reads_what_was_typed_not_the_letters_backspace_took_back():
-    keys = [KeyEvent(i, key, (), "keydown", None) for i, key in enumerate(["h", "x", "Backspace", "i"])]
-    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Slack", events=tuple(keys))
-    assert _content(record, []) == "hi"
