@@ -23,7 +23,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from models.capture import hostname
-from models.category_signals import ArtefactSignals, PersonSignals, artefacts, compile_all, compiled, owned_terms
+from models.category_signals import (
+    ArtefactSignals,
+    PersonSignals,
+    TolerantTerms,
+    TypoSignals,
+    artefacts,
+    compile_all,
+    compiled,
+    owned_terms,
+)
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
 from models.records import RawRecord
@@ -119,6 +128,7 @@ class CategoryData(StrictModel):
     work: WorkSignals
     person: PersonSignals
     artefacts: ArtefactSignals
+    typos: TypoSignals
 
     @pydantic.field_validator("categories")
     @classmethod
@@ -151,8 +161,9 @@ def category_data(path: Path = CATEGORIES_FILE) -> CategoryData:
 @dataclass(frozen=True)
 class TextFeatures:
     """One text's share of the decision: its text, matched term phrases per label, those of them a
-    person owns ("my W-2"), spaCy NER labels, how many of its tokens are shaped like code, and its
-    work artefacts by pattern name."""
+    person owns ("my W-2"), spaCy NER labels, how many of its tokens are shaped like code, its work
+    artefacts by pattern name, and the term phrases the person spoken to owns ("you owe", "your
+    rating"), and of those, the ones "your" stands before."""
 
     text: str
     terms: tuple[tuple[str, frozenset[str]], ...]
@@ -160,6 +171,8 @@ class TextFeatures:
     code_tokens: int
     owned: tuple[tuple[str, frozenset[str]], ...] = ()
     artefacts: tuple[tuple[str, int], ...] = ()
+    addressed: tuple[tuple[str, frozenset[str]], ...] = ()
+    yours: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 # Score parts that are evidence of a category in the record itself: the classifier's guess, NER
@@ -193,9 +206,14 @@ class CategoryClassifier:
         self._text_classifier = text_classifier
         self._by_word = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._lemma_of: dict[str, str] = {}
+        category_terms = []
         for category, signals in data.categories.items():
-            self._add(nlp, f"{category}:strong", term_list(signals.terms.strong))
-            self._add(nlp, f"{category}:weak", term_list(signals.terms.weak))
+            for strength in ("strong", "weak"):
+                terms = term_list(getattr(signals.terms, strength))
+                self._add(nlp, f"{category}:{strength}", terms)
+                category_terms += [(f"{category}:{strength}", term) for term in terms]
+        self._tolerant = TolerantTerms(category_terms, data.typos)
         self._add(nlp, "work:term", term_list(data.work.terms))
         self._artefacts = compiled(data.artefacts)
         self._code_shapes = re.compile("|".join(f"(?:{shape})" for shape in data.work.code_token_shapes))
@@ -216,9 +234,11 @@ class CategoryClassifier:
         # Only base forms match by lemma ("diagnose" matches "diagnosed"); an inflected term
         # matches as written, so "calibrated" (a rating) does not match "calibrate the sensor";
         # and so does a form name ("schedule a", "w-2"), so "scheduled a call" is no tax form.
-        self._by_lemma.add(label, [doc for term, doc in zip(terms, nlp.pipe(terms))
+        docs = list(nlp.pipe(terms))
+        self._by_lemma.add(label, [doc for term, doc in zip(terms, docs)
                                    if " ".join(token.lemma_.lower() for token in doc) == term
                                    and not any(_form_part(token.text) for token in doc)])
+        self._lemma_of.update((term, doc[0].lemma_.lower()) for term, doc in zip(terms, docs) if len(doc) == 1)
 
     def features(self, doc: Doc, text: str | None = None) -> TextFeatures:
         """What the decision needs from one analysed text; small, so it can be cached per text. `text`
@@ -227,13 +247,18 @@ class CategoryClassifier:
         terms: dict[str, set[str]] = {}
         matches = [(doc.vocab.strings[match_id], start, end)
                    for matcher in (self._by_word, self._by_lemma) for match_id, start, end in matcher(doc)]
+        matches += self._tolerant.matches(doc, self._lemma_of)
         for label, start, end in matches:
             terms.setdefault(label, set()).add(doc[start:end].text.lower())
-        owned = owned_terms(doc, [match for match in matches if not match[0].startswith("work:")], self._data.person)
+        category_matches = [match for match in matches if not match[0].startswith("work:")]
+        owned = owned_terms(doc, category_matches, self._data.person)
+        addressed = owned_terms(doc, category_matches, self._data.person, addressed="you")
+        yours = owned_terms(doc, category_matches, self._data.person, addressed="your")
         code = sum(1 for token in doc
                    if not (token.like_email or token.like_url) and self._code_shapes.fullmatch(token.text))
         return TextFeatures(text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,
-                            _frozen(owned), tuple(sorted(artefacts(text, self._artefacts).items())))
+                            _frozen(owned), tuple(sorted(artefacts(text, self._artefacts).items())),
+                            _frozen(addressed), _frozen(yours))
 
     def decide(self, record: RawRecord, features: Sequence[TextFeatures],
                entity_types: Iterable[str]) -> CategoryDecision:
@@ -292,7 +317,7 @@ class CategoryClassifier:
         cats = self.probabilities([(record, features, entities)])[0]
         parts = self._parts(record, features, entities, cats)
         decision = self._decide(record, features, entities, _joined(features), cats)
-        merged = _merged(features)
+        merged = _merged(features, self._conversation(record))
         return {"category": decision.category, "threshold": self._data.threshold,
                 "precedence": list(self._data.precedence), "evidenced": sorted(decision.evidenced),
                 "scores": {category: {"score": score, "parts": parts[category]} for category, score in decision.scores},
@@ -303,6 +328,10 @@ class CategoryClassifier:
                 "ner_labels": sorted({label for feature in features for label in feature.ner_labels}),
                 "app": record.app, "url_host": (hostname(record.url) or None) if record.url else None,
                 "probabilities": {label: round(p, 4) for label, p in sorted(cats.items())}}
+
+    def _conversation(self, record: RawRecord) -> bool:
+        """Whether the record is a conversation between people (a call or a chat), where "you" is someone."""
+        return record.kind == "transcript" and record.source in self._data.person.conversation_sources
 
     def _decide(self, record: RawRecord, features: Sequence[TextFeatures], entities: set[str], text: str,
                 probabilities: dict[str, float]) -> CategoryDecision:
@@ -326,8 +355,11 @@ class CategoryClassifier:
         penalty they make (under "work")."""
         weights = self._data.weights
         text = _joined(features) if text is None else text
-        merged = _merged(features)
+        merged = _merged(features, self._conversation(record))
         terms, owned = merged["terms"], merged["owned"]
+        # Outside a conversation, terms only "your" owns are everyone's ("write your self-assessment").
+        generic = set() if self._conversation(record) else {
+            label.split(":")[0] for label, phrases in merged["yours"].items() if phrases - owned.get(label, set())}
         ner_labels = {label for feature in features for label in feature.ner_labels}
         app = (record.app or "").lower()
         title = record.window_title or ""
@@ -358,7 +390,8 @@ class CategoryClassifier:
             # At work, terms no one owns are the subject of the work: only a few of them count, in
             # the text and again in the title (in the category's own app or site, such as a bank or
             # a patient portal, all of them; a title that only names it, "MyChart SSO bug - Jira", is no such place).
-            at_work = (work["terms"] or work["artefacts"] or work["app"]) and not in_place
+            at_work = ((work["terms"] or work["artefacts"] or work["app"] or category in generic)
+                       and not in_place)
             unowned = min(len(strong - mine), weights.max_unowned_at_work) if at_work else len(strong - mine)
             titled = title_terms.get(f"{category}:strong", set())
             titled_count = (len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work)
@@ -386,19 +419,23 @@ def _frozen(found: dict[str, set[str]]) -> tuple[tuple[str, frozenset[str]], ...
     return tuple((label, frozenset(items)) for label, items in sorted(found.items()))
 
 
-def _merged(features: Sequence[TextFeatures]) -> dict:
-    """A record's term phrases and owned term phrases by label, and artefact counts by pattern, over its texts."""
+def _merged(features: Sequence[TextFeatures], conversation: bool = False) -> dict:
+    """A record's term phrases and owned term phrases by label (in a `conversation`, those the person
+    spoken to owns too), those "your" owns, and artefact counts by pattern, over its texts."""
     terms: dict[str, set[str]] = {}
     owned: dict[str, set[str]] = {}
+    yours: dict[str, set[str]] = {}
     found: dict[str, int] = {}
     for feature in features:
         for label, phrases in feature.terms:
             terms.setdefault(label, set()).update(phrases)
-        for label, phrases in feature.owned:
+        for label, phrases in (*feature.owned, *(feature.addressed if conversation else ())):
             owned.setdefault(label, set()).update(phrases)
+        for label, phrases in feature.yours:
+            yours.setdefault(label, set()).update(phrases)
         for name, count in feature.artefacts:
             found[name] = found.get(name, 0) + count
-    return {"terms": terms, "owned": owned, "artefacts": found}
+    return {"terms": terms, "owned": owned, "yours": yours, "artefacts": found}
 
 
 def _joined(features: Sequence[TextFeatures]) -> str:

@@ -37,6 +37,12 @@ class PersonSignals(StrictModel):
     predicates: frozenset[str] = pydantic.Field(min_length=1)
     window: int = pydantic.Field(ge=1, le=8)
     possessive_window: int = pydantic.Field(default=2, ge=1, le=8)
+    # The person spoken to in a conversation ("you owe about 2,400", "your rating this cycle"): their
+    # own matter in a call or chat between people, though product copy says "your W-2" of every user.
+    addressees: frozenset[str] = frozenset()
+    addressee_possessives: frozenset[str] = frozenset()
+    # The record sources (transcript `source`) that are conversations between people.
+    conversation_sources: frozenset[str] = frozenset()
 
 
 class ArtefactSignals(StrictModel):
@@ -51,17 +57,22 @@ class ArtefactSignals(StrictModel):
         return patterns
 
 
-def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: PersonSignals) -> dict[str, set[str]]:
+def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: PersonSignals,
+                addressed: str = "") -> dict[str, set[str]]:
     """The matched terms (label, start token, end token) that a person owns, by label: "my 1040",
-    "she is on a PIP", "Jordan is getting a PIP"; not "the 1040 parser" or "the engine is on payroll"."""
+    "she is on a PIP", "Jordan is getting a PIP"; not "the 1040 parser" or "the engine is on payroll".
+    With `addressed` "you", those the person spoken to owns instead ("your rating", "you owe"); with
+    "your", only those "your" stands before ("your self-assessment", not "thank you for the plan")."""
+    owners = {"": person.owners, "you": person.addressees, "your": frozenset()}[addressed]
+    possessives = person.addressee_possessives if addressed else person.possessives
     owned: dict[str, set[str]] = {}
     for label, start, end in matches:
         before = doc[max(0, start - person.window):start]
         clause = list(before)[_last_boundary(before) + 1:]
         near = clause[-person.possessive_window:]
-        if (any(token.lower_ in person.owners for token in clause)
-                or any(token.lower_ in person.possessives for token in near)
-                or _named_subject(clause, person.predicates)):
+        if (any(token.lower_ in owners for token in clause)
+                or any(token.lower_ in possessives for token in near)
+                or not addressed and _named_subject(clause, person.predicates)):
             owned.setdefault(label, set()).add(doc[start:end].text.lower())
     return owned
 
@@ -96,3 +107,53 @@ def _last_boundary(tokens) -> int:
     """The index of the last token in `tokens` that ends a sentence or clause, or -1 (the shipped
     pipeline has no parser, so sentences are cut at punctuation and line breaks)."""
     return max((i for i, token in enumerate(tokens) if _BOUNDARY.fullmatch(token.text)), default=-1)
+
+
+class TypoSignals(StrictModel):
+    """Single-word category terms of at least `min_chars` letters also match a typed word one edit
+    away ("migranes", "perscription"), whose first letter is right and which is not a form of the term."""
+
+    min_chars: int = pydantic.Field(ge=5)
+    max_chars: int = pydantic.Field(default=30, ge=5)
+
+
+class TolerantTerms:
+    """The typo-tolerant match of long single-word terms: an index of each term and its one-letter
+    deletions, so a word is looked up by its own deletions (cost linear in the word's length)."""
+
+    def __init__(self, terms: Iterable[tuple[str, str]], typos: TypoSignals):
+        self._typos = typos
+        self._words = {term for _, term in terms}
+        self._index: dict[str, set[tuple[str, str]]] = {}
+        for label, term in terms:
+            if typos.min_chars <= len(term) <= typos.max_chars and term.isalpha():
+                for key in {term, *_deletions(term)}:
+                    self._index.setdefault(key, set()).add((label, term))
+
+    def matches(self, doc: Doc, lemma_of: dict[str, str]) -> list[tuple[str, int, int]]:
+        """(label, start token, end token) of each word one edit from a term; `lemma_of` gives a
+        term's lemma, so an inflection ("calibrates" of "calibrated") is not taken for a typo."""
+        found = []
+        for token in doc:
+            word = token.lower_
+            if (not self._typos.min_chars - 1 <= len(word) <= self._typos.max_chars or not word.isalpha()
+                    or word in self._words):
+                continue
+            candidates = set().union(*(self._index.get(key, ()) for key in {word, *_deletions(word)}))
+            found += [(label, token.i, token.i + 1) for label, term in sorted(candidates)
+                      if term[0] == word[0] and _one_edit(word, term) and lemma_of.get(term) != token.lemma_.lower()]
+        return found
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one letter missing, added or changed, or two adjacent letters swapped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and short in _deletions(long)

@@ -8,15 +8,18 @@ form fields, searches, portal titles), other countries' systems, named colleague
 wording, and the work of people who build software about them. `desk` (desk.py): the shortest
 records people make of their own tax, HR and medical matters at a computer (a portal page's title and
 URL, a typed search, one chat or spoken line, one assistant prompt, a few form fields), with the same
-registers' hard negatives; its own seed. Scored by
+registers' hard negatives; its own seed. `typed` (typed.py): own medical and HR matters as typed
+(key events with fixed and left typos) and own tax and HR matters as talked (calls, chats, assistant
+prompts), with code, SQL, tickets, commits, test fixtures, planning calls and generic reminders about
+the same subjects as hard negatives; its own seed. Scored by
 `python -m evaluation.tune_categories`; never trained on."""
-from evaluation.generated.templates_tune import categories, desk, registers
+from evaluation.generated.templates_tune import categories, desk, registers, typed
 
 SEED = 20261206
 BATCHES = {"notices_hr": categories.CATEGORY_RECIPES, "registers": registers.CATEGORY_RECIPES,
-           "desk": desk.CATEGORY_RECIPES}
+           "desk": desk.CATEGORY_RECIPES, "typed": typed.CATEGORY_RECIPES}
 # A batch with a seed of its own draws its values apart from the others.
-SEEDS = {"desk": desk.SEED}
+SEEDS = {"desk": desk.SEED, "typed": typed.SEED}
 CATEGORY_RECIPES = tuple(recipe for recipes in BATCHES.values() for recipe in recipes)
 
 __all__ = ["BATCHES", "CATEGORY_RECIPES", "SEED", "SEEDS"]
