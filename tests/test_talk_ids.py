@@ -68,6 +68,8 @@ SAID_ALOUD = [
     ("bsb eight nine one one six six, acc seven four one three triple nine six nine",
      ["eight nine one one six six", "seven four one three triple nine six nine"], ["bsb"]),
     ("the card ending in four four one seven", ["four four one seven"], ["card", "ending"]),
+    ("PAN N y as in yellow uniform charlie S four three seven nine charlie thanks",
+     ["N", "yellow", "uniform", "charlie", "four"], ["PAN", "thanks"]),
 ]
 # Ordinary talk around the same words: nothing in it is anyone's.
 TALK = [
