@@ -187,7 +187,8 @@ class Normalizer:
         self._spelled_char = re.compile(rf"[a-z][ \t]+{link}[ \t]+[a-z][a-z\-]*|[a-z]+|[0-9]+")
         self._letters_hint = re.compile(rf"\b(?:{letter_words})\b|\b[A-Za-z][ \t]+{link}[ \t]+[A-Za-z]",
                                         re.IGNORECASE)
-        self._spelled_hint = re.compile(rf"\b(?:{words})[ \t,.\-]+(?:(?:{words})\b|[0-9])"
+        repeats = "|".join(self._repeats)
+        self._spelled_hint = re.compile(rf"\b(?:{words})[ \t,.\-]+(?:(?:{repeats})[ \t\-]+)?(?:(?:{words})\b|[0-9])"
                                         rf"|[0-9][ \t,.\-]+(?:{words})\b", re.IGNORECASE)
         # From the first digit of a run only, and possessive: linear in the text, whatever it holds.
         self._spaced = re.compile(rf"(?<![\w.,\-])(?<!\d[ \-])\d(?:[ \-]\d){{{self._min_spaced - 1},}}+"
@@ -364,8 +365,9 @@ class Normalizer:
     def _spelled_ids(self, text: str) -> list[Edit]:
         """An id spelled out character by character with phonetic letters among them ("N as in Nancy, Y,
         uniform charlie S four three seven nine charlie"), as the capitals and digits it spells: at
-        least `min_letter_words` phonetic letters and `min_spelled_characters` characters in all, so
-        "the hotel in lima" or "echo 5" are left alone."""
+        least `min_letter_words` phonetic letters (or one, with `min_spelled_digits` digits: "november
+        five three two six ...") and `min_spelled_characters` characters in all, so "the hotel in lima"
+        or "echo 5" are left alone."""
         if not self._letters_hint.search(text):
             return []
         edits = []
@@ -382,7 +384,9 @@ class Normalizer:
                 else:
                     spelled.append(self._digits.get(head, head.upper()) * repeat)
                 repeat = 1
-            if phonetic >= self._min_letter_words and len("".join(spelled)) >= self._min_spelled_characters:
+            digits = sum(char.isdigit() for char in "".join(spelled))
+            if (phonetic >= self._min_letter_words or (phonetic and digits >= self._min_spelled)) \
+                    and len("".join(spelled)) >= self._min_spelled_characters:
                 edits.append((match.start(), match.end(), "".join(spelled)))
         return edits
 

@@ -61,6 +61,11 @@ SAID = [
     ("steuerliche Identifikationsnummer 78 503 727 961", ["78 503 727 961"], ["steuerliche"]),
     ("tax file no 930 472 769", ["930 472 769"], ["tax", "file"]),
     ("BSN nummer 364854297", ["364854297"], ["BSN"]),
+    ("they sent code 900 945", ["900 945"], ["sent", "code"]),
+    ("the passcode's t)30OEHbA0W.", ["t)30OEHbA0W"], ["passcode's"]),
+    ("resident reg no 900614-1610516", ["900614-1610516"], ["resident"]),
+    ("add me on discord acollins okay", ["acollins"], ["discord", "okay"]),
+    ("username garcia.heather thanks", ["garcia.heather"], ["username", "thanks"]),
 ]
 SAID_ALOUD = [
     ("the gate code is four three six six six one", ["four three six six six one"], ["gate", "code"]),
@@ -68,6 +73,9 @@ SAID_ALOUD = [
     ("bsb eight nine one one six six, acc seven four one three triple nine six nine",
      ["eight nine one one six six", "seven four one three triple nine six nine"], ["bsb"]),
     ("the card ending in four four one seven", ["four four one seven"], ["card", "ending"]),
+    ("passport number is november five three two six eight zero eight six",
+     ["november five three two six eight zero eight six"], ["passport"]),
+    ("yeah so PIN oh double seven double five, got it?", ["oh double seven double five"], ["PIN", "got"]),
     ("PAN N y as in yellow uniform charlie S four three seven nine charlie thanks",
      ["N", "yellow", "uniform", "charlie", "four"], ["PAN", "thanks"]),
 ]
@@ -79,6 +87,7 @@ TALK = [
     "the key is in the drawer", "token limit is 4096", "ending in a tie 2-1", "last 4 sprints took 2026 hours",
     "license MIT 2.0", "policy 2024 renewal", "the combination of 4 flags", "code review at 1430",
     "the OTP expired after 300 seconds", "2fa is enabled for 1200 users", "the last four digits are missing",
+    "fyi code 1603 again thx", "add me on linkedin, got it?", "add me on slack thx",
 ]
 
 
