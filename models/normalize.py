@@ -1,7 +1,8 @@
 """A normalized view of a text, so disguised identifiers are detected: full-width forms, other
 scripts' digits, invisible characters and marks, look-alike letters, percent escapes, odd blanks,
 spelled-out or bracketed "at" and "dot", a handle's "underscore" read out, characters or digits
-spaced apart or grouped oddly, digits read out, given names in lower case. Each view character keeps the original range it came from, so
+spaced apart or grouped oddly, digits read out, an id spelled with phonetic letters ("N as in Nancy",
+"alpha bravo"), given names in lower case. Each view character keeps the original range it came from, so
 a span found in the view masks every original character behind it."""
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ class NormalizeData(StrictModel):
     digit_words: dict[_Word, _Digit] = pydantic.Field(min_length=1)
     repeat_words: dict[_Word, Annotated[int, pydantic.Field(ge=2, le=9)]]
     min_spelled_digits: int = pydantic.Field(ge=3)
+    letter_words: dict[_Word, Annotated[str, pydantic.StringConstraints(pattern=r"^[a-z]$")]]
+    letter_link: tuple[_Word, ...] = pydantic.Field(min_length=1)
+    min_letter_words: int = pydantic.Field(ge=2)
+    min_spelled_characters: int = pydantic.Field(ge=5)
     min_spaced_digits: int = pydantic.Field(ge=5)
     max_group_digits: int = pydantic.Field(ge=2, le=6)
     min_grouped_digits: int = pydantic.Field(ge=7)
@@ -170,7 +175,20 @@ class Normalizer:
         words = "|".join(sorted(self._digits, key=len, reverse=True))
         token = rf"(?:(?:{'|'.join(self._repeats)})[ \t\-]+)?(?:{words}|[0-9]{{1,4}}+)"
         self._spelled = re.compile(rf"(?<![\w\-]){token}(?:[ \t,.\-]+{token})*(?![\w\-])", re.IGNORECASE)
-        self._spelled_hint = re.compile(rf"\b(?:{words})[ \t,.\-]+(?:(?:{words})\b|[0-9])"
+        self._letters = dict(data.letter_words)
+        self._min_letter_words, self._min_spelled_characters = data.min_letter_words, data.min_spelled_characters
+        link = r"[ \t]+".join(data.letter_link)
+        letter_words = "|".join(sorted(self._letters, key=len, reverse=True))
+        # One character of a spelled id: "n as in nancy", a phonetic letter, a digit word (after "double"),
+        # up to four digits, or a letter alone.
+        char = rf"(?:[A-Za-z][ \t]+{link}[ \t]+[A-Za-z][A-Za-z\-]{{1,20}}+|(?:{letter_words})|{token}|[A-Za-z])(?![\w'])"
+        self._spelled_id = re.compile(rf"(?<![\w\-']){char}(?:[ \t,.\-]{{1,3}}+{char}){{3,40}}+(?![\w\-'])",
+                                      re.IGNORECASE)
+        self._spelled_char = re.compile(rf"[a-z][ \t]+{link}[ \t]+[a-z][a-z\-]*|[a-z]+|[0-9]+")
+        self._letters_hint = re.compile(rf"\b(?:{letter_words})\b|\b[A-Za-z][ \t]+{link}[ \t]+[A-Za-z]",
+                                        re.IGNORECASE)
+        repeats = "|".join(self._repeats)
+        self._spelled_hint = re.compile(rf"\b(?:{words})[ \t,.\-]+(?:(?:{repeats})[ \t\-]+)?(?:(?:{words})\b|[0-9])"
                                         rf"|[0-9][ \t,.\-]+(?:{words})\b", re.IGNORECASE)
         # From the first digit of a run only, and possessive: linear in the text, whatever it holds.
         self._spaced = re.compile(rf"(?<![\w.,\-])(?<!\d[ \-])\d(?:[ \-]\d){{{self._min_spaced - 1},}}+"
@@ -182,7 +200,7 @@ class Normalizer:
             (self._characters, 1), (self._look_alikes, 1), (self._percent_escapes, data.percent_rounds),
             (self._blanks, 1), (self._plus_blanks, 1), (self._spoken_joins, 1), (self._spelled_emails, 1),
             (self._spaced_address, 1),
-            (self._spelled_digits, 1), (self._spaced_digits, 1), (self._digit_groups, 1),
+            (self._spelled_ids, 1), (self._spelled_digits, 1), (self._spaced_digits, 1), (self._digit_groups, 1),
             (self._lower_case_names, 1))
 
     def view(self, text: str) -> View | None:
@@ -342,6 +360,34 @@ class Normalizer:
                     repeat = 1
             if spelled and len("".join(digits)) >= self._min_spelled:
                 edits.append((match.start(), match.end(), "".join(digits)))
+        return edits
+
+    def _spelled_ids(self, text: str) -> list[Edit]:
+        """An id spelled out character by character with phonetic letters among them ("N as in Nancy, Y,
+        uniform charlie S four three seven nine charlie"), as the capitals and digits it spells: at
+        least `min_letter_words` phonetic letters (or one, with `min_spelled_digits` digits: "november
+        five three two six ...") and `min_spelled_characters` characters in all, so "the hotel in lima"
+        or "echo 5" are left alone."""
+        if not self._letters_hint.search(text):
+            return []
+        edits = []
+        for match in self._spelled_id.finditer(text):
+            spelled, phonetic, repeat = [], 0, 1
+            for word in self._spelled_char.findall(match.group().lower()):
+                head = word.split()[0]
+                if head in self._repeats:
+                    repeat = self._repeats[head]
+                    continue
+                if len(word.split()) > 1 or head in self._letters:
+                    phonetic += 1
+                    spelled.append(self._letters.get(head, head).upper())
+                else:
+                    spelled.append(self._digits.get(head, head.upper()) * repeat)
+                repeat = 1
+            digits = sum(char.isdigit() for char in "".join(spelled))
+            if (phonetic >= self._min_letter_words or (phonetic and digits >= self._min_spelled)) \
+                    and len("".join(spelled)) >= self._min_spelled_characters:
+                edits.append((match.start(), match.end(), "".join(spelled)))
         return edits
 
     def _spaced_digits(self, text: str) -> list[Edit]:

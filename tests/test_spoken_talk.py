@@ -94,7 +94,8 @@ def test_a_verb_form_stop_work_or_time_word_or_another_cue_takes_no_english_word
 
 @pytest.mark.parametrize("text", ["a b " * 25_000, "a-b-" * 25_000, "k o w a l s k " * 7_000, "ping x, " * 12_000,
                                   "this is ana " * 8_000, "ana and " * 12_000, "x wrote " * 12_000,
-                                  "jo at x dot " * 8_000, "a underscore " * 7_000])
+                                  "jo at x dot " * 8_000, "a underscore " * 7_000,
+                                  "x as in alpha " * 7_000, "alpha b 1 " * 9_000])
 def test_hostile_talk_is_scanned_in_linear_time(names, normalizer, text):
     try:
         names.analyze(text, ["PERSON"], None)
@@ -119,6 +120,36 @@ def test_an_at_of_the_sentence_after_a_spoken_address_keeps_it_whole(normalizer,
     """Review: any "at" after the domain made the address's own "at" a sentence's, and it stayed spelled."""
     view = normalizer.view(text)
     assert view is not None and "ana@example.com" in view.text.lower()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PAN N y as in yellow uniform charlie S four three seven nine charlie thanks", "PAN NYUCS4379C thanks"),
+    ("codice fiscale t as in tom romeo N november T N nine one delta two zero E three two six v as in victor",
+     "codice fiscale TRNNTN91D20E326V"),
+    ("pan no golf w as in william X p as in peter x as in x-ray six seven nine three c as in cat",
+     "pan no GWXPX6793C"),
+])
+def test_an_id_spelled_with_phonetic_letters_reads_as_its_characters_in_the_view(normalizer, text, expected):
+    view = normalizer.view(text)
+    assert view is not None and view.text == expected
+
+
+@pytest.mark.parametrize("text", ["we stayed at the hotel in lima with mike", "echo 5 times then exit",
+                                  "alpha release on may 5, beta after", "a as in the plan, b as in budget"])
+def test_phonetic_words_in_ordinary_talk_spell_nothing(normalizer, text):
+    view = normalizer.view(text)
+    assert view is None or view.text.lower() == text.lower()
+
+
+def test_a_bad_letter_word_fails_naming_the_key(tmp_path):
+    from models.config_files import ConfigFileError
+    from models.normalize import normalize_data
+    path = tmp_path / "normalize.yaml"
+    text = NORMALIZE_FILE.read_text(encoding="utf-8")
+    assert "alpha: a," in text
+    path.write_text(text.replace("alpha: a,", "alpha: ab,"), encoding="utf-8")
+    with pytest.raises(ConfigFileError, match="letter_words"):
+        normalize_data(path)
 
 
 @pytest.mark.parametrize("text", ["we met at the office at noon", "the underscore is a character"])

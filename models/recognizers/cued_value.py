@@ -36,8 +36,10 @@ class CuedValueRecognizer(PatternRecognizer):
     """One recognizers.yaml section as patterns: the value after a cue at cue_score, each bare shape at its own."""
 
     def __init__(self, entity: str, rule: CuedValue, connector: CueConnector) -> None:
-        patterns = [Pattern(f"{entity.lower()} after cue", cue_lookbehind(rule, connector) + rule.value,
-                            rule.cue_score)]
+        # The value's own shape first, as a lookahead: it fails at once at most positions, where the
+        # cue lookbehind would be tried backwards through every cue (same matches, a fraction of the time).
+        patterns = [Pattern(f"{entity.lower()} after cue",
+                            f"(?=(?:{rule.value}))" + cue_lookbehind(rule, connector) + rule.value, rule.cue_score)]
         patterns += [Pattern(name, shape.regex, shape.score) for name, shape in rule.bare_shapes.items()]
         flags = regex.DOTALL | regex.MULTILINE | (0 if rule.case_sensitive else regex.IGNORECASE)
         super().__init__(supported_entity=entity, patterns=patterns, supported_language="en",
