@@ -312,7 +312,9 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     A lone token after a lone identifier is masked even where it was a spreadsheet cell or a
     one-word chat line: whether focus moved cannot be told, so it is taken to have (fail closed).
     Rows of a table are the exception (`_grid_lines`): a cell there that is an ordinary word or a
-    short plain number ("Region", "Email", "1133") is a cell, not a password; any other stays masked.
+    short plain number ("Region", "Email", "1133") is a cell, not a password, unless the cell before
+    it on its row is a user name or an address (`github`, `jdoe`, `sunshine`: a typed sheet of
+    logins, whose word passwords stay masked); any other stays masked.
     The identifier-like entry before a masked one is masked too, as the login's user name
     (`LOGIN_NAME`): a user name is identifying, and `jdoe`, Tab, a password names its owner.
     Characters typed and deleted while such an entry was being typed are masked with it.
@@ -325,7 +327,10 @@ def focus_secrets(typed: TypedText) -> tuple[list[Span], list[Span]]:
     for before, entry, after in zip([None, *entries], entries, [*entries[1:], None]):
         if re.search(r"\s", entry.group().strip()):
             continue
-        if bisect_left(newlines, entry.start()) in grid and _plain_cell(entry.group().strip()):
+        line = bisect_left(newlines, entry.start())
+        if line in grid and _plain_cell(entry.group().strip()) and not (
+                before is not None and bisect_left(newlines, before.start()) == line
+                and _is_identifier(before.group().strip()) and not _plain_cell(before.group().strip())):
             continue
         if before is None:
             # The record began in a field before this one (a Tab or Enter came first): its user

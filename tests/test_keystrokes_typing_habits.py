@@ -175,3 +175,12 @@ def test_when_typos_are_retyped_then_the_words_reach_the_output(detector, analyz
               *typing("ard"), *[key("Backspace")] * 3, *typing("ard is back up, thanks all"))
     out = output_text(events, detector, analyzer_settings, policy, app="Slack")
     assert out == "merging now\nthe dashboard is back up, thanks all"
+
+
+def test_when_a_table_row_holds_a_login_and_a_word_password_then_the_password_stays_secret():
+    # a typed credentials sheet: a dictionary-word password after a user name is no header cell
+    typed = rebuild_typed_text(tuple(typing("site\tuser\tpass\ngithub\tjdoe\tsunshine\ngitlab\tmkowalski\tfootball\n"
+                                            "Region\tQ1\tQ2\tQ3\nCentral\t1133\t630\t12")))
+    masked = {typed.text[span.start:span.end] for span in focus_secrets(typed)[0]}
+    assert {"sunshine", "football"} <= masked
+    assert not {"Region", "Q1", "Central", "1133", "site", "user", "pass"} & masked
