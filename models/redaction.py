@@ -140,9 +140,10 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     texts = {field.name: field.text for field in prepared.fields}
     detected = {name: [s for s in spans if policy.replaces(s.entity_type)]
                 for name, spans in finding.spans if name in texts}
-    # A value found among a stream's deleted characters is searched as a whole word only: a run
-    # erased while typing (a typo's "ard", retyped, of "dashboard") would mask the word typed over it.
-    values = {dataclasses.replace(match, whole_word=True) if name in _ERASED_VIEWS else match
+    # A run of letters found among a stream's deleted characters is searched as a whole word only: a
+    # run erased while typing (a typo's "ard", retyped, of "dashboard") would mask the word typed over
+    # it. A value with a digit or a symbol (a number, a password) is no typo's run: found anywhere.
+    values = {dataclasses.replace(match, whole_word=True) if name in _ERASED_VIEWS and match.value.isalpha() else match
               for name, spans in detected.items() for span in spans
               for match in _value_matches(texts[name][span.start:span.end], span.entity_type,
                                           policy.propagate_min_chars)}

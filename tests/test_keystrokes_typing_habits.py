@@ -184,3 +184,10 @@ def test_when_a_table_row_holds_a_login_and_a_word_password_then_the_password_st
     masked = {typed.text[span.start:span.end] for span in focus_secrets(typed)[0]}
     assert {"sunshine", "football"} <= masked
     assert not {"Region", "Q1", "Central", "1133", "site", "user", "pass"} & masked
+
+
+def test_when_an_erased_secret_with_digits_recurs_inside_a_word_then_it_is_masked(policy):
+    # only a run of letters (a typo's "ard") is held to whole words; a number or a password is found anywhere
+    events = (*typing("Hunter2x9"), *[key("Backspace")] * 9, *typing("pw_Hunter2x9 now"))
+    out = sanitized_text(events, {ERASED: [Span("SECRET", 0, 9, 0.85)]}, policy)
+    assert "Hunter2x9" not in out and out.endswith(" now")
