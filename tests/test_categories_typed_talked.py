@@ -97,3 +97,15 @@ def test_outside_a_conversation_terms_only_your_owns_are_capped_as_at_work(class
     assert yours["scores"]["tax"]["parts"]["strong_terms"] == weights.strong_term * weights.max_unowned_at_work
     assert plain["scores"]["tax"]["parts"]["strong_terms"] > yours["scores"]["tax"]["parts"]["strong_terms"]
     assert said["scores"]["tax"]["parts"]["owned_terms"] > 0  # in a call, "your" is the person spoken to
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hi Maria, your biopsy results came back positive. Your oncologist will go over chemotherapy and your "
+     "prescription for ondansetron on Monday.", "medical"),
+    ("Hi Dan, your W-2 and your 1099-INT came in; your refund is smaller because your withholding was too low.",
+     "tax"),
+])
+def test_a_message_written_to_a_person_about_their_own_matter_keeps_its_category(classifier, analyzer, text,
+                                                                                  expected):
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Gmail", events=typing(text))
+    assert classifier.decide(record, [features(classifier, analyzer, text)], ()).category == expected
