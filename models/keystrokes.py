@@ -70,8 +70,10 @@ _EMACS_ERASES = {"d": "Delete", "h": "Backspace"}
 _EMACS_INERT_KEYS = (_HARMLESS_SHORTCUT_KEYS | {"x"}) - {"a", "b", "d", "e", "f", "h", "k", "n", "o", "p", "t",
                                                           "v", "y"}
 _WINDOWS, _MACOS, _EMACS = "windows", "macos", "emacs"
-# Keys that Control makes word-wise on Windows and Linux (`_windows_habits`).
-_CONTROL_WORD_KEYS = frozenset({"Backspace", "Delete", "ArrowLeft", "ArrowRight"})
+# Keys that Control makes word-wise on Windows and Linux (`_windows_habits`): word deletes, and word
+# moves only while Shift-selecting (a bare Control+arrow switches Spaces on macOS, and the cursor stays).
+_CONTROL_WORD_DELETES = frozenset({"Backspace", "Delete"})
+_CONTROL_WORD_MOVES = frozenset({"ArrowLeft", "ArrowRight"})
 # An entry (text between Tabs and newlines) that looks like an e-mail address or a user name:
 # these characters only, with a letter among them (two linear checks, no backtracking).
 _IDENTIFIER_CHARS = re.compile(r"[\w.+\-@\\]+")
@@ -283,11 +285,13 @@ def _control_only(event: KeyEvent) -> bool:
 
 def _windows_habits(events: tuple[KeyEvent, ...]) -> bool:
     """Edits only Windows and Linux users make with Control: a paste right after Control+V (macOS
-    pastes with Meta+V), and word deletes and word moves, Shift-selecting or not (Control+Backspace,
-    Control+Shift+ArrowLeft); macOS takes those with Option, and Control+arrows switch Spaces there."""
+    pastes with Meta+V), word deletes (Control+Backspace) and word selections (Control+Shift+ArrowLeft);
+    macOS takes those with Option. A bare Control+arrow is none: it switches Spaces on macOS, where
+    the cursor stays and what is typed next goes where it was, so it leaves the stream ambiguous."""
     return any(_control_only(event) and (
         ((event.key or "").lower() == "v" and _next_is_paste(events, index))
-        or (event.key in _CONTROL_WORD_KEYS and set(event.mods) <= {"Control", "Shift"}))
+        or (event.key in _CONTROL_WORD_DELETES and set(event.mods) <= {"Control", "Shift"})
+        or (event.key in _CONTROL_WORD_MOVES and set(event.mods) == {"Control", "Shift"}))
         for index, event in enumerate(events))
 
 

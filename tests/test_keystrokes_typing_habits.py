@@ -191,3 +191,10 @@ def test_when_an_erased_secret_with_digits_recurs_inside_a_word_then_it_is_maske
     events = (*typing("Hunter2x9"), *[key("Backspace")] * 9, *typing("pw_Hunter2x9 now"))
     out = sanitized_text(events, {ERASED: [Span("SECRET", 0, 9, 0.85)]}, policy)
     assert "Hunter2x9" not in out and out.endswith(" now")
+
+
+def test_when_a_bare_control_arrow_is_pressed_without_meta_then_the_stream_stays_unverified():
+    # macOS switches Spaces with Control+ArrowLeft and the cursor stays: read as a Windows word move,
+    # "reach me at ana.lee@example.com" would be scanned as "ana.@example.comlee"
+    events = (*typing("reach me at ana.lee"), key("ArrowLeft", "Control"), *typing("@example.com"))
+    assert not rebuild_typed_text(events).complete
