@@ -37,6 +37,8 @@ SAID = [
     ("the code they texted me is 022557", ["022557"], ["texted"]),
     ("the code for the door is 5154", ["5154"], ["door"]),
     ("ok pin's 6300 lmk", ["6300"], ["lmk"]),
+    ("the gate code is 2019 thx", ["2019"], ["gate", "thx"]),  # a year given as the code is the code
+    ("alarm code: 1984 ok", ["1984"], ["alarm", "ok"]),
     ("temp password dRkSC5DnAq", ["dRkSC5DnAq"], ["temp", "password"]),
     ("new pw Seem25@ for the vpn", ["Seem25@"], ["vpn"]),
     ("admin pass NxDj$HWr(DS89LA thanks", ["NxDj$HWr(DS89LA"], ["admin", "thanks"]),
