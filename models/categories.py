@@ -251,9 +251,7 @@ class CategoryClassifier:
         for label, start, end in matches:
             terms.setdefault(label, set()).add(doc[start:end].text.lower())
         category_matches = [match for match in matches if not match[0].startswith("work:")]
-        owned = owned_terms(doc, category_matches, self._data.person)
-        addressed = owned_terms(doc, category_matches, self._data.person, addressed="you")
-        yours = owned_terms(doc, category_matches, self._data.person, addressed="your")
+        owned, addressed, yours = owned_terms(doc, category_matches, self._data.person)
         code = sum(1 for token in doc
                    if not (token.like_email or token.like_url) and self._code_shapes.fullmatch(token.text))
         return TextFeatures(text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,

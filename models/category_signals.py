@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pydantic
 from spacy.tokens import Doc
@@ -57,24 +58,35 @@ class ArtefactSignals(StrictModel):
         return patterns
 
 
-def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: PersonSignals,
-                addressed: str = "") -> dict[str, set[str]]:
-    """The matched terms (label, start token, end token) that a person owns, by label: "my 1040",
-    "she is on a PIP", "Jordan is getting a PIP"; not "the 1040 parser" or "the engine is on payroll".
-    With `addressed` "you", those the person spoken to owns instead ("your rating", "you owe"); with
-    "your", only those "your" stands before ("your self-assessment", not "thank you for the plan")."""
-    owners = {"": person.owners, "you": person.addressees, "your": frozenset()}[addressed]
-    possessives = person.addressee_possessives if addressed else person.possessives
-    owned: dict[str, set[str]] = {}
+class Ownership(NamedTuple):
+    """Matched terms by label: those a person owns ("my 1040", "Jordan is getting a PIP"), those the
+    person spoken to owns ("your rating", "you owe"), and those "your" stands before alone."""
+
+    owned: dict[str, set[str]]
+    addressed: dict[str, set[str]]
+    yours: dict[str, set[str]]
+
+
+def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: PersonSignals) -> Ownership:
+    """Who owns each matched term (label, start token, end token), from the clause before it, read once
+    per term: "my 1040" and "she is on a PIP" are owned, "the 1040 parser" and "the engine is on
+    payroll" are not; "your self-assessment" is `yours`, "thank you for the plan" nothing."""
+    found = Ownership({}, {}, {})
     for label, start, end in matches:
         before = doc[max(0, start - person.window):start]
         clause = list(before)[_last_boundary(before) + 1:]
-        near = clause[-person.possessive_window:]
-        if (any(token.lower_ in owners for token in clause)
-                or any(token.lower_ in possessives for token in near)
-                or not addressed and _named_subject(clause, person.predicates)):
-            owned.setdefault(label, set()).add(doc[start:end].text.lower())
-    return owned
+        words = {token.lower_ for token in clause}
+        near = {token.lower_ for token in clause[-person.possessive_window:]}
+        your = not near.isdisjoint(person.addressee_possessives)
+        term = doc[start:end].text.lower()
+        if (not words.isdisjoint(person.owners) or not near.isdisjoint(person.possessives)
+                or _named_subject(clause, person.predicates)):
+            found.owned.setdefault(label, set()).add(term)
+        if your or not words.isdisjoint(person.addressees):
+            found.addressed.setdefault(label, set()).add(term)
+        if your:
+            found.yours.setdefault(label, set()).add(term)
+    return found
 
 
 def _named_subject(clause: list, predicates: frozenset[str]) -> bool:

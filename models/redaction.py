@@ -288,12 +288,16 @@ def _span_words(words: tuple[OcrWord, ...], spans: list[Span], joined_spans: lis
     return found | {owners[p] for p, inside in enumerate(joined) if inside and owners[p] >= 0}
 
 
+def _names(spans: list[Span]) -> list[Span]:
+    """The PERSON spans (labelled or hashed: `PERSON#...`)."""
+    return [span for span in spans if span.entity_type.partition("#")[0] == "PERSON"]
+
+
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                        counts: Counter, masked_category: str | None) -> dict[str, object]:
     words = prepared.ocr_words
     found = _span_words(words, spans.get(OCR, []), spans.get(OCR_JOINED, []))
-    person = _span_words(words, *([s for s in spans.get(name, []) if s.entity_type.partition("#")[0] == "PERSON"]
-                                  for name in (OCR, OCR_JOINED)))
+    person = _span_words(words, _names(spans.get(OCR, [])), _names(spans.get(OCR_JOINED, [])))
     rules = policy.screenshots
     # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
     other = other_script_indices(words, rules.other_script) - found  # and words in scripts it cannot check

@@ -10,10 +10,22 @@ import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline
 
-from models.engine import AnalyzerSettings, Detector, build_analyzer, build_detector, settings_for_policy
+from models.detection import detect
+from models.engine import (
+    AnalyzerSettings,
+    Detector,
+    build_analyzer,
+    build_detector,
+    fitted_to_policy,
+    settings_for_policy,
+)
 from models.normalize import Normalizer, build_normalizer
 from models.ocr import OcrSettings, TesseractOcr
+from models.parse import parse_line
 from models.policy import DEFAULT_POLICY, CategoryRule, Disclosure, Policy, load_policy
+from models.records import PreparedRecord
+from models.redaction import sanitize
+from models.text_views import text_fields
 from pipeline.graph import RunSettings, build_pipeline
 from sample.generate import keys, screen
 
@@ -82,6 +94,16 @@ def screenshot(lines: list[str], dark: bool = False, **fields) -> dict:
 def carried(doc: dict) -> str:
     """Every character a sanitized keystroke record's events still carry: one-character keys and pasted texts."""
     return "".join(e.get("text") or (e["key"] if len(e.get("key", "")) == 1 else "") for e in doc["events"])
+
+
+def written_text(detector: Detector, settings: AnalyzerSettings, policy: Policy, raw: dict) -> str:
+    """Everything the sanitized record still says, its categories kept (so a tax or medical record is
+    not dropped): its segments' text, or the characters its events carry."""
+    kept = categories_kept(policy)
+    parsed = parse_line(json.dumps(raw).encode(), "in.jsonl")
+    doc = json.loads(sanitize(detect(detector, PreparedRecord(parsed, text_fields(parsed)),
+                                     fitted_to_policy(settings, kept)), kept, KEY).json_line)
+    return carried(doc) if "events" in doc else " ".join(segment["text"] for segment in doc["segments"])
 
 
 def write_jsonl(path: Path, records: list[dict], extra_lines: tuple[bytes, ...] = ()) -> Path:

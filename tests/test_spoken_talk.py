@@ -4,22 +4,16 @@ name recognizer alone (real word test), the normalized view, and the real detect
 on voice, chat and typed records, with the ordinary talk beside them kept."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from models.detection import detect
-from models.engine import RegexTimedOut, english_word_test, fitted_to_policy
+from models.engine import RegexTimedOut, english_word_test
 from models.normalize import NORMALIZE_FILE
-from models.parse import parse_line
 from models.recognizers.config import load_recognizer_data
 from models.recognizers.name_context import NameContextRecognizer, name_context_recognizer
 from models.recognizers.ui_terms import load_ui_terms
-from models.records import PreparedRecord
-from models.redaction import sanitize
-from models.text_views import text_fields
-from tests.conftest import KEY, carried, categories_kept, keystrokes, transcript
+from tests.conftest import keystrokes, transcript, written_text
 
 
 @pytest.fixture(scope="module")
@@ -169,14 +163,6 @@ def test_a_bad_join_word_fails_naming_the_key(tmp_path):
         normalize_data(path)
 
 
-def _written(detector, settings, policy, raw: dict) -> str:
-    """Everything the sanitized record still says: its segments' text, or the characters its events carry."""
-    kept = categories_kept(policy)
-    parsed = parse_line(json.dumps(raw).encode(), "in.jsonl")
-    doc = json.loads(sanitize(detect(detector, PreparedRecord(parsed, text_fields(parsed)),
-                                     fitted_to_policy(settings, kept)), kept, KEY).json_line)
-    return carried(doc) if "events" in doc else " ".join(segment["text"] for segment in doc["segments"])
-
 
 TALK = [
     ("hi this is amarachi ihejirika calling about my order", ["amarachi", "ihejirika"], ["calling", "order"]),
@@ -195,6 +181,6 @@ TALK = [
 def test_the_real_detector_masks_talk_and_keeps_the_words_around_it(detector, analyzer_settings, policy,
                                                                      where, text, gone, kept):
     raw = keystrokes(text, app="Slack") if where == "typed" else transcript(text, source=where)
-    written = _written(detector, analyzer_settings, policy, raw)
+    written = written_text(detector, analyzer_settings, policy, raw)
     assert not [value for value in gone if re.search(rf"(?<!\w){re.escape(value)}(?!\w)", written)]
     assert all(word in written for word in kept)

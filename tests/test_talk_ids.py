@@ -1,29 +1,14 @@
 """Identifiers people say, paste and type in conversation: codes, passwords, handles, bank and national ids."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from models.detection import detect
-from models.engine import RegexTimedOut, fitted_to_policy
-from models.parse import parse_line
+from models.engine import RegexTimedOut
 from models.recognizers.config import recognizer_data
 from models.recognizers.pattern_sets import pattern_set_recognizers
-from models.records import PreparedRecord
-from models.redaction import sanitize
-from models.text_views import text_fields
-from tests.conftest import KEY, carried, categories_kept, keystrokes, transcript
-
-
-def _written(detector, settings, policy, raw: dict) -> str:
-    """Everything the sanitized record still says (categories kept, so a tax or medical record is not dropped)."""
-    kept = categories_kept(policy)
-    parsed = parse_line(json.dumps(raw).encode(), "in.jsonl")
-    doc = json.loads(sanitize(detect(detector, PreparedRecord(parsed, text_fields(parsed)),
-                                     fitted_to_policy(settings, kept)), kept, KEY).json_line)
-    return carried(doc) if "events" in doc else " ".join(segment["text"] for segment in doc["segments"])
+from tests.conftest import keystrokes, transcript, written_text
 
 
 def _still(value: str, written: str) -> bool:
@@ -98,21 +83,21 @@ TALK = [
 def test_the_real_detector_masks_ids_given_in_talk_and_keeps_the_words_around_them(
         detector, analyzer_settings, policy, where, text, gone, kept):
     raw = keystrokes(text, app="Slack") if where == "typed" else transcript(text, source=where)
-    written = _written(detector, analyzer_settings, policy, raw)
+    written = written_text(detector, analyzer_settings, policy, raw)
     assert [value for value in gone if _still(value, written)] == []
     assert all(_still(word, written) for word in kept)
 
 
 @pytest.mark.parametrize("text, gone, kept", SAID_ALOUD, ids=[text[:28] for text, _, _ in SAID_ALOUD])
 def test_digits_read_out_are_masked_as_the_number_they_spell(detector, analyzer_settings, policy, text, gone, kept):
-    written = _written(detector, analyzer_settings, policy, transcript(text, source="voice"))
+    written = written_text(detector, analyzer_settings, policy, transcript(text, source="voice"))
     assert [value for value in gone if _still(value, written)] == []
     assert all(_still(word, written) for word in kept)
 
 
 @pytest.mark.parametrize("text", TALK)
 def test_the_same_words_in_ordinary_talk_stay(detector, analyzer_settings, policy, text):
-    assert _written(detector, analyzer_settings, policy, transcript(text, source="chat")) == text
+    assert written_text(detector, analyzer_settings, policy, transcript(text, source="chat")) == text
 
 
 @pytest.mark.parametrize("text", ["code is " * 12_000, "add me, I'm " * 8_000, "last four of my " * 8_000,
