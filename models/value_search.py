@@ -66,7 +66,9 @@ class _Search:
             self._types.setdefault(_key(match.value, ignore_case), match.entity_type)
             if len(match.value) > PREFIX_CHARS:
                 self._long.setdefault(_key(match.value[:PREFIX_CHARS], ignore_case), []).append(match.value)
-        literals = dict.fromkeys(m.value[:PREFIX_CHARS] for m in kind)
+        # Ignoring case, the prefix tree is built on lower-cased literals: 'A' and 'a@' as two branches
+        # would let the shorter win where the text holds the longer.
+        literals = dict.fromkeys(_trie_literal(m.value[:PREFIX_CHARS], ignore_case) for m in kind)
         body = phrase_trie(tuple(literals), space=" ")
         pattern = rf"(?<!\w)(?:{body})(?!\w)" if whole_word else body
         self._pattern = regex.compile(pattern, regex.IGNORECASE | regex.V0 if ignore_case else regex.V0)
@@ -85,6 +87,12 @@ class _Search:
         except TimeoutError:
             raise DeadlineExceeded("a value search ran past the record's deadline") from None
         return found
+
+
+def _trie_literal(value: str, ignore_case: bool) -> str:
+    """The literal a value enters the prefix tree as: lower-cased when case is ignored and that keeps its length."""
+    lowered = value.lower()
+    return lowered if ignore_case and len(lowered) == len(value) else value
 
 
 def _key(value: str, ignore_case: bool) -> str:
