@@ -44,6 +44,15 @@ PASTED_AND_SAID = [
     (["Agent: can I have your policy number?", "It is 194063748225"], ["194063748225"], ["policy"]),
     (["Agent: and your date of birth and the last four of the card?", "1990 and 4202"], ["4202"], ["birth"]),
     (["Agent: What's the username on the account?", "it's lengyelm"], ["lengyelm"], ["username", "account"]),
+    (["my login there is witkama"], ["witkama"], ["login"]),
+    (["frost_byte7 — Today at 10:15 PM\nanyone up for ranked?"], ["frost_byte7"], ["Today", "ranked"]),
+    (["my .pgpass is\ndb.internal:5432:app:ana.lima:S3cret77\nand psql still asks"], ["ana.lima", "S3cret77"],
+     ["still"]),
+    (["WIFI:S:HomeNet;T:WPA;P:maple-river-77;; is the qr text"], ["maple-river-77"], ["qr"]),
+    (["Pass - Kx9!mQ2z"], ["Kx9!mQ2z"], ["Pass"]),
+    (["Konto 8154405357 BLZ 37040044 bitte"], ["8154405357", "37040044"], ["bitte"]),
+    (["10:15:02 From ngozi okafor to Everyone: hi\n10:16:40 From ngozi okafor to thandiwe dube (Direct Message): ok"],
+     ["ngozi", "okafor", "thandiwe", "dube"], ["Everyone", "Direct"]),
     (["user: jdoe pass: hunter2x"], ["jdoe", "hunter2x"], ["user", "pass"]),
     (["login jdoe / pass Tr0ub4dor"], ["jdoe", "Tr0ub4dor"], ["login", "pass"]),
     (["the admin account is a.lima and the pw is Spring2024"], ["a.lima", "Spring2024"], ["admin", "account"]),
@@ -69,6 +78,9 @@ LOOKALIKES = [
     ["Agent: your ticket number is 48213377, anything else?", "no thanks, all good"],
     ["what's the last four of the sprint?", "we shipped 3 features"],
     ["Mode: 2 workers, T: 30 s"],
+    ["the login there is broken"],
+    ["Release notes — Today at 10:15 PM"],
+    ["WIFI:S:HomeNet;T:nopass;;"],
     ["what's your login?", "no idea, I forgot it"],
     ["User: how do I reset the password?"],
     ["the login page / password reset flow is broken"],
@@ -90,11 +102,19 @@ def test_lookalikes_in_the_same_registers_stay(detector, analyzer_settings, poli
     assert written_text(detector, analyzer_settings, policy, transcript(*turns, source="chat")) == " ".join(turns)
 
 
+def test_a_zoom_line_from_no_one_in_particular_keeps_its_words(detector, analyzer_settings, policy):
+    written = written_text(detector, analyzer_settings, policy,
+                           transcript("10:15:02 From the team to Everyone: standup in 5", source="chat"))
+    assert all(_still(word, written) for word in ["the", "team", "Everyone", "standup"])
+
+
 @pytest.mark.parametrize("text", ["user=" * 2_000, '<a_b> <' * 1_200, "[00:00] " * 1_000, "docker login -u " * 600,
                                   "creds are x / " * 700, "send me the code " * 500, "key " * 2_000,
                                   "F562 " * 1_700, "member ID?\n" * 800, "last four\n" * 900, "M: 1 " * 1_700,
                                   "DB_USER_" * 1_000, "password is maple one " * 400,
-                                  "user: ab " * 1_000, "username?\n" * 900, "account is a." * 700, "its me, a_" * 800])
+                                  "user: ab " * 1_000, "username?\n" * 900, "account is a." * 700, "its me, a_" * 800,
+                                  "login there is " * 600, "a \u2014 Today at " * 500, "1:00 From a to " * 600,
+                                  "h:1:d:" * 1_500, "WIFI:S:a;" * 1_000, "Pass - " * 1_200])
 def test_hostile_registers_are_scanned_in_linear_time(analyzer, text):
     recognizers = [r for r in pattern_family_recognizers(recognizer_data())
                    if r.name.startswith(("TalkRegisters", "PhoneNumbers"))]
