@@ -53,6 +53,10 @@ PASTED_AND_SAID = [
     (["Konto 8154405357 BLZ 37040044 bitte"], ["8154405357", "37040044"], ["bitte"]),
     (["10:15:02 From ngozi okafor to Everyone: hi\n10:16:40 From ngozi okafor to thandiwe dube (Direct Message): ok"],
      ["ngozi", "okafor", "thandiwe", "dube"], ["Everyone", "Direct"]),
+    (["card no 578613208607 exp 08/26"], ["578613208607"], ["card", "exp"]),
+    (["ok the card number is 4111 1111 1111 1111 999"], ["4111 1111 1111 1111 999"], ["card"]),
+    (["On Tue, Mar 5, 2024 at 10:12 AM Zoé Hébert <zh@x.fr> wrote:\n> ok"], ["Zoé", "Hébert"], ["AM", "wrote"]),
+    (["Le mar. 5 mars 2024 à 10:12, Ngozi Okafor <n@x.io> a écrit :\n> oui"], ["Ngozi", "Okafor"], ["mars", "écrit"]),
     (["user: jdoe pass: hunter2x"], ["jdoe", "hunter2x"], ["user", "pass"]),
     (["login jdoe / pass Tr0ub4dor"], ["jdoe", "Tr0ub4dor"], ["login", "pass"]),
     (["the admin account is a.lima and the pw is Spring2024"], ["a.lima", "Spring2024"], ["admin", "account"]),
@@ -79,6 +83,7 @@ LOOKALIKES = [
     ["what's the last four of the sprint?", "we shipped 3 features"],
     ["Mode: 2 workers, T: 30 s"],
     ["the login there is broken"],
+    ["card number 3 of the deck, credit card fees 2.5%"],
     ["Release notes — Today at 10:15 PM"],
     ["WIFI:S:HomeNet;T:nopass;;"],
     ["what's your login?", "no idea, I forgot it"],
@@ -102,10 +107,13 @@ def test_lookalikes_in_the_same_registers_stay(detector, analyzer_settings, poli
     assert written_text(detector, analyzer_settings, policy, transcript(*turns, source="chat")) == " ".join(turns)
 
 
-def test_a_zoom_line_from_no_one_in_particular_keeps_its_words(detector, analyzer_settings, policy):
-    written = written_text(detector, analyzer_settings, policy,
-                           transcript("10:15:02 From the team to Everyone: standup in 5", source="chat"))
-    assert all(_still(word, written) for word in ["the", "team", "Everyone", "standup"])
+@pytest.mark.parametrize("text, kept", [
+    ("10:15:02 From the team to Everyone: standup in 5", ["the", "team", "Everyone", "standup"]),
+    ("at 10:12 AM <noreply@github.com> wrote:", ["AM", "wrote"]),
+])
+def test_lines_with_a_time_and_no_one_in_particular_keep_their_words(detector, analyzer_settings, policy, text, kept):
+    written = written_text(detector, analyzer_settings, policy, transcript(text, source="chat"))
+    assert all(_still(word, written) for word in kept)
 
 
 @pytest.mark.parametrize("text", ["user=" * 2_000, '<a_b> <' * 1_200, "[00:00] " * 1_000, "docker login -u " * 600,
@@ -114,7 +122,7 @@ def test_a_zoom_line_from_no_one_in_particular_keeps_its_words(detector, analyze
                                   "DB_USER_" * 1_000, "password is maple one " * 400,
                                   "user: ab " * 1_000, "username?\n" * 900, "account is a." * 700, "its me, a_" * 800,
                                   "login there is " * 600, "a \u2014 Today at " * 500, "1:00 From a to " * 600,
-                                  "h:1:d:" * 1_500, "WIFI:S:a;" * 1_000, "Pass - " * 1_200])
+                                  "h:1:d:" * 1_500, "WIFI:S:a;" * 1_000, "Pass - " * 1_200, "A A A A <a@b> " * 500])
 def test_hostile_registers_are_scanned_in_linear_time(analyzer, text):
     recognizers = [r for r in pattern_family_recognizers(recognizer_data())
                    if r.name.startswith(("TalkRegisters", "PhoneNumbers"))]
