@@ -110,3 +110,19 @@ def test_a_login_of_a_given_name_and_more_letters_as_one_word_is_a_handle(analyz
                                    "marketplace - GitHub"])
 def test_a_word_that_opens_with_a_given_name_is_no_login(analyzer, title):
     assert not any(entity == "USERNAME" for entity, _ in _found(analyzer, title))
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("git clone git@github.com:kubernetes/website.git", None),
+    ("git clone git@github.com:jdoe/dotfiles.git", "jdoe"),
+    ("git remote add origin git@gitlab.example.com:ana.souza/notes.git", "ana.souza"),
+])
+def test_the_login_of_an_ssh_remote_is_no_address_and_a_personal_owner_is_masked(analyzer, line, owner):
+    found = _found(analyzer, line)
+    assert not any(entity == "EMAIL_ADDRESS" for entity, _ in found)
+    assert {value for _, value in found} == ({owner} if owner else set())
+
+
+@pytest.mark.parametrize("text", ["mail git@acme.io: the repo list is attached", "write to git@acme.io"])
+def test_a_mailbox_named_git_is_still_an_address(analyzer, text):
+    assert ("EMAIL_ADDRESS", "git@acme.io") in _found(analyzer, text)
