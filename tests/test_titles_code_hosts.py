@@ -40,6 +40,10 @@ def test_a_person_owning_a_repository_is_still_masked(analyzer, url, handle):
     assert "repos" not in _values(analyzer, url)
 
 
+def test_a_repository_of_a_self_hosted_code_host_is_no_person(analyzer):
+    assert _found(analyzer, "https://bitbucket.acme.com/projects/OPS/repos/deploy-tools/browse") == []
+
+
 def test_a_role_named_machine_stays_beside_the_masked_login(analyzer):
     assert _values(analyzer, "Permission denied for jdoe@build-prod-9") == {"jdoe"}
     assert _values(analyzer, "ssh deploy@prod-db-01") == set()
