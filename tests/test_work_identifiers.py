@@ -39,7 +39,7 @@ def found(text: str) -> set[tuple[str, str]]:
     ("open /Users/kwame/Documents/report.pdf", "USERNAME", "kwame"),
     ("cat /home/jdoe/.ssh/config", "USERNAME", "jdoe"),
     ("scp -P 2222 notes.txt ana.souza@files.internal:/tmp", "USERNAME", "ana.souza"),
-    ("Permission denied (publickey) for trana@build-prod-9.", "USERNAME", "trana@build-prod-9"),
+    ("Permission denied (publickey) for trana@trana-box-9.", "USERNAME", "trana@trana-box-9"),
     ("the username is dmitri.k", "USERNAME", "dmitri.k"),
     ("login: ngozi_a", "USERNAME", "ngozi_a"),
     ("Signed in as Ana Souza", "USERNAME", "Ana Souza"),

@@ -162,9 +162,12 @@ class UrlPathTokens(StrictModel):
 
 
 class TitleHandles(StrictModel):
-    """A login standing as a window title's part: its shape, the longest title looked at, the score."""
+    """A login standing as a window title's part: its shape, the given name and rest of a login written
+    as one word, the longest title looked at, the score."""
 
     handle: Regex
+    joined_min_given: int = pydantic.Field(ge=3)
+    joined_min_rest: int = pydantic.Field(ge=3)
     max_title_length: int = pydantic.Field(ge=20)
     score: Score
 

@@ -2,6 +2,7 @@
 reading an address in a URL from the last URL delimiter on (`?q=ana@x.com`, not the whole URL)."""
 from __future__ import annotations
 
+import regex
 import tldextract
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
@@ -16,6 +17,9 @@ URL_DELIMITERS = "/?&=#"
 # A local part holding one of these is a URL's path or query run into the address; without one, the
 # other delimiters are the address's own characters ("tom&jerry@x.com") and none is cut.
 URL_MARKS = "/?"
+# The login code hosts give every SSH remote (`git@github.com:owner/repo.git`, Bitbucket, GitLab,
+# Azure DevOps): with a `:` and a path right after the host it is a remote, not anyone's mailbox.
+SSH_REMOTE = regex.compile(r"git@[^\s@:]{1,253}:(?=[\w~.])")
 
 
 def registered_domain(text: str) -> bool:
@@ -45,11 +49,13 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _OFFLINE_EXTRACT(pattern_text.rpartition("@")[2]).fqdn != ""
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
-        """The stock results, each starting after the last URL delimiter before its `@` (none left empty)."""
+        """The stock results, each starting after the last URL delimiter before its `@` (none left empty),
+        but for the login of an SSH remote (`SSH_REMOTE`)."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         kept = []
         for result in results:
             result.start = address_start(text, result.start, result.end)
-            if text.find("@", result.start, result.end) > result.start:
+            remote = SSH_REMOTE.match(text, result.start)
+            if text.find("@", result.start, result.end) > result.start and not (remote and remote.end() == result.end + 1):
                 kept.append(result)
         return kept

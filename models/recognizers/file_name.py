@@ -15,10 +15,15 @@ from models.recognizers.title_name import reads_as_name
 _PIECE = regex.compile(r"[^\W_]+")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
 _HANDLE = regex.compile(r"[\p{Ll}\p{M}]+\d{0,4}")
+# Up to three words and blanks right before a file name: a title writes a file name with blanks
+# ("Offer letter - Eckard Trub.docx"); a dash, bar or colon standing alone ends the file name.
+_WORDS_BEFORE = regex.compile(r"(?<!\S)(?:\p{L}[\p{L}\p{M}\p{N}'’.\-]{0,40} ){1,3}\Z")
+_WORDS_REACH = 130
 
 
 class FileNameRecognizer(EntityRecognizer):
-    """In a file name of a document type (`file_names.doc_types`) whose stem has two pieces or more:
+    """In a file name of a document type (`file_names.doc_types`) whose stem has two pieces or more
+    (with up to three words and blanks before it for a name, as titles write file names):
     PERSON for a run of two or three capitalised pieces that are no English, app or UI words (one
     may be, beside a listed given name or a letter outside ASCII); USERNAME for the one piece that is
     no word among words and numbers when it is small letters (`min_letters` or more) with a number
@@ -47,8 +52,10 @@ class FileNameRecognizer(EntityRecognizer):
         for match in self._file.finditer(text):
             stem_end = match.start() + match.group().rindex(".")
             pieces = list(_PIECE.finditer(text, match.start(), stem_end))
-            if len(pieces) >= 2:
-                results += self._people(pieces) + self._login(pieces)
+            before = _WORDS_BEFORE.search(text, max(0, match.start() - _WORDS_REACH), match.start())
+            named = list(_PIECE.finditer(text, before.start(), stem_end)) if before else pieces
+            results += self._people(named) if len(named) >= 2 else []
+            results += self._login(pieces) if len(pieces) >= 2 else []
         return [result for result in results if result.entity_type in entities]
 
     def _word(self, piece: str) -> bool:

@@ -25,7 +25,7 @@ _BRACKETED = regex.compile(r"\s+\(((?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?|\p{Lo}[\p{Lo
 
 class TitleHandleRecognizer(EntityRecognizer):
     """USERNAME for a title part that is one handle (`title_handles.handle`: letters joined by "." or "_",
-    or letters with a number after them), unless its letters are words (`is_word`: English, app or UI
+    or letters with a number after them; or a given name and more letters written as one word), unless its letters are words (`is_word`: English, app or UI
     words; "node_modules", "python3") and none a listed given name (`first_names`), or it is a file
     name ("retry.py") or a domain ("cal.com")."""
 
@@ -58,7 +58,8 @@ class TitleHandleRecognizer(EntityRecognizer):
                 continue
             named = _BRACKETED.fullmatch(part, match.end())
             named = named if named and self._is_display_name(named.group(1)) else None
-            if self._is_handle(match.group()) and (named or self._handle.fullmatch(match.group())):
+            if self._is_handle(match.group()) and (named or self._handle.fullmatch(match.group())
+                                                   or self._joined_login(match.group())):
                 results.append(RecognizerResult("USERNAME", start + match.start(), start + match.end(),
                                                 self._rule.score))
                 if named:
@@ -70,6 +71,16 @@ class TitleHandleRecognizer(EntityRecognizer):
     def _is_display_name(self, words: str) -> bool:
         """A word in it that is no English, app or UI word ("(Faith B. Uche)"; not "(External)")."""
         return not all(self._is_word(word.lower().rstrip(".")) for word in words.split())
+
+    def _joined_login(self, token: str) -> bool:
+        """Small letters that open with a listed given name (`joined_min_given` letters or more) and go on
+        with `joined_min_rest` letters or more that are no word ("mariagomez"; not "markdown"): one
+        set look-up per given-name length."""
+        if not token.isalpha() or not token.islower() or self._is_word(token):
+            return False
+        least_given, least_rest = self._rule.joined_min_given, self._rule.joined_min_rest
+        return any(token[:size] in self._first_names and not self._is_word(token[size:])
+                   for size in range(least_given, len(token) - least_rest + 1))
 
     def _is_handle(self, token: str) -> bool:
         """No file name, no domain, and a given name or a letter run that is no word ("snake_case", "report2" are not)."""
