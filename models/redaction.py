@@ -34,7 +34,20 @@ from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, OcrWord, PreparedRecord, SanitizedRecord, Span
 from models.screen_fields import CUED_FIELD, NAME_PART, cued_fields, name_parts
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
-from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
+from models.screen_text import line_text, paragraph_text
+from models.text_views import (
+    DELETED,
+    ERASED,
+    OCR,
+    OCR_JOINED,
+    OCR_LINES,
+    OCR_PARAGRAPHS,
+    PASTED,
+    SHORTCUTS,
+    TYPED,
+    context_text,
+    segment_field,
+)
 from models.unreadable import OTHER_SCRIPT, UNREADABLE_TEXT, other_script_indices, unreadable_indices
 from models.value_search import ValueMatch, ValueSearch
 
@@ -279,13 +292,16 @@ def _marked(spans: list[Span], length: int) -> list[bool]:
     return marked
 
 
-def _span_words(words: tuple[OcrWord, ...], spans: list[Span], joined_spans: list[Span]) -> set[int]:
-    """Indices of the OCR words a span of the OCR text, or of its joined view, touches."""
-    marked = _marked(spans, max((word.start + len(word.text) for word in words), default=0))
+def _span_words(words: tuple[OcrWord, ...], spans: SpansByField, keep: Callable[[list[Span]], list[Span]]) -> set[int]:
+    """Indices of the OCR words a (kept) span of the OCR text, or of its joined, line or paragraph view, touches."""
+    marked = _marked(keep(spans.get(OCR, [])), max((word.start + len(word.text) for word in words), default=0))
     found = {i for i, word in enumerate(words) if any(marked[word.start:word.start + len(word.text)])}
-    owners = joined_text(words)[1]
-    joined = _marked(joined_spans, len(owners))
-    return found | {owners[p] for p, inside in enumerate(joined) if inside and owners[p] >= 0}
+    for name, view in ((OCR_JOINED, joined_text), (OCR_LINES, line_text), (OCR_PARAGRAPHS, paragraph_text)):
+        if spans.get(name):
+            owners = view(words)[1]
+            inside = _marked(keep(spans[name]), len(owners))
+            found |= {owners[p] for p, hit in enumerate(inside) if hit and owners[p] >= 0}
+    return found
 
 
 def _names(spans: list[Span]) -> list[Span]:
@@ -296,8 +312,8 @@ def _names(spans: list[Span]) -> list[Span]:
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                        counts: Counter, masked_category: str | None) -> dict[str, object]:
     words = prepared.ocr_words
-    found = _span_words(words, spans.get(OCR, []), spans.get(OCR_JOINED, []))
-    person = _span_words(words, _names(spans.get(OCR, [])), _names(spans.get(OCR_JOINED, [])))
+    found = _span_words(words, spans, list)
+    person = _span_words(words, spans, _names)
     rules = policy.screenshots
     # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
     other = other_script_indices(words, rules.other_script) - found  # and words in scripts it cannot check
