@@ -151,7 +151,7 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     window title but missed on the screen, or a first name used alone later, is masked there too.
     """
     texts = {field.name: field.text for field in prepared.fields}
-    detected = {name: [s for s in spans if policy.replaces(s.entity_type)]
+    detected = {name: [s for s in spans if policy.replaces(s.entity_type) and not _across_fields(name, texts[name], s)]
                 for name, spans in finding.spans if name in texts}
     # A run of letters found among a stream's deleted characters is searched as a whole word only: a
     # run erased while typing (a typo's "ard", retyped, of "dashboard") would mask the word typed over
@@ -171,6 +171,17 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
         if found:
             result[name] = merge_spans(found)
     return result, search
+
+
+# Screen views whose rows hold several fields, a tab apart (models/screen_text.py).
+_ROW_VIEWS = frozenset({OCR_LINES, OCR_PARAGRAPHS})
+
+
+def _across_fields(name: str, text: str, span: Span) -> bool:
+    """A span of a screen's line or paragraph view that runs from one field of a row into the next
+    ("Assignee<tab>Mindy Parsons", "1242 Mar<tab>22"): NER reading past a cell's edge, not a value;
+    the OCR view reads each field alone, and a value within one field is kept."""
+    return name in _ROW_VIEWS and "\t" in text[span.start:span.end]
 
 
 def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMatch]:

@@ -1,6 +1,7 @@
-"""Paragraphs of a screen's OCR words (models/screen_text.py): wrapped lines of prose chained down
-their column into one line for detection, list rows and side panels left apart; then a mail body
-rendered by Chromium through Tesseract, detection and redaction."""
+"""Lines and paragraphs of a screen's OCR words (models/screen_text.py): a row's fields a few
+characters apart joined, wrapped lines of prose chained down their column, list rows and side panels
+left apart, spans over a cell's edge dropped; then an `ls -l` listing rendered by Chromium through
+Tesseract, detection and redaction."""
 from __future__ import annotations
 
 import pytest
@@ -9,7 +10,8 @@ from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
 from models.engine import build_detector
 from models.ocr import ocr_text, text_lines
-from models.records import OcrWord, RawRecord
+from models.records import Finding, OcrWord, PreparedRecord, RawRecord, Span
+from models.redaction import masked_spans
 from models.screen_text import line_text, paragraph_text, paragraphs
 from models.text_views import OCR_LINES, OCR_PARAGRAPHS, text_fields
 from tests.conftest import categories_kept
@@ -70,20 +72,22 @@ def redacted(ocr, analyzer_settings, policy):
     return lambda png: redacted_screen(ocr, detector, analyzer_settings, keep, png)
 
 
-BODY = """<!doctype html><html><body style="margin:0; font: 15px 'DejaVu Sans'; background:{bg}; color:{fg}">
-<div style="display:grid; grid-template-columns:200px 430px">
-<div style="padding:10px; line-height:1.6">Inbox<br>Drafts<br>Sent<br>Archive<br>Spam</div>
-<div style="padding:10px; line-height:1.5">Thanks for the notes on the vendor contract. I spoke with
-<span class="pii" data-pii="PERSON" data-region="body">Ingrid Halvorsen</span> this morning and she agrees to sign on Friday.
-</div></div></body></html>"""
+LISTING = """<!doctype html><html><body style="margin:0; background:{bg}; color:{fg}">
+<pre style="font: 15px 'DejaVu Sans Mono'; padding:10px">{prompt}$ ls -l
+-rw-r--r--  1 <span class="pii" data-pii="USERNAME" data-region="terminal">ihughes</span>  staff  5336 Mar 16 deploy.sh
+-rw-r--r--  1 <span class="pii" data-pii="USERNAME" data-region="terminal">dara53</span>   staff  8120 Mar 23 notes.md
+drwxr-xr-x  5 <span class="pii" data-pii="USERNAME" data-region="terminal">kwame42</span>  staff  1600 Mar 19 src
+{prompt}$ </pre></body></html>"""
 
 
-def test_when_a_name_wraps_in_a_mail_body_on_a_real_screen_then_it_is_covered(redacted):
+def test_when_ls_l_owners_are_listed_on_a_real_terminal_screen_then_they_are_covered(redacted):
+    # OCR cuts each listing line into fields at the columns' double spaces; the line view rejoins them.
     for bg, fg in (("#ffffff", "#1f2328"), ("#0d1117", "#e6edf3")):
         with Renderer() as browser:
-            png, boxes = browser.render(Screen("Mail", "Inbox", "", BODY.format(bg=bg, fg=fg), 700, 200), 1)
+            png, boxes = browser.render(Screen("Terminal", "bash", "", LISTING.format(bg=bg, fg=fg, prompt="build@ci-runner"),
+                                               760, 160), 2)
         pixels = redacted(png)
-        assert [filled(pixels, box["box"]) for box in boxes] == [1.0]
+        assert len(boxes) == 3 and [filled(pixels, box["box"]) for box in boxes] == [1.0, 1.0, 1.0]
 
 
 def test_when_a_terminal_row_is_read_as_several_fields_then_it_is_one_line_and_a_far_panel_is_not():
@@ -101,3 +105,19 @@ def test_when_ocr_splits_a_domain_off_an_address_then_the_line_joins_it_and_othe
     words = words_at([("Author:", 0, 0), ("Ana", 80, 0), ("<ana.ruiz@campos", 120, 0), (".com>", 290, 0),
                       ("see", 0, 30), ("notes", 40, 30), (".txt", 100, 30)])
     assert line_text(words)[0] == "Author: Ana <ana.ruiz@campos.com>\nsee notes .txt"
+
+
+def test_when_ner_runs_from_one_cell_into_the_next_in_the_line_view_then_only_the_field_span_is_masked(policy):
+    # "Assignee   Mindy Parsons" read as two fields of a row: a span over the tab is NER past a cell's
+    # edge and is dropped; "Mindy Parsons" found inside its field is kept.
+    words = words_at([("Assignee", 0, 0), ("Mindy", 115, 0), ("Parsons", 175, 0)])
+    record = RawRecord("s", "screenshot", "u", "2026-01-01T00:00:00Z")
+    fields = text_fields(record, words)
+    lines = next(field.text for field in fields if field.name == OCR_LINES)
+    assert lines == "Assignee\tMindy Parsons"
+    across = Span("PERSON", 0, len(lines), 0.85)
+    within = Span("PERSON", lines.index("Mindy"), len(lines), 0.85)
+    prepared = PreparedRecord(record, fields, None, words)
+    assert masked_spans(prepared, Finding(prepared, ((OCR_LINES, (across,)),)), policy)[0] == {}
+    kept = masked_spans(prepared, Finding(prepared, ((OCR_LINES, (within,)),)), policy)[0]
+    assert [lines[s.start:s.end] for s in kept[OCR_LINES]] == ["Mindy Parsons"]
