@@ -34,7 +34,7 @@ from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, OcrWord, PreparedRecord, SanitizedRecord, Span
 from models.screen_fields import CUED_FIELD, NAME_PART, cued_fields, name_parts
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
-from models.screen_text import line_text, paragraph_text
+from models.screen_text import line_text, paragraph_shape, paragraph_text
 from models.text_views import (
     DELETED,
     ERASED,
@@ -151,7 +151,9 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     window title but missed on the screen, or a first name used alone later, is masked there too.
     """
     texts = {field.name: field.text for field in prepared.fields}
-    detected = {name: [s for s in spans if policy.replaces(s.entity_type) and not _across_fields(name, texts[name], s)]
+    read_lines = frozenset(texts.get(OCR, "").split("\n"))
+    detected = {name: [s for s in spans if policy.replaces(s.entity_type)
+                       and not _row_view_echo(name, texts[name], s, read_lines)]
                 for name, spans in finding.spans if name in texts}
     # A run of letters found among a stream's deleted characters is searched as a whole word only: a
     # run erased while typing (a typo's "ard", retyped, of "dashboard") would mask the word typed over
@@ -177,11 +179,18 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
 _ROW_VIEWS = frozenset({OCR_LINES, OCR_PARAGRAPHS})
 
 
-def _across_fields(name: str, text: str, span: Span) -> bool:
-    """A span of a screen's line or paragraph view that runs from one field of a row into the next
-    ("Assignee<tab>Mindy Parsons", "1242 Mar<tab>22"): NER reading past a cell's edge, not a value;
-    the OCR view reads each field alone, and a value within one field is kept."""
-    return name in _ROW_VIEWS and "\t" in text[span.start:span.end]
+def _row_view_echo(name: str, text: str, span: Span, read_lines: frozenset[str]) -> bool:
+    """A span of a screen's line or paragraph view that adds nothing the OCR view could not: one that
+    runs over a tab from one field of a row into the next ("Assignee<tab>Mindy Parsons", "1242
+    Mar<tab>22": NER reading past a cell's edge), one on a line the OCR text holds as it is (NER's
+    second guess at a field it already read alone: "WEB-9915" as a name), or one of a type NER gives
+    in the line view (a table's joined row: "Standing desk" as a name)."""
+    if name not in _ROW_VIEWS:
+        return False
+    if name == OCR_LINES and span.entity_type in paragraph_shape().fields_read_types:
+        return True
+    start, end = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
+    return "\t" in text[span.start:span.end] or text[start:end if end >= 0 else len(text)] in read_lines
 
 
 def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMatch]:

@@ -29,6 +29,7 @@ class ParagraphShape(StrictModel):
     max_height_ratio: float = pydantic.Field(ge=1)
     max_lines: int = pydantic.Field(ge=2)
     domain_tail: Regex
+    fields_read_types: frozenset[str]
 
 
 @functools.cache
@@ -39,6 +40,17 @@ def paragraph_shape() -> ParagraphShape:
 
 def _char_width(word: OcrWord) -> float:
     return word.width / max(1, len(word.text))
+
+
+def word_fields(words: Sequence[OcrWord]) -> list[list[int]]:
+    """Word indices by field: `text_lines` gives each field its own line number, in reading order."""
+    out: list[list[int]] = []
+    for index, word in enumerate(words):
+        if out and words[out[-1][0]].line == word.line:
+            out[-1].append(index)
+        else:
+            out.append([index])
+    return out
 
 
 def lines(words: Sequence[OcrWord], shape: ParagraphShape | None = None) -> list[list[int]]:
@@ -89,12 +101,12 @@ def _continues(upper: _Line, lower: _Line, shape: ParagraphShape) -> bool:
 
 
 def paragraphs(words: Sequence[OcrWord], shape: ParagraphShape | None = None) -> list[list[int]]:
-    """Lines (lists of word indices) chained into paragraphs: a line of `min_words` words or more (a
-    wrapped line of prose, not a list row or a label) continues with the first line below it that
-    `_continues` it. Each line
-    looks at the next few lines only, so the cost stays linear in the words."""
+    """Fields (lists of word indices) chained into paragraphs: a field of `min_words` words or more (a
+    wrapped line of prose, not a list row, a label or a table's cell) continues with the first field
+    below it that `_continues` it. Each field looks at the next few fields only, so the cost stays
+    linear in the words. Fields, not `lines`: a table's rows joined would chain down the table."""
     shape = shape or paragraph_shape()
-    fields = lines(words, shape)
+    fields = word_fields(words)
     boxes = [_line(words, field) for field in fields]
     following: dict[int, int] = {}
     chained: set[int] = set()

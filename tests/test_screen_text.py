@@ -107,17 +107,19 @@ def test_when_ocr_splits_a_domain_off_an_address_then_the_line_joins_it_and_othe
     assert line_text(words)[0] == "Author: Ana <ana.ruiz@campos.com>\nsee notes .txt"
 
 
-def test_when_ner_runs_from_one_cell_into_the_next_in_the_line_view_then_only_the_field_span_is_masked(policy):
-    # "Assignee   Mindy Parsons" read as two fields of a row: a span over the tab is NER past a cell's
-    # edge and is dropped; "Mindy Parsons" found inside its field is kept.
-    words = words_at([("Assignee", 0, 0), ("Mindy", 115, 0), ("Parsons", 175, 0)])
+def test_when_a_line_view_span_adds_nothing_the_ocr_view_could_not_then_it_is_dropped(policy):
+    # "Owner   ihughes" read as two fields of a row, and a ticket key on a line of its own.
+    words = words_at([("Owner", 0, 0), ("ihughes", 85, 0), ("WEB-9915", 0, 40)])
     record = RawRecord("s", "screenshot", "u", "2026-01-01T00:00:00Z")
     fields = text_fields(record, words)
     lines = next(field.text for field in fields if field.name == OCR_LINES)
-    assert lines == "Assignee\tMindy Parsons"
-    across = Span("PERSON", 0, len(lines), 0.85)
-    within = Span("PERSON", lines.index("Mindy"), len(lines), 0.85)
+    assert lines == "Owner\tihughes\nWEB-9915"
+    row = lines.index("\n")
+    across = Span("PERSON", 0, row, 0.85)  # NER past a cell's edge
+    echo = Span("USERNAME", lines.index("WEB"), len(lines), 0.7)  # on a line the OCR text holds as it is
+    by_ner = Span("PERSON", lines.index("ihughes"), row, 0.85)  # a type NER reads field by field
     prepared = PreparedRecord(record, fields, None, words)
-    assert masked_spans(prepared, Finding(prepared, ((OCR_LINES, (across,)),)), policy)[0] == {}
+    assert masked_spans(prepared, Finding(prepared, ((OCR_LINES, (across, echo, by_ner)),)), policy)[0] == {}
+    within = Span("USERNAME", lines.index("ihughes"), row, 0.75)
     kept = masked_spans(prepared, Finding(prepared, ((OCR_LINES, (within,)),)), policy)[0]
-    assert [lines[s.start:s.end] for s in kept[OCR_LINES]] == ["Mindy Parsons"]
+    assert [lines[s.start:s.end] for s in kept[OCR_LINES]] == ["ihughes"]
