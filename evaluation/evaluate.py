@@ -1,12 +1,13 @@
 """`python -m evaluation.evaluate`: the generated dev and test splits through the pipeline's command
 line, scored per record with bootstrap intervals, then the hand-written corpora; writes EVALUATION.md.
 
-    python -m evaluation.evaluate [--quick] [--out out/eval] [--splits dev test tune tune_apps] [extra pipeline options]
+    python -m evaluation.evaluate [--quick] [--out out/eval] [--splits dev test tune tune_apps tune_body] [extra pipeline options]
 
 The test split is reported in aggregate only. Per-record detail is written for the dev split alone,
 to OUT/dev/detail.jsonl. `--quick` writes small splits and OUT/EVALUATION.quick.md instead.
 `--splits tune` runs the screen tuning family (templates_tune/screens.py) as a split of its own, and
-`--splits tune_apps` the second one (templates_tune/apps.py: other apps' layouts); a run
+`--splits tune_apps` the second one (templates_tune/apps.py: other apps' layouts), `--splits tune_body`
+the third (templates_tune/body.py: body-heavy screens: mail prose, chat, documents, terminals); a run
 without the test split prints, and with `--report` writes, the screen figures of its splits.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pipeline.summary import read_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "EVALUATION.md"
-SPLITS = ("dev", "test", "tune", "tune_apps")
+SPLITS = ("dev", "test", "tune", "tune_apps", "tune_body")
 _RECORDED_HASH = re.compile(r"test split sha256 \(full\): `([0-9a-f]{64})`")
 DEFAULT_RUNNER_ARGS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", help="where to write the report (default EVALUATION.md, or OUT/EVALUATION.quick.md)")
     parser.add_argument("--skip-handwritten", action="store_true", help="leave out the hand-written corpora")
     parser.add_argument("--splits", nargs="+", choices=SPLITS, default=["dev", "test"],
-                        help="the splits to run (dev, test; tune, tune_apps: the screen tuning families; a run without test never touches it)")
+                        help="the splits to run (dev, test; tune, tune_apps, tune_body: the screen tuning families; a run without test never touches it)")
     args, runner_args = parser.parse_known_args(argv)
     runner_args = runner_args or DEFAULT_RUNNER_ARGS
     out = Path(args.out)

@@ -34,7 +34,20 @@ from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, OcrWord, PreparedRecord, SanitizedRecord, Span
 from models.screen_fields import CUED_FIELD, NAME_PART, cued_fields, name_parts
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
-from models.text_views import DELETED, ERASED, OCR, OCR_JOINED, PASTED, SHORTCUTS, TYPED, context_text, segment_field
+from models.screen_text import line_text, paragraph_shape, paragraph_text
+from models.text_views import (
+    DELETED,
+    ERASED,
+    OCR,
+    OCR_JOINED,
+    OCR_LINES,
+    OCR_PARAGRAPHS,
+    PASTED,
+    SHORTCUTS,
+    TYPED,
+    context_text,
+    segment_field,
+)
 from models.unreadable import OTHER_SCRIPT, UNREADABLE_TEXT, other_script_indices, unreadable_indices
 from models.value_search import ValueMatch, ValueSearch
 
@@ -138,7 +151,9 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     window title but missed on the screen, or a first name used alone later, is masked there too.
     """
     texts = {field.name: field.text for field in prepared.fields}
-    detected = {name: [s for s in spans if policy.replaces(s.entity_type)]
+    read_lines = frozenset(texts.get(OCR, "").split("\n"))
+    detected = {name: [s for s in spans if policy.replaces(s.entity_type)
+                       and not _row_view_echo(name, texts[name], s, read_lines)]
                 for name, spans in finding.spans if name in texts}
     # A run of letters found among a stream's deleted characters is searched as a whole word only: a
     # run erased while typing (a typo's "ard", retyped, of "dashboard") would mask the word typed over
@@ -158,6 +173,24 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
         if found:
             result[name] = merge_spans(found)
     return result, search
+
+
+# Screen views whose rows hold several fields, a tab apart (models/screen_text.py).
+_ROW_VIEWS = frozenset({OCR_LINES, OCR_PARAGRAPHS})
+
+
+def _row_view_echo(name: str, text: str, span: Span, read_lines: frozenset[str]) -> bool:
+    """A span of a screen's line or paragraph view that adds nothing the OCR view could not: one that
+    runs over a tab from one field of a row into the next ("Assignee<tab>Mindy Parsons", "1242
+    Mar<tab>22": NER reading past a cell's edge), one on a line the OCR text holds as it is (NER's
+    second guess at a field it already read alone: "WEB-9915" as a name), or one of a type NER gives
+    in the line view (a table's joined row: "Standing desk" as a name)."""
+    if name not in _ROW_VIEWS:
+        return False
+    if name == OCR_LINES and span.entity_type in paragraph_shape().fields_read_types:
+        return True
+    start, end = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
+    return "\t" in text[span.start:span.end] or text[start:end if end >= 0 else len(text)] in read_lines
 
 
 def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMatch]:
@@ -279,13 +312,16 @@ def _marked(spans: list[Span], length: int) -> list[bool]:
     return marked
 
 
-def _span_words(words: tuple[OcrWord, ...], spans: list[Span], joined_spans: list[Span]) -> set[int]:
-    """Indices of the OCR words a span of the OCR text, or of its joined view, touches."""
-    marked = _marked(spans, max((word.start + len(word.text) for word in words), default=0))
+def _span_words(words: tuple[OcrWord, ...], spans: SpansByField, keep: Callable[[list[Span]], list[Span]]) -> set[int]:
+    """Indices of the OCR words a (kept) span of the OCR text, or of its joined, line or paragraph view, touches."""
+    marked = _marked(keep(spans.get(OCR, [])), max((word.start + len(word.text) for word in words), default=0))
     found = {i for i, word in enumerate(words) if any(marked[word.start:word.start + len(word.text)])}
-    owners = joined_text(words)[1]
-    joined = _marked(joined_spans, len(owners))
-    return found | {owners[p] for p, inside in enumerate(joined) if inside and owners[p] >= 0}
+    for name, view in ((OCR_JOINED, joined_text), (OCR_LINES, line_text), (OCR_PARAGRAPHS, paragraph_text)):
+        if spans.get(name):
+            owners = view(words)[1]
+            inside = _marked(keep(spans[name]), len(owners))
+            found |= {owners[p] for p, hit in enumerate(inside) if hit and owners[p] >= 0}
+    return found
 
 
 def _names(spans: list[Span]) -> list[Span]:
@@ -296,8 +332,8 @@ def _names(spans: list[Span]) -> list[Span]:
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                        counts: Counter, masked_category: str | None) -> dict[str, object]:
     words = prepared.ocr_words
-    found = _span_words(words, spans.get(OCR, []), spans.get(OCR_JOINED, []))
-    person = _span_words(words, _names(spans.get(OCR, [])), _names(spans.get(OCR_JOINED, [])))
+    found = _span_words(words, spans, list)
+    person = _span_words(words, spans, _names)
     rules = policy.screenshots
     # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
     other = other_script_indices(words, rules.other_script) - found  # and words in scripts it cannot check

@@ -6,6 +6,7 @@ from urllib.parse import unquote
 from models.keystrokes import shortcut_text, typed_text
 from models.ocr import joined_text, ocr_text
 from models.records import OcrWord, RawRecord, TextField
+from models.screen_text import line_text, paragraph_text
 
 TYPED = "typed"
 DELETED = "deleted"
@@ -14,6 +15,8 @@ PASTED = "pasted"
 SHORTCUTS = "shortcuts"
 OCR = "ocr"
 OCR_JOINED = "ocr_joined"
+OCR_LINES = "ocr_lines"
+OCR_PARAGRAPHS = "ocr_paragraphs"
 # Fields that describe where a record was captured rather than what it holds.
 CONTEXT_FIELDS = ("app", "window_title", "url")
 
@@ -34,7 +37,7 @@ def context_text(record: RawRecord, name: str) -> str | None:
 def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple[TextField, ...]:
     """Context fields of every kind, then the kind's own text: segments; typed, deleted and pasted
     text and the keys of shortcuts; or OCR text (and, when a word is hyphenated across lines, the
-    text with it joined)."""
+    text with it joined; the fields of a row as one line; wrapped lines of prose as one)."""
     fields = [TextField(name, value) for name in CONTEXT_FIELDS
               if (value := context_text(record, name))]
     if record.kind == "transcript":
@@ -45,8 +48,15 @@ def text_fields(record: RawRecord, ocr_words: tuple[OcrWord, ...] = ()) -> tuple
                  (PASTED, typed.pasted(record.events)[0]), (SHORTCUTS, shortcut_text(record.events)[0]))
         fields += [TextField(name, text) for name, text in views if text]
     elif ocr_words:
-        fields.append(TextField(OCR, ocr_text(ocr_words)))
+        text = ocr_text(ocr_words)
+        fields.append(TextField(OCR, text))
         joined = joined_text(ocr_words)[0]
-        if joined != fields[-1].text:  # a word hyphenated across lines, read whole here
+        if joined != text:  # a word hyphenated across lines, read whole here
             fields.append(TextField(OCR_JOINED, joined))
+        lines = line_text(ocr_words)[0]
+        if lines != text:  # fields of a row a few characters apart (a terminal's columns), as one line
+            fields.append(TextField(OCR_LINES, lines))
+        paragraphs = paragraph_text(ocr_words)[0]
+        if paragraphs != lines:  # wrapped lines of prose, which a side panel's rows interleave, as one
+            fields.append(TextField(OCR_PARAGRAPHS, paragraphs))
     return tuple(fields)

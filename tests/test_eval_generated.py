@@ -22,7 +22,7 @@ from evaluation.generated.families import FAMILIES, load_family, text_templates
 from evaluation.generated.public import PARTS, share_of
 from evaluation.generated.render import Renderer
 from evaluation.generated.spans import Slots
-from evaluation.generated.templates_tune import apps as tune_apps, screens as tune_screens
+from evaluation.generated.templates_tune import apps as tune_apps, body as tune_body, screens as tune_screens
 from evaluation.generated.values import Values
 from evaluation.scoring import ink, output_field
 from models.parse import parse_line
@@ -146,6 +146,20 @@ def test_the_second_tuning_family_holds_other_apps_screens_only_in_the_same_look
     kinds = {r.app_kind for r in apps.screen_recipes}
     assert len(kinds) >= 12 and not kinds & {"code_review", "wiki", "profile", "terminal"}  # screens.py has those
     assert [r.name for r in apps.screen_recipes if r.hard_negative] == ["catalogue_table"]
+
+
+def test_the_third_tuning_family_holds_body_heavy_screens_only_in_the_same_looks():
+    body = load_family("tune_body")
+    assert body.seed not in {load_family(name).seed for name in ("dev", "test", "train", "tune", "tune_apps")}
+    assert body.draw_look is tune_screens.draw_look and body.opaque_ids and split_sizes("tune_body", False).text == 0
+    assert {r.app_kind for r in body.screen_recipes} >= {"mail", "team_chat", "docs", "portal", "terminal"}
+    assert [r.name for r in body.screen_recipes if r.hard_negative] == ["release_notes"]
+    rng = random.Random(5)
+    with Renderer() as browser:
+        png, boxes = browser.render(tune_body.mail_prose(Slots(Values(rng)), rng, "dark"), 2)
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    assert {box["region"] for box in boxes} >= {"body", "header"} and sum(box["region"] == "body" for box in boxes) >= 8
+    assert all(ink(pixels, box["box"]) is not None for box in boxes)
 
 
 def test_chromium_renders_tuning_screens_in_coloured_looks_with_gold_boxes_over_drawn_text():
