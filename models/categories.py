@@ -264,7 +264,10 @@ class CategoryClassifier:
         matches = [(doc.vocab.strings[match_id], start, end)
                    for matcher in (self._by_word, self._by_lemma) for match_id, start, end in matcher(doc)]
         matches += self._tolerant.matches(doc, self._lemma_of)
-        matches += person_pattern_matches(doc, text, self._person_patterns)
+        evaluations = person_pattern_matches(doc, text, self._person_patterns)
+        # A term inside another category's person pattern is a word of its phrase, not a term:
+        # "pulling your weight" is about work done, not body weight.
+        matches = [match for match in matches if not _inside_other(match, evaluations)] + evaluations
         for label, start, end in matches:
             terms.setdefault(label, set()).add(doc[start:end].text.lower())
         category_matches = [match for match in matches if not match[0].startswith("work:")]
@@ -432,6 +435,15 @@ class CategoryClassifier:
 def _form_part(word: str) -> bool:
     """A single letter or a word with a digit: part of a form's name ("schedule a", "w-2", "k-1")."""
     return len(word) == 1 and word.isalpha() or any(char.isdigit() for char in word)
+
+
+def _inside_other(match: tuple[str, int, int], evaluations: list[tuple[str, int, int]]) -> bool:
+    """Whether a category term's match lies within a person-pattern match of another category (work
+    terms stay: "missed the latency target" is still work)."""
+    label, start, end = match
+    category = label.split(":")[0]
+    return category != "work" and any(other.split(":")[0] != category and first <= start and end <= last
+               for other, first, last in evaluations)
 
 
 def _frozen(found: dict[str, set[str]]) -> tuple[tuple[str, frozenset[str]], ...]:
