@@ -197,7 +197,7 @@ CATEGORY_RECIPES = (
     _typed("performance", "hr_chat", _DM, _HR_CHAT),
     _talked("performance", "one_on_one", _ONE_ON_ONE),
     _talked("performance", "calibration", _CALIBRATION),
-    _talked("performance", "hr_chat", _HR_CHAT, source="chat", contexts=_DM),
+    _talked("performance", "hr_dm", _HR_CHAT, source="chat", contexts=_DM),
     _talked("performance", "ai", _PERF_AI, source="ai_prompt"),
     _typed("medical", "search", _SEARCH, _MED_SEARCH),
     _typed("medical", "forms", _FORMS, _MED_FORMS),
