@@ -32,6 +32,7 @@ from models.category_signals import (
     compile_all,
     compiled,
     owned_terms,
+    person_pattern_matches,
 )
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
@@ -55,8 +56,13 @@ class CategorySignals(StrictModel):
     terms: TermFiles
     entities: dict[str, float]
     ner_labels: dict[str, float] = {}
-    # Regular expressions over the text; each distinct matched string adds the weight.
+    # Regular expressions over the text; each distinct matched string adds the weight (at work, only
+    # one string per pattern counts, as only a few unowned terms do).
     patterns: dict[str, float] = {}
+    # Named regular expressions of a person's own matter that count only when a person owns the match
+    # (`person`: "Ravi missed his targets", "can I take ibuprofen", "you were late eight times" in a
+    # call): each pattern with an owned match adds weights.person_pattern.
+    person_patterns: dict[str, str] = {}
     apps: tuple[str, ...]
     domains: tuple[str, ...]
     # App, title and domain together count at most this (weights.max_context when not given).
@@ -66,6 +72,12 @@ class CategorySignals(StrictModel):
     @classmethod
     def _patterns_compile(cls, patterns: dict[str, float]) -> dict[str, float]:
         compile_all(patterns)
+        return patterns
+
+    @pydantic.field_validator("person_patterns")
+    @classmethod
+    def _person_patterns_compile(cls, patterns: dict[str, str]) -> dict[str, str]:
+        compile_all(patterns.values())
         return patterns
 
 
@@ -104,6 +116,7 @@ class Weights(StrictModel):
     artefact: float = pydantic.Field(ge=0)
     max_work_penalty: float = pydantic.Field(ge=0)
     owned_term: float = pydantic.Field(ge=0)
+    person_pattern: float = pydantic.Field(ge=0)
     max_unowned_at_work: int = pydantic.Field(ge=0)
 
 
@@ -177,7 +190,7 @@ class TextFeatures:
 
 # Score parts that are evidence of a category in the record itself: the classifier's guess, NER
 # labels and where the record was written are not.
-EVIDENCE_PARTS = ("strong_terms", "title_terms", "weak_terms", "owned_terms", "entities", "patterns")
+EVIDENCE_PARTS = ("strong_terms", "title_terms", "weak_terms", "owned_terms", "person_patterns", "entities", "patterns")
 
 
 @dataclass(frozen=True)
@@ -221,6 +234,9 @@ class CategoryClassifier:
         self._patterns = {category: [(re.compile(pattern, re.IGNORECASE), weight)
                                      for pattern, weight in signals.patterns.items()]
                           for category, signals in data.categories.items()}
+        self._person_patterns = [(f"{category}:person:{name}", re.compile(pattern, re.IGNORECASE))
+                                 for category, signals in data.categories.items()
+                                 for name, pattern in signals.person_patterns.items()]
         # App names as whole words: any case in the app field, as written in a window title
         # (brands keep their case there, and "LINE" or "Signal" must not match "Line 3 firmware").
         self._apps = {name: _names_pattern(names, re.IGNORECASE)
@@ -248,6 +264,10 @@ class CategoryClassifier:
         matches = [(doc.vocab.strings[match_id], start, end)
                    for matcher in (self._by_word, self._by_lemma) for match_id, start, end in matcher(doc)]
         matches += self._tolerant.matches(doc, self._lemma_of)
+        evaluations = person_pattern_matches(doc, text, self._person_patterns)
+        # A term inside another category's person pattern is a word of its phrase, not a term:
+        # "pulling your weight" is about work done, not body weight.
+        matches = [match for match in matches if not _inside_other(match, evaluations)] + evaluations
         for label, start, end in matches:
             terms.setdefault(label, set()).add(doc[start:end].text.lower())
         category_matches = [match for match in matches if not match[0].startswith("work:")]
@@ -391,6 +411,7 @@ class CategoryClassifier:
             at_work = ((work["terms"] or work["artefacts"] or work["app"] or category in generic)
                        and not in_place)
             unowned = min(len(strong - mine), weights.max_unowned_at_work) if at_work else len(strong - mine)
+            person = f"{category}:person:"
             titled = title_terms.get(f"{category}:strong", set())
             titled_count = (len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work)
                             if at_work else len(titled))
@@ -400,9 +421,12 @@ class CategoryClassifier:
                 "weak_terms": weights.weak_term * min(len(terms.get(f"{category}:weak", ())), weights.max_weak_terms),
                 "owned_terms": weights.owned_term * len(owned.get(f"{category}:strong", set())
                                                         | owned.get(f"{category}:weak", set())),
+                # in the category's own app or site (a review tool), an evaluation with no owner counts too
+                "person_patterns": weights.person_pattern * sum(1 for label in (terms if in_place else owned)
+                                                                if label.startswith(person)),
                 "entities": sum(weight for entity, weight in signals.entities.items() if entity in entities),
                 "ner_labels": sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels),
-                "patterns": _pattern_score(text, self._patterns[category]),
+                "patterns": _pattern_score(text, self._patterns[category], 1 if at_work else None),
                 "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
         return parts
@@ -411,6 +435,15 @@ class CategoryClassifier:
 def _form_part(word: str) -> bool:
     """A single letter or a word with a digit: part of a form's name ("schedule a", "w-2", "k-1")."""
     return len(word) == 1 and word.isalpha() or any(char.isdigit() for char in word)
+
+
+def _inside_other(match: tuple[str, int, int], evaluations: list[tuple[str, int, int]]) -> bool:
+    """Whether a category term's match lies within a person-pattern match of another category (work
+    terms stay: "missed the latency target" is still work)."""
+    label, start, end = match
+    category = label.split(":")[0]
+    return category != "work" and any(other.split(":")[0] != category and first <= start and end <= last
+               for other, first, last in evaluations)
 
 
 def _frozen(found: dict[str, set[str]]) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -446,10 +479,11 @@ def _content(record: RawRecord, features: Sequence[TextFeatures]) -> str:
     return "\n".join(feature.text for feature in features if feature.text not in context)
 
 
-def _pattern_score(text: str, patterns: list[tuple[re.Pattern, float]]) -> float:
-    """Each pattern's weight times the distinct strings it matched ("172k -> 185k", "190k -> 205k")."""
-    return sum(weight * len({match.group(0).lower() for match in pattern.finditer(text)})
-               for pattern, weight in patterns)
+def _pattern_score(text: str, patterns: list[tuple[re.Pattern, float]], most: int | None = None) -> float:
+    """Each pattern's weight times the distinct strings it matched ("172k -> 185k", "190k -> 205k"),
+    at most `most` of them per pattern when given (at work: "2.5 mg to 3 mg" in a ticket counts once)."""
+    counts = (len({match.group(0).lower() for match in pattern.finditer(text)}) for pattern, _ in patterns)
+    return sum(weight * (count if most is None else min(count, most)) for (_, weight), count in zip(patterns, counts))
 
 
 def _names_pattern(names: tuple[str, ...], flags: int) -> re.Pattern:

@@ -38,6 +38,10 @@ class PersonSignals(StrictModel):
     predicates: frozenset[str] = pydantic.Field(min_length=1)
     window: int = pydantic.Field(ge=1, le=8)
     possessive_window: int = pydantic.Field(default=2, ge=1, le=8)
+    # A person pattern (an evaluation, "missed his targets") looks this far back in its clause, and a
+    # name anywhere there owns it ("Mei is great technically but often misses deadlines").
+    pattern_window: int = pydantic.Field(default=8, ge=1, le=12)
+    pattern_owners: frozenset[str] = frozenset()
     # The person spoken to in a conversation ("you owe about 2,400", "your rating this cycle"): their
     # own matter in a call or chat between people, though product copy says "your W-2" of every user.
     addressees: frozenset[str] = frozenset()
@@ -73,19 +77,41 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
     payroll" are not; "your self-assessment" is `yours`, "thank you for the plan" nothing."""
     found = Ownership({}, {}, {})
     for label, start, end in matches:
-        before = doc[max(0, start - person.window):start]
+        pattern = PERSON_LABEL in label
+        before = doc[max(0, start - (person.pattern_window if pattern else person.window)):start]
         clause = list(before)[_last_boundary(before) + 1:]
-        words = {token.lower_ for token in clause}
-        near = {token.lower_ for token in clause[-person.possessive_window:]}
+        # A person pattern may hold its owner ("can I take", "missed his targets"): its own words count.
+        inside = {token.lower_ for token in doc[start:end]} if pattern else set()
+        words = {token.lower_ for token in clause} | inside
+        near = {token.lower_ for token in clause[-person.possessive_window:]} | inside
         your = not near.isdisjoint(person.addressee_possessives)
         term = doc[start:end].text.lower()
         if (not words.isdisjoint(person.owners) or not near.isdisjoint(person.possessives)
-                or _named_subject(clause, person.predicates)):
+                or pattern and not words.isdisjoint(person.pattern_owners)
+                or _named_subject(clause, person.predicates)
+                or pattern and any(_name_like(token.text) and not token.is_stop for token in clause)):
             found.owned.setdefault(label, set()).add(term)
         if your or not words.isdisjoint(person.addressees):
             found.addressed.setdefault(label, set()).add(term)
-        if your:
+        if your and PERSON_LABEL not in label:
             found.yours.setdefault(label, set()).add(term)
+    return found
+
+
+# The label part of a person pattern's matches ("performance:person:missed_targets").
+PERSON_LABEL = ":person:"
+
+
+def person_pattern_matches(doc: Doc, text: str, patterns: Iterable[tuple[str, re.Pattern]]
+                           ) -> list[tuple[str, int, int]]:
+    """(label, start token, end token) of each match of the labelled `patterns` in `text` (the doc's
+    text), for `owned_terms` to weigh who it is about."""
+    found = []
+    for label, pattern in patterns:
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                found.append((label, span.start, span.end))
     return found
 
 

@@ -6,7 +6,7 @@ import json
 import logging
 
 from pipeline.explain import main
-from tests.conftest import transcript, write_jsonl
+from tests.conftest import keystrokes, transcript, write_jsonl
 
 SAID = "sorry, I can't make standup, my MRI got moved to 9 and Quillon Abernathy-Voss says my bloods are due"
 
@@ -52,3 +52,16 @@ def test_explain_reads_a_record_from_standard_input(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode("utf-8"))))
     assert main(["-"]) == 0
     assert capsys.readouterr().out.startswith("category: none -> keep")
+
+
+def test_explain_names_an_owned_person_pattern_and_not_its_words(capsys):
+    record = keystrokes("Tomasz missed his Q2 targets again, PIP discussion Friday", app="Notion")
+    assert main([json.dumps(record), "--json"]) == 0
+    out = capsys.readouterr().out
+    explained = json.loads(out)
+    assert explained["decided"] == "performance"
+    assert explained["owned_term_hits"]["performance:person:missed_targets"] == 1
+    assert explained["scores"]["performance"]["parts"]["person_patterns"] > 0
+    assert "Tomasz" not in out and "Q2" not in out and "discussion" not in out
+    assert main([json.dumps(record)]) == 0
+    assert "performance:person:missed_targets 1" in capsys.readouterr().out

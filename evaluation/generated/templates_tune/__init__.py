@@ -11,15 +11,18 @@ URL, a typed search, one chat or spoken line, one assistant prompt, a few form f
 registers' hard negatives; its own seed. `typed` (typed.py): own medical and HR matters as typed
 (key events with fixed and left typos) and own tax and HR matters as talked (calls, chats, assistant
 prompts), with code, SQL, tickets, commits, test fixtures, planning calls and generic reminders about
-the same subjects as hard negatives; its own seed. Scored by
+the same subjects as hard negatives; its own seed. `people` (people.py): performance matters of a named
+person or oneself and medical matters with few or no terms, typed and talked, with system performance,
+HR-software and health-app engineering as hard negatives; its own seed. Scored by
 `python -m evaluation.tune_categories`; never trained on."""
-from evaluation.generated.templates_tune import categories, desk, registers, typed
+from evaluation.generated.templates_tune import categories, desk, people, registers, typed
 
 SEED = 20261206
 BATCHES = {"notices_hr": categories.CATEGORY_RECIPES, "registers": registers.CATEGORY_RECIPES,
-           "desk": desk.CATEGORY_RECIPES, "typed": typed.CATEGORY_RECIPES}
+           "desk": desk.CATEGORY_RECIPES, "typed": typed.CATEGORY_RECIPES,
+           "people": people.CATEGORY_RECIPES}
 # A batch with a seed of its own draws its values apart from the others.
-SEEDS = {"desk": desk.SEED, "typed": typed.SEED}
+SEEDS = {"desk": desk.SEED, "typed": typed.SEED, "people": people.SEED}
 CATEGORY_RECIPES = tuple(recipe for recipes in BATCHES.values() for recipe in recipes)
 
 __all__ = ["BATCHES", "CATEGORY_RECIPES", "SEED", "SEEDS"]

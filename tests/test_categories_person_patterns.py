@@ -1,0 +1,99 @@
+"""Person patterns (an evaluation of a person, one's own health with no term) count only when a person
+owns the match; lab values, symptoms and health forms as patterns; work about the same subjects stays work."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from models.categories import CATEGORIES_FILE, CategoryClassifier, category_data, load_text_classifier
+from models.config_files import ConfigFileError
+from models.detection import detect
+from models.parse import parse_line
+from models.records import PreparedRecord, RawRecord
+from models.text_views import text_fields
+from tests.conftest import keystrokes, transcript
+
+
+@pytest.fixture(scope="module")
+def classifier(analyzer):
+    return CategoryClassifier(analyzer.nlp_engine.nlp["en"], category_data(), load_text_classifier(category_data()))
+
+
+def owned(classifier, analyzer, text):
+    feature = classifier.features(analyzer.nlp_engine.nlp["en"](text))
+    return {label for label, _ in feature.owned if ":person:" in label}
+
+
+def decide(detector, analyzer_settings, raw):
+    record = parse_line(json.dumps(raw).encode(), "t.jsonl")
+    return detect(detector, PreparedRecord(record, text_fields(record)), analyzer_settings).category
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Tomasz missed his Q2 targets again, talk Friday", "performance:person:missed_targets"),
+    ("Anneke has been late to standup five times in two weeks", "performance:person:attendance"),
+    ("I'd put Osei at partially meets for this half", "performance:person:rating_given"),
+    ("ugh I didn't make senior again", "performance:person:promotion_outcome"),
+    ("how do I tell an employee they didn't get promoted", "performance:person:promotion_outcome"),
+    ("how much naproxen can I take in a day", "medical:person:dose_question"),
+    ("my dad got his diagnosis back yesterday", "medical:person:own_results"),
+])
+def test_when_a_person_owns_an_evaluation_or_a_health_question_then_its_person_pattern_counts(
+        classifier, analyzer, text, label):
+    assert label in owned(classifier, analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we missed the p95 latency target again this week",
+    "the search shard is underperforming after the rebalance",
+    "performance regression in the indexer, bisect points to the tokenizer",
+    "the build missed two deadlines on the release train",
+])
+def test_when_no_one_owns_an_evaluation_then_no_person_pattern_counts(classifier, analyzer, text):
+    assert not owned(classifier, analyzer, text)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (keystrokes("Tomasz missed his Q2 targets again, PIP discussion Friday", app="Notion", window_title="1:1 notes"),
+     "performance"),
+    (keystrokes("Anneke has been late to standup 5 times in 2 weeks, raise it with HR", app="Notes"), "performance"),
+    (transcript("so you were late eight times last month", "and you haven't been pulling your weight",
+                source="voice", app="Zoom"), "performance"),
+    (keystrokes("tsh 6.8 meaning", app="Google Chrome", window_title="Google"), "medical"),
+    (keystrokes("lump under armpit sore no fever", app="Firefox", window_title="DuckDuckGo"), "medical"),
+    (keystrokes("Reason for visit: dizzy in the mornings\nPreferred time: any", app="Safari",
+                window_title="Book online"), "medical"),
+])
+def test_an_evaluation_of_a_person_or_a_health_question_with_few_terms_is_its_category(
+        detector, analyzer_settings, raw, expected):
+    assert decide(detector, analyzer_settings, raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    keystrokes("p95 latency review: checkout-api regressed from 180ms to 420ms after the deploy", app="Grafana"),
+    keystrokes("PLAT-311: review cycle config ignores the calibration deadline for EMEA managers", app="Linear"),
+    keystrokes("seed data: 20 fake patients with a1c values between 5.0 and 9.0", app="Visual Studio Code",
+               window_title="fixtures.py - ehr-api"),
+    keystrokes("the dosage calculator rounds 2.5 mg to 3 mg, add a unit test", app="Visual Studio Code",
+               window_title="dose.py - rx-service"),
+    transcript("the p95 regressed again after the deploy", "we missed the latency target again this week",
+               source="voice", app="Zoom"),
+])
+def test_work_about_performance_or_health_stays_work(detector, analyzer_settings, raw):
+    assert decide(detector, analyzer_settings, raw) is None
+
+
+def test_at_work_a_pattern_counts_one_matched_string(classifier, analyzer):
+    text = "the dose calculator rounds 2.5 mg to 3 mg and 7.5 mg to 8 mg"
+    feature = classifier.features(analyzer.nlp_engine.nlp["en"](text))
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Visual Studio Code")
+    parts = classifier.explain(record, [feature], ())["scores"]["medical"]["parts"]
+    assert parts["patterns"] == 1.5  # the dose pattern's weight, once
+
+
+def test_when_a_person_pattern_does_not_compile_then_loading_fails_naming_it(tmp_path):
+    path = tmp_path / "categories.yaml"
+    path.write_text(CATEGORIES_FILE.read_text().replace("      missed_targets: '", "      missed_targets: '(", 1))
+    with pytest.raises(ConfigFileError, match="person_patterns"):
+        category_data.__wrapped__(path)
