@@ -204,7 +204,7 @@ def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
         return command_table(image, settings, seconds)
     started = time.monotonic()
     try:
-        table = engine(settings.language, int(flags.get("oem", 3))).table(image, flags, seconds)
+        table = engine(settings.language, int(flags.get("oem", 3)), flags["variables"]).table(image, flags, seconds)
     except EngineUnavailable as exc:
         raise OcrFailed(str(exc)) from None
     except ReadFailed:

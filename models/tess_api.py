@@ -35,14 +35,14 @@ class ReadFailed(RuntimeError):
 def engine_flags(config: str) -> dict[str, object] | None:
     """`config` (command-line flags) as the engine's settings: `--psm N`, `--oem N`, `--dpi N` and
     `-c name=value`; None when it holds any other flag (the command then reads)."""
-    tokens, flags = shlex.split(config), {"variables": []}
+    tokens, flags = shlex.split(config), {"variables": ()}
     named = {"--psm": "psm", "--oem": "oem", "--dpi": "dpi"}
     while tokens:
         flag = tokens.pop(0)
         if flag in named and tokens and tokens[0].isdigit():
             flags[named[flag]] = int(tokens.pop(0))
         elif flag == "-c" and tokens and "=" in tokens[0]:
-            flags["variables"].append(tuple(tokens.pop(0).split("=", 1)))
+            flags["variables"] = (*flags["variables"], tuple(tokens.pop(0).split("=", 1)))
         else:
             return None
     return flags
@@ -87,9 +87,10 @@ def _omp_threads() -> None:
 
 
 class Engine:
-    """One loaded TessBaseAPI: `language` data, engine mode `oem` (3: Tesseract's default)."""
+    """One loaded TessBaseAPI: `language` data, engine mode `oem` (3: Tesseract's default) and
+    `variables` (`-c` name, value pairs), set once so no read's flags reach another's."""
 
-    def __init__(self, language: str, oem: int):
+    def __init__(self, language: str, oem: int, variables: tuple[tuple[str, str], ...] = ()):
         self._lib = _library()
         self._pid = os.getpid()
         self._lock = threading.Lock()
@@ -99,6 +100,8 @@ class Engine:
             raise EngineUnavailable(f"Tesseract could not load language data {language!r}")
         # Tesseract's diagnostics ("Estimating resolution as ...") hold no content, but need no log either.
         self._lib.TessBaseAPISetVariable(self._api, b"debug_file", os.devnull.encode())
+        for name, value in variables:
+            self._lib.TessBaseAPISetVariable(self._api, name.encode(), value.encode())
         atexit.register(self.close)
 
     def table(self, image: Image.Image, flags: dict[str, object], seconds: float) -> str:
@@ -108,8 +111,6 @@ class Engine:
             lib, api = self._lib, self._api
             _omp_threads()
             lib.TessBaseAPISetPageSegMode(api, int(flags.get("psm", 3)))
-            for name, value in flags["variables"]:
-                lib.TessBaseAPISetVariable(api, name.encode(), value.encode())
             lib.TessBaseAPISetImage(api, pixels.tobytes(), pixels.shape[1], pixels.shape[0], 1, pixels.shape[1])
             if "dpi" in flags:
                 lib.TessBaseAPISetSourceResolution(api, int(flags["dpi"]))
@@ -138,14 +139,14 @@ class Engine:
                 self._api = None
 
 
-_engines: dict[tuple[str, int, int], Engine] = {}
+_engines: dict[tuple, Engine] = {}
 _engines_lock = threading.Lock()
 
 
-def engine(language: str, oem: int) -> Engine:
-    """The engine of this process for `language` and `oem`, loaded on first use (a fork's child loads its own)."""
-    key = (language, oem, os.getpid())
+def engine(language: str, oem: int, variables: tuple[tuple[str, str], ...] = ()) -> Engine:
+    """The engine of this process for `language`, `oem` and `variables`, loaded on first use (a fork's child loads its own)."""
+    key = (language, oem, variables, os.getpid())
     with _engines_lock:
         if key not in _engines:
-            _engines[key] = Engine(language, oem)
+            _engines[key] = Engine(language, oem, variables)
         return _engines[key]

@@ -15,9 +15,9 @@ from sample.generate import screen
 
 
 @pytest.mark.parametrize("config, flags", [
-    ("--psm 11", {"psm": 11, "variables": []}),
+    ("--psm 11", {"psm": 11, "variables": ()}),
     ("--psm 6 --oem 1 --dpi 144 -c preserve_interword_spaces=1",
-     {"psm": 6, "oem": 1, "dpi": 144, "variables": [("preserve_interword_spaces", "1")]}),
+     {"psm": 6, "oem": 1, "dpi": 144, "variables": (("preserve_interword_spaces", "1"),)}),
 ])
 def test_when_the_config_holds_page_engine_dpi_or_variable_flags_then_the_engine_takes_them(config, flags):
     assert engine_flags(config) == flags
@@ -84,3 +84,10 @@ def test_when_a_frame_is_read_then_only_small_text_of_a_1x_capture_is_upscaled(f
     image = decode_image(screen(["Quarterly planning notes", "Deploy window opens Monday"] * 4, dark=False,
                                 size=size, font_px=font_px), 10**8)
     assert TesseractOcr(OcrSettings()).upscales(image) is upscaled
+
+
+def test_when_a_config_sets_a_variable_then_only_reads_with_that_config_take_it():
+    image = decode_image(screen(["Deploy 2291 ok"], dark=False, size=(700, 120), font_px=22), 10**7).convert("L")
+    digits = word_table(image, OcrSettings(config="--psm 11 -c tessedit_char_whitelist=0123456789"))
+    assert [t.strip() for t in digits["text"] if t.strip()] == ["2291"]
+    assert [t.strip() for t in word_table(image, OcrSettings())["text"] if t.strip()] == ["Deploy", "2291", "ok"]
