@@ -39,10 +39,6 @@ class OcrSettings:
     # below the x-height Tesseract reads reliably. 2x (high-DPI) captures are read as they are.
     upscale_max_width: int = 2200
     upscale_factor: int = 2
-    # ... unless its text lines are this tall already (`line_height`, px): on the evaluation's dev
-    # and tuning 1x screens whose lines are at least 16 px, a read as they are found 6 gold values
-    # an upscaled read missed and missed 3 it found, for about half the CPU (at 15 px: 7 and 6).
-    upscale_below_px: int = 16
     # ... unless the frame is this large already (a tall full-page capture): what Tesseract reads
     # stays within about upscale_factor**2 times this many pixels, bounding its memory.
     upscale_max_pixels: int = 8_000_000
@@ -131,14 +127,11 @@ class TesseractOcr:
     def __init__(self, settings: OcrSettings):
         self._settings = settings
 
-    def upscales(self, image: Image.Image, gray: Image.Image | None = None) -> bool:
-        """Whether a frame this wide is a 1x capture whose text lines are short of
-        `upscale_below_px`, read at `upscale_factor` times its size (a frame of more than
-        `upscale_max_pixels` is read as it is); `gray` is its normalised copy, when made already."""
-        settings = self._settings
-        if image.width > settings.upscale_max_width or image.width * image.height > settings.upscale_max_pixels:
-            return False
-        return line_height(self.normalise(image) if gray is None else gray) < settings.upscale_below_px
+    def upscales(self, image: Image.Image) -> bool:
+        """Whether a frame this wide is a 1x capture, read at `upscale_factor` times its size (a
+        frame of more than `upscale_max_pixels` is read as it is)."""
+        return (image.width <= self._settings.upscale_max_width
+                and image.width * image.height <= self._settings.upscale_max_pixels)
 
     def normalise(self, image: Image.Image) -> Image.Image:
         """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
@@ -151,7 +144,7 @@ class TesseractOcr:
         and `normalised` says the image already went through `normalise` (with its frame's grid)."""
         settings = self._settings
         gray = image.convert("L") if normalised else self.normalise(image)
-        upscale = self.upscales(image, gray) if upscale is None else upscale
+        upscale = self.upscales(image) if upscale is None else upscale
         scale = settings.upscale_factor if upscale else 1
         if scale > 1:
             gray = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
@@ -159,29 +152,6 @@ class TesseractOcr:
         # Words that may be another script misread are read again with that script's data.
         return text_lines(reread(gray, words, scale, lambda image, language, config: word_table(
             image, replace(settings, language=language, config=config))))
-
-
-# Text lines are measured in vertical strips this wide (UI columns rarely share a baseline), from
-# runs of rows holding ink (darker than INK_LEVEL); runs shorter than SHORTEST_LINE_PX are rules,
-# dots or underlines, not text.
-LINE_STRIP_PX = 256
-INK_LEVEL = 128
-SHORTEST_LINE_PX = 4
-
-
-def line_height(gray: Image.Image) -> float:
-    """The median height (px) of the text lines of a normalised (dark text on light) frame: runs of
-    consecutive pixel rows holding ink, strip by strip; 0 for a frame without any. One pass over
-    the pixels."""
-    ink = np.asarray(gray) < INK_LEVEL
-    heights = []
-    for left in range(0, ink.shape[1], LINE_STRIP_PX):
-        rows = np.concatenate(([0], ink[:, left:left + LINE_STRIP_PX].any(axis=1).astype(np.int8), [0]))
-        edges = np.flatnonzero(np.diff(rows))
-        heights.append(edges[1::2] - edges[::2])
-    runs = np.concatenate(heights)
-    runs = runs[runs >= SHORTEST_LINE_PX]
-    return float(np.median(runs)) if len(runs) else 0.0
 
 
 class OcrFailed(RuntimeError):

@@ -4,12 +4,11 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
-import numpy as np
 import pytest
 from PIL import Image
 
 from models.images import decode_image
-from models.ocr import OcrFailed, OcrSettings, TesseractOcr, line_height, ocr_text, word_table
+from models.ocr import OcrFailed, OcrSettings, TesseractOcr, ocr_text, word_table
 from models.tess_api import engine, engine_flags
 from sample.generate import screen
 
@@ -58,32 +57,6 @@ def test_when_a_read_overruns_its_deadline_then_it_fails_as_a_timeout_holding_no
     with pytest.raises(OcrFailed) as error:
         word_table(image, OcrSettings(timeout_secs=0.001))
     assert str(error.value) == "timeout"
-
-
-def bars(height: int, gap: int, rows: int, width: int = 600) -> Image.Image:
-    """White frame with `rows` black bars `height` px tall, `gap` px apart, and a 2 px rule."""
-    pixels = np.full((rows * (height + gap) + 20, width), 255, dtype=np.uint8)
-    for row in range(rows):
-        pixels[10 + row * (height + gap):10 + row * (height + gap) + height, 20:width - 300] = 0
-    pixels[-6:-4, :] = 0  # a rule, no text line
-    return Image.fromarray(pixels)
-
-
-def test_when_text_lines_are_measured_then_runs_of_ink_rows_count_and_rules_do_not():
-    assert line_height(bars(11, 9, 5)) == 11
-    assert line_height(bars(22, 12, 3)) == 22
-    assert line_height(Image.new("L", (300, 200), 255)) == 0
-
-
-@pytest.mark.parametrize("font_px, size, upscaled", [
-    (11, (1280, 720), True),    # 1x UI text: read at twice its size
-    (26, (1280, 720), False),   # 1x, but large text: read as it is
-    (13, (2560, 1440), False),  # a 2x capture: read as it is
-])
-def test_when_a_frame_is_read_then_only_small_text_of_a_1x_capture_is_upscaled(font_px, size, upscaled):
-    image = decode_image(screen(["Quarterly planning notes", "Deploy window opens Monday"] * 4, dark=False,
-                                size=size, font_px=font_px), 10**8)
-    assert TesseractOcr(OcrSettings()).upscales(image) is upscaled
 
 
 def test_when_a_config_sets_a_variable_then_only_reads_with_that_config_take_it():
