@@ -6,6 +6,7 @@ import math
 import os
 import shlex
 import subprocess
+import time
 from dataclasses import dataclass, replace
 from typing import Iterable, Protocol
 
@@ -16,6 +17,7 @@ from PIL import Image
 from models.deadline import seconds_left
 from models.records import OcrWord
 from models.script_read import reread, script_languages
+from models.tess_api import EngineUnavailable, ReadFailed, check_library, engine, engine_flags
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,10 @@ class OcrSettings:
     language: str = "Latin"
     config: str = "--psm 11"
     timeout_secs: float = 60.0
+    # Tesseract runs in the worker's process through its C API (models/tess_api.py), its language
+    # data loaded once (0.4 s of CPU a call for `Latin`, about a third of a 1x frame's read); False,
+    # or flags other than --psm/--oem/--dpi/-c in `config`: a `tesseract` command per read.
+    in_process: bool = True
     min_confidence: float = 0.0
     # 1x captures (no wider than this) are read at twice their size: UI text is often 11-14 px,
     # below the x-height Tesseract reads reliably. 2x (high-DPI) captures are read as they are.
@@ -76,6 +82,11 @@ def check_tesseract(settings: OcrSettings) -> None:
     except subprocess.TimeoutExpired:
         raise OcrUnavailable(f"tesseract --list-langs did not answer within {LIST_LANGUAGES_SECS} s") from None
     missing = sorted((set(settings.language.split("+")) | script_languages()) - languages)
+    if settings.in_process:
+        try:
+            check_library()
+        except EngineUnavailable as exc:
+            raise OcrUnavailable(str(exc)) from None
     if missing:
         raise OcrUnavailable(f"Tesseract language data {missing} is not installed (Debian packages "
                              f"tesseract-ocr-{missing[0].lower()} for a language, tesseract-ocr-script-<code> for a "
@@ -154,17 +165,34 @@ def _tesseract_env() -> dict[str, str]:
 
 
 def word_table(image: Image.Image, settings: OcrSettings) -> dict[str, list]:
-    """Tesseract's TSV word table of `image`, as pytesseract's `image_to_data` gives it. The PNG is
-    piped in and the table read back, so no screen content is ever written to a file: pytesseract
-    writes both to TMPDIR with the umask's mode (0644) and leaves them when the worker is killed."""
+    """Tesseract's TSV word table of `image`, as pytesseract's `image_to_data` gives it, read in
+    process (`in_process`) or by a command, within the record's deadline when the stage set one."""
+    left = seconds_left()
+    seconds = settings.timeout_secs if left is None else min(settings.timeout_secs, left)
+    flags = engine_flags(settings.config) if settings.in_process else None
+    if flags is None:
+        return command_table(image, settings, seconds)
+    started = time.monotonic()
+    try:
+        table = engine(settings.language, int(flags.get("oem", 3)), flags["variables"]).table(image, flags, seconds)
+    except EngineUnavailable as exc:
+        raise OcrFailed(str(exc)) from None
+    except ReadFailed:
+        raise OcrFailed("timeout" if time.monotonic() - started >= seconds else "tesseract read failed") from None
+    return pytesseract.pytesseract.file_to_dict(table, "\t", -1)
+
+
+def command_table(image: Image.Image, settings: OcrSettings, seconds: float) -> dict[str, list]:
+    """`word_table` by a `tesseract` command: the PNG is piped in and the table read back, so no
+    screen content is ever written to a file: pytesseract writes both to TMPDIR with the umask's
+    mode (0644) and leaves them when the worker is killed."""
     png = io.BytesIO()
     image.save(png, format="PNG", compress_level=1)
     command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", "-l", settings.language,
                *shlex.split(settings.config), "-c", "tessedit_create_tsv=1"]
     try:
-        left = seconds_left()  # the record's deadline, when the stage set one
         done = subprocess.run(command, input=png.getvalue(), capture_output=True, check=False, env=_tesseract_env(),
-                              timeout=settings.timeout_secs if left is None else min(settings.timeout_secs, left))
+                              timeout=seconds)
     except subprocess.TimeoutExpired:  # subprocess.run has killed Tesseract by then
         raise OcrFailed("timeout") from None
     if done.returncode:

@@ -191,7 +191,7 @@ def test_when_tesseract_fails_or_overruns_then_the_error_holds_none_of_its_outpu
     fake.chmod(0o700)
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(fake))
     with pytest.raises(OcrFailed) as error:
-        word_table(Image.new("L", (40, 20), 255), OcrSettings(timeout_secs=timeout))
+        word_table(Image.new("L", (40, 20), 255), OcrSettings(timeout_secs=timeout, in_process=False))
     assert str(error.value) == reason
 
 
