@@ -111,7 +111,7 @@ def test_prose_names_people_again_by_surname_and_tables_leave_their_other_cells_
     texts = context_texts(random.Random(7), 400)
     prose = [(text, spans) for text, spans, kind in texts if kind == "prose"]
     tables = [(text, spans) for text, spans, kind in texts if kind == "table"]
-    assert 200 < len(prose) < 280 and len(prose) + len(tables) == 400
+    assert 230 < len(prose) < 300 and len(prose) + len(tables) == 400
     for text, spans, _ in texts:
         for label, start, end in spans:
             assert text[start:end].strip() == text[start:end] and start < end, label

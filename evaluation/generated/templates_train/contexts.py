@@ -15,7 +15,7 @@ import re
 from evaluation.generated.templates_train.shapes import APPS, BRAND_NAMES, CITY_LOCALES, WORK_PHRASES, draw_name
 from evaluation.generated.values import Fakers
 
-# Slots: {a} {b} full names, {a_last} {a_first} one part alone (the same person), {work}, {city}, {app}.
+# Slots: {a}..{d} full names, {a_last} {a_first} one part alone (the same person), {work}, {city}, {app}.
 # A template's casing "lower" writes its names in lower case (voice turns, casual chat).
 PROSE = (
     ("{a} took over the vendor review last month. Since then {a_last} has cut the backlog in half.", ""),
@@ -56,7 +56,22 @@ PROSE = (
     ("right so {a} from finance is joining and um {a_first} has the budget sheet", "lower"),
     ("okay so {b_first} asked if {a} could take the {city} trip", "lower"),
     ("let me check with {a_last} and get back to you", "lower"),
+    ("Have you read the {a_last} memo? It covers the {work} changes.", ""),
+    ("The {a_last} estimate was too low; {b_last} redid it.", ""),
+    ("we had four on the call: {a_first}, {b_first}, {c_first} and {d_first}", "lower"),
+    ("Invited: {a_first}, {b_first}, {c_first}. {d_first} declined.", ""),
+    ("{a_last} had asked {b_last} for the keys.", ""),
 )
+# Prose built from parts: a sentence that introduces a person, then one that names them again alone.
+INTRODUCTIONS = ("Last week I met {a} at the {city} office.", "{a} runs the {work} project.",
+                 "Our new auditor is {a}.", "{a} called about the late payment.", "I had lunch with {a} today.",
+                 "The ticket was raised by {a}.", "{a} from legal reviewed the draft.", "We hired {a} in March.",
+                 "{a} sent the signed copy this morning.", "My contact there is {a}.")
+FOLLOW_UPS = ("{x} thinks we should wait.", "{x} believes the figures are right.", "{x} expects an answer soon.",
+              "{x} wants a second opinion.", "{x} suggested moving the deadline.", "{x} argued for a smaller scope.",
+              "{x} noted two errors in the totals.", "{x} reckons it will take a week.", "According to {x} it is done.",
+              "Ask {x} if anything is unclear.", "{x} was asking about the budget.", "I told {x} we agree.",
+              "{x} will present on Friday.", "{x}'s notes are attached.", "It was {x} who found the bug.")
 # Cell pools of table columns holding no person; "city" cells are places.
 COLUMNS = {
     "Region": ("North", "South", "East", "West", "Central", "EMEA", "APAC", "LATAM", "Northeast", "Midwest",
@@ -88,8 +103,12 @@ def _names(rng: random.Random, fakers: Fakers) -> dict[str, str]:
 
 def prose_text(rng: random.Random, fakers: Fakers) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     """One prose template filled: every full name, surname and first name a PERSON span."""
-    template, casing = rng.choice(PROSE)
-    people = {key: _names(rng, fakers) for key in "ab"}
+    if rng.random() < 0.4:
+        follow = rng.choice(FOLLOW_UPS).replace("{x}", rng.choice(("{a_last}", "{a_last}", "{a_first}")))
+        template, casing = f"{rng.choice(INTRODUCTIONS)} {follow}", ""
+    else:
+        template, casing = rng.choice(PROSE)
+    people = {key: _names(rng, fakers) for key in "abcd"}
     others = {"work": rng.choice(WORK_PHRASES), "app": rng.choice(APPS),
               "city": fakers.get(rng.choice(CITY_LOCALES)).city()}
     parts: list[str] = []
@@ -99,7 +118,7 @@ def prose_text(rng: random.Random, fakers: Fakers) -> tuple[str, tuple[tuple[str
         parts.append(template[last:match.start()])
         slot = match.group(1)
         position = sum(map(len, parts))
-        if slot[0] in people and (len(slot) == 1 or slot[1] == "_"):
+        if slot[0] in people and (len(slot) == 1 or slot[1] == "_"):  # {a}, {a_last}, {a_first}
             value = people[slot[0]][slot[1:]]
             value = value.lower() if casing == "lower" else value
             spans.append(("PERSON", position, position + len(value)))
@@ -179,11 +198,11 @@ def table_text(rng: random.Random, fakers: Fakers) -> tuple[str, tuple[tuple[str
 
 
 def context_texts(rng: random.Random, count: int) -> list[tuple[str, tuple[tuple[str, int, int], ...], str]]:
-    """`count` texts, three in five prose, two in five tables, drawn from `rng`."""
+    """`count` texts, two in three prose, one in three tables, drawn from `rng`."""
     fakers = Fakers(rng)
     out = []
     for _ in range(count):
-        if rng.random() < 0.6:
+        if rng.random() < 2 / 3:
             out.append((*prose_text(rng, fakers), "prose"))
         else:
             out.append((*table_text(rng, fakers), "table"))
