@@ -29,12 +29,14 @@ def shipped_nlp():
 @pytest.fixture(scope="module")
 def examples(stock_nlp, tmp_path_factory):
     # An empty data root: the tests build their examples from the templates alone, never from shared/data.
-    return build_examples(stock_nlp, template_records=120, root=tmp_path_factory.mktemp("no-shared-data"), shapes=300)
+    return build_examples(stock_nlp, template_records=120, root=tmp_path_factory.mktemp("no-shared-data"), shapes=300,
+                          contexts=200)
 
 
 def test_the_same_seed_gives_the_same_examples_and_hash(stock_nlp, examples, tmp_path):
-    again = build_examples(stock_nlp, template_records=120, root=tmp_path, shapes=300)
-    reseeded = build_examples(stock_nlp, seed=train_ner.SEED + 1, template_records=120, root=tmp_path, shapes=300)
+    again = build_examples(stock_nlp, template_records=120, root=tmp_path, shapes=300, contexts=200)
+    reseeded = build_examples(stock_nlp, seed=train_ner.SEED + 1, template_records=120, root=tmp_path, shapes=300,
+                              contexts=200)
     assert examples_hash(again[0]) == examples_hash(examples[0])
     assert again[1] == examples[1]
     assert examples_hash(reseeded[0]) != examples_hash(examples[0])
@@ -43,7 +45,7 @@ def test_the_same_seed_gives_the_same_examples_and_hash(stock_nlp, examples, tmp
 def test_every_entity_starts_and_ends_on_a_token_boundary(stock_nlp, examples):
     pairs, counts = examples
     assert counts["templates"] > 150
-    assert counts["shapes"] > 250
+    assert counts["shapes"] > 250 and counts["contexts"] > 150
     labels = set()
     for text, entities in pairs:
         doc = stock_nlp.make_doc(text)
@@ -132,7 +134,7 @@ def test_table_texts_drop_the_stock_companies_and_prose_keeps_them(stock_nlp, tm
     stock = [(0, 7, "ORG"), (17, 21, "ORG")]
     assert entities_for(stock_nlp, table, stock) == []
     assert entities_for(stock_nlp, prose, stock) == [(0, 7, "PERSON"), (17, 21, "ORG")]
-    pairs, counts = build_examples(stock_nlp, template_records=0, banking=0, root=tmp_path, contexts=200)
+    _, counts = build_examples(stock_nlp, template_records=0, banking=0, root=tmp_path, shapes=0, contexts=200)
     assert counts["contexts"] > 150
 
 
@@ -201,3 +203,4 @@ def test_app_and_page_names_in_window_titles_stay(stock_nlp, shipped_nlp, analyz
     assert not _people(shipped_nlp, title)
     found = analyzer.analyze(text=title, language="en", score_threshold=0.4)
     assert not [r for r in found if r.entity_type in MASKED_TYPES]
+
