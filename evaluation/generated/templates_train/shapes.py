@@ -61,7 +61,7 @@ BRAND_NAMES = ("Ruby", "Jenkins", "Ada", "Julia", "Flask", "Hugo", "Jasmine", "K
 APPS = ("Slack", "Microsoft Teams", "Zoom", "Gmail", "Outlook", "Notion", "Jira", "Confluence", "GitHub", "GitLab",
         "Figma", "Linear", "Asana", "Workday", "Rippling", "LinkedIn", "Discord", "WhatsApp", "Telegram", "Signal",
         "Google Docs", "Google Sheets", "HubSpot", "Salesforce", "Zendesk", "Intercom", "Calendly", "Venmo")
-_CITY_LOCALES = ("de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "nl_NL", "pt_BR", "pt_PT", "sv_SE", "cs_CZ")
+CITY_LOCALES = ("de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "nl_NL", "pt_BR", "pt_PT", "sv_SE", "cs_CZ")
 
 # Contexts with people. Slots: {a} {b} {c} names, {ea} {eb} their e-mail addresses, {la} a login,
 # {app}, {ui}, {work}, {brand}, {n}, {city}. A context's casing ("lower", "upper") overrides the name's.
@@ -95,8 +95,8 @@ PEOPLE = (
 # Contexts without a person: app, UI and work words, brand names that are also given names, docs titles, cities.
 NEGATIVES = (
     ("{ui} - {app}", ""), ("{ui} · {ui2} | {app}", ""), ("Settings > {ui} > {ui2}", ""), ("{work} - Google Docs", ""),
-    ("{work} | {app}", ""), ("{work} ({n}) - {app}", ""), ("{ui}", ""), ("{ui} {ui2}", ""), ("{work}", ""),
-    ("Open {work} in {app}", ""), ("{app} - {ui}", ""), ("{ui2}: {ui}", ""), ("{WORK}", ""), ("{UI} | {app}", ""),
+    ("{work} | {app}", ""), ("{work} ({n}) - {app}", ""),
+    ("Open {work} in {app}", ""), ("{app} - {ui}", ""), ("{ui2}: {ui}", ""), ("{UI} | {app}", ""),
     ("bump {brand} to {n}.{n}", ""), ("{brand} build #{n} failed", ""), ("pip install {brand_lower}", ""),
     ("{brand} docs - Getting started", ""), ("Migrating from {brand} {n} to {n}", ""), ("{brand} vs {brand2}", ""),
     ("Getting Started — {brand} Documentation", ""), ("{brand} {n}.{n} documentation", ""),
@@ -229,6 +229,6 @@ def shape_texts(rng: random.Random, count: int) -> list[tuple[str, tuple[tuple[s
                       UI=(ui.upper(), None), work=(work, None), WORK=(work.upper(), None), brand=(brand, None),
                       brand2=(rng.choice(BRAND_NAMES), None), brand_lower=(brand.lower().replace(" ", "-"), None),
                       app=(rng.choice(APPS), None), n=(str(rng.randint(2, 99)), None),
-                      city=(fakers.get(rng.choice(_CITY_LOCALES)).city(), "LOCATION"))
+                      city=(fakers.get(rng.choice(CITY_LOCALES)).city(), "LOCATION"))
         out.append(fill(template, values))
     return out
