@@ -62,6 +62,7 @@ def test_a_machine_named_after_its_person_is_masked_with_the_login(analyzer, tex
     "@property\ndef name(self):",
     "@pytest.fixture\n@staticmethod\nasync def run():",
     "@dataclass\nclass Point:",
+    "@login_required\n@app.route(\n    '/x')\ndef view():",
 ])
 def test_a_decorator_alone_on_its_line_above_code_is_no_handle(analyzer, code):
     assert not any(value.startswith("@") for value in _values(analyzer, code))
@@ -70,6 +71,17 @@ def test_a_decorator_alone_on_its_line_above_code_is_no_handle(analyzer, code):
 @pytest.mark.parametrize("chat", ["@jdoe\nplease review the PR", "@ana.souza\n\nthanks!", "cc @jdoe"])
 def test_a_handle_alone_on_a_line_of_chat_is_still_masked(analyzer, chat):
     assert any(value.lstrip("@") in ("jdoe", "ana.souza") for value in _values(analyzer, chat))
+
+
+@pytest.mark.parametrize("chat, handles", [
+    ("@jdoe\n@ana_l can you review?", {"@jdoe", "@ana_l"}),
+    ("@kwame.m\n@frost_byte\nthoughts?", {"@kwame.m", "@frost_byte"}),
+    ("@mariagomez\nclass is cancelled today", {"@mariagomez"}),
+])
+def test_a_handle_alone_on_a_line_above_another_handle_or_a_word_like_class_is_masked(analyzer, chat, handles):
+    """Only a `def name(`, a `class Name:` or a called decorator under it (bare decorators between)
+    makes a line's lone "@name" a decorator."""
+    assert handles <= _values(analyzer, chat)
 
 
 def test_a_dashboards_relative_time_is_no_sender(analyzer):
