@@ -99,6 +99,12 @@ def test_a_name_in_a_file_name_written_with_blanks_is_a_person(analyzer, title, 
     assert ("PERSON", name) in _found(analyzer, title)
 
 
+def test_words_before_a_file_name_do_not_take_its_names_first_name_from_its_surname(analyzer):
+    """The stem's own pieces are read too: "Ana Souza Kwame" from the words before must not leave "Mensah"."""
+    values = " ".join(_values(analyzer, "Notes Ana Souza Kwame_Mensah.pdf"))
+    assert "Kwame" in values and "Mensah" in values
+
+
 @pytest.mark.parametrize("title", ["Design Review Notes.pdf", "Release notes - Final Draft.docx"])
 def test_work_words_in_a_file_name_with_blanks_stay(analyzer, title):
     assert not any(entity == "PERSON" for entity, _ in _found(analyzer, title))
