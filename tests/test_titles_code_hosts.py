@@ -52,6 +52,9 @@ def test_a_role_named_machine_stays_beside_the_masked_login(analyzer):
 @pytest.mark.parametrize("text, value", [
     ("Permission denied for jdoe@ravi-laptop-2", "jdoe@ravi-laptop-2"),
     ("connected to ana@anas-MacBook-Pro", "ana@anas-MacBook-Pro"),
+    # a surname that role words spell run together (web+b, b+runner, mon+a) is no role-named machine
+    ("Permission denied for jdoe@webb-01", "jdoe@webb-01"),
+    ("ssh ana@brunner-2", "ana@brunner-2"),
 ])
 def test_a_machine_named_after_its_person_is_masked_with_the_login(analyzer, text, value):
     assert value in _values(analyzer, text)
