@@ -40,6 +40,16 @@ def test_a_person_owning_a_repository_is_still_masked(analyzer, url, handle):
     assert "repos" not in _values(analyzer, url)
 
 
+@pytest.mark.parametrize("url, handle", [
+    ("https://calendly.com/claude/30min", "claude"),
+    ("https://www.linkedin.com/in/miro", "miro"),
+    ("https://example.com/profile/claude", "claude"),
+])
+def test_an_app_word_is_an_organisation_only_on_a_code_host(analyzer, url, handle):
+    """A scheduling link or a profile page belongs to a person even when its slug is an app word."""
+    assert ("USERNAME", handle) in _found(analyzer, url)
+
+
 def test_a_repository_of_a_self_hosted_code_host_is_no_person(analyzer):
     assert _found(analyzer, "https://bitbucket.acme.com/projects/OPS/repos/deploy-tools/browse") == []
 
