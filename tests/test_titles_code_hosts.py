@@ -158,6 +158,21 @@ def test_the_login_of_an_ssh_remote_is_no_address_and_a_personal_owner_is_masked
     assert {value for _, value in found} == ({owner} if owner else set())
 
 
+@pytest.mark.parametrize("line", ["git clone git@ssh.dev.azure.com:v3/acme/ops/tools",
+                                  "git remote add origin git@git.acme.io:infra/tools.git"])
+def test_the_login_of_a_remote_on_a_code_host_is_no_address(analyzer, line):
+    assert not any(entity == "EMAIL_ADDRESS" for entity, _ in _found(analyzer, line))
+
+
+@pytest.mark.parametrize("line, address", [
+    ("git clone git@ana-lima.dev:dotfiles.git", "git@ana-lima.dev"),
+    ("git clone git@kwamemensah.com:notes.git", "git@kwamemensah.com"),
+])
+def test_a_remote_on_a_personal_domain_is_still_masked(analyzer, line, address):
+    """Only a code host's remote is no address: a person's own domain stays masked with it."""
+    assert any(address in value for value in _values(analyzer, line))
+
+
 @pytest.mark.parametrize("text", ["mail git@acme.io: the repo list is attached", "write to git@acme.io"])
 def test_a_mailbox_named_git_is_still_an_address(analyzer, text):
     assert ("EMAIL_ADDRESS", "git@acme.io") in _found(analyzer, text)
