@@ -50,6 +50,15 @@ def test_an_app_word_is_an_organisation_only_on_a_code_host(analyzer, url, handl
     assert ("USERNAME", handle) in _found(analyzer, url)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Ms. Helm approved the budget.", "Helm"),
+    ("Django said he would call back.", "Django"),
+])
+def test_a_name_spelled_like_an_organisation_owning_code_is_still_a_name(analyzer, text, name):
+    """The code owners (code_owners.txt) are no UI words: NER's names are not cut free of them."""
+    assert ("PERSON", name) in _found(analyzer, text)
+
+
 def test_a_repository_of_a_self_hosted_code_host_is_no_person(analyzer):
     assert _found(analyzer, "https://bitbucket.acme.com/projects/OPS/repos/deploy-tools/browse") == []
 
