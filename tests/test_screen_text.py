@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import time
 
+import pydantic
 import pytest
 
 from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
+from models.config_files import DATA_DIR, read_yaml_file
 from models.engine import build_detector
 from models.ocr import ocr_text, text_lines
 from models.records import Finding, OcrWord, PreparedRecord, RawRecord, Span, TextField
 from models.redaction import masked_spans
-from models.screen_text import line_text, paragraph_text, paragraphs
+from models.screen_text import ParagraphShape, line_text, paragraph_text, paragraphs
 from models.text_views import OCR, OCR_LINES, OCR_PARAGRAPHS, text_fields
 from tests.conftest import categories_kept
 from tests.test_screen_fields import words_at
@@ -142,3 +144,10 @@ def test_when_a_paragraph_view_holds_many_spans_then_dropping_echoes_stays_linea
         timings.append(time.perf_counter() - started)
         assert len(kept[OCR_PARAGRAPHS]) == len(spans)  # none is an echo: all kept
     assert timings[1] < 8 * timings[0] + 0.2
+
+
+def test_when_the_line_view_would_drop_a_type_ner_does_not_give_then_the_shape_is_refused():
+    raw = read_yaml_file(DATA_DIR / "screen_text.yaml")
+    ParagraphShape.model_validate(raw)
+    with pytest.raises(pydantic.ValidationError, match="not types NER gives"):
+        ParagraphShape.model_validate({**raw, "fields_read_types": ["PERSON", "USERNAME"]})
