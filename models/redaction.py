@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import bisect
 import dataclasses
 import json
 import re
@@ -152,8 +153,8 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
     """
     texts = {field.name: field.text for field in prepared.fields}
     read_lines = frozenset(texts.get(OCR, "").split("\n"))
-    detected = {name: [s for s in spans if policy.replaces(s.entity_type)
-                       and not _row_view_echo(name, texts[name], s, read_lines)]
+    detected = {name: _row_view_kept(name, texts[name], [s for s in spans if policy.replaces(s.entity_type)],
+                                     read_lines)
                 for name, spans in finding.spans if name in texts}
     # A run of letters found among a stream's deleted characters is searched as a whole word only: a
     # run erased while typing (a typo's "ard", retyped, of "dashboard") would mask the word typed over
@@ -179,18 +180,27 @@ def masked_spans(prepared: PreparedRecord, finding: Finding, policy: Policy) -> 
 _ROW_VIEWS = frozenset({OCR_LINES, OCR_PARAGRAPHS})
 
 
-def _row_view_echo(name: str, text: str, span: Span, read_lines: frozenset[str]) -> bool:
-    """A span of a screen's line or paragraph view that adds nothing the OCR view could not: one that
-    runs over a tab from one field of a row into the next ("Assignee<tab>Mindy Parsons", "1242
-    Mar<tab>22": NER reading past a cell's edge), one on a line the OCR text holds as it is (NER's
-    second guess at a field it already read alone: "WEB-9915" as a name), or one of a type NER gives
-    in the line view (a table's joined row: "Standing desk" as a name)."""
+def _row_view_kept(name: str, text: str, spans: list[Span], read_lines: frozenset[str]) -> list[Span]:
+    """The spans of a field but, in a screen's line or paragraph view, those that add nothing the OCR
+    view could not: one that runs over a tab from one field of a row into the next ("Assignee<tab>Mindy
+    Parsons", "1242 Mar<tab>22": NER reading past a cell's edge), one on a line the OCR text holds as it
+    is (NER's second guess at a field it already read alone: "WEB-9915" as a name), or one of a type NER
+    gives in the line view (a table's joined row: "Standing desk" as a name). Each line is looked up
+    once, so the cost stays linear in the view however many spans it holds."""
     if name not in _ROW_VIEWS:
-        return False
-    if name == OCR_LINES and span.entity_type in paragraph_shape().fields_read_types:
-        return True
-    start, end = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
-    return "\t" in text[span.start:span.end] or text[start:end if end >= 0 else len(text)] in read_lines
+        return spans
+    starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    echoes = [text[start:end - 1 if end else len(text)] in read_lines
+              for start, end in zip(starts, starts[1:] + [0])]
+    ner_types = paragraph_shape().fields_read_types if name == OCR_LINES else frozenset()
+
+    def echo(span: Span) -> bool:
+        line = bisect.bisect_right(starts, span.start) - 1
+        one_line = line + 1 == len(starts) or span.end < starts[line + 1]
+        return (span.entity_type in ner_types or text.find("\t", span.start, span.end) >= 0
+                or (one_line and echoes[line]))
+
+    return [span for span in spans if not echo(span)]
 
 
 def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMatch]:

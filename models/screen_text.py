@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pydantic
 import regex
 
-from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file, read_yaml_file
 from models.recognizers.config import Regex
 from models.records import OcrWord
 from models.screen_layout import same_row, visual_rows
@@ -30,6 +30,17 @@ class ParagraphShape(StrictModel):
     max_lines: int = pydantic.Field(ge=2)
     domain_tail: Regex
     fields_read_types: frozenset[str]
+
+    @pydantic.field_validator("fields_read_types")
+    @classmethod
+    def _ner_types_only(cls, types: frozenset[str]) -> frozenset[str]:
+        """Only types NER gives (nlp.yaml's mapping) may be dropped from the line view: a pattern's type
+        listed here (USERNAME, EMAIL_ADDRESS) would lose what the joined row finds."""
+        mapping = read_yaml_file(DATA_DIR / "nlp.yaml")["ner_model_configuration"]["model_to_presidio_entity_mapping"]
+        unknown = sorted(types - set(mapping.values()))
+        if unknown:
+            raise ValueError(f"{unknown} are not types NER gives (models/data/nlp.yaml)")
+        return types
 
 
 @functools.cache

@@ -4,16 +4,20 @@ left apart, spans over a cell's edge dropped; then an `ls -l` listing rendered b
 Tesseract, detection and redaction."""
 from __future__ import annotations
 
+import time
+
+import pydantic
 import pytest
 
 from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
+from models.config_files import DATA_DIR, read_yaml_file
 from models.engine import build_detector
 from models.ocr import ocr_text, text_lines
-from models.records import Finding, OcrWord, PreparedRecord, RawRecord, Span
+from models.records import Finding, OcrWord, PreparedRecord, RawRecord, Span, TextField
 from models.redaction import masked_spans
-from models.screen_text import line_text, paragraph_text, paragraphs
-from models.text_views import OCR_LINES, OCR_PARAGRAPHS, text_fields
+from models.screen_text import ParagraphShape, line_text, paragraph_text, paragraphs
+from models.text_views import OCR, OCR_LINES, OCR_PARAGRAPHS, text_fields
 from tests.conftest import categories_kept
 from tests.test_screen_fields import words_at
 from tests.test_screen_layout import filled, redacted_screen
@@ -123,3 +127,27 @@ def test_when_a_line_view_span_adds_nothing_the_ocr_view_could_not_then_it_is_dr
     within = Span("USERNAME", lines.index("ihughes"), row, 0.75)
     kept = masked_spans(prepared, Finding(prepared, ((OCR_LINES, (within,)),)), policy)[0]
     assert [lines[s.start:s.end] for s in kept[OCR_LINES]] == ["ihughes"]
+
+
+def test_when_a_paragraph_view_holds_many_spans_then_dropping_echoes_stays_linear(policy):
+    """Each line of a row view is looked up once, not once per span (a long wrapped text: every span
+    cut its whole line out of the view again). Spans of two characters: too short to be searched as
+    values, so the filter's cost is what is timed."""
+    record = RawRecord("s", "screenshot", "u", "2026-01-01T00:00:00Z")
+    timings = []
+    for size in (40_000, 160_000):
+        text = "x\n" + "ab " * (size // 3) + "\nx"
+        spans = tuple(Span("USERNAME", start, start + 2, 0.7) for start in range(2, len(text) - 5, 3))
+        prepared = PreparedRecord(record, (TextField(OCR, "x"), TextField(OCR_PARAGRAPHS, text)), None, ())
+        started = time.perf_counter()
+        kept = masked_spans(prepared, Finding(prepared, ((OCR_PARAGRAPHS, spans),)), policy)[0]
+        timings.append(time.perf_counter() - started)
+        assert len(kept[OCR_PARAGRAPHS]) == len(spans)  # none is an echo: all kept
+    assert timings[1] < 8 * timings[0] + 0.2
+
+
+def test_when_the_line_view_would_drop_a_type_ner_does_not_give_then_the_shape_is_refused():
+    raw = read_yaml_file(DATA_DIR / "screen_text.yaml")
+    ParagraphShape.model_validate(raw)
+    with pytest.raises(pydantic.ValidationError, match="not types NER gives"):
+        ParagraphShape.model_validate({**raw, "fields_read_types": ["PERSON", "USERNAME"]})

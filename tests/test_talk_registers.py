@@ -53,6 +53,8 @@ PASTED_AND_SAID = [
     (["Konto 8154405357 BLZ 37040044 bitte"], ["8154405357", "37040044"], ["bitte"]),
     (["10:15:02 From ngozi okafor to Everyone: hi\n10:16:40 From ngozi okafor to thandiwe dube (Direct Message): ok"],
      ["ngozi", "okafor", "thandiwe", "dube"], ["Everyone", "Direct"]),
+    (["09:02 witkama (DM)\nhey, got a minute?"], ["witkama"], ["minute"]),
+    (["10:15 AM lengyelm | Direct message"], ["lengyelm"], ["AM"]),
     (["card no 578613208607 exp 08/26"], ["578613208607"], ["card", "exp"]),
     (["ok the card number is 4111 1111 1111 1111 999"], ["4111 1111 1111 1111 999"], ["card"]),
     (["On Tue, Mar 5, 2024 at 10:12 AM Zoé Hébert <zh@x.fr> wrote:\n> ok"], ["Zoé", "Hébert"], ["AM", "wrote"]),

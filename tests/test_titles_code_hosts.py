@@ -40,6 +40,25 @@ def test_a_person_owning_a_repository_is_still_masked(analyzer, url, handle):
     assert "repos" not in _values(analyzer, url)
 
 
+@pytest.mark.parametrize("url, handle", [
+    ("https://calendly.com/claude/30min", "claude"),
+    ("https://www.linkedin.com/in/miro", "miro"),
+    ("https://example.com/profile/claude", "claude"),
+])
+def test_an_app_word_is_an_organisation_only_on_a_code_host(analyzer, url, handle):
+    """A scheduling link or a profile page belongs to a person even when its slug is an app word."""
+    assert ("USERNAME", handle) in _found(analyzer, url)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ms. Helm approved the budget.", "Helm"),
+    ("Django said he would call back.", "Django"),
+])
+def test_a_name_spelled_like_an_organisation_owning_code_is_still_a_name(analyzer, text, name):
+    """The code owners (code_owners.txt) are no UI words: NER's names are not cut free of them."""
+    assert ("PERSON", name) in _found(analyzer, text)
+
+
 def test_a_repository_of_a_self_hosted_code_host_is_no_person(analyzer):
     assert _found(analyzer, "https://bitbucket.acme.com/projects/OPS/repos/deploy-tools/browse") == []
 
@@ -52,6 +71,9 @@ def test_a_role_named_machine_stays_beside_the_masked_login(analyzer):
 @pytest.mark.parametrize("text, value", [
     ("Permission denied for jdoe@ravi-laptop-2", "jdoe@ravi-laptop-2"),
     ("connected to ana@anas-MacBook-Pro", "ana@anas-MacBook-Pro"),
+    # a surname that role words spell run together (web+b, b+runner, mon+a) is no role-named machine
+    ("Permission denied for jdoe@webb-01", "jdoe@webb-01"),
+    ("ssh ana@brunner-2", "ana@brunner-2"),
 ])
 def test_a_machine_named_after_its_person_is_masked_with_the_login(analyzer, text, value):
     assert value in _values(analyzer, text)
@@ -62,6 +84,7 @@ def test_a_machine_named_after_its_person_is_masked_with_the_login(analyzer, tex
     "@property\ndef name(self):",
     "@pytest.fixture\n@staticmethod\nasync def run():",
     "@dataclass\nclass Point:",
+    "@login_required\n@app.route(\n    '/x')\ndef view():",
 ])
 def test_a_decorator_alone_on_its_line_above_code_is_no_handle(analyzer, code):
     assert not any(value.startswith("@") for value in _values(analyzer, code))
@@ -70,6 +93,17 @@ def test_a_decorator_alone_on_its_line_above_code_is_no_handle(analyzer, code):
 @pytest.mark.parametrize("chat", ["@jdoe\nplease review the PR", "@ana.souza\n\nthanks!", "cc @jdoe"])
 def test_a_handle_alone_on_a_line_of_chat_is_still_masked(analyzer, chat):
     assert any(value.lstrip("@") in ("jdoe", "ana.souza") for value in _values(analyzer, chat))
+
+
+@pytest.mark.parametrize("chat, handles", [
+    ("@jdoe\n@ana_l can you review?", {"@jdoe", "@ana_l"}),
+    ("@kwame.m\n@frost_byte\nthoughts?", {"@kwame.m", "@frost_byte"}),
+    ("@mariagomez\nclass is cancelled today", {"@mariagomez"}),
+])
+def test_a_handle_alone_on_a_line_above_another_handle_or_a_word_like_class_is_masked(analyzer, chat, handles):
+    """Only a `def name(`, a `class Name:` or a called decorator under it (bare decorators between)
+    makes a line's lone "@name" a decorator."""
+    assert handles <= _values(analyzer, chat)
 
 
 def test_a_dashboards_relative_time_is_no_sender(analyzer):
@@ -85,6 +119,12 @@ def test_a_dashboards_relative_time_is_no_sender(analyzer):
 ])
 def test_a_name_in_a_file_name_written_with_blanks_is_a_person(analyzer, title, name):
     assert ("PERSON", name) in _found(analyzer, title)
+
+
+def test_words_before_a_file_name_do_not_take_its_names_first_name_from_its_surname(analyzer):
+    """The stem's own pieces are read too: "Ana Souza Kwame" from the words before must not leave "Mensah"."""
+    values = " ".join(_values(analyzer, "Notes Ana Souza Kwame_Mensah.pdf"))
+    assert "Kwame" in values and "Mensah" in values
 
 
 @pytest.mark.parametrize("title", ["Design Review Notes.pdf", "Release notes - Final Draft.docx"])
@@ -125,6 +165,21 @@ def test_the_login_of_an_ssh_remote_is_no_address_and_a_personal_owner_is_masked
     found = _found(analyzer, line)
     assert not any(entity == "EMAIL_ADDRESS" for entity, _ in found)
     assert {value for _, value in found} == ({owner} if owner else set())
+
+
+@pytest.mark.parametrize("line", ["git clone git@ssh.dev.azure.com:v3/acme/ops/tools",
+                                  "git remote add origin git@git.acme.io:infra/tools.git"])
+def test_the_login_of_a_remote_on_a_code_host_is_no_address(analyzer, line):
+    assert not any(entity == "EMAIL_ADDRESS" for entity, _ in _found(analyzer, line))
+
+
+@pytest.mark.parametrize("line, address", [
+    ("git clone git@ana-lima.dev:dotfiles.git", "git@ana-lima.dev"),
+    ("git clone git@kwamemensah.com:notes.git", "git@kwamemensah.com"),
+])
+def test_a_remote_on_a_personal_domain_is_still_masked(analyzer, line, address):
+    """Only a code host's remote is no address: a person's own domain stays masked with it."""
+    assert any(address in value for value in _values(analyzer, line))
 
 
 @pytest.mark.parametrize("text", ["mail git@acme.io: the repo list is attached", "write to git@acme.io"])

@@ -18,8 +18,15 @@ URL_DELIMITERS = "/?&=#"
 # other delimiters are the address's own characters ("tom&jerry@x.com") and none is cut.
 URL_MARKS = "/?"
 # The login code hosts give every SSH remote (`git@github.com:owner/repo.git`, Bitbucket, GitLab,
-# Azure DevOps): with a `:` and a path right after the host it is a remote, not anyone's mailbox.
-SSH_REMOTE = regex.compile(r"git@[^\s@:]{1,253}:(?=[\w~.])")
+# Azure DevOps): with a `:` and a path right after a code host it is a remote, not anyone's mailbox.
+# A code host: a public one (or a subdomain of it), or a server whose first label names one
+# (`gitlab.acme.com`, `git.acme.io`). Any other host may be a person's own domain
+# (`git@ana-lima.dev:dotfiles.git`): that address is still masked.
+SSH_REMOTE = regex.compile(
+    r"git@(?:(?:[\w\-]{1,63}\.){0,4}(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com|sr\.ht"
+    r"|huggingface\.co|dev\.azure\.com|visualstudio\.com)"
+    r"|(?:git|gitlab|github|gitea|forgejo|gogs|bitbucket|gerrit|scm|vcs)(?:[\-_][\w]{1,20})?(?:\.[\w\-]{1,63}){1,5}"
+    r"):(?=[\w~.])", regex.IGNORECASE)
 
 
 def registered_domain(text: str) -> bool:

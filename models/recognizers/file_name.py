@@ -53,9 +53,11 @@ class FileNameRecognizer(EntityRecognizer):
             stem_end = match.start() + match.group().rindex(".")
             pieces = list(_PIECE.finditer(text, match.start(), stem_end))
             before = _WORDS_BEFORE.search(text, max(0, match.start() - _WORDS_REACH), match.start())
-            named = list(_PIECE.finditer(text, before.start(), stem_end)) if before else pieces
+            named = list(_PIECE.finditer(text, before.start(), stem_end)) if before else []
+            # The stem's own pieces are read as well: words before can pair its first name with one of
+            # theirs ("Notes Ana Souza Kwame_Mensah.pdf": "Ana Souza Kwame"), leaving its surname.
             results += self._people(named) if len(named) >= 2 else []
-            results += self._login(pieces) if len(pieces) >= 2 else []
+            results += self._people(pieces) + self._login(pieces) if len(pieces) >= 2 else []
         return [result for result in results if result.entity_type in entities]
 
     def _word(self, piece: str) -> bool:
