@@ -265,9 +265,11 @@ class CategoryClassifier:
                    for matcher in (self._by_word, self._by_lemma) for match_id, start, end in matcher(doc)]
         matches += self._tolerant.matches(doc, self._lemma_of)
         evaluations = person_pattern_matches(doc, text, self._person_patterns)
-        # A term inside another category's person pattern is a word of its phrase, not a term:
-        # "pulling your weight" is about work done, not body weight.
-        matches = [match for match in matches if not _inside_other(match, evaluations)] + evaluations
+        # A term inside another category's person pattern that a person owns is a word of its phrase,
+        # not a term: "he's not pulling his weight" is about work done, not body weight. A pattern no
+        # one owns counts for nothing, so the term inside it stays ("missed estimated tax deadlines").
+        taken = [match for match in evaluations if owned_terms(doc, [match], self._data.person).owned]
+        matches = [match for match in matches if not _inside_other(match, taken)] + evaluations
         for label, start, end in matches:
             terms.setdefault(label, set()).add(doc[start:end].text.lower())
         category_matches = [match for match in matches if not match[0].startswith("work:")]
