@@ -234,6 +234,8 @@ class CategoryClassifier:
         self._patterns = {category: [(re.compile(pattern, re.IGNORECASE), weight)
                                      for pattern, weight in signals.patterns.items()]
                           for category, signals in data.categories.items()}
+        # A person's own words (owners, possessives): with one in the text, patterns count in full at work.
+        self._person_words = _names_pattern(tuple(data.person.owners | data.person.possessives), re.IGNORECASE)
         self._person_patterns = [(f"{category}:person:{name}", re.compile(pattern, re.IGNORECASE))
                                  for category, signals in data.categories.items()
                                  for name, pattern in signals.person_patterns.items()]
@@ -398,6 +400,7 @@ class CategoryClassifier:
                 "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
+        personal = bool(self._person_words.search(text))
         for category, signals in self._data.categories.items():
             in_place = ((weights.app if self._apps[category].search(app) else 0.0)
                         + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
@@ -428,7 +431,9 @@ class CategoryClassifier:
                                                                 if label.startswith(person)),
                 "entities": sum(weight for entity, weight in signals.entities.items() if entity in entities),
                 "ner_labels": sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels),
-                "patterns": _pattern_score(text, self._patterns[category], 1 if at_work else None),
+                # at work, with no person word in the text ("doc moved me from 50 mg to 100 mg" is one's own)
+                "patterns": _pattern_score(text, self._patterns[category],
+                                           1 if at_work and not personal else None),
                 "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
         return parts

@@ -113,3 +113,10 @@ def test_a_term_inside_another_categorys_person_pattern_no_one_owns_still_counts
     # the performance pattern ("missed ... deadlines") has no owner and counts nothing: dropping the
     # tax or medical term inside it would keep a record that was dropped before
     assert decide(detector, analyzer_settings, raw) == expected
+
+
+def test_at_work_a_pattern_counts_every_matched_string_when_a_person_word_is_in_the_text(
+        detector, analyzer_settings):
+    # a work app alone capped the dose pattern at one string (1.5): dropped at a00a57a, kept after
+    raw = keystrokes("doc moved me from 50 mg to 100 mg, then 150 mg next month", app="Slack")
+    assert decide(detector, analyzer_settings, raw) == "medical"
