@@ -271,7 +271,7 @@ class CategoryClassifier:
         # not a term: "he's not pulling his weight" is about work done, not body weight. A pattern no
         # one owns counts for nothing, so the term inside it stays ("missed estimated tax deadlines").
         taken = [match for match in evaluations if owned_terms(doc, [match], self._data.person).owned]
-        matches = [match for match in matches if not _inside_other(match, taken)] + evaluations
+        matches = _outside_others(matches, taken, len(doc)) + evaluations
         for label, start, end in matches:
             terms.setdefault(label, set()).add(doc[start:end].text.lower())
         category_matches = [match for match in matches if not match[0].startswith("work:")]
@@ -444,13 +444,24 @@ def _form_part(word: str) -> bool:
     return len(word) == 1 and word.isalpha() or any(char.isdigit() for char in word)
 
 
-def _inside_other(match: tuple[str, int, int], evaluations: list[tuple[str, int, int]]) -> bool:
-    """Whether a category term's match lies within a person-pattern match of another category (work
-    terms stay: "missed the latency target" is still work)."""
-    label, start, end = match
-    category = label.split(":")[0]
-    return category != "work" and any(other.split(":")[0] != category and first <= start and end <= last
-               for other, first, last in evaluations)
+def _outside_others(matches: list[tuple[str, int, int]], evaluations: list[tuple[str, int, int]],
+                    length: int) -> list[tuple[str, int, int]]:
+    """The `matches` but category terms lying within a person-pattern match of another category (work
+    terms stay: "missed the latency target" is still work), in time linear in the doc's `length`
+    tokens: per category, the furthest end of its pattern matches begun at or before each token."""
+    reach: dict[str, list[int]] = {}
+    for label, first, last in evaluations:
+        ends = reach.setdefault(label.split(":")[0], [0] * (length + 1))
+        ends[first] = max(ends[first], last)
+    for ends in reach.values():
+        for index in range(1, length + 1):
+            ends[index] = max(ends[index], ends[index - 1])
+    kept = []
+    for label, start, end in matches:
+        category = label.split(":")[0]
+        if category == "work" or not any(ends[start] >= end for other, ends in reach.items() if other != category):
+            kept.append((label, start, end))
+    return kept
 
 
 def _frozen(found: dict[str, set[str]]) -> tuple[tuple[str, frozenset[str]], ...]:

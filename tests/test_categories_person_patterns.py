@@ -3,6 +3,7 @@ owns the match; lab values, symptoms and health forms as patterns; work about th
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -120,3 +121,19 @@ def test_at_work_a_pattern_counts_every_matched_string_when_a_person_word_is_in_
     # a work app alone capped the dose pattern at one string (1.5): dropped at a00a57a, kept after
     raw = keystrokes("doc moved me from 50 mg to 100 mg, then 150 mg next month", app="Slack")
     assert decide(detector, analyzer_settings, raw) == "medical"
+
+
+def test_terms_inside_person_patterns_are_found_in_time_linear_in_the_text():
+    # every term checked against every pattern match was quadratic ("my results " repeated: 8k chars 0.15 s)
+
+
+    from models.categories import _outside_others
+    count = 20_000
+    matches = [("medical:weak", 2 * index + 1, 2 * index + 2) for index in range(count)]
+    evaluations = [("performance:person:missed_targets", 2 * index, 2 * index + 2) for index in range(count)]
+    evaluations.append(("medical:person:own_results", 0, 2))
+    started = time.perf_counter()
+    assert _outside_others(matches, evaluations, 2 * count) == []
+    assert _outside_others([("performance:strong", 3, 4), ("work:term", 1, 2)], evaluations, 2 * count) == [
+        ("performance:strong", 3, 4), ("work:term", 1, 2)]
+    assert time.perf_counter() - started < 2.0
