@@ -22,6 +22,11 @@ from PIL import Image
 # The columns of Tesseract's TSV, which the C API gives without its header line.
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
 LIBRARY = "libtesseract.so.5"
+# Page segmentation and engine modes Tesseract has (the command refuses others; the C API takes any int).
+LARGEST = {"--psm": 13, "--oem": 3}
+# `-c` variables the command reads: the modes (set per read or per engine here, where a variable would
+# be overridden) and the debug file (here /dev/null; the command's stderr is captured and dropped).
+COMMAND_VARIABLES = frozenset({"tessedit_pageseg_mode", "tessedit_ocr_engine_mode", "debug_file"})
 
 
 class EngineUnavailable(RuntimeError):
@@ -39,9 +44,9 @@ def engine_flags(config: str) -> dict[str, object] | None:
     named = {"--psm": "psm", "--oem": "oem", "--dpi": "dpi"}
     while tokens:
         flag = tokens.pop(0)
-        if flag in named and tokens and tokens[0].isdigit():
+        if flag in named and tokens and tokens[0].isdigit() and int(tokens[0]) <= LARGEST.get(flag, 10**6):
             flags[named[flag]] = int(tokens.pop(0))
-        elif flag == "-c" and tokens and "=" in tokens[0]:
+        elif flag == "-c" and tokens and "=" in tokens[0] and tokens[0].split("=", 1)[0] not in COMMAND_VARIABLES:
             flags["variables"] = (*flags["variables"], tuple(tokens.pop(0).split("=", 1)))
         else:
             return None
@@ -57,7 +62,9 @@ def _library() -> ctypes.CDLL:
         raise EngineUnavailable(f"{LIBRARY} is not installed (Debian package libtesseract5)") from None
     handle, text = ctypes.c_void_p, ctypes.c_char_p
     for name, argtypes, restype in (
-            ("TessBaseAPICreate", [], handle), ("TessBaseAPIInit2", [handle, text, text, ctypes.c_int], ctypes.c_int),
+            ("TessBaseAPICreate", [], handle),
+            ("TessBaseAPIInit4", [handle, text, text, ctypes.c_int, ctypes.POINTER(text), ctypes.c_int,
+                                  ctypes.POINTER(text), ctypes.POINTER(text), ctypes.c_size_t, ctypes.c_int], ctypes.c_int),
             ("TessBaseAPISetPageSegMode", [handle, ctypes.c_int], None),
             ("TessBaseAPISetVariable", [handle, text, text], ctypes.c_int),
             ("TessBaseAPISetImage", [handle, text, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int], None),
@@ -95,13 +102,15 @@ class Engine:
         self._pid = os.getpid()
         self._lock = threading.Lock()
         self._api = self._lib.TessBaseAPICreate()
-        if self._lib.TessBaseAPIInit2(self._api, None, language.encode(), oem):
+        # The variables are given to Init, as the command gives its `-c` flags: some take effect only
+        # there (load_system_dawg, user_words_file); set after it, they are accepted and ignored.
+        # Tesseract's diagnostics ("Estimating resolution as ...") hold no content, but need no log either.
+        pairs = (("debug_file", os.devnull), *variables)
+        names = (ctypes.c_char_p * len(pairs))(*(name.encode() for name, _ in pairs))
+        values = (ctypes.c_char_p * len(pairs))(*(value.encode() for _, value in pairs))
+        if self._lib.TessBaseAPIInit4(self._api, None, language.encode(), oem, None, 0, names, values, len(pairs), 0):
             self._lib.TessBaseAPIDelete(self._api)
             raise EngineUnavailable(f"Tesseract could not load language data {language!r}")
-        # Tesseract's diagnostics ("Estimating resolution as ...") hold no content, but need no log either.
-        self._lib.TessBaseAPISetVariable(self._api, b"debug_file", os.devnull.encode())
-        for name, value in variables:
-            self._lib.TessBaseAPISetVariable(self._api, name.encode(), value.encode())
         atexit.register(self.close)
 
     def table(self, image: Image.Image, flags: dict[str, object], seconds: float) -> str:
@@ -120,6 +129,8 @@ class Engine:
                 if lib.TessBaseAPIRecognize(api, monitor):
                     raise ReadFailed("timeout or recognition failed")
                 text = lib.TessBaseAPIGetTsvText(api, 0)
+                if not text:  # a null pointer: string_at would read address 0 (the worker dies)
+                    raise ReadFailed("no word table")
                 try:
                     return TSV_HEADER + ctypes.string_at(text).decode("utf-8")
                 finally:

@@ -22,7 +22,9 @@ def test_when_the_config_holds_page_engine_dpi_or_variable_flags_then_the_engine
     assert engine_flags(config) == flags
 
 
-@pytest.mark.parametrize("config", ["--psm 11 --user-words words.txt", "--psm eleven", "-c no_value", "-l eng"])
+@pytest.mark.parametrize("config", ["--psm 11 --user-words words.txt", "--psm eleven", "-c no_value", "-l eng",
+                                    "--psm 99", "--oem 7", "-c debug_file=/dev/stderr", "-c tessedit_pageseg_mode=6",
+                                    "--psm 11 -c tessedit_ocr_engine_mode=0"])
 def test_when_the_config_holds_any_other_flag_then_the_command_reads_instead(config):
     assert engine_flags(config) is None
 
@@ -64,3 +66,43 @@ def test_when_a_config_sets_a_variable_then_only_reads_with_that_config_take_it(
     digits = word_table(image, OcrSettings(config="--psm 11 -c tessedit_char_whitelist=0123456789"))
     assert [t.strip() for t in digits["text"] if t.strip()] == ["2291"]
     assert [t.strip() for t in word_table(image, OcrSettings())["text"] if t.strip()] == ["Deploy", "2291", "ok"]
+
+
+class FakeLibrary:
+    """libtesseract's functions as recorders: Recognize succeeds and GetTsvText returns a null pointer."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        def call(*args):
+            self.calls.append((name, args))
+            return {"TessBaseAPICreate": 1, "TessMonitorCreate": 2}.get(name, None if name.startswith("TessBaseAPIGet") else 0)
+        return call
+
+
+def fake_engine(monkeypatch, variables=()):
+    from models import tess_api
+    library = FakeLibrary()
+    monkeypatch.setattr(tess_api, "_library", lambda: library)
+    monkeypatch.setattr(tess_api.atexit, "register", lambda function: None)
+    return tess_api.Engine("Latin", 3, variables), library
+
+
+def test_when_a_config_sets_variables_then_they_are_given_at_init_as_the_command_gives_them(monkeypatch):
+    # load_system_dawg and the like take effect only at Init; after it they are accepted and ignored
+    _, library = fake_engine(monkeypatch, (("load_system_dawg", "0"), ("load_freq_dawg", "0")))
+    (name, args), = [call for call in library.calls if call[0].startswith("TessBaseAPIInit")]
+    assert name == "TessBaseAPIInit4"
+    count = args[8]
+    assert [args[6][index] for index in range(count)] == [b"debug_file", b"load_system_dawg", b"load_freq_dawg"]
+    assert [args[7][index] for index in range(count)][1:] == [b"0", b"0"]
+    assert not [call for call in library.calls if call[0] == "TessBaseAPISetVariable"]
+
+
+def test_when_tesseract_returns_no_word_table_then_the_read_fails(monkeypatch):
+    from models.tess_api import ReadFailed
+    engine_, library = fake_engine(monkeypatch)
+    with pytest.raises(ReadFailed):
+        engine_.table(Image.new("L", (40, 20), 255), {"psm": 11, "variables": ()}, 5.0)
+    assert [call[0] for call in library.calls].count("TessMonitorDelete") == 1
