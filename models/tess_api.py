@@ -154,6 +154,17 @@ _engines: dict[tuple, Engine] = {}
 _engines_lock = threading.Lock()
 
 
+def _after_fork_in_child() -> None:
+    """A fork's child starts with no engine and a free lock: a thread of the parent that held the
+    lock at the fork does not exist in the child to release it (the child's first read would hang)."""
+    global _engines_lock
+    _engines_lock = threading.Lock()
+    _engines.clear()  # the parent's engines: their locks may be held too, and the parent frees them
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def engine(language: str, oem: int, variables: tuple[tuple[str, str], ...] = ()) -> Engine:
     """The engine of this process for `language`, `oem` and `variables`, loaded on first use (a fork's child loads its own)."""
     key = (language, oem, variables, os.getpid())

@@ -1,6 +1,7 @@
 """Tesseract in process through its C API (models/tess_api.py) against the `tesseract` command."""
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
@@ -106,3 +107,22 @@ def test_when_tesseract_returns_no_word_table_then_the_read_fails(monkeypatch):
     with pytest.raises(ReadFailed):
         engine_.table(Image.new("L", (40, 20), 255), {"psm": 11, "variables": ()}, 5.0)
     assert [call[0] for call in library.calls].count("TessMonitorDelete") == 1
+
+
+def test_when_a_process_forks_while_the_engine_cache_is_locked_then_the_child_still_loads_its_engine(monkeypatch):
+    import os
+
+    from models import tess_api
+    fake_engine(monkeypatch)
+    with tess_api._engines_lock:  # another thread loading an engine at the fork
+        child = os.fork()
+        if child == 0:
+            code = 1
+            try:
+                done = threading.Event()
+                threading.Thread(target=lambda: (tess_api.engine("Latin", 3), done.set()), daemon=True).start()
+                code = 0 if done.wait(10) else 2
+            finally:
+                os._exit(code)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
