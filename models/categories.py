@@ -401,6 +401,7 @@ class CategoryClassifier:
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
         personal = bool(self._person_words.search(text))
+        worded = work["terms"] + work["artefacts"] >= 2 * weights.work_term
         for category, signals in self._data.categories.items():
             in_place = ((weights.app if self._apps[category].search(app) else 0.0)
                         + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
@@ -431,9 +432,11 @@ class CategoryClassifier:
                                                                 if label.startswith(person)),
                 "entities": sum(weight for entity, weight in signals.entities.items() if entity in entities),
                 "ner_labels": sum(weight for label, weight in signals.ner_labels.items() if label in ner_labels),
-                # at work, with no person word in the text ("doc moved me from 50 mg to 100 mg" is one's own)
+                # at work by the text itself (work terms, code, artefacts: a work app alone is where a
+                # "dose log: 50 mg mon, 100 mg tue" is kept too) and with no person word in it
+                # ("doc moved me from 50 mg to 100 mg" is one's own)
                 "patterns": _pattern_score(text, self._patterns[category],
-                                           1 if at_work and not personal else None),
+                                           1 if at_work and worded and not personal else None),
                 "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
         return parts

@@ -90,7 +90,7 @@ def test_work_about_performance_or_health_stays_work(detector, analyzer_settings
 
 
 def test_at_work_a_pattern_counts_one_matched_string(classifier, analyzer):
-    text = "the dose calculator rounds 2.5 mg to 3 mg and 7.5 mg to 8 mg"
+    text = "the dose calculator rounds 2.5 mg to 3 mg and 7.5 mg to 8 mg, add a unit test"
     feature = classifier.features(analyzer.nlp_engine.nlp["en"](text))
     record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Visual Studio Code")
     parts = classifier.explain(record, [feature], ())["scores"]["medical"]["parts"]
@@ -120,6 +120,12 @@ def test_at_work_a_pattern_counts_every_matched_string_when_a_person_word_is_in_
         detector, analyzer_settings):
     # a work app alone capped the dose pattern at one string (1.5): dropped at a00a57a, kept after
     raw = keystrokes("doc moved me from 50 mg to 100 mg, then 150 mg next month", app="Slack")
+    assert decide(detector, analyzer_settings, raw) == "medical"
+
+
+def test_in_a_work_app_with_no_work_words_a_pattern_counts_every_matched_string(detector, analyzer_settings):
+    # a work app is where one's own matter is written too: dropped at a00a57a, kept with the cap
+    raw = keystrokes("dose log: 50 mg mon, 100 mg tue, 150 mg wed", app="Slack")
     assert decide(detector, analyzer_settings, raw) == "medical"
 
 
