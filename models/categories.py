@@ -267,7 +267,7 @@ class CategoryClassifier:
                    for matcher in (self._by_word, self._by_lemma) for match_id, start, end in matcher(doc)]
         matches += self._tolerant.matches(doc, self._lemma_of)
         evaluations = person_pattern_matches(doc, text, self._person_patterns)
-        # A term inside another category's person pattern that a person owns is a word of its phrase,
+        # A weak term inside another category's person pattern that a person owns is a word of its phrase,
         # not a term: "he's not pulling his weight" is about work done, not body weight. A pattern no
         # one owns counts for nothing, so the term inside it stays ("missed estimated tax deadlines").
         taken = [match for match in evaluations if owned_terms(doc, [match], self._data.person).owned]
@@ -449,8 +449,9 @@ def _form_part(word: str) -> bool:
 
 def _outside_others(matches: list[tuple[str, int, int]], evaluations: list[tuple[str, int, int]],
                     length: int) -> list[tuple[str, int, int]]:
-    """The `matches` but category terms lying within a person-pattern match of another category (work
-    terms stay: "missed the latency target" is still work), in time linear in the doc's `length`
+    """The `matches` but weak category terms lying within a person-pattern match of another category
+    ("weight" in "pulling his weight"; a strong term is the matter itself, "missed estimated tax
+    deadlines" is tax, and work terms stay: "missed the latency target" is still work), in time linear in the doc's `length`
     tokens: per category, the furthest end of its pattern matches begun at or before each token."""
     reach: dict[str, list[int]] = {}
     for label, first, last in evaluations:
@@ -462,7 +463,8 @@ def _outside_others(matches: list[tuple[str, int, int]], evaluations: list[tuple
     kept = []
     for label, start, end in matches:
         category = label.split(":")[0]
-        if category == "work" or not any(ends[start] >= end for other, ends in reach.items() if other != category):
+        if (category == "work" or not label.endswith(":weak")
+                or not any(ends[start] >= end for other, ends in reach.items() if other != category)):
             kept.append((label, start, end))
     return kept
 
