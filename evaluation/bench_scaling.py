@@ -114,6 +114,13 @@ SHAPES: tuple[Shape, ...] = (
     Shape("plus and blanks", _repeat("+ ")),
     Shape("lower-case names", _words(lambda i: ("anna", "maria", "john")[i % 3])),
     Shape("password cue chain", _words(lambda i: "password")),
+    # Spoken and pasted registers (models/data/recognizers.yaml, talk_registers) and owned category
+    # patterns (models/data/categories.yaml, person_patterns).
+    *(Shape(f"talk register {unit.strip()!r}", _repeat(unit)) for unit in (
+        "user=", "<a_b> <", "[00:00] ", "docker login -u ", "creds are x / ", "send me the code ", "key ",
+        "member ID?\n", "last four\n", "DB_USER_", "password is maple one ", "username?\n", "its me, a_",
+        "login there is ", "a \u2014 Today at ", "1:00 From a to ", "WIFI:S:a;", "Pass - ", "A A A A <a@b> ")),
+    Shape("owned result chain", _repeat("my results "), place="segments"),
     Shape("long keystroke stream", _words(lambda i: ("ship", "the", "fix", "now")[i % 4]), place="typed"),
     Shape("long transcript", _words(lambda i: ("we", "met", "Anna", "at", "noon.")[i % 5]), place="segments"),
 )

@@ -3,7 +3,6 @@ owns the match; lab values, symptoms and health forms as patterns; work about th
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -129,21 +128,18 @@ def test_in_a_work_app_with_no_work_words_a_pattern_counts_every_matched_string(
     assert decide(detector, analyzer_settings, raw) == "medical"
 
 
-def test_terms_inside_person_patterns_are_found_in_time_linear_in_the_text():
-    # every term checked against every pattern match was quadratic ("my results " repeated: 8k chars 0.15 s)
-
-
+def test_terms_inside_person_patterns_are_found_among_many_matches():
+    # every term was checked against every pattern match (quadratic: "my results " repeated); the cost is
+    # measured by `make bench-scaling` ("owned result chain"), the answer at 20,000 matches here
     from models.categories import _outside_others
     count = 20_000
     matches = [("medical:weak", 2 * index + 1, 2 * index + 2) for index in range(count)]
     matches += [("medical:strong", 2 * index + 1, 2 * index + 2) for index in range(count)]
     evaluations = [("performance:person:missed_targets", 2 * index, 2 * index + 2) for index in range(count)]
     evaluations.append(("medical:person:own_results", 0, 2))
-    started = time.perf_counter()
     assert _outside_others(matches, evaluations, 2 * count) == matches[count:]
     assert _outside_others([("performance:strong", 3, 4), ("work:term", 1, 2)], evaluations, 2 * count) == [
         ("performance:strong", 3, 4), ("work:term", 1, 2)]
-    assert time.perf_counter() - started < 2.0
 
 
 @pytest.mark.parametrize("raw, expected", [

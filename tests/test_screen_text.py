@@ -4,8 +4,6 @@ left apart, spans over a cell's edge dropped; then an `ls -l` listing rendered b
 Tesseract, detection and redaction."""
 from __future__ import annotations
 
-import time
-
 import pydantic
 import pytest
 
@@ -129,21 +127,16 @@ def test_when_a_line_view_span_adds_nothing_the_ocr_view_could_not_then_it_is_dr
     assert [lines[s.start:s.end] for s in kept[OCR_LINES]] == ["ihughes"]
 
 
-def test_when_a_paragraph_view_holds_many_spans_then_dropping_echoes_stays_linear(policy):
-    """Each line of a row view is looked up once, not once per span (a long wrapped text: every span
-    cut its whole line out of the view again). Spans of two characters: too short to be searched as
-    values, so the filter's cost is what is timed."""
+def test_when_a_paragraph_view_holds_many_spans_then_each_is_judged_by_its_own_line(policy):
+    """A long wrapped text with a span every three characters (each line is looked up once, not once
+    per span: every span cut its whole line out of the view again): all are kept, as none lies on a
+    line the OCR text holds as it is. Spans of two characters are too short to be searched as values."""
     record = RawRecord("s", "screenshot", "u", "2026-01-01T00:00:00Z")
-    timings = []
-    for size in (40_000, 160_000):
-        text = "x\n" + "ab " * (size // 3) + "\nx"
-        spans = tuple(Span("USERNAME", start, start + 2, 0.7) for start in range(2, len(text) - 5, 3))
-        prepared = PreparedRecord(record, (TextField(OCR, "x"), TextField(OCR_PARAGRAPHS, text)), None, ())
-        started = time.perf_counter()
-        kept = masked_spans(prepared, Finding(prepared, ((OCR_PARAGRAPHS, spans),)), policy)[0]
-        timings.append(time.perf_counter() - started)
-        assert len(kept[OCR_PARAGRAPHS]) == len(spans)  # none is an echo: all kept
-    assert timings[1] < 8 * timings[0] + 0.2
+    text = "x\n" + "ab " * 40_000 + "\nx"
+    spans = tuple(Span("USERNAME", start, start + 2, 0.7) for start in range(2, len(text) - 5, 3))
+    prepared = PreparedRecord(record, (TextField(OCR, "x"), TextField(OCR_PARAGRAPHS, text)), None, ())
+    kept = masked_spans(prepared, Finding(prepared, ((OCR_PARAGRAPHS, spans),)), policy)[0]
+    assert len(kept[OCR_PARAGRAPHS]) == len(spans)
 
 
 def test_when_the_line_view_would_drop_a_type_ner_does_not_give_then_the_shape_is_refused():

@@ -3,7 +3,6 @@ timestamps, support chats that ask for a number in one turn and get it in the ne
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -125,14 +124,14 @@ def test_lines_with_a_time_and_no_one_in_particular_keep_their_words(detector, a
                                   "user: ab " * 1_000, "username?\n" * 900, "account is a." * 700, "its me, a_" * 800,
                                   "login there is " * 600, "a \u2014 Today at " * 500, "1:00 From a to " * 600,
                                   "h:1:d:" * 1_500, "WIFI:S:a;" * 1_000, "Pass - " * 1_200, "A A A A <a@b> " * 500])
-def test_hostile_registers_are_scanned_in_linear_time(analyzer, text):
+def test_hostile_registers_are_scanned_within_the_regex_limits(analyzer, text):
+    """No pattern of these families runs into its regex time limit on crafted repeats; how their cost
+    grows with the size is measured by `make bench-scaling` (the "talk register" shapes)."""
     recognizers = [r for r in pattern_family_recognizers(recognizer_data())
                    if r.name.startswith(("TalkRegisters", "PhoneNumbers"))]
     assert len(recognizers) >= 5
-    started = time.perf_counter()
     try:
         for recognizer in recognizers:
             recognizer.analyze(text, recognizer.supported_entities, None)
     except RegexTimedOut:
         pytest.fail("a regular expression timed out")
-    assert time.perf_counter() - started < 2.0
