@@ -3,9 +3,11 @@ against the versions in CHECKED_VERSIONS (tests/test_compat.py fails when anothe
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
+import regex
 from phonenumbers import PhoneNumberMatcher
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
@@ -19,6 +21,18 @@ def doc_to_nlp_artifacts(nlp_engine: SpacyNlpEngine, doc: Doc, language: str) ->
     """Presidio's own conversion of a spaCy doc into NlpArtifacts (the one `process_batch` applies),
     for docs run through spaCy apart from Presidio; private `_doc_to_nlp_artifact`."""
     return nlp_engine._doc_to_nlp_artifact(doc, language)  # pylint: disable=protected-access
+
+
+def compile_patterns(recognizers: Iterable[EntityRecognizer]) -> None:
+    """Compile every pattern of the pattern recognizers now, with the flags they read with, as
+    PatternRecognizer does on its first text (`__analyze_patterns` fills `compiled_regex` and
+    `compiled_with_flags`): the few hundred patterns cost about 2 s, paid at start-up rather than by the
+    first records a worker reads (and again whenever `regex`'s cache of 500 patterns was churned)."""
+    for recognizer in recognizers:
+        if isinstance(recognizer, PatternRecognizer):
+            for pattern in recognizer.patterns:
+                pattern.compiled_with_flags = recognizer.global_regex_flags
+                pattern.compiled_regex = regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
 
 
 def is_regex_timeout(record: logging.LogRecord) -> bool:

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from models.bounded_tokens import BoundedTokenizer
 from models.categories import CategoryClassifier, CategoryData, TextFeatures, category_data, load_text_classifier
-from models.compat import is_regex_timeout
+from models.compat import compile_patterns, is_regex_timeout
 from models.config_files import ConfigFileError
 from models.context_words import BisectingContextEnhancer
 from models.lemmas import FACTORY as LEMMATIZER_FACTORY, lemma_table_words
@@ -179,6 +179,7 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
     if settings.pruned:
         recognizers = [recognizer for recognizer in recognizers
                        if not set(recognizer.supported_entities) <= settings.unused_entities]
+    compile_patterns(recognizers)
     registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[settings.language])
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[settings.language],
                           context_aware_enhancer=BisectingContextEnhancer() if settings.pruned else None)

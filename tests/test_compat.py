@@ -16,10 +16,12 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from models.compat import (
     CHECKED_VERSIONS,
     FilteredPhoneNumberMatcher,
+    compile_patterns,
     doc_to_nlp_artifacts,
     is_regex_timeout,
     phone_result,
 )
+from models.engine import build_analyzer
 from pipeline.options import RedactionOptions
 from transforms.beam_compat import CHECKED_BEAM_VERSION, beam_argument_parser, declare_options, map_side_input_windows
 
@@ -108,3 +110,23 @@ def test_a_mapped_side_input_is_read_in_the_window_the_mapping_gives():
         plain = beam.pvalue.AsSingleton(side, default_value="none")
         seen = main | "Read" >> beam.Map(lambda t, m, p: (t, m, p), mapped, plain)
         assert_that(seen, equal_to([(5, "read", "read"), (15, "read", "none")]))
+
+
+def test_patterns_compiled_ahead_are_the_ones_presidio_reads_with():
+    recognizer = PatternRecognizer("USERNAME", patterns=[Pattern("login", r"\blogin: (\w+)", 0.6)],
+                                   global_regex_flags=0)
+    compile_patterns([recognizer])
+    pattern = recognizer.patterns[0]
+    assert pattern.compiled_regex is not None and pattern.compiled_with_flags == 0
+    compiled = pattern.compiled_regex
+    results = recognizer.analyze("the login: jdoe42", ["USERNAME"])
+    assert [(r.start, r.end) for r in results] == [(4, 17)]
+    assert pattern.compiled_regex is compiled  # Presidio read with it and did not compile again
+
+
+def test_the_analyzer_starts_with_every_pattern_compiled(analyzer_settings):
+    fresh = build_analyzer(analyzer_settings)  # one no text has gone through yet
+    patterns = [pattern for recognizer in fresh.registry.recognizers if isinstance(recognizer, PatternRecognizer)
+                for pattern in recognizer.patterns]
+    assert len(patterns) > 100
+    assert all(pattern.compiled_regex is not None and pattern.compiled_with_flags is not None for pattern in patterns)
