@@ -93,7 +93,7 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
             found.owned.setdefault(label, set()).add(term)
         if your or not words.isdisjoint(person.addressees):
             found.addressed.setdefault(label, set()).add(term)
-        if your and PERSON_LABEL not in label:
+        if your and not pattern:
             found.yours.setdefault(label, set()).add(term)
     return found
 

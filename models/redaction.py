@@ -322,15 +322,19 @@ def _marked(spans: list[Span], length: int) -> list[bool]:
     return marked
 
 
-def _span_words(words: tuple[OcrWord, ...], spans: SpansByField, keep: Callable[[list[Span]], list[Span]]) -> set[int]:
-    """Indices of the OCR words a (kept) span of the OCR text, or of its joined, line or paragraph view, touches."""
+# A screen's views other than its OCR text, each with the word every character came from.
+_WORD_VIEWS = ((OCR_JOINED, joined_text), (OCR_LINES, line_text), (OCR_PARAGRAPHS, paragraph_text))
+
+
+def _span_words(words: tuple[OcrWord, ...], spans: SpansByField, keep: Callable[[list[Span]], list[Span]],
+                owners: dict[str, tuple[int, ...]]) -> set[int]:
+    """Indices of the OCR words a (kept) span of the OCR text, or of a view whose character `owners`
+    are given (joined, line or paragraph), touches."""
     marked = _marked(keep(spans.get(OCR, [])), max((word.start + len(word.text) for word in words), default=0))
     found = {i for i, word in enumerate(words) if any(marked[word.start:word.start + len(word.text)])}
-    for name, view in ((OCR_JOINED, joined_text), (OCR_LINES, line_text), (OCR_PARAGRAPHS, paragraph_text)):
-        if spans.get(name):
-            owners = view(words)[1]
-            inside = _marked(keep(spans[name]), len(owners))
-            found |= {owners[p] for p, hit in enumerate(inside) if hit and owners[p] >= 0}
+    for name, view_owners in owners.items():
+        inside = _marked(keep(spans[name]), len(view_owners))
+        found |= {view_owners[p] for p, hit in enumerate(inside) if hit and view_owners[p] >= 0}
     return found
 
 
@@ -342,8 +346,9 @@ def _names(spans: list[Span]) -> list[Span]:
 def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Policy,
                        counts: Counter, masked_category: str | None) -> dict[str, object]:
     words = prepared.ocr_words
-    found = _span_words(words, spans, list)
-    person = _span_words(words, spans, _names)
+    owners = {name: view(words)[1] for name, view in _WORD_VIEWS if spans.get(name)}  # each view built once
+    found = _span_words(words, spans, list, owners)
+    person = _span_words(words, spans, _names, owners)
     rules = policy.screenshots
     # Words nobody could read are covered too (fail closed), and count as found cells of a table's column.
     other = other_script_indices(words, rules.other_script) - found  # and words in scripts it cannot check

@@ -147,7 +147,7 @@ def grouped_text(words: Sequence[OcrWord], groups: list[list[int]],
     line's next are parted by a space, two fields of one row by a tab (so NER does not run a name into
     the next cell, and a tab is still blank to a pattern), a domain's tail OCR split off an address by
     nothing ("ana@campos" ".com"); and for each character the index of the word it came from (-1: a separator)."""
-    tail = regex.compile((shape or paragraph_shape()).domain_tail)
+    tail = _compiled((shape or paragraph_shape()).domain_tail)
     chars: list[str] = []
     owners: list[int] = []
     for number, group in enumerate(groups):
@@ -162,6 +162,12 @@ def grouped_text(words: Sequence[OcrWord], groups: list[list[int]],
             chars += word.text
             owners += [index] * len(word.text)
     return "".join(chars), tuple(owners)
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern:
+    """A shape's pattern compiled once (regex's own cache is churned by per-record value searches)."""
+    return regex.compile(pattern)
 
 
 def line_text(words: Sequence[OcrWord]) -> tuple[str, tuple[int, ...]]:
