@@ -13,8 +13,13 @@ import json
 import os
 import random
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
+
+import time_machine
 
 from evaluation.generated.families import Family, load_family
 from evaluation.generated.public import public_records
@@ -41,6 +46,9 @@ class Sizes:
 # Faker builds some value lists from sets (it_IT's cities), whose order follows string hashing,
 # which Python randomizes per process: generation runs with this hash seed to be reproducible.
 HASH_SEED = "0"
+# Faker counts some values from today (dates within a year, the birthdays inside several locales'
+# national ids): values are drawn as on this day, so a split is the same whichever day it is built.
+REFERENCE_DAY = datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
 FULL = Sizes(1100, 160, {"irc": 120, "clinical": 60, "presidio": 160})
 QUICK = Sizes(120, 14, {"irc": 12, "clinical": 6, "presidio": 16})
 # The screen tuning families (templates_tune/screens.py, apps.py, body.py): screens only.
@@ -60,9 +68,10 @@ def generate_split(family: Family, out: Path, sizes: Sizes, renderer: Renderer |
     """Writes the split under `out` and returns its description (counts and content hash)."""
     rng = random.Random(family.seed)
     values = Values(rng)
-    built = [text_record(family, values, rng, i) for i in range(sizes.text)] if family.text_recipes else []
-    if family.public_share is not None:
-        built += public_records(family.public_share, f"{family.name}-pub", sizes.public, rng)
+    with on_reference_day():
+        built = [text_record(family, values, rng, i) for i in range(sizes.text)] if family.text_recipes else []
+        if family.public_share is not None:
+            built += public_records(family.public_share, f"{family.name}-pub", sizes.public, rng)
     screens_dir = out / "input" / "screens"
     screens_dir.mkdir(parents=True, exist_ok=True)
     if sizes.screens:
@@ -76,6 +85,13 @@ def generate_split(family: Family, out: Path, sizes: Sizes, renderer: Renderer |
             "python_hash_seed": os.environ.get("PYTHONHASHSEED"), "sha256": split_hash(out)}
     (out / "split.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     return info
+
+
+@contextmanager
+def on_reference_day() -> Iterator[None]:
+    """Clocks read REFERENCE_DAY while values are drawn; never around the browser, whose waits need time."""
+    with time_machine.travel(REFERENCE_DAY, tick=False):
+        yield
 
 
 def text_record(family: Family, values: Values, rng: random.Random, index: int) -> Built:
@@ -93,7 +109,8 @@ def screen_record(family: Family, values: Values, rng: random.Random, browser: R
     else:
         theme = "dark" if rng.random() < 0.35 else "light"
         scale = 2 if rng.random() < 0.3 else 1
-    screen = recipe.build(Slots(values), rng, theme)
+    with on_reference_day():
+        screen = recipe.build(Slots(values), rng, theme)
     png, boxes = browser.render(screen, scale)
     record_id = f"{family.name}-s{index:04d}"
     if family.opaque_ids:
