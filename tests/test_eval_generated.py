@@ -2,6 +2,8 @@
 and screens rendered by the real Chromium with gold boxes over drawn text."""
 from __future__ import annotations
 
+import contextlib
+import datetime
 import inspect
 import io
 import itertools
@@ -13,11 +15,12 @@ import sys
 
 import numpy as np
 import pytest
+import time_machine
 from faker import Faker
 from PIL import Image
 
-from evaluation.generated import templates_dev, templates_test, values
-from evaluation.generated.build import Sizes, generate_split, split_sizes
+from evaluation.generated import build, templates_dev, templates_test, values
+from evaluation.generated.build import REFERENCE_DAY, Sizes, generate_split, on_reference_day, split_sizes
 from evaluation.generated.families import FAMILIES, load_family, text_templates
 from evaluation.generated.public import PARTS, share_of
 from evaluation.generated.render import Renderer
@@ -41,6 +44,25 @@ def test_same_family_and_seed_give_the_same_split_and_hash(tmp_path):
     assert first["sha256"] == second["sha256"]
     assert (tmp_path / "a" / "gold.jsonl").read_bytes() == (tmp_path / "b" / "gold.jsonl").read_bytes()
     assert other["sha256"] != first["sha256"]
+
+
+def test_values_are_drawn_as_on_the_reference_day_whatever_day_it_is():
+    for today in ("2026-01-15", "2031-07-01"):
+        with time_machine.travel(today, tick=False), on_reference_day():
+            assert datetime.date.today() == REFERENCE_DAY.date()
+
+
+@pytest.mark.parametrize("reference", [True, False])
+def test_a_split_built_on_another_day_is_the_same_split(tmp_path, monkeypatch, reference):
+    # Dates within a year of today and several locales' national ids (birthdays counted back from
+    # today) changed the hash overnight; the negative run shows this test sees that change.
+    if not reference:
+        monkeypatch.setattr(build, "on_reference_day", contextlib.nullcontext)
+    hashes = set()
+    for day in ("2026-03-01", "2029-11-20"):
+        with time_machine.travel(day, tick=False):
+            hashes.add(generate_split(load_family("dev"), tmp_path / day, Sizes(300, 0, {}))["sha256"])
+    assert len(hashes) == (1 if reference else 2)
 
 
 def test_the_command_gives_the_same_split_whatever_hash_seed_it_was_started_with(tmp_path):
