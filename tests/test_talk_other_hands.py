@@ -30,6 +30,9 @@ GONE = [
     (["mitt personnummer är 531118-3395"], ["531118-3395"], []),
     (["meine Steuer-ID ist 13778633034"], ["13778633034"], []),
     (["can you send me your member number?", "sure one sec", "97837522155"], ["97837522155"], ["sure"]),
+    (["cześć, mój numer to 889 406 642"], ["889 406 642"], []),
+    (["¿Emigdio sigue de vacaciones?"], ["Emigdio"], ["vacaciones"]),
+    (["Jen is handling it"], ["Jen"], ["handling"]),
 ]
 
 
@@ -56,6 +59,9 @@ KEPT = [
     (["ok", "1234", "fine"], ["1234"]),
     (["uh the build number is five five two, uh, one one"], ["five", "build"]),
     (["I have five, um, six tickets open"], ["five", "six"]),
+    (["the order number is 889 406 642"], ["889 406 642"]),
+    (["oye, the deploy is green"], ["oye", "deploy"]),
+    (["the team pushed the fix"], ["team", "pushed"]),
 ]
 
 
