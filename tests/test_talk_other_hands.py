@@ -87,3 +87,24 @@ def test_spoken_digits_with_too_few_digits_around_a_filler_get_no_view(normalize
 def test_a_filler_alone_between_words_is_no_digit_run(normalizer):
     view = normalizer.view("uh one thing, um, before we start")
     assert view is None or "um" in view.text
+
+
+PASTED = [
+    ('Triage these:\n{"assigned_to": "ngozi.eze", "status": "open"}', ["ngozi.eze"], ["status", "open"]),
+    ("author: ana.lima\ntitle: fix the build", ["ana.lima"], ["title", "build"]),
+    ("numer konta 12 3456 7890 1234 5678 9012 3456", ["3456", "9012"], ["konta"]),
+]
+
+
+@pytest.mark.parametrize("text, gone, kept", PASTED, ids=[f"pasted-{i}" for i in range(len(PASTED))])
+def test_the_real_detector_masks_people_keys_and_long_accounts_in_a_pasted_prompt(
+        detector, analyzer_settings, policy, text, gone, kept):
+    written = written_text(detector, analyzer_settings, policy, transcript(text, source="ai_prompt"))
+    assert [value for value in gone if _still(value, written)] == []
+    assert [word for word in kept if not _still(word, written)] == []
+
+
+def test_a_people_key_whose_value_is_no_one_stays(detector, analyzer_settings, policy):
+    written = written_text(detector, analyzer_settings, policy,
+                           transcript('{"author": "unknown", "assigned_to": "none"}', source="ai_prompt"))
+    assert _still("unknown", written) and _still("none", written)
