@@ -108,3 +108,22 @@ def test_a_people_key_whose_value_is_no_one_stays(detector, analyzer_settings, p
     written = written_text(detector, analyzer_settings, policy,
                            transcript('{"author": "unknown", "assigned_to": "none"}', source="ai_prompt"))
     assert _still("unknown", written) and _still("none", written)
+
+
+def _chat(*turns: tuple[str, str]) -> dict:
+    record = transcript(*(text for _, text in turns))
+    for segment, (speaker, _) in zip(record["segments"], turns):
+        segment["speaker"] = speaker
+    return record
+
+
+def test_a_speakers_nick_with_digits_is_masked_where_another_turn_names_it(detector, analyzer_settings, policy):
+    written = written_text(detector, analyzer_settings, policy,
+                           _chat(("bjrohan", "zykotick9 there is nothing in my fstab"), ("zykotick9", "are you on unity?")))
+    assert not _still("zykotick9", written) and _still("fstab", written)
+
+
+def test_a_numbered_role_as_speaker_leaves_the_same_word_in_the_text(detector, analyzer_settings, policy):
+    written = written_text(detector, analyzer_settings, policy,
+                           _chat(("user1", "the user1 account has no quota"), ("guest3", "ok the guest3 wifi works")))
+    assert _still("user1", written) and _still("guest3", written)
