@@ -37,6 +37,7 @@ class NormalizeData(StrictModel):
     names: str
     digit_words: dict[_Word, _Digit] = pydantic.Field(min_length=1)
     repeat_words: dict[_Word, Annotated[int, pydantic.Field(ge=2, le=9)]]
+    filler_words: tuple[_Word, ...]
     min_spelled_digits: int = pydantic.Field(ge=3)
     letter_words: dict[_Word, Annotated[str, pydantic.StringConstraints(pattern=r"^[a-z]$")]]
     letter_link: tuple[_Word, ...] = pydantic.Field(min_length=1)
@@ -149,6 +150,7 @@ class Normalizer:
         self._names = frozenset(term_list(data.names))
         self._digits = dict(data.digit_words)
         self._repeats = dict(data.repeat_words)
+        self._fillers = frozenset(data.filler_words)
         self._min_spelled, self._min_spaced = data.min_spelled_digits, data.min_spaced_digits
         self._grouped = range(data.min_grouped_digits, data.max_grouped_digits + 1)
         self._folded: dict[str, tuple[str, str | None]] = {}
@@ -174,7 +176,9 @@ class Normalizer:
                                              rf"(?: {char}(?!{char})){{{data.min_spaced_characters - 1},}}+")
         words = "|".join(sorted(self._digits, key=len, reverse=True))
         token = rf"(?:(?:{'|'.join(self._repeats)})[ \t\-]+)?(?:{words}|[0-9]{{1,4}}+)"
-        self._spelled = re.compile(rf"(?<![\w\-]){token}(?:[ \t,.\-]+{token})*(?![\w\-])", re.IGNORECASE)
+        # A filler said between the digits ("five five five, uh, two one two") stays inside the run.
+        filler = rf"(?:(?:{'|'.join(map(re.escape, data.filler_words))})[ \t,.\-]+)?" if data.filler_words else ""
+        self._spelled = re.compile(rf"(?<![\w\-]){token}(?:[ \t,.\-]+{filler}{token})*(?![\w\-])", re.IGNORECASE)
         self._letters = dict(data.letter_words)
         self._min_letter_words, self._min_spelled_characters = data.min_letter_words, data.min_spelled_characters
         link = r"[ \t]+".join(data.letter_link)
@@ -345,13 +349,15 @@ class Normalizer:
 
     def _spelled_digits(self, text: str) -> list[Edit]:
         """A run of digits read out one by one ("five five five, one two three ..."), written digits
-        mixed in ("four one five 555 0199"), as the digits."""
+        and fillers mixed in ("four one five 555 0199", "five five five, uh, two one two"), as the digits."""
         if not self._spelled_hint.search(text):
             return []
         edits = []
         for match in self._spelled.finditer(text):
             digits, repeat, spelled = [], 1, False
             for word in re.findall(r"[a-z]+|[0-9]+", match.group().lower()):
+                if word in self._fillers:
+                    continue
                 if word in self._repeats:
                     repeat = self._repeats[word]
                 else:

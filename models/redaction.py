@@ -237,11 +237,12 @@ def _login_parts(value: str, min_chars: int) -> set[ValueMatch]:
 
 
 def _speaker_matches(speaker: str, min_chars: int) -> set[ValueMatch]:
-    """A speaker label and each name in it ("Raman, Priya", "Dr. Priya Raman (Guest)", "priya.raman"),
-    in any case; role words ("user", "Speaker 2", "Guest") and titles are not names."""
+    """A speaker label and each name in it ("Raman, Priya", "Dr. Priya Raman (Guest)", "priya.raman",
+    "zykotick9"), in any case; role words ("user", "Speaker 2", "user1", "Guest") and titles are not names."""
     words = [w for w in re.split(r"[\s.,_@()\[\]/-]+", speaker) if w]
-    names = [w for w in words if w.isalpha() and len(w) >= min_chars
-             and w.lower() not in SPEAKER_ROLES and w.lower() not in STOP_WORDS]
+    # A nick with digits ("zykotick9", "max82fr") is a name too; a role numbered ("user1", "agent 2") is not.
+    names = [w for w in words if w.isalnum() and not w.isdigit() and len(w) >= min_chars
+             and w.lower().rstrip("0123456789") not in SPEAKER_ROLES and w.lower() not in STOP_WORDS]
     if not names:
         return set()
     matches = {ValueMatch(speaker, "PERSON", ignore_case=True)} if len(speaker) >= min_chars else set()

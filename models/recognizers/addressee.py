@@ -1,5 +1,5 @@
 """Chat handles used to address someone at the start of a message ("Seveas: try the backports",
-"rikva, thanks"): IRC, Slack and forum habit. A word there counts when it is no English word, app or
+"rikva, thanks", "Olavi - can you review?"): IRC, Slack and forum habit. A word there counts when it is no English word, app or
 UI word, no chat word ("lol", "btw") and not written in capitals (`NOTE:`), so "Thanks, Ana" or
 "Update: ..." stay as they are; handles with a digit or underscore are the work identifiers' pattern's."""
 from __future__ import annotations
@@ -15,7 +15,10 @@ from models.recognizers.config import Addressees
 
 # At the start of a text or of a message in a joined transcript (its segments are joined by a blank
 # line): a terminal's or log's "systemd: Started ..." lines are not messages.
-_ADDRESSED = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)(?=[:,][ \t]++\S)")
+# A dash after the handle only before a lower-case word, as a chat sentence goes on ("Olavi - can you
+# review?"): a window title's parts are capitalised ("markdown - Visual Studio Code", "roberthalf - Jobs").
+_ADDRESSED = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
+                           r"(?=[:,][ \t]++\S|[ \t]{1,2}[\-–—][ \t]++[a-z])")
 # A second line of the same message that starts the same way ("nginx: reloaded") makes it a log.
 _LOGGED = regex.compile(r"\n[ \t]{0,4}+[A-Za-z][\w\-]{0,30}+(?:\[\d++\])?+:[ \t]")
 

@@ -42,6 +42,11 @@ _FIELD_END = regex.compile(r"[ \t]*(?:[;\t|\n),\"'/<>]|$)|[ \t]+[-–—|·•][
 _FIELD_STARTS = frozenset(";\t|\n(\"'/>")
 # ... and where a field of a table row starts.
 _ROW_STARTS = _FIELD_STARTS | {","}
+# Messages of a transcript are joined by a blank line (models/detection.UNIT_SEPARATOR).
+_TURN_SEPARATOR = "\n\n"
+_TURN = regex.compile(r"(?:^|(?<=\n\n))[^\n]{1,80}+(?=\n\n|$)")
+# What may stand beside the words of a message that is only a name: blanks, punctuation, symbols (emoji).
+_NOT_NAME_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
 _POSSESSIVE = regex.compile(r"['’]s$")
 _NER_PERSON = frozenset({"PERSON", "PER"})
 # A window title, not a message: one line of at most this many characters.
@@ -97,7 +102,8 @@ class NameContextRecognizer(EntityRecognizer):
                    or sum(count for count, (*_, latin) in zip(letters, found) if latin) >= share * sum(letters))
         words = [_Word(start, end, word, latin, not (latin or english)) for start, end, word, latin in found]
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
-                 *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words)]
+                 *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words),
+                 *self._turn_seeds(text, words)]
         introduced = self._introduced(text, words, nlp_artifacts)
         starts = {word.start: index for index, word in enumerate(words)}
         cued = [name for first, last in self._cued_seeds(text, words)
@@ -274,6 +280,26 @@ class NameContextRecognizer(EntityRecognizer):
                 yield index, last
             index = last + 1
 
+    def _turn_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """A message of a joined transcript that is only a name, emoji and punctuation aside ("Marcia",
+        "👋 Delia", "Sorana 👍"): one to three words, each name-like or a particle, at least one name-like.
+        Only where the text joins several messages (a window title is never one)."""
+        if _TURN_SEPARATOR not in text:
+            return
+        index = 0
+        for match in _TURN.finditer(text):
+            while index < len(words) and words[index].start < match.start():
+                index += 1
+            last = index
+            while last < len(words) and words[last].end <= match.end():
+                last += 1
+            run = words[index:last]
+            if (1 <= len(run) <= 3 and any(self.name_like(word) for word in run)
+                    and all(self.name_like(word) or word.text in self._particles for word in run)
+                    and _only_words(text, match.start(), match.end(), run)):
+                yield index, last - 1
+            index = last
+
     def _named_part(self, text: str, parts: list[tuple[int, int]]) -> tuple[int, int]:
         """The title part that names the person: the first, or the one after a people view
         ("Chat | Wu Feng | Teams"); "Search - Northwind - Slack" names none. (0, 0) for none."""
@@ -397,6 +423,12 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((first, last))
     return merged
+
+
+def _only_words(text: str, start: int, end: int, run: list[_Word]) -> bool:
+    """Whether characters start..end of `text` hold no letter or digit outside the words of `run`."""
+    bounds = [start, *(edge for word in run for edge in (word.start, word.end)), end]
+    return not any(_NOT_NAME_CHARACTER.search(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2))
 
 
 def _starts_field(text: str, position: int, delimiters: frozenset[str]) -> bool:
