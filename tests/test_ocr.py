@@ -28,6 +28,7 @@ from models.ocr import (
     OcrUnavailable,
     TesseractOcr,
     check_tesseract,
+    ink_box,
     installed_languages,
     joined_text,
     ocr_text,
@@ -297,3 +298,39 @@ def test_tesseract_runs_single_threaded_unless_the_operator_says_otherwise(monke
     assert _tesseract_env()["OMP_THREAD_LIMIT"] == "1" and "OMP_THREAD_LIMIT" not in os.environ
     monkeypatch.setenv("OMP_THREAD_LIMIT", "2")
     assert _tesseract_env()["OMP_THREAD_LIMIT"] == "2"
+
+
+def test_when_ink_lies_in_one_part_of_a_frame_then_the_box_holds_it_and_a_margin_within_the_frame():
+    pixels = np.full((100, 200), 255, dtype=np.uint8)
+    pixels[40:50, 120:150] = 30
+    pixels[45, 190] = 200  # faint ink counts too
+    assert ink_box(Image.fromarray(pixels), 250, 8) == (112, 32, 199, 58)
+    assert ink_box(Image.fromarray(pixels), 250, 50) == (70, 0, 200, 100)  # clipped to the frame
+
+
+def test_when_a_frame_holds_no_ink_then_there_is_no_box_and_nothing_is_read(ocr, monkeypatch):
+    blank = Image.fromarray(np.full((60, 80), 252, dtype=np.uint8))
+    assert ink_box(blank, 250, 8) is None
+
+    def no_read(*args, **kwargs):
+        raise AssertionError("a blank frame needs no Tesseract read")
+    monkeypatch.setattr("models.ocr.word_table", no_read)
+    assert ocr.read(Image.new("RGB", (80, 60), (255, 255, 255))) == ()
+
+
+def test_when_text_fills_part_of_a_rendered_screen_then_its_ink_box_read_gives_the_whole_frames_words(ocr):
+    # A 1x mail list in the lower right of a wide frame, light panel beside a dark one: the read of the
+    # ink box must give the words, boxes and lines the read of the whole frame gives.
+    image = Image.new("RGB", (1400, 800), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 13)
+    draw.rectangle((700, 300, 1400, 800), fill=(32, 34, 40))
+    for row, line in enumerate(["Marta Kowalczyk  Quarterly budget review", "Jonas Lindqvist  Re: staging rollback",
+                                "jonas.lindqvist@example.org  09:41"]):
+        draw.text((420, 360 + 40 * row), line, fill=(30, 30, 30), font=font)
+        draw.text((760, 360 + 40 * row), line, fill=(220, 220, 220), font=font)
+    whole = TesseractOcr(OcrSettings(ink_margin_px=10**6))  # a margin this wide keeps the whole frame
+    cropped = ocr.read(image)
+    assert ink_box(ocr.normalise(image), 250, 16) != (0, 0, 1400, 800)
+    assert cropped == whole.read(image)
+    assert "Marta Kowalczyk" in ocr_text(cropped) and "@example.org 09:41" in ocr_text(cropped)
