@@ -13,11 +13,14 @@ recognizers find (e-mail, phone, logins, tokens...) are no entity at all. Where 
 every person and place (templates, presidio), the stock model's other entities (dates, numbers,
 groups) are kept as labels so it does not unlearn them; IRC, clinical, banking and SMS text is
 rehearsal only (the stock model's own entities), IRC nicks excepted. Template texts whose lines
-start in lower case are learnt in both cases. Texts of shared/data/labelled.jsonl are held out.
+start in lower case are learnt in both cases. Texts of shared/data/labelled.jsonl are held out. In
+prose and transcript texts, stock companies, groups, products and works near a person are dropped.
 
     python -m evaluation.train_ner [--out DIR]            # build the examples, train, save
     python -m evaluation.train_ner --shape-texts 8000 --out DIR   # a candidate with shape texts
     python -m evaluation.train_ner --shape-texts 2000 --context-texts 8000 --out DIR   # with prose and tables
+    python -m evaluation.train_ner --transcript-texts 3000 --rehearsal-share 0.25 --out DIR   # with chat, voice
+        # and AI-prompt texts, and stock-annotated DailyDialog and SMS text as a fixed share of the added texts
     python -m evaluation.train_ner --compare dev|test     # stock vs trained through pipeline.run
 """
 from __future__ import annotations
@@ -27,6 +30,7 @@ import csv
 import hashlib
 import json
 import random
+import re
 import shutil
 import sys
 import time
@@ -40,11 +44,12 @@ from spacy.util import fix_random_seed, minibatch
 
 from evaluation.generated.build import FULL, Sizes, generate_split, with_fixed_hash_seed
 from evaluation.generated.families import Family, load_family
-from evaluation.generated.public import SHARED_DATA, public_records
+from evaluation.generated.public import SHARED_DATA, public_records, share_of
 from evaluation.generated.records import Built, build_text_record
 from evaluation.generated.spans import Slots
 from evaluation.generated.templates_train.contexts import context_texts
 from evaluation.generated.templates_train.shapes import shape_texts
+from evaluation.generated.templates_train.transcripts import transcript_texts
 from evaluation.generated.values import Values
 from models.engine import SHIPPED_MODEL, STOCK_MODEL
 
@@ -65,6 +70,17 @@ SHAPE_TEXTS = 0
 # shape texts, the probe and presidio-research's dev third improved but dev person zero-leak, location
 # and over-redaction got worse (docs/detection.md).
 CONTEXT_TEXTS = 0
+# Transcript-shaped texts (templates_train/transcripts.py: chat turns, lower-case voice, AI prompts with a
+# pasted table, one in three with no person) added by default: none. With 3,000 (and 1,000 shape, 6,000
+# context texts, rehearsal 0.25) the probe and presidio-research's dev third improved, person zero-leak on
+# dev held, but dev location and over-redaction got worse (docs/detection.md).
+TRANSCRIPT_TEXTS = 0
+# Rehearsal: stock-annotated public text (DailyDialog turns of the training third, more personal SMS),
+# as many as this share of the generated texts added above, so the stock places and dates are not forgotten.
+REHEARSAL_SHARE = 0.0
+# In prose and transcripts, stock companies, groups, products and works this close (characters) to a
+# person are dropped: near a name they taught lone surnames as companies (ORG is not masked).
+NEAR_NAME_CHARS = 40
 EPOCHS = 6
 BATCH_SIZE = 32
 DROPOUT = 0.2
@@ -86,6 +102,7 @@ class Text:
     spans: tuple[tuple[str, int, int], ...]
     gold_complete: bool
     stock_dropped: frozenset[str] = frozenset()  # stock labels never kept in this text
+    near_name_dropped: frozenset[str] = frozenset()  # stock labels not kept within NEAR_NAME_CHARS of a person
 
 
 class _OrgSlots(Slots):
@@ -183,19 +200,56 @@ def entities_for(nlp: Language, item: Text, stock: list[tuple[int, int, str]]) -
             continue
         if (item.gold_complete and label in GOLD_COMPLETE_LABELS) or label in item.stock_dropped:
             continue
+        if label in item.near_name_dropped and _near_person(item, start, end):
+            continue
         entities.append((start, end, label))
     return sorted(entities)
 
 
+def _near_person(item: Text, start: int, end: int) -> bool:
+    """Whether [start, end) lies within NEAR_NAME_CHARS of a gold person span of `item`."""
+    return any(start < p_end + NEAR_NAME_CHARS and p_start - NEAR_NAME_CHARS < end
+               for label, p_start, p_end in item.spans if label == "PERSON")
+
+
 def context_item(text: str, spans: tuple[tuple[str, int, int], ...], kind: str) -> Text:
     """A prose or table text of templates_train/contexts.py: a table's cells drop the stock companies and
-    products as the shape texts do; prose keeps them (dropping them there lost lone surnames in prose)."""
-    return Text(text, spans, True, SHAPE_DROPPED_LABELS if kind == "table" else frozenset())
+    products as the shape texts do; prose keeps them (dropping them all lost lone surnames in prose)
+    except near a person (keeping them there taught lone surnames as companies)."""
+    if kind == "table":
+        return Text(text, spans, True, SHAPE_DROPPED_LABELS)
+    return Text(text, spans, True, near_name_dropped=SHAPE_DROPPED_LABELS)
+
+
+def dailydialog_turns(held_out: set[str], root: Path = SHARED_DATA) -> list[str]:
+    """Pairs of consecutive DailyDialog turns from the training third of its dialogues, detokenized."""
+    path = root / "chat_dailydialog" / "test_dialogues.txt"
+    if not path.exists():
+        return []
+    pairs = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if share_of(f"dailydialog:{number}") != 2:
+            continue
+        turns = [re.sub(r" ([,.?!;:%)])|([(]) |(’) ", r"\1\2\3", t.strip()) for t in line.split("__eou__")]
+        turns = [t for t in turns if t]
+        pairs += ["\n".join(turns[i:i + 2]) for i in range(0, len(turns), 2)]
+    return [p for p in pairs if p not in held_out]
+
+
+def rehearsal_texts(held_out: set[str], rng: random.Random, count: int, root: Path = SHARED_DATA) -> list[Text]:
+    """`count` stock-annotated public texts (rehearsal only): DailyDialog turn pairs, then personal SMS."""
+    pool = dailydialog_turns(held_out, root)
+    rng.shuffle(pool)
+    texts = pool[:count]
+    if len(texts) < count:  # SMS already drawn for sms_texts are left out by the examples' de-duplication
+        texts += [t.text for t in sms_texts(held_out, rng, count - len(texts), root)]
+    return [Text(text, (), False) for text in texts]
 
 
 def build_examples(nlp: Language, seed: int = SEED, template_records: int = TEMPLATE_RECORDS,
                    banking: int = BANKING_QUERIES, root: Path = SHARED_DATA,
-                   shapes: int = SHAPE_TEXTS, contexts: int = CONTEXT_TEXTS) -> tuple[list[tuple[str, list]], dict]:
+                   shapes: int = SHAPE_TEXTS, contexts: int = CONTEXT_TEXTS, transcripts: int = TRANSCRIPT_TEXTS,
+                   rehearsal_share: float = REHEARSAL_SHARE) -> tuple[list[tuple[str, list]], dict]:
     """(text, entity offsets) pairs in a fixed order, and counts of where they came from."""
     family = load_family(FAMILY)
     held_out = held_out_texts(root)
@@ -204,6 +258,10 @@ def build_examples(nlp: Language, seed: int = SEED, template_records: int = TEMP
                "shapes": [Text(text, spans, True, SHAPE_DROPPED_LABELS)
                           for text, spans in shape_texts(random.Random(seed), shapes)],
                "contexts": [context_item(*triple) for triple in context_texts(random.Random(seed + 1), contexts)],
+               "transcripts": [Text(text, spans, True, near_name_dropped=SHAPE_DROPPED_LABELS)
+                               for text, spans in transcript_texts(random.Random(seed + 2), transcripts)],
+               "rehearsal": rehearsal_texts(held_out, random.Random(seed + 3),
+                                            round(rehearsal_share * (shapes + contexts + transcripts)), root),
                "public": public_texts(family, held_out, root),
                "banking77": banking_texts(held_out, random.Random(seed), banking, root),
                "sms": sms_texts(held_out, random.Random(seed), banking, root)}
@@ -260,11 +318,13 @@ def ner_scores(nlp: Language, family_name: str, records: int = 600) -> dict[str,
     return {label: {k: round(v, 3) for k, v in by_type.get(label, {}).items()} for label in SCORED_LABELS}
 
 
-def main_train(out: Path, shapes: int = SHAPE_TEXTS, contexts: int = CONTEXT_TEXTS) -> dict:
+def main_train(out: Path, shapes: int = SHAPE_TEXTS, contexts: int = CONTEXT_TEXTS,
+               transcripts: int = TRANSCRIPT_TEXTS, rehearsal_share: float = REHEARSAL_SHARE) -> dict:
     """Build the examples, train, save the pipeline and its training.json."""
     started = time.monotonic()
     nlp = spacy.load(BASE_MODEL)
-    examples, counts = build_examples(nlp, shapes=shapes, contexts=contexts)
+    examples, counts = build_examples(nlp, shapes=shapes, contexts=contexts, transcripts=transcripts,
+                                      rehearsal_share=rehearsal_share)
     print(f"examples: {len(examples)} {counts}", file=sys.stderr)
     stock_dev = ner_scores(nlp, "dev")
     losses = train(nlp, examples)
@@ -273,7 +333,8 @@ def main_train(out: Path, shapes: int = SHAPE_TEXTS, contexts: int = CONTEXT_TEX
     nlp.to_disk(out)
     info = {"base_model": BASE_MODEL, "base_model_version": nlp.meta.get("version"), "spacy_version": spacy.__version__,
             "seed": SEED, "family": FAMILY, "template_records": TEMPLATE_RECORDS, "shape_texts": shapes,
-            "context_texts": contexts, "examples": len(examples),
+            "context_texts": contexts, "transcript_texts": transcripts, "rehearsal_share": rehearsal_share,
+            "near_name_chars": NEAR_NAME_CHARS, "examples": len(examples),
             "sources": counts, "examples_sha256": examples_hash(examples), "epochs": EPOCHS, "batch_size": BATCH_SIZE,
             "dropout": DROPOUT, "losses": losses, "dev_ner_stock": stock_dev, "dev_ner_trained": trained_dev,
             "seconds": round(time.monotonic() - started)}
@@ -312,6 +373,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="name-shape and hard-negative texts to add (a candidate; the shipped model has none)")
     parser.add_argument("--context-texts", type=int, default=CONTEXT_TEXTS,
                         help="prose and table texts to add (templates_train/contexts.py; a candidate, none shipped)")
+    parser.add_argument("--transcript-texts", type=int, default=TRANSCRIPT_TEXTS,
+                        help="chat, voice and AI-prompt texts to add (templates_train/transcripts.py; a candidate)")
+    parser.add_argument("--rehearsal-share", type=float, default=REHEARSAL_SHARE,
+                        help="stock-annotated public texts to add, as a share of the generated texts added")
     args = parser.parse_args(argv)
     if args.compare:
         figures = compare(args.compare, Path(args.out), Path(args.work))
@@ -319,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(json.dumps(figures, indent=2), encoding="utf-8")
         print(json.dumps(figures, indent=2))
         return 0
-    info = main_train(Path(args.out), args.shape_texts, args.context_texts)
+    info = main_train(Path(args.out), args.shape_texts, args.context_texts, args.transcript_texts,
+                      args.rehearsal_share)
     print(json.dumps(info, indent=2))
     return 0
 

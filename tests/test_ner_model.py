@@ -12,6 +12,7 @@ import spacy
 from evaluation import train_ner
 from evaluation.generated.templates_train.contexts import COLUMNS, context_texts
 from evaluation.generated.templates_train.shapes import NEGATIVES, PEOPLE, fill, romanize, shape_texts
+from evaluation.generated.templates_train.transcripts import transcript_texts
 from evaluation.train_ner import Text, build_examples, capitalized, context_item, entities_for, examples_hash
 from models.engine import DEFAULT_MODEL, SHIPPED_MODEL, STOCK_MODEL, check_model_installed, locate_model
 
@@ -128,14 +129,49 @@ def test_prose_names_people_again_by_surname_and_tables_leave_their_other_cells_
     assert sum(1 for _, spans in tables if not spans) > 30  # tables with no person at all
 
 
-def test_table_texts_drop_the_stock_companies_and_prose_keeps_them(stock_nlp, tmp_path):
+def test_table_texts_drop_the_stock_companies_and_prose_keeps_them_away_from_a_person(stock_nlp, tmp_path):
     table = context_item("Jenkins\tHigh\tOpen\tAcme", (), "table")
-    prose = context_item("Jenkins said the Acme plan slipped", (("PERSON", 0, 7),), "prose")
-    stock = [(0, 7, "ORG"), (17, 21, "ORG")]
-    assert entities_for(stock_nlp, table, stock) == []
-    assert entities_for(stock_nlp, prose, stock) == [(0, 7, "PERSON"), (17, 21, "ORG")]
+    text = "Jenkins said the Acme plan slipped, and the board of Initech approved it on Monday"
+    prose = context_item(text, (("PERSON", 0, 7),), "prose")
+    acme, initech, monday = (text.index(w) for w in ("Acme", "Initech", "Monday"))
+    stock = [(0, 7, "ORG"), (acme, acme + 4, "ORG"), (initech, initech + 7, "ORG"), (monday, monday + 6, "DATE")]
+    assert entities_for(stock_nlp, table, [(0, 7, "ORG"), (18, 22, "ORG")]) == []
+    # Acme is near the person: dropped (it taught lone surnames as companies); Initech, further on, stays.
+    assert entities_for(stock_nlp, prose, stock) == [(0, 7, "PERSON"), (initech, initech + 7, "ORG"),
+                                                    (monday, monday + 6, "DATE")]
     _, counts = build_examples(stock_nlp, template_records=0, banking=0, root=tmp_path, shapes=0, contexts=200)
     assert counts["contexts"] > 150
+
+
+def test_transcript_texts_label_speakers_and_names_and_a_third_hold_no_person():
+    texts = transcript_texts(random.Random(7), 600)
+    for text, spans in texts:
+        for label, start, end in spans:
+            assert text[start:end].strip() == text[start:end] and start < end, label
+            assert label in ("PERSON", "LOCATION")
+    without = [text for text, spans in texts if not any(label == "PERSON" for label, _, _ in spans)]
+    assert 150 < len(without) < 280
+    speakers = [text for text, spans in texts if any(label == "PERSON" and (start == 0 or text[start - 1] == "\n")
+                                                    and text[end:end + 2] == ": " for label, start, end in spans)]
+    assert len(speakers) > 100
+    lower = [text for text, spans in texts if any(text[s:e].islower() for label, s, e in spans if label == "PERSON")]
+    assert len(lower) > 100
+    assert any("\t" in text or "," in text for text, _ in texts if text.count("\n") >= 2)  # pasted tables
+
+
+def test_rehearsal_texts_are_stock_only_and_take_dialogues_of_the_training_third(stock_nlp, tmp_path):
+    dialogues = tmp_path / "chat_dailydialog"
+    dialogues.mkdir()
+    lines = [f"Did you fly to Paris on day {n} ? __eou__ Yes , I did . __eou__ Nice {n} ! __eou__" for n in range(60)]
+    (dialogues / "test_dialogues.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pairs = train_ner.dailydialog_turns(set(), tmp_path)
+    assert pairs and len(pairs) < 60  # a third of the dialogues, two turn pairs each
+    assert pairs[0].startswith("Did you fly to Paris on day") and pairs[0].endswith("?\nYes, I did.")
+    rehearsal = train_ner.rehearsal_texts(set(), random.Random(1), 5, tmp_path)
+    assert len(rehearsal) == 5 and all(t.spans == () and not t.gold_complete for t in rehearsal)
+    _, counts = build_examples(stock_nlp, template_records=0, banking=0, root=tmp_path, shapes=0, contexts=0,
+                               transcripts=100, rehearsal_share=0.2)
+    assert counts["transcripts"] > 60 and counts["rehearsal"] == 20
 
 
 # The shipped model (models/data/ner), adopted as the default after the comparison on the test split.
