@@ -26,6 +26,8 @@ from models.screen_text import lines
 TOKEN_SHAPE = "TOKEN_SHAPE"
 _STRIP = "\"'`,;()[]{}<>"
 _HEX = frozenset(string.hexdigits)
+# A short commit hash: hex runs from this length a hash cue keeps visible.
+_SHORT_HASH = 7
 # A column's header starts within this many word heights of its cells' left edge.
 _COLUMN_HEIGHTS = 2.0
 # Lines after a line looked at for the one it wraps onto (its row holds the panels beside it).
@@ -42,6 +44,9 @@ class TokenShapes(StrictModel):
     min_mixed_chars: int = pydantic.Field(ge=8, le=64)
     min_symbol_chars: int = pydantic.Field(ge=6, le=64)
     min_hex_chars: int = pydantic.Field(ge=12, le=128)
+    min_code_chars: int = pydantic.Field(ge=6, le=64)
+    min_code_switches: int = pydantic.Field(ge=2, le=20)
+    not_codes: Regex
     masked: Regex
     token_chars: Regex
     touch_chars: float = pydantic.Field(ge=0)
@@ -73,18 +78,35 @@ def token_value(text: str) -> str:
     return value if sign and value and _ASSIGNED_NAME.fullmatch(name) else core
 
 
-def is_hex(value: str, shapes: TokenShapes) -> bool:
-    """Whether `value` is a run of hex digits at least `min_hex_chars` long (after a hash prefix)."""
+def is_hex(value: str, shapes: TokenShapes, min_chars: int | None = None) -> bool:
+    """Whether `value` is a run of hex digits at least `min_chars` (`min_hex_chars`) long, after a hash prefix."""
     for prefix in shapes.hash_prefixes:
         if value.lower().startswith(prefix):
             value = value[len(prefix):]
             break
-    return len(value) >= shapes.min_hex_chars and set(value) <= _HEX
+    return len(value) >= (shapes.min_hex_chars if min_chars is None else min_chars) and set(value) <= _HEX
+
+
+def is_code(value: str, shapes: TokenShapes) -> bool:
+    """Whether `value` is a random code of one case (`3ncq-2th7`, `ae4461rrul`): at least `min_code_chars`
+    letters and digits, switching between the two at least `min_code_switches` times, whose longer
+    runs of letters are not all ordinary words (`win10pro`), of no shape `not_codes` names (a UUID)."""
+    plain = value.replace("-", "")
+    if _compiled(shapes.not_codes).fullmatch(value):
+        return False
+    if len(plain) < shapes.min_code_chars or not plain.isalnum() or not plain.isascii():
+        return False
+    if not (plain.islower() or plain.isupper()) or not any(c.isalpha() for c in plain):
+        return False
+    if sum(a.isdigit() != b.isdigit() for a, b in zip(plain, plain[1:])) < shapes.min_code_switches:
+        return False
+    runs = [run for run in regex.split(r"\d+", plain) if len(run) >= 3]
+    return not runs or not all(is_ordinary_word(run) for run in runs)
 
 
 def token_shaped(text: str, shapes: TokenShapes | None = None) -> bool:
     """Whether the word `text` is shaped as a key, token or password: a key prefix, a masked key, a
-    long run of both cases and digits, a run of all four classes, or a long hex run."""
+    long run of both cases and digits, a run of all four classes, a long hex run, or a random code."""
     shapes = shapes or token_shapes()
     value = token_value(text)
     if not value:
@@ -96,7 +118,7 @@ def token_shaped(text: str, shapes: TokenShapes | None = None) -> bool:
     symbol = any(not c.isalnum() for c in value)
     if upper and lower and digit and (len(value) >= shapes.min_mixed_chars or (symbol and len(value) >= shapes.min_symbol_chars)):
         return True
-    return is_hex(value, shapes)
+    return is_hex(value, shapes) or is_code(value, shapes)
 
 
 def _hash_marked(words: Sequence[OcrWord], rows: list[list[list[int]]], row_of: dict[int, int], index: int,
@@ -128,7 +150,7 @@ def token_words(words: Sequence[OcrWord], shapes: TokenShapes | None = None) -> 
     if not shapes.cover:
         return set()
     found = {i for i, word in enumerate(words) if token_shaped(word.text, shapes)}
-    hexes = [i for i in found if is_hex(token_value(words[i].text), shapes)]
+    hexes = [i for i in found if is_hex(token_value(words[i].text), shapes, _SHORT_HASH)]
     if hexes:
         rows = visual_rows(words)
         row_of = {i: number for number, row in enumerate(rows) for cell in row for i in cell}
@@ -148,12 +170,18 @@ def continues(word: OcrWord, other: OcrWord, shapes: TokenShapes) -> bool:
         return False
     left, right = (word, other) if word.left <= other.left else (other, word)
     gap = right.left - (left.left + left.width)
-    width = (_char_width(word) + _char_width(other)) / 2
+    width = max(_char_width(word), _char_width(other))  # a colon's own width says nothing of the font
     if gap <= shapes.touch_chars * width:
         return True
+    return gap <= shapes.space_chars * width and _mixed(text)
+
+
+def _mixed(text: str) -> bool:
+    """Whether `text` holds a digit or a capital after its first letter beside small letters, and its
+    letters make no ordinary word: a piece of a token, not a word or a name."""
     letters = "".join(c for c in text if c.isalpha())
     mixed = any(c.isdigit() for c in text) or (any(c.isupper() for c in text[1:]) and any(c.islower() for c in text))
-    return gap <= shapes.space_chars * width and mixed and not (letters and is_ordinary_word(letters))
+    return mixed and not (letters and is_ordinary_word(letters))
 
 
 def token_cover(words: Sequence[OcrWord], shapes: TokenShapes | None = None) -> set[int]:
@@ -180,33 +208,38 @@ def _spread_on_line(words: Sequence[OcrWord], line: list[int], covered: set[int]
 
 def _follow_wrap(words: Sequence[OcrWord], rows: list[list[int]], number: int, covered: set[int],
                  shapes: TokenShapes) -> None:
-    """Cover the lines under line `number` that its token wraps onto (`_line_below`) while they open
-    with token characters; each such line's token continues along it, and on down while it ends one."""
+    """Cover the lines under line `number` that its token wraps onto (`_line_below`, opening with a
+    piece of a token), and the lines themselves whole as one block: a wrapped value's box spans them,
+    the label before it and the comment after it included."""
+    block = [number]
     for _ in range(shapes.max_wrap_lines):
         below = _line_below(words, rows, number, shapes)
         if below is None:
-            return
+            break
         text = words[rows[below][0]].text.strip(_STRIP)
-        if not text or not _compiled(shapes.token_chars).fullmatch(text) or (text.isalpha() and is_ordinary_word(text)):
-            return
+        if not text or not _compiled(shapes.token_chars).fullmatch(text) or not _mixed(text):
+            break
+        block.append(below)
         covered.add(rows[below][0])
         _spread_on_line(words, rows[below], covered, shapes)
         if rows[below][-1] not in covered:
-            return
+            break
         number = below
+    if len(block) > 1:
+        covered.update(i for line in block for i in rows[line])
 
 
 def _line_below(words: Sequence[OcrWord], rows: list[list[int]], number: int, shapes: TokenShapes) -> int | None:
     """The next line down a line's spacing under line `number`, starting at or left of its left edge
-    (a wrapped line starts at its box's margin) and reaching under its last word."""
+    (a wrapped line starts at its box's margin, left of an indented label) and reaching under it."""
     line = rows[number]
-    left, last = words[line[0]].left, words[line[-1]]
+    left = words[line[0]].left
     bottom = max(words[i].top + words[i].height for i in line)
     height = max(words[i].height for i in line)
     for index in range(number + 1, min(len(rows), number + 1 + _LOOK_AHEAD_LINES)):
         first, end = words[rows[index][0]], words[rows[index][-1]]
         top = min(words[i].top for i in rows[index])
-        if (first.left <= left + shapes.wrap_align_heights * height and end.left + end.width > last.left
+        if (first.left <= left + shapes.wrap_align_heights * height and end.left + end.width > left
                 and 0 <= top - bottom <= shapes.wrap_gap_heights * height):
             return index
     return None

@@ -43,7 +43,7 @@ def test_when_a_word_is_shaped_as_a_key_token_or_password_then_it_is_token_shape
 @pytest.mark.parametrize("text", [
     "v4.12.3", "Configuration", "2026-04-28", "3f2a8c1e-9b7d-4e21-a0c4-5d6e7f809a1b", "LMP-2231", "b7f612f",
     "https://github.com/acme/app/pull/123", "SENTRY_RELEASE=4.12.3", "jane.doe@example.com", "(415)", "McAllister",
-    "Wi-Fi", "WPA3", "iPhone15",
+    "Wi-Fi", "WPA3", "iPhone15", "eu-west-1", "db-prod-12", "x86_64", "abc-defg-hij", "PLAT-4821", "win10pro", "ubuntu2204",
 ])
 def test_when_a_word_is_ordinary_text_an_id_or_a_version_then_it_is_not_token_shaped(text):
     assert not token_shaped(text)
@@ -70,12 +70,23 @@ def test_a_word_a_space_away_continues_a_token_only_when_it_holds_a_digit_or_bot
     assert texts(words, token_cover(words)) == {"sk_live_a8Qz", "x7Rw"}
 
 
-def test_a_public_key_wrapped_over_lines_is_covered_as_a_block_and_the_next_line_stays():
+def test_a_public_key_wrapped_over_lines_is_covered_as_a_block_with_its_comment_and_the_next_line_stays():
     words = words_at([("ssh-ed25519", 10, 0), ("AAAAC3NzaC1lZDI1NTE5AAAAIcxmdtLh8fyAJ", 130, 0),
                       ("4M04jAt+KWVu3N78CUKKd7", 10, 24), ("jbui@laptop", 240, 24),
                       ("Added", 10, 60), ("on", 70, 60), ("Mar", 100, 60)])
     assert texts(words, token_cover(words)) == {"ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIcxmdtLh8fyAJ",
-                                                "4M04jAt+KWVu3N78CUKKd7"}
+                                                "4M04jAt+KWVu3N78CUKKd7", "jbui@laptop"}
+
+
+def test_a_token_ending_a_line_of_prose_does_not_take_the_next_line_that_opens_with_a_name():
+    words = words_at([("key", 10, 0), ("is", 50, 0), ("sk_live_a8Qz7Rw2Kp", 80, 0),
+                      ("Marcus", 10, 24), ("will", 80, 24), ("rotate", 130, 24), ("it", 200, 24)])
+    assert texts(words, token_cover(words)) == {"sk_live_a8Qz7Rw2Kp"}
+
+
+@pytest.mark.parametrize("text", ["3ncq-2th7", "ae4461rrul", "71h4h-kby7v", "K7P2-9QXA-4M3Z"])
+def test_a_random_code_of_one_case_is_token_shaped(text):
+    assert token_shaped(text)
 
 
 def test_a_screen_without_tokens_covers_nothing():
