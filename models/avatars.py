@@ -1,4 +1,4 @@
-"""Avatars on screenshots: small discs or rounded squares of one colour holding a contrasting glyph,
+"""Avatars on screenshots: small discs, rounded squares or square tiles of one colour holding a contrasting glyph,
 as chat, mail and calendar apps draw a person's initials. OCR seldom reads two letters on a coloured
 circle, so avatars are found by shape and covered whatever detection finds.
 
@@ -39,6 +39,10 @@ class AvatarShape(StrictModel):
     max_glyph: float = pydantic.Field(gt=0, lt=1)
     # Mean difference of luminance (0-255) between the glyph and the shape.
     min_contrast: float = pydantic.Field(ge=0, le=255)
+    # Square tiles (sharp corners) count too when their glyph is lighter than the tile (white initials
+    # on a colour; a button's dark label on a light face is no avatar), filling up to this share.
+    square_tiles: bool
+    max_square_fill: float = pydantic.Field(gt=0, le=1)
 
     @pydantic.model_validator(mode="after")
     def _ranges(self) -> "AvatarShape":
@@ -131,14 +135,15 @@ def _is_avatar(pixels: np.ndarray, colours: np.ndarray, box: Box, count: int, co
         return False
     if abs(box_width - box_height) > shape.max_side_difference * longer:
         return False
-    if not shape.min_fill <= count / (box_width * box_height) <= shape.max_fill:
-        return False
-    if not _solid_rim(colours, box, colour):
-        return False
     inset = max(1, round(0.06 * longer))
     corners = colours[[top + inset, top + inset, bottom - inset, bottom - inset],
                       [left + inset, right - inset, left + inset, right - inset]]
-    if (corners == colour).any():
+    square = bool((corners == colour).all())
+    if square and not shape.square_tiles or not square and (corners == colour).any():
+        return False
+    if not shape.min_fill <= count / (box_width * box_height) <= (shape.max_square_fill if square else shape.max_fill):
+        return False
+    if not _solid_rim(colours, box, colour):
         return False
     middle = (slice(top + box_height // 4, bottom - box_height // 4 + 1),
               slice(left + box_width // 4, right - box_width // 4 + 1))
@@ -146,7 +151,8 @@ def _is_avatar(pixels: np.ndarray, colours: np.ndarray, box: Box, count: int, co
     if not shape.min_glyph <= glyph.mean() <= shape.max_glyph:
         return False
     luminance = pixels[middle].astype(np.float32) @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-    return abs(float(luminance[glyph].mean()) - float(luminance[~glyph].mean())) >= shape.min_contrast
+    contrast = float(luminance[glyph].mean()) - float(luminance[~glyph].mean())
+    return (contrast if square else abs(contrast)) >= shape.min_contrast
 
 
 # Points on the ellipse inscribed in a shape's box, at these shares of its radii: a disc or rounded

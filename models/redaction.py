@@ -36,6 +36,7 @@ from models.records import DiscardedRecord, Finding, KeyEvent, OcrWord, Prepared
 from models.screen_fields import CUED_FIELD, NAME_PART, cued_fields, name_parts
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
 from models.screen_text import line_text, paragraph_shape, paragraph_text
+from models.screen_tokens import TOKEN_SHAPE, token_cover
 from models.text_views import (
     DELETED,
     ERASED,
@@ -357,11 +358,13 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     # A name is covered whole, and a value its header or label marks even where detection found nothing.
     names = name_parts(words, person) - found
     cued = cued_fields(words) - found - unread - other - names
-    covered = found | unread | other | names | cued
+    # A word shaped as a key or token is covered whole with what continues it, however OCR split it.
+    tokens = token_cover(words) - found - unread - other - names - cued
+    covered = found | unread | other | names | cued | tokens
     mates = column_mates(words, covered)
     initials = top_bar_initials(words) - covered - mates
     for entity, added in ((OTHER_SCRIPT, other), (UNREADABLE_TEXT, unread), (NAME_PART, names), (CUED_FIELD, cued),
-                          (TABLE_COLUMN, mates), (INITIALS, initials)):
+                          (TOKEN_SHAPE, tokens), (TABLE_COLUMN, mates), (INITIALS, initials)):
         if added:
             counts[entity] += len(added)
     covered |= mates | initials

@@ -32,6 +32,7 @@ from models.recognizers.registry import load_registry_configuration
 from models.records import KINDS
 from models.screen_fields import field_cues
 from models.screen_layout import table_shape
+from models.screen_tokens import token_shapes
 from models.verifier import Canaries, CanaryError, read_canaries, verifier_data
 from pipeline.graph import RunSettings, StreamSettings, build_pipeline
 from pipeline.keys import ConfigError, read_pseudonym_key
@@ -217,6 +218,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         recognizer_data()
         table_shape()
         field_cues()
+        token_shapes()
         load_registry_configuration()
         normalize_data()
         verifier = verifier_data()

@@ -56,6 +56,20 @@ def test_initials_on_a_rounded_square_and_on_a_dark_page_are_avatars(shape):
     assert [b for b in (square, disc) if _found(b, find_avatars(image, shape))] == [square, disc]
 
 
+@pytest.mark.parametrize("initials", ["JD", "M", "KŁ"])
+def test_white_initials_on_a_square_tile_are_an_avatar(shape, initials):
+    image, draw = _canvas()
+    tile = _avatar(draw, 40, 40, 32, (154, 103, 0), initials, rounded=0)
+    assert _found(tile, find_avatars(image, shape))
+
+
+def test_a_light_square_key_with_a_dark_letter_is_no_avatar(shape):
+    image, draw = _canvas()
+    draw.rectangle((40, 40, 75, 75), fill=(235, 235, 235))
+    draw.text((58, 58), "K", fill=(30, 30, 30), font=ImageFont.truetype(FONT, 16), anchor="mm")
+    assert find_avatars(image, shape) == []
+
+
 @pytest.mark.parametrize("draw_it", [
     # Open letters and digits, drawn large and bold (closed ones such as "o" or "0" can pass for a
     # disc at that size: docs/known-limits.md).

@@ -25,7 +25,12 @@ from evaluation.generated.families import FAMILIES, load_family, text_templates
 from evaluation.generated.public import PARTS, share_of
 from evaluation.generated.render import Renderer
 from evaluation.generated.spans import Slots
-from evaluation.generated.templates_tune import apps as tune_apps, body as tune_body, screens as tune_screens
+from evaluation.generated.templates_tune import (
+    apps as tune_apps,
+    body as tune_body,
+    screens as tune_screens,
+    secrets as tune_secrets,
+)
 from evaluation.generated.values import Values
 from evaluation.scoring import ink, output_field
 from models.parse import parse_line
@@ -181,6 +186,19 @@ def test_the_third_tuning_family_holds_body_heavy_screens_only_in_the_same_looks
         png, boxes = browser.render(tune_body.mail_prose(Slots(Values(rng)), rng, "dark"), 2)
     pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
     assert {box["region"] for box in boxes} >= {"body", "header"} and sum(box["region"] == "body" for box in boxes) >= 8
+    assert all(ink(pixels, box["box"]) is not None for box in boxes)
+
+
+def test_the_fourth_tuning_family_holds_credential_and_avatar_screens_with_release_pages_as_hard_negatives():
+    family = load_family("tune_secrets")
+    assert family.seed not in {load_family(name).seed for name in ("dev", "test", "train", "tune", "tune_apps", "tune_body")}
+    assert family.draw_look is tune_screens.draw_look and family.opaque_ids and split_sizes("tune_secrets", False).text == 0
+    assert [r.name for r in family.screen_recipes if r.hard_negative] == ["release_page", "ci_run"]
+    rng = random.Random(7)
+    with Renderer() as browser:
+        png, boxes = browser.render(tune_secrets.ssh_keys(Slots(Values(rng)), rng, "light"), 2)
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    assert {box["label"] for box in boxes} >= {"KEY_ID", "USERNAME"}
     assert all(ink(pixels, box["box"]) is not None for box in boxes)
 
 
