@@ -13,6 +13,7 @@ from models.compat import doc_to_nlp_artifacts
 from models.deadline import check_deadline
 from models.engine import AnalyzerSettings, Detector, TextResult
 from models.normalize import View
+from models.recognizers.ui_terms import shipped_ui_terms, without_ui_parts
 from models.records import Finding, PreparedRecord, Span, TextField
 from models.text_views import CONTEXT_FIELDS
 
@@ -241,7 +242,9 @@ def _piece_spans(piece: str, results: dict[str, TextResult], view: View | None,
     """A piece's spans, and those found in its view mapped back onto the characters they came from.
     A view's span of a type NER finds (`name_types`) is not taken where the view rewrote digits in
     it: joining or spelling out digits exposes identifiers, and NER reads a joined run of numbers
-    and the words beside it as a name or a place."""
+    and the words beside it as a name or a place. Where such a span runs over a Tab or a line break
+    of the piece (the view reads a typed row's cells as one line: "Ana Lima North America"), the
+    cells of UI and table words at its ends are cut off, as they are from NER's spans on the piece."""
     if view is None:
         return results[piece].spans
     mapped = []
@@ -250,11 +253,17 @@ def _piece_spans(piece: str, results: dict[str, TextResult], view: View | None,
         if (span.entity_type in name_types
                 and _digit_runs(view.text[span.start:span.end]) != _digit_runs(piece[start:end])):
             continue
+        if span.entity_type in name_types and _CELL_BREAK.search(piece, start, end):
+            bounds = without_ui_parts(piece[start:end], shipped_ui_terms())
+            if bounds is None:
+                continue
+            start, end = start + bounds[0], start + bounds[1]
         mapped.append(Span(span.entity_type, start, end, span.score))
     return results[piece].spans + tuple(mapped)
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_CELL_BREAK = re.compile(r"[\t\n]")
 
 
 def _digit_runs(text: str) -> list[int]:

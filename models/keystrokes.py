@@ -44,9 +44,12 @@ MODIFIERS = frozenset({"Control", "Alt", "Meta", "Shift", "AltGraph", "CapsLock"
                        "NumLock", "ScrollLock", "Super", "Symbol", "SymbolLock", "OS"})
 _COMMAND_MODS = frozenset({"Control", "Meta"})
 # Named keys that never change a field's text or cursor; any other named key the model does not
-# follow (Undo, Redo, Insert, Paste, Cut, Clear, ...) makes the rebuild incomplete.
+# follow (Undo, Redo, Insert, Paste, Cut, Clear, ...) makes the rebuild incomplete. A dead key
+# ("Dead": the accent of ´ then e on an international layout) is one: the character it composes
+# comes as the next key's own value ("é"). An IME's "Process" keys are not: the text they compose
+# reaches the field as no key at all.
 _INERT_NAMED_KEYS = frozenset({"Shift", "Control", "Alt", "Meta", "AltGraph", "CapsLock", "NumLock", "ScrollLock",
-                               "Fn", "FnLock", "Hyper", "Super", "Symbol", "SymbolLock", "OS", "Escape",
+                               "Fn", "FnLock", "Hyper", "Super", "Symbol", "SymbolLock", "OS", "Escape", "Dead",
                                "ContextMenu", "PrintScreen", "Pause", "Help",
                                *(f"F{n}" for n in range(1, 25)),
                                "AudioVolumeUp", "AudioVolumeDown", "AudioVolumeMute", "MediaPlayPause",

@@ -27,6 +27,7 @@ from models.keystrokes import (
     typed_text,
 )
 from models.login_words import is_ordinary_word
+from models.name_forms import joined_forms
 from models.ocr import joined_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
@@ -49,6 +50,7 @@ from models.text_views import (
     TYPED,
     context_text,
     segment_field,
+    written_context,
 )
 from models.unreadable import OTHER_SCRIPT, UNREADABLE_TEXT, other_script_indices, unreadable_indices
 from models.value_search import ValueMatch, ValueSearch
@@ -110,9 +112,9 @@ def sanitize(finding: Finding, policy: Policy, key: bytes) -> SanitizedRecord:
     if record.session_id is not None:
         out["session_id"] = pseudonymize(record.session_id, key, domain="session")
     for name in ("app", "window_title", "url"):
-        value = context_text(record, name)
+        value = written_context(record, name, spans.get(name, []))
         if value is not None:
-            out[name] = replace_spans(value, spans.get(name, []))
+            out[name] = value
     out.update(_KIND_FIELDS[record.kind](prepared, spans, policy, counts, masked_category))
     found = {span.entity_type for _, field_spans in finding.spans for span in field_spans
              if policy.replaces(span.entity_type)} | set(counts)
@@ -210,6 +212,8 @@ def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMat
         matches.add(ValueMatch(value, entity_type))
     if entity_type == "PERSON":
         parts, ignore_case = [p for p in re.split(r"[\s.,]+", value) if p[:1].isupper()], True
+        # The logins made of the name ("graceokafor.dev", "/gokafor"), in any field (models/name_forms.py).
+        matches |= {ValueMatch(form, "USERNAME", ignore_case=True, whole_word=True) for form in joined_forms(value)}
     elif entity_type == "EMAIL_ADDRESS":
         parts, ignore_case = re.split(r"[._\-]", value.split("@")[0]), True
         parts = parts if sum(p.isalpha() and len(p) >= min_chars for p in parts) >= 2 else []

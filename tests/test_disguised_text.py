@@ -277,9 +277,15 @@ def test_typing_under_a_url_whose_query_spells_sign_in_with_plus_signs_is_masked
     assert "whitaker" not in carried(_sanitized(detector, analyzer_settings, policy, raw))
 
 
-def test_a_url_is_written_percent_decoded_with_its_plus_signs(detector, analyzer_settings, policy):
+def test_a_url_is_written_with_its_own_percent_escapes_and_plus_signs(detector, analyzer_settings, policy):
     raw = transcript("ok", url="https://docs.example.com/a%20b/c+d?tag=x%2By")
-    assert _sanitized(detector, analyzer_settings, policy, raw)["url"] == "https://docs.example.com/a b/c+d?tag=x+y"
+    assert _sanitized(detector, analyzer_settings, policy, raw)["url"] == "https://docs.example.com/a%20b/c+d?tag=x%2By"
+
+
+def test_a_value_found_decoded_in_a_url_is_masked_over_its_escapes(detector, analyzer_settings, policy):
+    raw = transcript("ok", url="https://app.example.com/Shared%20Files/?email=jane.doe%40example.com&view=Q3%20plan")
+    written = _sanitized(detector, analyzer_settings, policy, raw)["url"]
+    assert written.endswith("/Shared%20Files/?email=<EMAIL_ADDRESS>&view=Q3%20plan")
 
 
 def test_a_disguised_address_in_ocr_text_is_found_over_all_of_its_words(detector, analyzer_settings):

@@ -24,7 +24,8 @@ _BRACKETED = regex.compile(r"\s+\(((?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?|\p{Lo}[\p{Lo
 
 
 class TitleHandleRecognizer(EntityRecognizer):
-    """USERNAME for a title part that is one handle (`title_handles.handle`: letters joined by "." or "_",
+    """USERNAME for a title part that is one handle (`title_handles.handle`: letters joined by "." or "_" (or
+    "-" beside a listed given name),
     or letters with a number after them; or a given name and more letters written as one word), unless its letters are words (`is_word`: English, app or UI
     words; "node_modules", "python3") and none a listed given name (`first_names`), or it is a file
     name ("retry.py") or a domain ("cal.com")."""
@@ -83,10 +84,13 @@ class TitleHandleRecognizer(EntityRecognizer):
                    for size in range(least_given, len(token) - least_rest + 1))
 
     def _is_handle(self, token: str) -> bool:
-        """No file name, no domain, and a given name or a letter run that is no word ("snake_case", "report2" are not)."""
+        """No file name, no domain, and a given name or a letter run that is no word ("snake_case", "report2" are
+        not); joined by "-", a given name among its pieces."""
         pieces = _PIECE.findall(token.lower())
         # A given name and a two-letter surname read as a country's domain ("kevin.ng", "wei.li") is a login.
         given_and_short = len(pieces) == 2 and pieces[0] in self._first_names and len(pieces[1]) == 2
         if "." in token and (pieces[-1] in self._file_types or (registered_domain(token) and not given_and_short)):
             return False
+        if "-" in token and not any(piece in self._first_names for piece in pieces):
+            return False  # "eng-backend", "follow-up": a hyphen joins words far more often than names
         return bool(pieces) and any(piece in self._first_names or not self._is_word(piece) for piece in pieces)

@@ -17,6 +17,8 @@ _SMALL = regex.compile(r"\p{Ll}[\p{Ll}\p{M}'’]*(?:-\p{Ll}[\p{Ll}\p{M}'’]*)?"
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?")
 # A middle initial ("B."), no word of its own.
 _INITIAL = regex.compile(r"\p{Lu}\.")
+# One line of a text (a typed search, a title).
+_LINE = regex.compile(r"[^\n]+")
 
 
 def reads_as_name(words: list[str], english: int, first_names: frozenset[str], min_letters: int) -> bool:
@@ -49,22 +51,28 @@ class TitleNameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        """Each title part whose words read as a name in small letters."""
-        if "PERSON" not in entities or len(text) > self._rule.max_title_length or not TITLE_SEPARATOR.search(text):
+        """Each title part whose words read as a name in small letters; and each line without a title
+        separator that is a name alone with no English word in it (a people search typed as "renata
+        rodriguez", a typed "leke olukotun"), read line by line."""
+        if "PERSON" not in entities or len(text) > self._rule.max_title_length:
             return []
-        results, start = [], 0
-        for bound in [*(m.span() for m in TITLE_SEPARATOR.finditer(text)), (len(text), len(text))]:
-            part = text[start:bound[0]]
-            words = part.split()
-            if words and self._is_name(words):
-                first = start + len(part) - len(part.lstrip())
-                results.append(RecognizerResult("PERSON", first, start + len(part.rstrip()), self._rule.score))
-            start = bound[1]
+        results = []
+        for line in _LINE.finditer(text):
+            bounds = [m.span() for m in TITLE_SEPARATOR.finditer(text, line.start(), line.end())]
+            start = line.start()
+            for bound in [*bounds, (line.end(), line.end())]:
+                part = text[start:bound[0]]
+                words = part.split()
+                if words and self._is_name(words, alone=not bounds):
+                    first = start + len(part) - len(part.lstrip())
+                    results.append(RecognizerResult("PERSON", first, start + len(part.rstrip()), self._rule.score))
+                start = bound[1]
         return results
 
-    def _is_name(self, words: list[str]) -> bool:
+    def _is_name(self, words: list[str], alone: bool = False) -> bool:
         """Words of a name, all small or all capitalised (initials and particles aside; "Last, First"
-        read as two words): no other word, at least two that are not particles."""
+        read as two words): no other word, at least two that are not particles; `alone` (a line with
+        no title part beside it): no English word either."""
         if len(words) == 2 and words[0].endswith(","):
             words = [words[0][:-1], words[1]]
         words = [word for word in words if not (_INITIAL.fullmatch(word) and len(words) > 2)]
@@ -80,4 +88,4 @@ class TitleNameRecognizer(EntityRecognizer):
             return False
         english = sum(word not in self._first_names and any(self._is_word(piece) for piece in word.split("-"))
                       for word in named)
-        return reads_as_name(named, english, self._first_names, self._rule.min_letters)
+        return (not alone or not english) and reads_as_name(named, english, self._first_names, self._rule.min_letters)

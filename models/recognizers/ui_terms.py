@@ -2,15 +2,21 @@
 "Contacts", "Northwind - Slack"): spans trimmed of them where a title separator sets them apart."""
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from models.config_files import term_list
-from models.recognizers.config import RecognizerData
+from models.recognizers.config import RecognizerData, recognizer_data
 
 # Between the parts of a window title: a dash, bar, slash, dot or colon with blanks around it, or a bar alone.
 TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
+# Between the parts a span is cut at: a title separator, or a Tab or line break between the cells and
+# lines of typed text (a row typed into a sheet: "Ana Lima<Tab>North America<Tab>Q3").
+_PART_SEPARATOR = regex.compile(rf"{TITLE_SEPARATOR.pattern}|[^\S\t\n]*[\t\n]\s*")
+_LETTERS = regex.compile(r"\p{L}")
 # A web address inside a span: a scheme, "www." or a dotted host followed by a path. No person,
 # place or group name holds one, so a span with one is the NER reading a whole URL as a name; the
 # URL's own identifying parts are the URL recognizers' (slugs, tokens, handles in paths).
@@ -24,6 +30,12 @@ _WORD_SEPARATOR = regex.compile(r"[^\w'&+]+|_")
 def load_ui_terms(data: RecognizerData) -> frozenset[str]:
     """The allowlisted app, product and UI words and phrases of `data`'s term list, lower case."""
     return frozenset(term_list(data.ui_terms.terms))
+
+
+@cache
+def shipped_ui_terms() -> frozenset[str]:
+    """`load_ui_terms` of the shipped recognizers.yaml, read once per process."""
+    return load_ui_terms(recognizer_data())
 
 
 def only_ui_terms(text: str, terms: frozenset[str], longest: int = 4) -> bool:
@@ -48,15 +60,17 @@ def _unversioned(word: str, terms: frozenset[str]) -> str:
 
 
 def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None:
-    """Where `text` is left once its leading and trailing title parts made only of UI words are cut
-    ("Pedro - Northwind - Slack" -> "Pedro - Northwind"); None when nothing is left. Words within
-    one part are never cut: "Ana Page" stays whole."""
+    """Where `text` is left once its leading and trailing parts (title parts, or cells and lines of
+    typed text) made only of UI words, or holding no letter, are cut ("Pedro - Northwind - Slack" ->
+    "Pedro - Northwind"; "Ana Lima<Tab>EMEA<Tab>Q3" -> "Ana Lima"); None when nothing is left.
+    Words within one part are never cut: "Ana Page" stays whole."""
     parts, start = [], 0
-    for separator in TITLE_SEPARATOR.finditer(text):
+    for separator in _PART_SEPARATOR.finditer(text):
         parts.append((start, separator.start()))
         start = separator.end()
     parts.append((start, len(text)))
-    kept = [(first, last) for first, last in parts if not only_ui_terms(text[first:last], terms)]
+    kept = [(first, last) for first, last in parts
+            if _LETTERS.search(text, first, last) and not only_ui_terms(text[first:last], terms)]
     return (kept[0][0], kept[-1][1]) if kept else None
 
 
