@@ -97,7 +97,9 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             *personal_url_recognizers(data),
             TitleHandleRecognizer(data.title_handles, is_word_or_ui(is_word, ui_terms | system_accounts(data)),
                                   frozenset(data.bare_handles.file_types), frozenset(term_list(data.first_names.terms))),
-            TitleNameRecognizer(data.title_names, is_word, ui_terms | frozenset(data.bare_handles.code_words),
+            # Words after a thanks or greeting in other languages are no name either ("obrigado pessoal").
+            TitleNameRecognizer(data.title_names, is_word, ui_terms | frozenset(data.bare_handles.code_words)
+                                | frozenset(term_list(data.person_names.stop_words)),
                                 frozenset(term_list(data.first_names.terms)), frozenset(data.person_names.particles)),
             FileNameRecognizer(data.file_names, is_word, ui_terms | frozenset(data.bare_handles.code_words),
                                frozenset(term_list(data.first_names.terms))),
