@@ -126,6 +126,8 @@ def test_at_work_weak_terms_no_one_owns_are_capped_and_explain_names_the_capped_
     assert explained["term_hits"]["tax:weak"] >= 1
     assert explained["scores"]["tax"]["parts"]["weak_terms"] == 0
     assert "enrollment" not in out and "withholding" not in out
+    assert main([json.dumps(planning)]) == 0
+    assert "at work (terms no one owns capped): " in capsys.readouterr().out
 
 
 def test_one_stray_work_word_does_not_cap_the_weak_terms_of_a_search(classifier, analyzer):
