@@ -423,8 +423,9 @@ class CategoryClassifier:
             weak = terms.get(f"{category}:weak", set())
             weak_mine = weak & owned.get(f"{category}:weak", set())
             # weak terms only when the text itself shows work (two work signals or more, not one stray
-            # word, nor a work channel alone: "fyi promo denied" in #general is still one's own)
-            weak_at_work = at_work and (worded or category in generic)
+            # word, nor a work channel alone: "fyi promo denied" in #general is still one's own) and
+            # names no one (a PIP or promo case of a named person, written in Notion, is theirs)
+            weak_at_work = at_work and (worded or category in generic) and "PERSON" not in entities
             weak_count = len(weak_mine) + (min(len(weak - weak_mine), weights.max_unowned_weak_at_work)
                                            if weak_at_work else len(weak - weak_mine))
             capped[category] = 1.0 if weak_at_work else 0.0
