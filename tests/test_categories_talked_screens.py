@@ -123,8 +123,9 @@ def test_at_work_weak_terms_no_one_owns_are_capped_and_explain_names_the_capped_
     out = capsys.readouterr().out
     explained = json.loads(out)
     assert explained["decided"] is None and "tax" in explained["at_work"]
-    assert explained["term_hits"]["tax:weak"] >= 1
-    assert explained["scores"]["tax"]["parts"]["weak_terms"] == 0
+    weights = category_data().weights
+    assert explained["term_hits"]["tax:weak"] > weights.max_unowned_weak_at_work
+    assert explained["scores"]["tax"]["parts"]["weak_terms"] == weights.weak_term * weights.max_unowned_weak_at_work
     assert "enrollment" not in out and "withholding" not in out
     assert main([json.dumps(planning)]) == 0
     assert "at work (terms no one owns capped): " in capsys.readouterr().out
