@@ -118,6 +118,8 @@ class Weights(StrictModel):
     owned_term: float = pydantic.Field(ge=0)
     person_pattern: float = pydantic.Field(ge=0)
     max_unowned_at_work: int = pydantic.Field(ge=0)
+    # At work, weak terms no one owns count up to this many ("the enrollment form handles dependents").
+    max_unowned_weak_at_work: int = pydantic.Field(ge=0)
 
 
 class TextClassifier(StrictModel):
@@ -248,7 +250,7 @@ class CategoryClassifier:
         self._work_title_apps = _names_pattern(data.work.title_apps, 0)
 
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
-        self._by_word.add(label, [nlp.make_doc(term) for term in terms])
+        self._by_word.add(label, [nlp.make_doc(term) for term in _dash_variants(terms)])
         # Only base forms match by lemma ("diagnose" matches "diagnosed"); an inflected term
         # matches as written, so "calibrated" (a rating) does not match "calibrate the sensor";
         # and so does a form name ("schedule a", "w-2"), so "scheduled a call" is no tax form.
@@ -343,7 +345,7 @@ class CategoryClassifier:
         return {"category": decision.category, "threshold": self._data.threshold,
                 "precedence": list(self._data.precedence), "evidenced": sorted(decision.evidenced),
                 "scores": {category: {"score": score, "parts": parts[category]} for category, score in decision.scores},
-                "work": parts["work"],
+                "work": parts["work"], "at_work": sorted(category for category, flag in parts["at_work"].items() if flag),
                 "term_hits": {label: len(found) for label, found in sorted(merged["terms"].items())},
                 "owned_term_hits": {label: len(found) for label, found in sorted(merged["owned"].items())},
                 "artefacts": merged["artefacts"], "entity_types": sorted(entities),
@@ -400,6 +402,7 @@ class CategoryClassifier:
                 "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
+        capped: dict[str, float] = {}
         personal = bool(self._person_words.search(text))
         worded = work["terms"] + work["artefacts"] >= 2 * weights.work_term
         for category, signals in self._data.categories.items():
@@ -417,6 +420,15 @@ class CategoryClassifier:
             at_work = ((work["terms"] or work["artefacts"] or work["app"] or category in generic)
                        and not in_place)
             unowned = min(len(strong - mine), weights.max_unowned_at_work) if at_work else len(strong - mine)
+            weak = terms.get(f"{category}:weak", set())
+            weak_mine = weak & owned.get(f"{category}:weak", set())
+            # weak terms only when the text itself shows work (two work signals or more, not one stray
+            # word, nor a work channel alone: "fyi promo denied" in #general is still one's own) and
+            # names no one (a PIP or promo case of a named person, written in Notion, is theirs)
+            weak_at_work = at_work and (worded or category in generic) and "PERSON" not in entities
+            weak_count = len(weak_mine) + (min(len(weak - weak_mine), weights.max_unowned_weak_at_work)
+                                           if weak_at_work else len(weak - weak_mine))
+            capped[category] = 1.0 if weak_at_work else 0.0
             person = f"{category}:person:"
             titled = title_terms.get(f"{category}:strong", set())
             titled_count = (len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work)
@@ -424,7 +436,7 @@ class CategoryClassifier:
             parts[category] = {
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * titled_count,
-                "weak_terms": weights.weak_term * min(len(terms.get(f"{category}:weak", ())), weights.max_weak_terms),
+                "weak_terms": weights.weak_term * min(weak_count, weights.max_weak_terms),
                 "owned_terms": weights.owned_term * len(owned.get(f"{category}:strong", set())
                                                         | owned.get(f"{category}:weak", set())),
                 # in the category's own app or site (a review tool), an evaluation with no owner counts too
@@ -439,7 +451,18 @@ class CategoryClassifier:
                                            1 if at_work and worded and not personal else None),
                 "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
+        # the categories whose unowned terms were capped as at work (1.0), for the audit's explanation
+        parts["at_work"] = capped
         return parts
+
+
+# OCR and word processors write a form's hyphen as an en or em dash ("W—2", "1099–NEC").
+_DASHES = ("\u2013", "\u2014")
+
+
+def _dash_variants(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms, and each hyphenated one again with each dash in place of its hyphens."""
+    return terms + tuple(term.replace("-", dash) for term in terms if "-" in term for dash in _DASHES)
 
 
 def _form_part(word: str) -> bool:

@@ -118,6 +118,7 @@ def render(explained: dict) -> str:
               f"term hits (distinct, by list): {_counts(explained['term_hits'])}",
               f"owned term hits (a person's own matter): {_counts(explained['owned_term_hits'])}",
               f"work artefacts: {_counts(explained['artefacts'])}",
+              f"at work (terms no one owns capped): {', '.join(explained['at_work']) or 'none'}",
               f"entity types: {', '.join(explained['entity_types']) or 'none'}; "
               f"NER labels: {', '.join(explained['ner_labels']) or 'none'}",
               f"app: {explained['app'] or '-'}; url host: {explained['url_host'] or '-'}",

@@ -7,7 +7,7 @@ import re
 
 from evaluation.generated.families import FAMILIES, load_family
 from evaluation.generated.templates_train.categories import CATEGORY_RECIPES
-from evaluation.generated.templates_tune import BATCHES, CATEGORY_RECIPES as TUNING
+from evaluation.generated.templates_tune import BATCHES, CATEGORY_RECIPES as TUNING, SCRIPTED
 from evaluation.train_textcat import (
     LABELS,
     TEMPLATE_FILES,
@@ -80,4 +80,20 @@ def test_the_tuning_family_shares_no_line_with_the_training_templates():
     templates = {shape(line) for path in TEMPLATES.glob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()
                  if line.strip() and not line.startswith("#")}
     tuning = {shape(part) for recipe in TUNING for line in recipe.lines for part in [line, *line.split("\n")]}
+    tuning |= {shape(said) for recipes in SCRIPTED.values() for recipe in recipes for lines in getattr(recipe, "dialogues", ())
+               for _, said in lines}
     assert len(templates) > 200 and not templates & tuning
+
+
+def test_the_talked_batch_builds_scripted_turns_and_screens_as_ocr_words_and_figures_split_by_kind():
+    from evaluation.tune_categories import figures, tuning_records
+    records, gold = tuning_records(2, "talked")
+    assert len(records) == 2 * (len(BATCHES["talked"]) + len(SCRIPTED["talked"]))
+    screens = [r for r in records if r["kind"] == "screenshot"]
+    assert screens and all(r["ocr_words"] for r in screens)
+    assert {gold[r["record_id"]][1] for r in screens} == {"tax", "benign"}
+    turns = [r for r in records if r["kind"] == "transcript"]
+    assert all(len(r["segments"]) >= 3 and r["segments"][0]["speaker"] for r in turns)
+    kinds = {"a": "screenshot", "b": "transcript"}
+    result = figures({"a": ("tax", False), "b": ("tax", False)}, {"a": "tax", "b": None}, kinds)
+    assert result["recall:tax:screenshot"]["value"] == 1.0 and result["recall:tax:transcript"]["value"] == 0.0

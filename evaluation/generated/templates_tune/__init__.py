@@ -15,14 +15,16 @@ the same subjects as hard negatives; its own seed. `people` (people.py): perform
 person or oneself and medical matters with few or no terms, typed and talked, with system performance,
 HR-software and health-app engineering as hard negatives; its own seed. Scored by
 `python -m evaluation.tune_categories`; never trained on."""
-from evaluation.generated.templates_tune import categories, desk, people, registers, typed
+from evaluation.generated.templates_tune import categories, desk, people, registers, talked, typed
 
 SEED = 20261206
 BATCHES = {"notices_hr": categories.CATEGORY_RECIPES, "registers": registers.CATEGORY_RECIPES,
            "desk": desk.CATEGORY_RECIPES, "typed": typed.CATEGORY_RECIPES,
-           "people": people.CATEGORY_RECIPES}
+           "people": people.CATEGORY_RECIPES, "talked": talked.CATEGORY_RECIPES}
+# Records a TextRecipe cannot describe: dialogues whose turns follow each other, and screens as OCR reads them.
+SCRIPTED = {"talked": talked.SCRIPTS + talked.SCREENS}
 # A batch with a seed of its own draws its values apart from the others.
-SEEDS = {"desk": desk.SEED, "typed": typed.SEED, "people": people.SEED}
+SEEDS = {"desk": desk.SEED, "typed": typed.SEED, "people": people.SEED, "talked": talked.SEED}
 CATEGORY_RECIPES = tuple(recipe for recipes in BATCHES.values() for recipe in recipes)
 
-__all__ = ["BATCHES", "CATEGORY_RECIPES", "SEED", "SEEDS"]
+__all__ = ["BATCHES", "CATEGORY_RECIPES", "SCRIPTED", "SEED", "SEEDS"]
