@@ -8,6 +8,7 @@ cost is linear in the words (hash cues look a bounded number of rows up).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import string
 from collections.abc import Sequence
@@ -121,23 +122,51 @@ def token_shaped(text: str, shapes: TokenShapes | None = None) -> bool:
     return is_hex(value, shapes) or is_code(value, shapes)
 
 
-def _hash_marked(words: Sequence[OcrWord], rows: list[list[list[int]]], row_of: dict[int, int], index: int,
-                 shapes: TokenShapes) -> bool:
-    """Whether a hash cue marks the hex word `index`: it opens with a hash prefix, a cue stands before
-    it on its row, or heads its column (left edges aligned) within `max_cue_rows_above` rows above."""
-    word = words[index]
-    if any(word.text.strip(_STRIP).lower().startswith(p) for p in shapes.hash_prefixes):
-        return True
-    number = row_of[index]
-    before = [i for cell in rows[number] for i in cell if words[i].left < word.left]
-    if any(_cue(words[i].text, shapes) for i in before):
-        return True
-    for row in rows[max(0, number - shapes.max_cue_rows_above):number]:
-        for i in (i for cell in row for i in cell):
-            above = words[i]
-            if abs(above.left - word.left) <= _COLUMN_HEIGHTS * word.height and _cue(above.text, shapes):
-                return True
-    return False
+def _hash_marked(words: Sequence[OcrWord], hexes: list[int], shapes: TokenShapes) -> set[int]:
+    """The hex words of `hexes` a hash cue marks: a bare run (no assignment's value) that opens with a
+    hash prefix, follows a cue word (or a two-word cue: `Image ID`) on its row, or opens a cell under a
+    column header that names a hash (a cell of a row of two cells or more: `SHA-256`, `Commit hash`),
+    left edges aligned, within `max_cue_rows_above` rows above. A cue elsewhere on the row (`never
+    commit this key:`) or a heading alone on its row (`Build`) marks nothing. Each hex word looks at two
+    words before it and a bisection of each row above, so the cost stays linear in the words."""
+    rows = visual_rows(words)
+    row_of = {i: number for number, row in enumerate(rows) for cell in row for i in cell}
+    opens_cell = {cell[0] for row in rows for cell in row}
+    headers: dict[int, list[int]] = {}  # row number: sorted left edges of its hash header cells
+    for number, row in enumerate(rows):
+        if len(row) >= 2:
+            lefts = sorted(words[cell[0]].left for cell in row if _header_cue([words[i].text for i in cell], shapes))
+            if lefts:
+                headers[number] = lefts
+    marked = set()
+    for index in hexes:
+        word, number = words[index], row_of[index]
+        text = word.text.strip(_STRIP)
+        if "=" in text:  # an assignment's value (`TOKEN=...`): what it names is no hash cue
+            continue
+        if any(text.lower().startswith(p) for p in shapes.hash_prefixes):
+            marked.add(index)
+            continue
+        before = [i for i in (index - 2, index - 1) if i >= 0 and row_of[i] == number]
+        if before and (_cue(words[before[-1]].text, shapes)
+                       or len(before) == 2 and _cue(f"{words[before[0]].text} {words[before[1]].text}", shapes)):
+            marked.add(index)
+            continue
+        if index not in opens_cell:
+            continue
+        reach = _COLUMN_HEIGHTS * word.height
+        for above in range(max(0, number - shapes.max_cue_rows_above), number):
+            lefts = headers.get(above)
+            if lefts and bisect.bisect_right(lefts, word.left + reach) > bisect.bisect_left(lefts, word.left - reach):
+                marked.add(index)
+                break
+    return marked
+
+
+def _header_cue(texts: list[str], shapes: TokenShapes) -> bool:
+    """Whether a header cell of these words names a hash: the cell is a cue, or its last word of up to
+    three is (`SHA-256`, `Image ID`, `Commit hash`, `SHA-256 checksum`)."""
+    return 0 < len(texts) <= 3 and (_cue(" ".join(texts), shapes) or _cue(texts[-1], shapes))
 
 
 def _cue(text: str, shapes: TokenShapes) -> bool:
@@ -150,11 +179,9 @@ def token_words(words: Sequence[OcrWord], shapes: TokenShapes | None = None) -> 
     if not shapes.cover:
         return set()
     found = {i for i, word in enumerate(words) if token_shaped(word.text, shapes)}
-    hexes = [i for i in found if is_hex(token_value(words[i].text), shapes, _SHORT_HASH)]
+    hexes = sorted(i for i in found if is_hex(token_value(words[i].text), shapes, _SHORT_HASH))
     if hexes:
-        rows = visual_rows(words)
-        row_of = {i: number for number, row in enumerate(rows) for cell in row for i in cell}
-        found -= {i for i in hexes if i in row_of and _hash_marked(words, rows, row_of, i, shapes)}
+        found -= _hash_marked(words, hexes, shapes)
     return found
 
 

@@ -17,7 +17,7 @@ from models import screen_tokens
 from models.config_files import ConfigFileError
 from models.ocr import text_lines
 from models.records import OcrWord
-from models.screen_tokens import token_cover, token_shaped
+from models.screen_tokens import token_cover, token_shaped, token_value
 from tests.test_screen_layout import filled, redacted  # noqa: F401  (module fixture)
 
 
@@ -137,3 +137,39 @@ def test_on_a_rendered_settings_page_a_token_and_a_wrapped_key_are_covered_and_t
     assert {b["label"] for b in boxes} == {"SECRET", "KEY_ID", "KEEP"}
     assert {b["label"] for b in boxes if b["label"] != "KEEP" and not box_covered(before, pixels, b["box"])} == set()
     assert {b["value"] for b in boxes if b["label"] == "KEEP" and filled(pixels, b["box"]) > 0} == set()
+
+
+@pytest.mark.parametrize("cells", [
+    # "commit" in a sentence, not just before the run
+    [("Never", 10, 0), ("commit", 70, 0), ("this", 140, 0), ("key:", 190, 0), (HEX, 240, 0)],
+    # a heading "Build" alone on its row, a form's label, and the secret under both at the left margin
+    [("Build", 10, 0), ("Signing", 10, 40), ("secret", 90, 40), (HEX, 10, 80)],
+    # an assignment's value, however close a cue stands
+    [("commit", 10, 0), ("TOKEN=" + HEX, 90, 0)],
+    [("Commit", 10, 0), ("Author", 400, 0), ("SECRET=" + HEX, 10, 40), ("jane", 400, 40)],
+])
+def test_a_hex_secret_a_hash_cue_does_not_mark_as_a_hash_is_covered(cells):
+    words = words_at(cells)
+    assert HEX in {token_value(words[i].text) for i in token_cover(words)}
+
+
+def test_a_hex_run_after_a_two_word_cue_or_under_a_checksum_header_of_two_words_stays():
+    words = words_at([("Image", 10, 0), ("ID", 70, 0), (HEX, 110, 0),
+                      ("File", 10, 40), ("SHA-256", 300, 40), ("checksum", 380, 40),
+                      ("app.tar.gz", 10, 80), (HEX, 300, 80)])
+    assert token_cover(words) == set()
+
+
+def test_hash_cues_are_looked_up_a_bounded_number_of_times_per_word(monkeypatch):
+    # A row of cue words over a row of hex runs, and a row of hex runs after a cue: no hex run looks at
+    # every word of its row or of the rows above it.
+    calls = []
+    real = screen_tokens._cue
+    monkeypatch.setattr(screen_tokens, "_cue", lambda text, shapes: calls.append(1) or real(text, shapes))
+    n = 400
+    words = words_at([("sha256", 10 + 500 * i, 0) for i in range(n)]
+                     + [(HEX, 10 + 500 * i, 40) for i in range(n)]
+                     + [("commit", 10, 80)] + [(HEX, 90 + 500 * i, 80) for i in range(n)])
+    token_cover(words)
+    assert len(calls) <= 10 * len(words)
+
