@@ -33,6 +33,10 @@ _SHORT_HASH = 7
 _COLUMN_HEIGHTS = 2.0
 # Lines after a line looked at for the one it wraps onto (its row holds the panels beside it).
 _LOOK_AHEAD_LINES = 8
+# Values up to this long are matched against `masked` (a key shown in part is short): the pattern's
+# leading run backtracks, costing the square of a word's length, and OCR reads a line with no space
+# (a base64 blob, a minified script) as one word thousands of characters long.
+_MAX_MASKED_CHARS = 128
 _ASSIGNED_NAME = regex.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 
@@ -112,7 +116,8 @@ def token_shaped(text: str, shapes: TokenShapes | None = None) -> bool:
     value = token_value(text)
     if not value:
         return False
-    if _compiled(shapes.key_prefixes).match(value) or _compiled(shapes.masked).fullmatch(value):
+    if _compiled(shapes.key_prefixes).match(value) or (
+            len(value) <= _MAX_MASKED_CHARS and _compiled(shapes.masked).fullmatch(value)):
         return True
     upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
     digit = any(c.isdigit() for c in value)

@@ -5,6 +5,7 @@ detection and redaction."""
 from __future__ import annotations
 
 import io
+import time
 
 import numpy as np
 import pytest
@@ -173,3 +174,9 @@ def test_hash_cues_are_looked_up_a_bounded_number_of_times_per_word(monkeypatch)
     token_cover(words)
     assert len(calls) <= 10 * len(words)
 
+
+def test_a_very_long_word_is_judged_in_time_linear_in_its_length():
+    started = time.perf_counter()
+    for text in ("a" * 12_000 + "!", "x" * 12_000 + "\u2022\u2022\u2022!"):
+        token_shaped(text)
+    assert time.perf_counter() - started < 1.0
