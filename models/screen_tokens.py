@@ -12,6 +12,7 @@ import bisect
 import functools
 import string
 from collections.abc import Sequence
+from typing import Annotated
 
 import pydantic
 import regex
@@ -40,6 +41,17 @@ _MAX_MASKED_CHARS = 128
 _ASSIGNED_NAME = regex.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 
+def _lower_case(text: str) -> str:
+    """A hash cue or prefix is compared with a word lower-cased: an empty one would mark every hex run
+    (a prefix every word opens with), a capitalised or padded one none."""
+    if not text or text != text.strip().lower():
+        raise ValueError("must be non-empty, lower case and without surrounding spaces")
+    return text
+
+
+LowerCase = Annotated[str, pydantic.AfterValidator(_lower_case)]
+
+
 class TokenShapes(StrictModel):
     """models/data/screen_tokens.yaml: what a token-shaped word looks like, what continues one, and
     which hex words a hash cue keeps visible."""
@@ -56,8 +68,8 @@ class TokenShapes(StrictModel):
     token_chars: Regex
     touch_chars: float = pydantic.Field(ge=0)
     space_chars: float = pydantic.Field(ge=0)
-    hash_cues: frozenset[str] = pydantic.Field(min_length=1)
-    hash_prefixes: tuple[str, ...]
+    hash_cues: frozenset[LowerCase] = pydantic.Field(min_length=1)
+    hash_prefixes: tuple[LowerCase, ...]
     max_cue_rows_above: int = pydantic.Field(ge=0, le=50)
     wrap_align_heights: float = pydantic.Field(ge=0)
     wrap_gap_heights: float = pydantic.Field(gt=0)

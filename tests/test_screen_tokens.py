@@ -180,3 +180,22 @@ def test_a_very_long_word_is_judged_in_time_linear_in_its_length():
     for text in ("a" * 12_000 + "!", "x" * 12_000 + "\u2022\u2022\u2022!"):
         token_shaped(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("line", ["hash_prefixes: ['']", "hash_prefixes: ['SHA256:']", "hash_cues: [commit, '']",
+                                  "hash_cues: [Commit]"])
+def test_an_empty_or_capitalised_hash_cue_or_prefix_fails_naming_the_file(tmp_path, monkeypatch, line):
+    # An empty prefix would keep every hex run visible; a capitalised one would never match.
+    shipped = (screen_tokens.DATA_DIR / "screen_tokens.yaml").read_text()
+    key = line.partition(":")[0]
+    lines = shipped.splitlines()
+    start = next(i for i, text in enumerate(lines) if text.startswith(key + ":"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    (tmp_path / "screen_tokens.yaml").write_text("\n".join(lines[:start] + [line] + lines[end:]) + "\n")
+    monkeypatch.setattr(screen_tokens, "DATA_DIR", tmp_path)
+    screen_tokens.token_shapes.cache_clear()
+    try:
+        with pytest.raises(ConfigFileError, match="screen_tokens.yaml"):
+            screen_tokens.token_shapes()
+    finally:
+        screen_tokens.token_shapes.cache_clear()
