@@ -70,6 +70,7 @@ class TokenShapes(StrictModel):
     space_chars: float = pydantic.Field(ge=0)
     hash_cues: frozenset[LowerCase] = pydantic.Field(min_length=1)
     hash_prefixes: tuple[LowerCase, ...]
+    secret_words: frozenset[LowerCase]
     max_cue_rows_above: int = pydantic.Field(ge=0, le=50)
     wrap_align_heights: float = pydantic.Field(ge=0)
     wrap_gap_heights: float = pydantic.Field(gt=0)
@@ -142,7 +143,7 @@ def token_shaped(text: str, shapes: TokenShapes | None = None) -> bool:
 def _hash_marked(words: Sequence[OcrWord], hexes: list[int], shapes: TokenShapes) -> set[int]:
     """The hex words of `hexes` a hash cue marks: a bare run (no assignment's value) that opens with a
     hash prefix, follows a cue word (or a two-word cue: `Image ID`) on its row, or opens a cell under a
-    column header that names a hash (a cell of a row of two cells or more: `SHA-256`, `Commit hash`),
+    column header that names a hash (a cell of a row of two cells or more: `SHA-256`, `Image ID`),
     left edges aligned, within `max_cue_rows_above` rows above. A cue elsewhere on the row (`never
     commit this key:`) or a heading alone on its row (`Build`) marks nothing. Each hex word looks at two
     words before it and a bisection of each row above, so the cost stays linear in the words."""
@@ -164,9 +165,8 @@ def _hash_marked(words: Sequence[OcrWord], hexes: list[int], shapes: TokenShapes
         if any(text.lower().startswith(p) for p in shapes.hash_prefixes):
             marked.add(index)
             continue
-        before = [i for i in (index - 2, index - 1) if i >= 0 and row_of[i] == number]
-        if before and (_cue(words[before[-1]].text, shapes)
-                       or len(before) == 2 and _cue(f"{words[before[0]].text} {words[before[1]].text}", shapes)):
+        before = [words[i].text for i in (index - 3, index - 2, index - 1) if i >= 0 and row_of[i] == number]
+        if _cue_before(before, shapes):
             marked.add(index)
             continue
         if index not in opens_cell:
@@ -180,10 +180,20 @@ def _hash_marked(words: Sequence[OcrWord], hexes: list[int], shapes: TokenShapes
     return marked
 
 
+def _cue_before(texts: list[str], shapes: TokenShapes) -> bool:
+    """Whether the words just before a hex run on its row (up to three, last nearest) end with a hash
+    cue of one or two words not after a secret's name (`Password hash:` names a secret)."""
+    for size in (1, 2):
+        if len(texts) >= size and _cue(" ".join(texts[-size:]), shapes):
+            named = texts[-size - 1] if len(texts) > size else ""
+            return named.strip(_STRIP).rstrip(":").lower() not in shapes.secret_words
+    return False
+
+
 def _header_cue(texts: list[str], shapes: TokenShapes) -> bool:
-    """Whether a header cell of these words names a hash: the cell is a cue, or its last word of up to
-    three is (`SHA-256`, `Image ID`, `Commit hash`, `SHA-256 checksum`)."""
-    return 0 < len(texts) <= 3 and (_cue(" ".join(texts), shapes) or _cue(texts[-1], shapes))
+    """Whether a header cell of these words names a hash: the whole cell is a cue (`SHA-256`, `Image ID`);
+    `Password hash` is no such header."""
+    return 0 < len(texts) <= 2 and _cue(" ".join(texts), shapes)
 
 
 def _cue(text: str, shapes: TokenShapes) -> bool:

@@ -148,16 +148,19 @@ def test_on_a_rendered_settings_page_a_token_and_a_wrapped_key_are_covered_and_t
     # an assignment's value, however close a cue stands
     [("commit", 10, 0), ("TOKEN=" + HEX, 90, 0)],
     [("Commit", 10, 0), ("Author", 400, 0), ("SECRET=" + HEX, 10, 40), ("jane", 400, 40)],
+    # a hash of a secret is a secret: after "Password hash", or under a "Password hash" header
+    [("Password", 10, 0), ("hash:", 100, 0), (HEX, 160, 0)],
+    [("User", 10, 0), ("Password", 300, 0), ("hash", 390, 0), ("jane", 10, 40), (HEX, 300, 40)],
 ])
 def test_a_hex_secret_a_hash_cue_does_not_mark_as_a_hash_is_covered(cells):
     words = words_at(cells)
     assert HEX in {token_value(words[i].text) for i in token_cover(words)}
 
 
-def test_a_hex_run_after_a_two_word_cue_or_under_a_checksum_header_of_two_words_stays():
+def test_a_hex_run_after_a_two_word_cue_or_under_a_two_word_header_cue_stays():
     words = words_at([("Image", 10, 0), ("ID", 70, 0), (HEX, 110, 0),
-                      ("File", 10, 40), ("SHA-256", 300, 40), ("checksum", 380, 40),
-                      ("app.tar.gz", 10, 80), (HEX, 300, 80)])
+                      ("Container", 10, 40), ("Image", 300, 40), ("ID", 360, 40),
+                      ("web-1", 10, 80), (HEX, 300, 80)])
     assert token_cover(words) == set()
 
 
