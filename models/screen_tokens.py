@@ -145,7 +145,7 @@ def _hash_marked(words: Sequence[OcrWord], hexes: list[int], shapes: TokenShapes
     hash prefix, follows a cue word (or a two-word cue: `Image ID`) on its row, or opens a cell under a
     column header that names a hash (a cell of a row of two cells or more: `SHA-256`, `Image ID`),
     left edges aligned, within `max_cue_rows_above` rows above. A cue elsewhere on the row (`never
-    commit this key:`) or a heading alone on its row (`Build`) marks nothing. Each hex word looks at two
+    commit this key:`) or a heading alone on its row (`Build`) marks nothing. Each hex word looks at three
     words before it and a bisection of each row above, so the cost stays linear in the words."""
     rows = visual_rows(words)
     row_of = {i: number for number, row in enumerate(rows) for cell in row for i in cell}
