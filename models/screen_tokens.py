@@ -8,9 +8,11 @@ cost is linear in the words (hash cues look a bounded number of rows up).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import string
 from collections.abc import Sequence
+from typing import Annotated
 
 import pydantic
 import regex
@@ -32,7 +34,22 @@ _SHORT_HASH = 7
 _COLUMN_HEIGHTS = 2.0
 # Lines after a line looked at for the one it wraps onto (its row holds the panels beside it).
 _LOOK_AHEAD_LINES = 8
+# Values up to this long are matched against `masked` (a key shown in part is short): the pattern's
+# leading run backtracks, costing the square of a word's length, and OCR reads a line with no space
+# (a base64 blob, a minified script) as one word thousands of characters long.
+_MAX_MASKED_CHARS = 128
 _ASSIGNED_NAME = regex.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+
+
+def _lower_case(text: str) -> str:
+    """A hash cue or prefix is compared with a word lower-cased: an empty one would mark every hex run
+    (a prefix every word opens with), a capitalised or padded one none."""
+    if not text or text != text.strip().lower():
+        raise ValueError("must be non-empty, lower case and without surrounding spaces")
+    return text
+
+
+LowerCase = Annotated[str, pydantic.AfterValidator(_lower_case)]
 
 
 class TokenShapes(StrictModel):
@@ -51,8 +68,9 @@ class TokenShapes(StrictModel):
     token_chars: Regex
     touch_chars: float = pydantic.Field(ge=0)
     space_chars: float = pydantic.Field(ge=0)
-    hash_cues: frozenset[str] = pydantic.Field(min_length=1)
-    hash_prefixes: tuple[str, ...]
+    hash_cues: frozenset[LowerCase] = pydantic.Field(min_length=1)
+    hash_prefixes: tuple[LowerCase, ...]
+    secret_words: frozenset[LowerCase]
     max_cue_rows_above: int = pydantic.Field(ge=0, le=50)
     wrap_align_heights: float = pydantic.Field(ge=0)
     wrap_gap_heights: float = pydantic.Field(gt=0)
@@ -111,7 +129,8 @@ def token_shaped(text: str, shapes: TokenShapes | None = None) -> bool:
     value = token_value(text)
     if not value:
         return False
-    if _compiled(shapes.key_prefixes).match(value) or _compiled(shapes.masked).fullmatch(value):
+    if _compiled(shapes.key_prefixes).match(value) or (
+            len(value) <= _MAX_MASKED_CHARS and _compiled(shapes.masked).fullmatch(value)):
         return True
     upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
     digit = any(c.isdigit() for c in value)
@@ -121,23 +140,60 @@ def token_shaped(text: str, shapes: TokenShapes | None = None) -> bool:
     return is_hex(value, shapes) or is_code(value, shapes)
 
 
-def _hash_marked(words: Sequence[OcrWord], rows: list[list[list[int]]], row_of: dict[int, int], index: int,
-                 shapes: TokenShapes) -> bool:
-    """Whether a hash cue marks the hex word `index`: it opens with a hash prefix, a cue stands before
-    it on its row, or heads its column (left edges aligned) within `max_cue_rows_above` rows above."""
-    word = words[index]
-    if any(word.text.strip(_STRIP).lower().startswith(p) for p in shapes.hash_prefixes):
-        return True
-    number = row_of[index]
-    before = [i for cell in rows[number] for i in cell if words[i].left < word.left]
-    if any(_cue(words[i].text, shapes) for i in before):
-        return True
-    for row in rows[max(0, number - shapes.max_cue_rows_above):number]:
-        for i in (i for cell in row for i in cell):
-            above = words[i]
-            if abs(above.left - word.left) <= _COLUMN_HEIGHTS * word.height and _cue(above.text, shapes):
-                return True
+def _hash_marked(words: Sequence[OcrWord], hexes: list[int], shapes: TokenShapes) -> set[int]:
+    """The hex words of `hexes` a hash cue marks: a bare run (no assignment's value) that opens with a
+    hash prefix, follows a cue word (or a two-word cue: `Image ID`) on its row, or opens a cell under a
+    column header that names a hash (a cell of a row of two cells or more: `SHA-256`, `Image ID`),
+    left edges aligned, within `max_cue_rows_above` rows above. A cue elsewhere on the row (`never
+    commit this key:`) or a heading alone on its row (`Build`) marks nothing. Each hex word looks at three
+    words before it and a bisection of each row above, so the cost stays linear in the words."""
+    rows = visual_rows(words)
+    row_of = {i: number for number, row in enumerate(rows) for cell in row for i in cell}
+    opens_cell = {cell[0] for row in rows for cell in row}
+    headers: dict[int, list[int]] = {}  # row number: sorted left edges of its hash header cells
+    for number, row in enumerate(rows):
+        if len(row) >= 2:
+            lefts = sorted(words[cell[0]].left for cell in row if _header_cue([words[i].text for i in cell], shapes))
+            if lefts:
+                headers[number] = lefts
+    marked = set()
+    for index in hexes:
+        word, number = words[index], row_of[index]
+        text = word.text.strip(_STRIP)
+        if "=" in text:  # an assignment's value (`TOKEN=...`): what it names is no hash cue
+            continue
+        if any(text.lower().startswith(p) for p in shapes.hash_prefixes):
+            marked.add(index)
+            continue
+        before = [words[i].text for i in (index - 3, index - 2, index - 1) if i >= 0 and row_of[i] == number]
+        if _cue_before(before, shapes):
+            marked.add(index)
+            continue
+        if index not in opens_cell:
+            continue
+        reach = _COLUMN_HEIGHTS * word.height
+        for above in range(max(0, number - shapes.max_cue_rows_above), number):
+            lefts = headers.get(above)
+            if lefts and bisect.bisect_right(lefts, word.left + reach) > bisect.bisect_left(lefts, word.left - reach):
+                marked.add(index)
+                break
+    return marked
+
+
+def _cue_before(texts: list[str], shapes: TokenShapes) -> bool:
+    """Whether the words just before a hex run on its row (up to three, last nearest) end with a hash
+    cue of one or two words not after a secret's name (`Password hash:` names a secret)."""
+    for size in (1, 2):
+        if len(texts) >= size and _cue(" ".join(texts[-size:]), shapes):
+            named = texts[-size - 1] if len(texts) > size else ""
+            return named.strip(_STRIP).rstrip(":").lower() not in shapes.secret_words
     return False
+
+
+def _header_cue(texts: list[str], shapes: TokenShapes) -> bool:
+    """Whether a header cell of these words names a hash: the whole cell is a cue (`SHA-256`, `Image ID`);
+    `Password hash` is no such header."""
+    return 0 < len(texts) <= 2 and _cue(" ".join(texts), shapes)
 
 
 def _cue(text: str, shapes: TokenShapes) -> bool:
@@ -150,11 +206,9 @@ def token_words(words: Sequence[OcrWord], shapes: TokenShapes | None = None) -> 
     if not shapes.cover:
         return set()
     found = {i for i, word in enumerate(words) if token_shaped(word.text, shapes)}
-    hexes = [i for i in found if is_hex(token_value(words[i].text), shapes, _SHORT_HASH)]
+    hexes = sorted(i for i in found if is_hex(token_value(words[i].text), shapes, _SHORT_HASH))
     if hexes:
-        rows = visual_rows(words)
-        row_of = {i: number for number, row in enumerate(rows) for cell in row for i in cell}
-        found -= {i for i in hexes if i in row_of and _hash_marked(words, rows, row_of, i, shapes)}
+        found -= _hash_marked(words, hexes, shapes)
     return found
 
 

@@ -5,6 +5,7 @@ detection and redaction."""
 from __future__ import annotations
 
 import io
+import time
 
 import numpy as np
 import pytest
@@ -17,7 +18,7 @@ from models import screen_tokens
 from models.config_files import ConfigFileError
 from models.ocr import text_lines
 from models.records import OcrWord
-from models.screen_tokens import token_cover, token_shaped
+from models.screen_tokens import token_cover, token_shaped, token_value
 from tests.test_screen_layout import filled, redacted  # noqa: F401  (module fixture)
 
 
@@ -137,3 +138,67 @@ def test_on_a_rendered_settings_page_a_token_and_a_wrapped_key_are_covered_and_t
     assert {b["label"] for b in boxes} == {"SECRET", "KEY_ID", "KEEP"}
     assert {b["label"] for b in boxes if b["label"] != "KEEP" and not box_covered(before, pixels, b["box"])} == set()
     assert {b["value"] for b in boxes if b["label"] == "KEEP" and filled(pixels, b["box"]) > 0} == set()
+
+
+@pytest.mark.parametrize("cells", [
+    # "commit" in a sentence, not just before the run
+    [("Never", 10, 0), ("commit", 70, 0), ("this", 140, 0), ("key:", 190, 0), (HEX, 240, 0)],
+    # a heading "Build" alone on its row, a form's label, and the secret under both at the left margin
+    [("Build", 10, 0), ("Signing", 10, 40), ("secret", 90, 40), (HEX, 10, 80)],
+    # an assignment's value, however close a cue stands
+    [("commit", 10, 0), ("TOKEN=" + HEX, 90, 0)],
+    [("Commit", 10, 0), ("Author", 400, 0), ("SECRET=" + HEX, 10, 40), ("jane", 400, 40)],
+    # a hash of a secret is a secret: after "Password hash", or under a "Password hash" header
+    [("Password", 10, 0), ("hash:", 100, 0), (HEX, 160, 0)],
+    [("User", 10, 0), ("Password", 300, 0), ("hash", 390, 0), ("jane", 10, 40), (HEX, 300, 40)],
+])
+def test_a_hex_secret_a_hash_cue_does_not_mark_as_a_hash_is_covered(cells):
+    words = words_at(cells)
+    assert HEX in {token_value(words[i].text) for i in token_cover(words)}
+
+
+def test_a_hex_run_after_a_two_word_cue_or_under_a_two_word_header_cue_stays():
+    words = words_at([("Image", 10, 0), ("ID", 70, 0), (HEX, 110, 0),
+                      ("Container", 10, 40), ("Image", 300, 40), ("ID", 360, 40),
+                      ("web-1", 10, 80), (HEX, 300, 80)])
+    assert token_cover(words) == set()
+
+
+def test_hash_cues_are_looked_up_a_bounded_number_of_times_per_word(monkeypatch):
+    # A row of cue words over a row of hex runs, and a row of hex runs after a cue: no hex run looks at
+    # every word of its row or of the rows above it.
+    calls = []
+    real = screen_tokens._cue
+    monkeypatch.setattr(screen_tokens, "_cue", lambda text, shapes: calls.append(1) or real(text, shapes))
+    n = 400
+    words = words_at([("sha256", 10 + 500 * i, 0) for i in range(n)]
+                     + [(HEX, 10 + 500 * i, 40) for i in range(n)]
+                     + [("commit", 10, 80)] + [(HEX, 90 + 500 * i, 80) for i in range(n)])
+    token_cover(words)
+    assert len(calls) <= 10 * len(words)
+
+
+def test_a_very_long_word_is_judged_in_time_linear_in_its_length():
+    started = time.perf_counter()
+    for text in ("a" * 12_000 + "!", "x" * 12_000 + "\u2022\u2022\u2022!"):
+        token_shaped(text)
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("line", ["hash_prefixes: ['']", "hash_prefixes: ['SHA256:']", "hash_cues: [commit, '']",
+                                  "hash_cues: [Commit]"])
+def test_an_empty_or_capitalised_hash_cue_or_prefix_fails_naming_the_file(tmp_path, monkeypatch, line):
+    # An empty prefix would keep every hex run visible; a capitalised one would never match.
+    shipped = (screen_tokens.DATA_DIR / "screen_tokens.yaml").read_text()
+    key = line.partition(":")[0]
+    lines = shipped.splitlines()
+    start = next(i for i, text in enumerate(lines) if text.startswith(key + ":"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    (tmp_path / "screen_tokens.yaml").write_text("\n".join(lines[:start] + [line] + lines[end:]) + "\n")
+    monkeypatch.setattr(screen_tokens, "DATA_DIR", tmp_path)
+    screen_tokens.token_shapes.cache_clear()
+    try:
+        with pytest.raises(ConfigFileError, match="screen_tokens.yaml"):
+            screen_tokens.token_shapes()
+    finally:
+        screen_tokens.token_shapes.cache_clear()
