@@ -30,6 +30,8 @@ GONE = [
     (["mitt personnummer är 531118-3395"], ["531118-3395"], []),
     (["meine Steuer-ID ist 13778633034"], ["13778633034"], []),
     (["can you send me your member number?", "sure one sec", "97837522155"], ["97837522155"], ["sure"]),
+    (["what's the account?", "12 3456 7890 1234 5678 9012 3456"], ["3456", "9012"], []),
+    (['{"assigned_to":"ngozi.eze","author":"ana.lima","state":"open"}'], ["ngozi.eze", "ana.lima"], ["open"]),
     (["cześć, mój numer to 889 406 642"], ["889 406 642"], []),
     (["¿Emigdio sigue de vacaciones?"], ["Emigdio"], ["vacaciones"]),
     (["Jen is handling it"], ["Jen"], ["handling"]),
