@@ -24,6 +24,7 @@ GONE = [
     (["sounds good", "Marcia"], ["Marcia"], ["sounds", "good"]),
     (["on it", "👋 Delia"], ["Delia"], ["on", "it"]),
     (["Chelsey - can you review?"], ["Chelsey"], ["review"]),
+    (["sounds good", "Olavi - Can you review?"], ["Olavi"], ["review"]),
     (["Summarise this Slack export:\n[17:35] mika.partanen: deploy is done\n[10:10] aytöz.bilir: lgtm"],
      ["mika.partanen", "aytöz.bilir"], ["Summarise", "deploy"]),
     (["@승민 can you take a look"], ["승민"], ["look"]),
