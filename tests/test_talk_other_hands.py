@@ -130,3 +130,9 @@ def test_a_numbered_role_as_speaker_leaves_the_same_word_in_the_text(detector, a
     written = written_text(detector, analyzer_settings, policy,
                            _chat(("user1", "the user1 account has no quota"), ("guest3", "ok the guest3 wifi works")))
     assert _still("user1", written) and _still("guest3", written)
+
+
+def test_a_role_word_with_more_digits_than_a_role_number_is_a_nick(detector, analyzer_settings, policy):
+    written = written_text(detector, analyzer_settings, policy,
+                           _chat(("user1984", "ask user1984 about the quota"), ("agent007", "agent007 will check it")))
+    assert not _still("user1984", written) and not _still("agent007", written) and _still("quota", written)
