@@ -36,6 +36,8 @@ GONE = [
     (["cześć, mój numer to 889 406 642"], ["889 406 642"], []),
     (["¿Emigdio sigue de vacaciones?"], ["Emigdio"], ["vacaciones"]),
     (["Jen is handling it"], ["Jen"], ["handling"]),
+    (["sounds good", "thanks Mira", "Mira is out today"], ["Mira"], ["thanks"]),
+    (["sounds good", "Dai: can you look at the logs"], ["Dai"], ["logs"]),
 ]
 
 
