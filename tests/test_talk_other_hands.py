@@ -27,6 +27,7 @@ GONE = [
     (["sounds good", "Olavi - Can you review?"], ["Olavi"], ["review"]),
     (["Summarise this Slack export:\n[17:35] mika.partanen: deploy is done\n[10:10] aytöz.bilir: lgtm"],
      ["mika.partanen", "aytöz.bilir"], ["Summarise", "deploy"]),
+    (["[15:43] KWAME42: deploy is done\n[15:44] dion.koning: ok"], ["KWAME42", "dion.koning"], ["deploy"]),
     (["@승민 can you take a look"], ["승민"], ["look"]),
     (["mitt personnummer är 531118-3395"], ["531118-3395"], []),
     (["meine Steuer-ID ist 13778633034"], ["13778633034"], []),
