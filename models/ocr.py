@@ -46,7 +46,9 @@ class OcrSettings:
     # `ink_margin_px` of white, is handed to Tesseract: a blank margin or panel holds no word, and
     # an upscaled read pays for every pixel it is given (thresholding, layout). On bench_ocr's 1x
     # frames, whose text fills a fifth of the frame, the read costs 0.88 of the whole frame's.
-    ink_level: int = 250
+    # Any pixel short of white is ink: Tesseract reads text drawn at 251 on a white frame, so a higher
+    # level would leave such a frame, or such text beside a blank margin, unread and uncovered.
+    ink_level: int = 255
     ink_margin_px: int = 16
     # Tiles whose background is dark are inverted, so a dark sidebar beside a light page, a
     # coloured bar or a selected row (or the reverse) is read as dark text on light, all in one
@@ -73,6 +75,10 @@ class OcrSettings:
     session_buffer_secs: float = 10.0
     # Where a record's image_uri may point (models/image_source.py); none: image files are never read.
     image_roots: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.ink_level <= 256 or self.ink_margin_px < 0:
+            raise ValueError("OcrSettings.ink_level must be 1-256 and ink_margin_px at least 0")
 
 
 class OcrUnavailable(RuntimeError):

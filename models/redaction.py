@@ -241,13 +241,18 @@ def _login_parts(value: str, min_chars: int) -> set[ValueMatch]:
             and not (part.isalpha() and is_ordinary_word(part))}
 
 
+# The number of a numbered role ("user1", "speaker12"): one or two digits at the end of a word.
+_NUMBERED_ROLE = re.compile(r"(?<=\D)\d{1,2}$")
+
+
 def _speaker_matches(speaker: str, min_chars: int) -> set[ValueMatch]:
     """A speaker label and each name in it ("Raman, Priya", "Dr. Priya Raman (Guest)", "priya.raman",
     "zykotick9"), in any case; role words ("user", "Speaker 2", "user1", "Guest") and titles are not names."""
     words = [w for w in re.split(r"[\s.,_@()\[\]/-]+", speaker) if w]
-    # A nick with digits ("zykotick9", "max82fr") is a name too; a role numbered ("user1", "agent 2") is not.
+    # A nick with digits ("zykotick9", "max82fr") is a name too; a role numbered ("user1", "agent 12") is not,
+    # but a role word with more digits is a nick someone chose ("user1984", "agent007").
     names = [w for w in words if w.isalnum() and not w.isdigit() and len(w) >= min_chars
-             and w.lower().rstrip("0123456789") not in SPEAKER_ROLES and w.lower() not in STOP_WORDS]
+             and _NUMBERED_ROLE.sub("", w.lower()) not in SPEAKER_ROLES and w.lower() not in STOP_WORDS]
     if not names:
         return set()
     matches = {ValueMatch(speaker, "PERSON", ignore_case=True)} if len(speaker) >= min_chars else set()

@@ -334,3 +334,17 @@ def test_when_text_fills_part_of_a_rendered_screen_then_its_ink_box_read_gives_t
     assert ink_box(ocr.normalise(image), 250, 16) != (0, 0, 1400, 800)
     assert cropped == whole.read(image)
     assert "Marta Kowalczyk" in ocr_text(cropped) and "@example.org 09:41" in ocr_text(cropped)
+
+
+def test_when_a_frame_holds_only_text_a_shade_off_white_then_it_is_still_read(ocr):
+    # Text drawn at 251 on white is read on the whole frame: the ink box must not call such a frame blank.
+    image = Image.new("RGB", (700, 300), (255, 255, 255))
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 16)
+    ImageDraw.Draw(image).text((380, 240), "Marta Kowalczyk 415 555 0199", fill=(251, 251, 251), font=font)
+    assert "Kowalczyk" in ocr_text(ocr.read(image))
+
+
+def test_when_the_ink_settings_are_out_of_range_then_they_are_refused():
+    for bad in ({"ink_level": 0}, {"ink_level": 300}, {"ink_margin_px": -1}):
+        with pytest.raises(ValueError):
+            OcrSettings(**bad)

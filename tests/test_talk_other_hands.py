@@ -24,15 +24,21 @@ GONE = [
     (["sounds good", "Marcia"], ["Marcia"], ["sounds", "good"]),
     (["on it", "👋 Delia"], ["Delia"], ["on", "it"]),
     (["Chelsey - can you review?"], ["Chelsey"], ["review"]),
+    (["sounds good", "Olavi - Can you review?"], ["Olavi"], ["review"]),
     (["Summarise this Slack export:\n[17:35] mika.partanen: deploy is done\n[10:10] aytöz.bilir: lgtm"],
      ["mika.partanen", "aytöz.bilir"], ["Summarise", "deploy"]),
+    (["[15:43] KWAME42: deploy is done\n[15:44] dion.koning: ok"], ["KWAME42", "dion.koning"], ["deploy"]),
     (["@승민 can you take a look"], ["승민"], ["look"]),
     (["mitt personnummer är 531118-3395"], ["531118-3395"], []),
     (["meine Steuer-ID ist 13778633034"], ["13778633034"], []),
     (["can you send me your member number?", "sure one sec", "97837522155"], ["97837522155"], ["sure"]),
+    (["what's the account?", "12 3456 7890 1234 5678 9012 3456"], ["3456", "9012"], []),
+    (['{"assigned_to":"ngozi.eze","author":"ana.lima","state":"open"}'], ["ngozi.eze", "ana.lima"], ["open"]),
     (["cześć, mój numer to 889 406 642"], ["889 406 642"], []),
     (["¿Emigdio sigue de vacaciones?"], ["Emigdio"], ["vacaciones"]),
     (["Jen is handling it"], ["Jen"], ["handling"]),
+    (["sounds good", "thanks Mira", "Mira is out today"], ["Mira"], ["thanks"]),
+    (["sounds good", "Dai: can you look at the logs"], ["Dai"], ["logs"]),
 ]
 
 
@@ -127,3 +133,9 @@ def test_a_numbered_role_as_speaker_leaves_the_same_word_in_the_text(detector, a
     written = written_text(detector, analyzer_settings, policy,
                            _chat(("user1", "the user1 account has no quota"), ("guest3", "ok the guest3 wifi works")))
     assert _still("user1", written) and _still("guest3", written)
+
+
+def test_a_role_word_with_more_digits_than_a_role_number_is_a_nick(detector, analyzer_settings, policy):
+    written = written_text(detector, analyzer_settings, policy,
+                           _chat(("user1984", "ask user1984 about the quota"), ("agent007", "agent007 will check it")))
+    assert not _still("user1984", written) and not _still("agent007", written) and _still("quota", written)

@@ -19,6 +19,10 @@ from models.recognizers.config import Addressees
 # review?"): a window title's parts are capitalised ("markdown - Visual Studio Code", "roberthalf - Jobs").
 _ADDRESSED = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
                            r"(?=[:,][ \t]++\S|[ \t]{1,2}[\-–—][ \t]++[a-z])")
+# In a text that joins messages (a window title never does), a dash before any word: "Olavi - Can you
+# review?" is a message too.
+_ADDRESSED_IN_TALK = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
+                                   r"(?=[:,][ \t]++\S|[ \t]{1,2}[\-–—][ \t]++\S)")
 # A second line of the same message that starts the same way ("nginx: reloaded") makes it a log.
 _LOGGED = regex.compile(r"\n[ \t]{0,4}+[A-Za-z][\w\-]{0,30}+(?:\[\d++\])?+:[ \t]")
 
@@ -39,7 +43,7 @@ class AddresseeRecognizer(EntityRecognizer):
                 ) -> list[RecognizerResult]:
         """Each line-initial addressee that is not a word."""
         results = []
-        for match in _ADDRESSED.finditer(text):
+        for match in (_ADDRESSED_IN_TALK if "\n\n" in text else _ADDRESSED).finditer(text):
             word = match.group(1)
             end = text.find("\n\n", match.end())
             if _LOGGED.search(text, match.end(), len(text) if end < 0 else end):
