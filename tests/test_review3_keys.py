@@ -10,7 +10,7 @@ from models.parse import parse_line
 from models.records import KeyEvent, PreparedRecord
 from models.redaction import sanitize
 from models.text_views import text_fields
-from tests.conftest import KEY, carried, categories_kept, record
+from tests.conftest import KEY, carried, categories_kept, record, transcript
 
 
 def _written(detector, settings, policy, raw: dict) -> dict:
@@ -40,3 +40,18 @@ def test_a_card_typed_with_a_cancelled_dead_key_is_not_written(detector, analyze
     doc = _written(detector, analyzer_settings, policy, record("keystrokes", events=events, app="Chrome"))
     digits = "".join(ch for ch in carried(doc) if ch.isdigit())
     assert len(digits) < 8, "a card number typed around a cancelled dead key was written"
+
+
+def test_a_surname_that_is_a_ui_word_in_the_next_cell_keeps_its_cover(detector, analyzer_settings, policy):
+    # A name split over a sheet's first- and last-name cells, or over two lines of a signature: the
+    # surname ("Page", "Close", "Wise") is a UI word too, and was cut from the name's span
+    # (the view reads the row as one line, "Larry Page", and NER's span on it was cut at the Tab).
+    for text, surname in (("Larry\tPage", "Page"), ("Glenn\tClose", "Close"), ("Jimmy\tPage\tEMEA\tQ3", "Page"),
+                          ("Owner\tSarah\tWise\tpending", "Wise")):
+        doc = _written(detector, analyzer_settings, policy, transcript(text))
+        assert surname not in doc["segments"][0]["text"], text
+
+
+def test_table_words_beside_a_whole_name_are_still_cut(detector, analyzer_settings, policy):
+    doc = _written(detector, analyzer_settings, policy, transcript("Ana Lima\tNorth America\tQ3\tAt risk"))
+    assert doc["segments"][0]["text"].endswith("\tNorth America\tQ3\tAt risk")
