@@ -55,3 +55,12 @@ def test_a_surname_that_is_a_ui_word_in_the_next_cell_keeps_its_cover(detector, 
 def test_table_words_beside_a_whole_name_are_still_cut(detector, analyzer_settings, policy):
     doc = _written(detector, analyzer_settings, policy, transcript("Ana Lima\tNorth America\tQ3\tAt risk"))
     assert doc["segments"][0]["text"].endswith("\tNorth America\tQ3\tAt risk")
+
+
+def test_a_surname_in_capitals_in_the_next_cell_keeps_its_cover():
+    from models.recognizers.config import load_recognizer_data
+    from models.recognizers.ui_terms import load_ui_terms, without_ui_parts
+    terms = load_ui_terms(load_recognizer_data())
+    assert without_ui_parts("JIMMY\tPAGE", terms) == (0, 10)
+    assert without_ui_parts("Larry\nPage\tQ3", terms) == (0, 10)
+    assert without_ui_parts("Ana Lima\tActive", terms) == (0, 8)

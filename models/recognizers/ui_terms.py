@@ -86,7 +86,7 @@ def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None
 
 
 _ONE_WORD = regex.compile(r"\s*[\p{L}\p{M}'’.\-]+\s*")
-_CAPITALISED_WORD = regex.compile(r"\s*\p{Lu}[\p{Ll}\p{M}'’\-]+\s*")
+_CAPITALISED_WORD = regex.compile(r"\s*\p{Lu}[\p{L}\p{M}'’\-]+\s*")  # "Page", "PAGE" (a scanned form)
 
 
 def _one_word(text: str, first: int, last: int) -> bool:
