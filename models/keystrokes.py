@@ -267,6 +267,8 @@ def _replay(events: tuple[KeyEvent, ...], platform: str) -> TypedText:
             complete = field.navigate(event.key, set(event.mods)) and complete
         elif event.key in ("Backspace", "Delete"):
             field.erase(event.key, set(event.mods))
+        elif event.key == "Dead":
+            complete = _dead_key_composes(events, index) and complete
         elif (char := typed_character(event)) is not None:
             # One item per code point, so text offsets and items stay aligned for keys like 👍🏽
             # (input keys have at most four; a longer key is a placeholder replayed from output).
@@ -280,6 +282,21 @@ def _replay(events: tuple[KeyEvent, ...], platform: str) -> TypedText:
     return TypedText("".join(char for char, _ in chars), tuple(origin for _, origin in chars),
                      "".join(char for _, char in field.deleted), tuple(origin for origin, _ in field.deleted),
                      complete, "".join(char for char, _ in erased), tuple(origin for _, origin in erased))
+
+
+def _dead_key_composes(events: tuple[KeyEvent, ...], index: int) -> bool:
+    """Whether the dead key at `index` is followed (modifiers aside) by a key that types a printable
+    character, the one it composes. Anything else leaves the field in a state the replay does not
+    follow: Backspace cancels the pending accent and leaves the letter before it (macOS, IBus), and
+    an accent left standing at the end, before Tab, Enter, a move or another dead key is a character
+    the replay does not hold, so edits after it land elsewhere; incomplete, masked whole."""
+    for event in events[index + 1:]:
+        if event.type == "keydown" and event.key is not None and event.key not in MODIFIERS:
+            char = typed_character(event)
+            return char is not None and not char.isspace()
+        if event.type == "paste":
+            return False
+    return False
 
 
 def _control_only(event: KeyEvent) -> bool:

@@ -64,14 +64,37 @@ def without_ui_parts(text: str, terms: frozenset[str]) -> tuple[int, int] | None
     typed text) made only of UI words, or holding no letter, are cut ("Pedro - Northwind - Slack" ->
     "Pedro - Northwind"; "Ana Lima<Tab>EMEA<Tab>Q3" -> "Ana Lima"); None when nothing is left.
     Words within one part are never cut: "Ana Page" stays whole."""
-    parts, start = [], 0
+    parts, cell_breaks, start = [], [], 0
     for separator in _PART_SEPARATOR.finditer(text):
         parts.append((start, separator.start()))
+        cell_breaks.append(TITLE_SEPARATOR.fullmatch(separator.group()) is None)
         start = separator.end()
     parts.append((start, len(text)))
-    kept = [(first, last) for first, last in parts
+    kept = [index for index, (first, last) in enumerate(parts)
             if _LETTERS.search(text, first, last) and not only_ui_terms(text[first:last], terms)]
-    return (kept[0][0], kept[-1][1]) if kept else None
+    if not kept:
+        return None
+    low, high = kept[0], kept[-1]
+    # A one-word name typed or shown across a cell or line break has its other word in the next cell
+    # ("Jimmy<Tab>Page", "Glenn<newline>Close"): a capitalised word a UI word too stays with it.
+    if low > 0 and cell_breaks[low - 1] and _one_word(text, *parts[low]) and _capitalised_word(text, *parts[low - 1]):
+        low -= 1
+    if high + 1 < len(parts) and cell_breaks[high] and _one_word(text, *parts[high]) \
+            and _capitalised_word(text, *parts[high + 1]):
+        high += 1
+    return parts[low][0], parts[high][1]
+
+
+_ONE_WORD = regex.compile(r"\s*[\p{L}\p{M}'’.\-]+\s*")
+_CAPITALISED_WORD = regex.compile(r"\s*\p{Lu}[\p{L}\p{M}'’\-]+\s*")  # "Page", "PAGE" (a scanned form)
+
+
+def _one_word(text: str, first: int, last: int) -> bool:
+    return _ONE_WORD.fullmatch(text, first, last) is not None
+
+
+def _capitalised_word(text: str, first: int, last: int) -> bool:
+    return _CAPITALISED_WORD.fullmatch(text, first, last) is not None
 
 
 def holds_web_address(text: str, start: int, end: int) -> bool:
