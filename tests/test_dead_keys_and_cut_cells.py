@@ -1,4 +1,4 @@
-"""Hostile cases for the keys change (dead keys, cells cut at Tabs, written percent-escapes)."""
+"""Dead keys that compose nothing, and names cut at Tabs: the stream fails closed, a surname in the next cell stays covered."""
 from __future__ import annotations
 
 import json
