@@ -62,6 +62,8 @@ KEPT = [
     (["@here standup in 5"], ["here", "standup"]),
     (["10:03 build: passed\n10:04 INFO: started"], ["build", "INFO", "passed"]),
     (["ok", "20240518", "that's the build date"], ["20240518"]),
+    (["ok", "2024-05-18", "that's the build date"], ["2024-05-18"]),
+    (["ok", "18-05-2024"], ["18-05-2024"]),
     (["ok", "1234", "fine"], ["1234"]),
     (["uh the build number is five five two, uh, one one"], ["five", "build"]),
     (["I have five, um, six tickets open"], ["five", "six"]),
