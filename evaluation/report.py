@@ -84,6 +84,8 @@ def render_report(results: dict, handwritten: list[str], command: str, date: str
                    lambda f, k: _dig(f, "over_redaction_by_kind", k), results)
     labels = _keys(results, "zero_leak_by_label")
     lines += _rows("zero-leak by label (kept records)", labels, lambda f, k: _dig(f, "zero_leak_by_label", k, "kept"), results)
+    lines += _rows("zero-leak by label and kind of text (kept records)", _keys(results, "zero_leak_by_label_and_kind"),
+                   lambda f, k: _dig(f, "zero_leak_by_label_and_kind", k), results)
     lines += _rows("zero-leak by screen theme (kept screens)", _keys(results, "zero_leak_by_theme"),
                    lambda f, k: _dig(f, "zero_leak_by_theme", k), results)
     lines += _rows("zero-leak by screen scale (kept screens)", _keys(results, "zero_leak_by_scale"),

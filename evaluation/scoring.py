@@ -220,6 +220,9 @@ def summarize(records: list[RecordScore]) -> dict:
                                   "kept": zero_leak([r for r in records if r.kind == k], kept_only=True)} for k in kinds},
         "zero_leak_by_label": {label: {"all": zero_leak(records, label=label),
                                        "kept": zero_leak(records, label=label, kept_only=True)} for label in labels},
+        "zero_leak_by_label_and_kind": {f"{label}, {k}": zero_leak(group, label=label, kept_only=True)
+                                        for label in labels for k in kinds
+                                        if (group := [r for r in records if r.kind == k and label in r.labels])},
         "zero_leak_by_region": {region: zero_leak(records, region=region, kept_only=True) for region in regions},
         "zero_leak_by_theme": by_look(records, "theme"),
         "zero_leak_by_scale": by_look(records, "scale"),

@@ -111,6 +111,16 @@ def test_zero_leak_counts_dropped_records_as_clean_over_all_and_leaves_them_out_
     assert figures["false_drops"]["ordinary work"]["value"] == 0.0
 
 
+def test_zero_leak_by_label_and_kind_counts_each_label_within_one_kind_of_text():
+    def record(kind, leaked):
+        return RecordScore("r", kind, "benign", False, True, labels={"USERNAME"},
+                           leaked_labels={"USERNAME"} if leaked else set())
+    figures = summarize([record("transcript", True), record("transcript", False), record("keystrokes", False)])
+    by = figures["zero_leak_by_label_and_kind"]
+    assert by["USERNAME, transcript"]["value"] == 0.5 and by["USERNAME, keystrokes"]["value"] == 1.0
+    assert "USERNAME, title_url" not in by
+
+
 def test_ocr_reach_counts_whole_values_in_the_ocr_text():
     gold = {"spans": [{"region": "header", "label": "PERSON", "value": "Ana Lima"},
                       {"region": "body", "label": "SECRET", "value": "sk_live_x9"}]}
