@@ -101,6 +101,31 @@ def _names(rng: random.Random, fakers: Fakers) -> dict[str, str]:
     return {"": f"{first} {last}", "_last": last, "_first": first}
 
 
+def fill_slots(template: str, people: dict[str, dict[str, str]], others: dict[str, str], lower_names: bool = False,
+               lower_others: bool = False) -> tuple[str, list[tuple[str, int, int]]]:
+    """`template` with {a}, {a_last}, {a_first} from `people` (PERSON spans) and other slots from
+    `others` ({city} a LOCATION span), in small letters where asked."""
+    parts: list[str] = []
+    spans = []
+    last = 0
+    for match in re.finditer(r"\{(\w+)\}", template):
+        parts.append(template[last:match.start()])
+        slot = match.group(1)
+        position = sum(map(len, parts))
+        if slot[0] in people and (len(slot) == 1 or slot[1] == "_"):  # {a}, {a_last}, {a_first}
+            value = people[slot[0]][slot[1:]]
+            value = value.lower() if lower_names else value
+            spans.append(("PERSON", position, position + len(value)))
+        else:
+            value = others[slot].lower() if lower_others else others[slot]
+            if slot == "city":
+                spans.append(("LOCATION", position, position + len(value)))
+        parts.append(value)
+        last = match.end()
+    parts.append(template[last:])
+    return "".join(parts), spans
+
+
 def prose_text(rng: random.Random, fakers: Fakers) -> tuple[str, tuple[tuple[str, int, int], ...]]:
     """One prose template filled: every full name, surname and first name a PERSON span."""
     if rng.random() < 0.4:
@@ -111,25 +136,8 @@ def prose_text(rng: random.Random, fakers: Fakers) -> tuple[str, tuple[tuple[str
     people = {key: _names(rng, fakers) for key in "abcd"}
     others = {"work": rng.choice(WORK_PHRASES), "app": rng.choice(APPS),
               "city": fakers.get(rng.choice(CITY_LOCALES)).city()}
-    parts: list[str] = []
-    spans = []
-    last = 0
-    for match in re.finditer(r"\{(\w+)\}", template):
-        parts.append(template[last:match.start()])
-        slot = match.group(1)
-        position = sum(map(len, parts))
-        if slot[0] in people and (len(slot) == 1 or slot[1] == "_"):  # {a}, {a_last}, {a_first}
-            value = people[slot[0]][slot[1:]]
-            value = value.lower() if casing == "lower" else value
-            spans.append(("PERSON", position, position + len(value)))
-        else:
-            value = others[slot]
-            if slot == "city":
-                spans.append(("LOCATION", position, position + len(value)))
-        parts.append(value)
-        last = match.end()
-    parts.append(template[last:])
-    return "".join(parts), tuple(spans)
+    text, spans = fill_slots(template, people, others, lower_names=casing == "lower")
+    return text, tuple(spans)
 
 
 def _cell(rng: random.Random, fakers: Fakers, header: str) -> tuple[str, str | None]:

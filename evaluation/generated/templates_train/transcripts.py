@@ -9,9 +9,8 @@ of `evaluation.generated.spans`.
 from __future__ import annotations
 
 import random
-import re
 
-from evaluation.generated.templates_train.contexts import COLUMNS
+from evaluation.generated.templates_train.contexts import COLUMNS, fill_slots
 from evaluation.generated.templates_train.shapes import APPS, BRAND_NAMES, CITY_LOCALES, WORK_PHRASES, draw_name
 from evaluation.generated.values import Fakers
 
@@ -62,27 +61,9 @@ PROMPTS = (
 
 def _fill(template: str, people: dict[str, tuple[str, str]], others: dict[str, str],
           lower: bool) -> tuple[str, list[tuple[str, int, int]]]:
-    """The template with its slots filled; PERSON spans for names, LOCATION for the city."""
-    parts: list[str] = []
-    spans = []
-    last = 0
-    for match in re.finditer(r"\{(\w+)\}", template):
-        parts.append(template[last:match.start()])
-        slot = match.group(1)
-        position = sum(map(len, parts))
-        if slot[0] in people and (len(slot) == 1 or slot[1] == "_"):
-            first, surname = people[slot[0]]
-            value = {"": f"{first} {surname}", "_first": first, "_last": surname}[slot[1:]]
-            value = value.lower() if lower else value
-            spans.append(("PERSON", position, position + len(value)))
-        else:
-            value = others[slot].lower() if lower else others[slot]
-            if slot == "city":
-                spans.append(("LOCATION", position, position + len(value)))
-        parts.append(value)
-        last = match.end()
-    parts.append(template[last:])
-    return "".join(parts), spans
+    """The template with its slots filled (`fill_slots`), names and other words in small letters when `lower`."""
+    forms = {key: {"": f"{first} {surname}", "_first": first, "_last": surname} for key, (first, surname) in people.items()}
+    return fill_slots(template, forms, others, lower_names=lower, lower_others=lower)
 
 
 def _table(rng: random.Random, people: dict[str, tuple[str, str]]) -> tuple[str, str, list[tuple[str, int, int]]]:
