@@ -104,3 +104,13 @@ def test_the_real_detector_masks_said_and_pasted_secrets_and_keeps_the_talk(dete
     said = written_text(detector, analyzer_settings, policy, voice)
     assert "four nine nine five" not in said and "teacher result amount" not in said
     assert "the green button" in said
+
+
+def test_a_type_name_after_a_login_key_is_no_login_and_a_login_is(analyzer, analyzer_settings):
+    def logins(text: str) -> set[str]:
+        return {text[r.start:r.end] for r in analyzer.analyze(text=text, language="en",
+                                                              score_threshold=analyzer_settings.score_threshold)
+                if r.entity_type == "USERNAME"}
+
+    assert "str" not in logins("user_id: int\nusername: str")
+    assert "jdoe42" in logins("username: jdoe42")
