@@ -443,8 +443,9 @@ class CategoryClassifier:
             capped[category] = 1.0 if weak_at_work else 0.0
             person = f"{category}:person:"
             titled = title_terms.get(f"{category}:strong", set())
-            titled_count = (len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work)
-                            if at_work else len(titled))
+            # at work the document is a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
+            # the title's owned terms count again, its subject already counts as a term of the text
+            titled_count = len(titled & mine) if at_work else len(titled)
             parts[category] = {
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * titled_count,

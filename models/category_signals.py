@@ -106,10 +106,11 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
 
 
 def of_work(doc: Doc, end: int, person: PersonSignals) -> bool:
-    """Whether a work head follows a term ending at token `end`, within `work_head_window` tokens of
-    its clause ("withholding calculator", "1099 PDF export"; not "1099. Export ...")."""
+    """Whether a work head follows a term ending at token `end`, within `work_head_window` words of
+    its noun phrase ("withholding calculator", "biopsy result status enum"; not "1099. Export ...",
+    nor "my refund for the export": a stop word or punctuation ends the phrase)."""
     for token in doc[end:end + person.work_head_window]:
-        if _BOUNDARY.fullmatch(token.text) or token.is_punct:
+        if _BOUNDARY.fullmatch(token.text) or token.is_punct or token.is_stop:
             return False
         if token.lower_ in person.work_heads or token.lemma_.lower() in person.work_heads:
             return True

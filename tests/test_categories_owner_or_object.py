@@ -114,3 +114,20 @@ def test_explain_names_the_consequence_pattern_and_a_term_of_work_without_their_
     assert main([json.dumps(built), "--json"]) == 0
     out = capsys.readouterr().out
     assert json.loads(out)["artefacts"].get(TERM_OF_WORK) == 1 and "Quarnby" not in out
+
+
+def test_a_work_head_counts_across_a_noun_phrase_but_not_past_a_stop_word(classifier, analyzer):
+    compound = features(classifier, analyzer, "I was on the biopsy result status enum all day")
+    assert dict(compound.artefacts).get(TERM_OF_WORK) == 1 and not compound.owned
+    phrase = features(classifier, analyzer, "I asked about my refund for the export team")
+    assert "tax:weak" in {label for label, _ in phrase.owned} and TERM_OF_WORK not in dict(phrase.artefacts)
+
+
+def titled(classifier, analyzer, title):
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Google Chrome", window_title=title)
+    return classifier.decide(record, [features(classifier, analyzer, title)], ()).category
+
+
+def test_a_work_items_title_counts_its_subject_once_but_ones_own_document_title_counts_again(classifier, analyzer):
+    assert titled(classifier, analyzer, "PLAT-7457 Emergency tax code not applied to starters - Jira") is None
+    assert titled(classifier, analyzer, "My emergency tax code is wrong - letter to HMRC - Google Docs") == "tax"
