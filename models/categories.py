@@ -443,9 +443,12 @@ class CategoryClassifier:
             capped[category] = 1.0 if weak_at_work else 0.0
             person = f"{category}:person:"
             titled = title_terms.get(f"{category}:strong", set())
-            # at work the document is a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
-            # the title's owned terms count again, its subject already counts as a term of the text
-            titled_count = len(titled & mine) if at_work else len(titled)
+            # a work tool's title names a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
+            # its owned terms count again, its subject already counts as a term of the text; a document
+            # at work ("Promo case - draft" in Notion) still counts one unowned term again
+            titled_count = (len(titled & mine) if work_title and at_work
+                            else len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work) if at_work
+                            else len(titled))
             parts[category] = {
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * titled_count,
