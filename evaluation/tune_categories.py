@@ -6,7 +6,7 @@ with 95% bootstrap intervals. In-process, through the same detection functions t
 The tuning family's misses are counted by recipe name (its own templates); the corpora are reported
 in aggregate only, never record by record.
 
-    python -m evaluation.tune_categories [--per-recipe N] [--batch NAME] [--corpora]
+    python -m evaluation.tune_categories [--per-recipe N] [--batch NAME] [--corpora] [--seed N]
 """
 from __future__ import annotations
 
@@ -35,9 +35,10 @@ from models.text_views import text_fields
 PER_RECIPE = 40
 
 
-def tuning_records(per_recipe: int, batch: str) -> tuple[list[dict], dict[str, tuple[str, str, bool]]]:
-    """One batch of the tuning family's records, and each record's (recipe, category, hard negative) by id."""
-    rng = random.Random(SEEDS.get(batch, SEED))
+def tuning_records(per_recipe: int, batch: str, seed: int | None = None) -> tuple[list[dict], dict[str, tuple[str, str, bool]]]:
+    """One batch of the tuning family's records, and each record's (recipe, category, hard negative) by id;
+    `seed` draws them apart from the batch's own seed (a held-out draw of the same templates)."""
+    rng = random.Random(SEEDS.get(batch, SEED) if seed is None else seed)
     slots = Slots(Values(rng))
     records, gold = [], {}
     for number, recipe in enumerate(BATCHES[batch]):
@@ -55,12 +56,13 @@ def tuning_records(per_recipe: int, batch: str) -> tuple[list[dict], dict[str, t
 
 
 def scripted_record(recipe: Script, slots: Slots, rng: random.Random, record_id: str, index: int) -> dict:
-    """A transcript whose turns follow one dialogue of `recipe`, each labelled with its speaker's name."""
+    """A transcript whose turns follow one dialogue of `recipe`, each labelled as the recipe's tool labels speakers."""
     app, title, url = (slots.fill(t).text for t in rng.choice(recipe.contexts))
     record = base_record(record_id, "transcript", index, app, title, url)
     record["source"] = recipe.source
     turns = rng.choice(recipe.dialogues)
-    record["segments"] = [{"speaker": slots.fill(f"{{p{speaker}.full}}").text, "start": float(i * 5),
+    label = rng.choice(recipe.labels) if recipe.labels else "{p{n}.full}"
+    record["segments"] = [{"speaker": slots.fill(label.replace("{n}", str(speaker))).text, "start": float(i * 5),
                            "end": float(i * 5 + 4), "text": slots.fill(spoken_or_written(said, rng)).text}
                           for i, (speaker, said) in enumerate(turns)]
     return record
@@ -71,7 +73,7 @@ def screen_record(recipe: ScreenText, slots: Slots, rng: random.Random, record_i
     app, title, url = (slots.fill(t).text for t in rng.choice(recipe.contexts))
     record = base_record(record_id, "screenshot", index, app, title, url)
     record["image_b64"] = "AA=="
-    record["ocr_words"] = ocr_words(ocr_noise(slots.fill(rng.choice(recipe.screens)).text, rng))
+    record["ocr_words"] = ocr_words((recipe.noise or ocr_noise)(slots.fill(rng.choice(recipe.screens)).text, rng))
     return record
 
 
@@ -143,10 +145,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="a batch of the tuning family (repeatable; every batch when not given)")
     parser.add_argument("--corpora", action="store_true", help="also the hand-written and public corpora")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--seed", type=int, help="draw every batch with this seed instead of its own (held-out draw)")
     args = parser.parse_args(argv)
     results, wrong = {}, Counter()
     for batch in args.batch or sorted(BATCHES):
-        records, gold = tuning_records(args.per_recipe, batch)
+        records, gold = tuning_records(args.per_recipe, batch, args.seed)
         decided = predicted(records)
         kinds = {record["record_id"]: record["kind"] for record in records}
         results[f"tuning family: {batch}"] = figures({rid: (c, h) for rid, (_, c, h) in gold.items()}, decided, kinds)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from models.capture import hostname
 from models.category_signals import (
+    PERSON_LABEL,
     ArtefactSignals,
     PersonSignals,
     TolerantTerms,
@@ -31,6 +32,7 @@ from models.category_signals import (
     artefacts,
     compile_all,
     compiled,
+    of_work,
     owned_terms,
     person_pattern_matches,
 )
@@ -39,6 +41,8 @@ from models.policy import CATEGORIES
 from models.records import RawRecord
 
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
+# The artefact name under which category terms naming a part of a product are counted (see `of_work`).
+TERM_OF_WORK = "term_of_work"
 # Category scores are rounded to this many decimals before the threshold is applied.
 SCORE_DECIMALS = 3
 
@@ -116,6 +120,8 @@ class Weights(StrictModel):
     artefact: float = pydantic.Field(ge=0)
     max_work_penalty: float = pydantic.Field(ge=0)
     owned_term: float = pydantic.Field(ge=0)
+    # An owned weak term counts this instead of owned_term: one alone ("my return") stays below the threshold.
+    owned_weak_term: float = pydantic.Field(ge=0)
     person_pattern: float = pydantic.Field(ge=0)
     max_unowned_at_work: int = pydantic.Field(ge=0)
     # At work, weak terms no one owns count up to this many ("the enrollment form handles dependents").
@@ -280,8 +286,14 @@ class CategoryClassifier:
         owned, addressed, yours = owned_terms(doc, category_matches, self._data.person)
         code = sum(1 for token in doc
                    if not (token.like_email or token.like_url) and self._code_shapes.fullmatch(token.text))
+        found = artefacts(text, self._artefacts)
+        # a category term naming a part of a product ("the withholding calculator") is an object of work
+        parts_of_work = {doc[start:end].text.lower() for label, start, end in category_matches
+                         if PERSON_LABEL not in label and of_work(doc, end, self._data.person)}
+        if parts_of_work:
+            found[TERM_OF_WORK] = len(parts_of_work)
         return TextFeatures(text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,
-                            _frozen(owned), tuple(sorted(artefacts(text, self._artefacts).items())),
+                            _frozen(owned), tuple(sorted(found.items())),
                             _frozen(addressed), _frozen(yours))
 
     def decide(self, record: RawRecord, features: Sequence[TextFeatures],
@@ -431,14 +443,19 @@ class CategoryClassifier:
             capped[category] = 1.0 if weak_at_work else 0.0
             person = f"{category}:person:"
             titled = title_terms.get(f"{category}:strong", set())
-            titled_count = (len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work)
-                            if at_work else len(titled))
+            # a work tool's title names a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
+            # its owned terms count again, its subject already counts as a term of the text; a document
+            # at work ("Promo case - draft" in Notion) still counts one unowned term again
+            titled_count = (len(titled & mine) if work_title and at_work
+                            else len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work) if at_work
+                            else len(titled))
             parts[category] = {
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * titled_count,
                 "weak_terms": weights.weak_term * min(weak_count, weights.max_weak_terms),
-                "owned_terms": weights.owned_term * len(owned.get(f"{category}:strong", set())
-                                                        | owned.get(f"{category}:weak", set())),
+                "owned_terms": (weights.owned_term * len(owned.get(f"{category}:strong", set()))
+                                + weights.owned_weak_term * len(owned.get(f"{category}:weak", set())
+                                                                - owned.get(f"{category}:strong", set()))),
                 # in the category's own app or site (a review tool), an evaluation with no owner counts too
                 "person_patterns": weights.person_pattern * sum(1 for label in (terms if in_place else owned)
                                                                 if label.startswith(person)),

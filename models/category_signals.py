@@ -48,6 +48,11 @@ class PersonSignals(StrictModel):
     addressee_possessives: frozenset[str] = frozenset()
     # The record sources (transcript `source`) that are conversations between people.
     conversation_sources: frozenset[str] = frozenset()
+    # Nouns of work objects: a category term just before one names a part of a product, not anyone's
+    # matter ("I finished the withholding calculator", "my 1099 export"), so no one owns it.
+    work_heads: frozenset[str] = frozenset()
+    # How many tokens after the term a work head may stand ("the 1099 PDF export").
+    work_head_window: int = pydantic.Field(default=2, ge=1, le=4)
 
 
 class ArtefactSignals(StrictModel):
@@ -78,6 +83,8 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
     found = Ownership({}, {}, {})
     for label, start, end in matches:
         pattern = PERSON_LABEL in label
+        if not pattern and of_work(doc, end, person):
+            continue
         before = doc[max(0, start - (person.pattern_window if pattern else person.window)):start]
         clause = list(before)[_last_boundary(before) + 1:]
         # A person pattern may hold its owner ("can I take", "missed his targets"): its own words count.
@@ -96,6 +103,18 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
         if your and not pattern:
             found.yours.setdefault(label, set()).add(term)
     return found
+
+
+def of_work(doc: Doc, end: int, person: PersonSignals) -> bool:
+    """Whether a work head follows a term ending at token `end`, within `work_head_window` words of
+    its noun phrase ("withholding calculator", "biopsy result status enum"; not "1099. Export ...",
+    nor "my refund for the export": a stop word or punctuation ends the phrase)."""
+    for token in doc[end:end + person.work_head_window]:
+        if _BOUNDARY.fullmatch(token.text) or token.is_punct or token.is_stop:
+            return False
+        if token.lower_ in person.work_heads or token.lemma_.lower() in person.work_heads:
+            return True
+    return False
 
 
 # The label part of a person pattern's matches ("performance:person:missed_targets").

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from evaluation.generated.records import TextRecipe as R
@@ -28,6 +29,7 @@ class Script:
     dialogues: tuple[tuple[tuple[int, str], ...], ...]
     hard_negative: bool = False
     source: str = "voice"
+    labels: tuple[str, ...] = ()  # speaker label templates, "{n}" the speaker's number; the full name when empty
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class ScreenText:
     contexts: tuple[tuple[str, str, str], ...]
     screens: tuple[str, ...]
     hard_negative: bool = False
+    noise: Callable[[str, random.Random], str] | None = None  # OCR's misreadings; ocr_noise when None
 
 
 _CALL = (("Zoom", "Zoom Meeting", ""), ("Microsoft Teams", "{p1.full} | Microsoft Teams", ""),
