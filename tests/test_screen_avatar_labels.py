@@ -56,9 +56,13 @@ def test_the_label_rule_loads_from_its_file():
     assert 0 < cues.avatar_label_gap_sides <= 4 and 1 <= cues.avatar_label_words <= 4
 
 
-def _tile(letters: str, colour: str, radius: str) -> str:
-    return (f'<span style="display:inline-block; width:28px; height:28px; line-height:28px; border-radius:{radius};'
-            f' background:{colour}; color:#ffffff; text-align:center; font-weight:700; font-size:12px">{letters}</span>')
+def _tile(letters: str, colour: str, radius: str, ink: str = "#ffffff", dot: bool = False) -> str:
+    """A 28 px tile; with `dot`, a presence dot at its lower right."""
+    badge = ('<span style="position:absolute; right:-2px; bottom:-2px; width:9px; height:9px; border-radius:50%;'
+             ' background:#2bac76; border:2px solid #ffffff"></span>') if dot else ""
+    return (f'<span style="position:relative; display:inline-block; width:28px; height:28px; line-height:28px;'
+            f' border-radius:{radius}; background:{colour}; color:{ink}; text-align:center; font-weight:700;'
+            f' font-size:12px"><span data-pii="INITIALS">{letters}</span>{badge}</span>')
 
 
 # A coloured header bar with the signed-in user's tile and login, and a member list of tiles beside names
@@ -71,6 +75,9 @@ PAGE = ("""<!doctype html><html><body style="margin:0; font:14px 'DejaVu Sans', 
         + "".join(f'<div style="display:flex; align-items:center; gap:8px">{_tile(t, c, r)}<span data-pii="PERSON">{n}</span></div>'
                   for t, c, r, n in (("TB", "#2bac76", "4px", "Tamar Brodsky"), ("K", "#7b68ee", "50%", "Keoni Kahale"),
                                      ("SE", "#e01e5a", "0", "Søren Egholm")))
+        + '<div style="display:flex; align-items:center; gap:8px">' + _tile("EN", "#ffab00", "0", "#1d1c1d")
+        + '<span data-pii="PERSON">Eun-ji Nam</span></div><div style="display:flex; align-items:center; gap:8px">'
+        + _tile("MO", "#7b68ee", "50%", dot=True) + '<span data-pii="PERSON">Mpho Okonkwo</span></div>'
         + """</div><div style="padding:30px 14px"><div data-pii="KEEP">Settings</div><div data-pii="KEEP">Keyboard shortcuts</div></div>
 </body></html>""")
 
@@ -84,7 +91,7 @@ def redacted(ocr, analyzer_settings, policy):
 @pytest.mark.parametrize("scale", [1, 2])
 def test_on_a_rendered_screen_the_names_and_login_beside_tiles_are_covered_and_menu_words_stay(redacted, scale):
     with Renderer() as browser:
-        png, boxes = browser.render(Screen("Jira", "Members", "", PAGE, 640, 260), scale)
+        png, boxes = browser.render(Screen("Jira", "Members", "", PAGE, 640, 330), scale)
     pixels = redacted(png)
     before = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
     assert {b["value"] for b in boxes if b["label"] != "KEEP" and not box_covered(before, pixels, b["box"])} == set()
