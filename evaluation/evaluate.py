@@ -36,7 +36,7 @@ from pipeline.summary import read_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "EVALUATION.md"
-SPLITS = ("dev", "test", "tune", "tune_apps", "tune_body", "tune_secrets")
+SPLITS = ("dev", "test", "tune", "tune_apps", "tune_body", "tune_secrets", "tune_headers")
 _RECORDED_HASH = re.compile(r"test split sha256 \(full\): `([0-9a-f]{64})`")
 DEFAULT_RUNNER_ARGS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 

@@ -43,6 +43,11 @@ class AvatarShape(StrictModel):
     # on a colour; a button's dark label on a light face is no avatar), filling up to this share.
     square_tiles: bool
     max_square_fill: float = pydantic.Field(gt=0, le=1)
+    # A presence dot at the lower right (online, away) may cut the rim and a tile's corner there.
+    status_dots: bool
+    # Square tiles of a saturated colour (its channels this far apart, 0-255) count with a darker
+    # glyph too (dark initials on orange or cyan); a grey key or a light button never does.
+    min_dark_glyph_chroma: float = pydantic.Field(ge=0, le=255)
 
     @pydantic.model_validator(mode="after")
     def _ranges(self) -> "AvatarShape":
@@ -137,13 +142,14 @@ def _is_avatar(pixels: np.ndarray, colours: np.ndarray, box: Box, count: int, co
         return False
     inset = max(1, round(0.06 * longer))
     corners = colours[[top + inset, top + inset, bottom - inset, bottom - inset],
-                      [left + inset, right - inset, left + inset, right - inset]]
-    square = bool((corners == colour).all())
-    if square and not shape.square_tiles or not square and (corners == colour).any():
+                      [left + inset, right - inset, left + inset, right - inset]] == colour
+    # top-left, top-right and bottom-left of the tile's colour: a square tile (its bottom-right a status dot)
+    square = bool(corners[:3].all() and (corners[3] or shape.status_dots))
+    if square and not shape.square_tiles or not square and corners.any():
         return False
     if not shape.min_fill <= count / (box_width * box_height) <= (shape.max_square_fill if square else shape.max_fill):
         return False
-    if not _solid_rim(colours, box, colour):
+    if not _solid_rim(colours, box, colour, shape.status_dots):
         return False
     middle = (slice(top + box_height // 4, bottom - box_height // 4 + 1),
               slice(left + box_width // 4, right - box_width // 4 + 1))
@@ -152,6 +158,9 @@ def _is_avatar(pixels: np.ndarray, colours: np.ndarray, box: Box, count: int, co
         return False
     luminance = pixels[middle].astype(np.float32) @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
     contrast = float(luminance[glyph].mean()) - float(luminance[~glyph].mean())
+    if square and contrast < 0:  # a dark glyph on a square: only on a saturated tile, not a grey key
+        tile = pixels[middle][~glyph].astype(np.float32).mean(axis=0)
+        return float(tile.max() - tile.min()) >= shape.min_dark_glyph_chroma and -contrast >= shape.min_contrast
     return (contrast if square else abs(contrast)) >= shape.min_contrast
 
 
@@ -165,8 +174,10 @@ _RIM_ANGLES = np.linspace(0, 2 * np.pi, 24, endpoint=False)
 _MAX_RIM_MISSES = 4
 
 
-def _solid_rim(colours: np.ndarray, box: Box, colour: int) -> bool:
-    """Whether the shape's colour runs all round its rim, but where a glyph reaches the inner ring."""
+def _solid_rim(colours: np.ndarray, box: Box, colour: int, status_dots: bool = False) -> bool:
+    """Whether the shape's colour runs all round its rim, but where a glyph reaches the inner ring
+    (or, with `status_dots`, where a presence dot of another colour than the page cuts it at the lower
+    right: a "c" or an "e" opens there onto the page)."""
     missed = _rim(colours, box, _RIM_RADIUS, _RIM_ANGLES) != colour
     if int(missed.sum()) > _MAX_RIM_MISSES:
         return False
@@ -174,6 +185,10 @@ def _solid_rim(colours: np.ndarray, box: Box, colour: int) -> bool:
     closed = np.zeros(len(angles), dtype=bool)
     for radius in _OUTER_RADII:
         closed |= _rim(colours, box, radius, angles) == colour
+    if status_dots:  # image rows grow downwards: the lower right; a dot is no hole to the page around
+        left, top, _, bottom = box
+        page = colours[(top + bottom) // 2, max(0, left - 2)]
+        closed |= (angles > 0) & (angles < np.pi / 2) & (_rim(colours, box, _RIM_RADIUS, angles) != page)
     return bool(closed.all())
 
 

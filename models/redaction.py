@@ -34,7 +34,16 @@ from models.policy import Policy
 from models.pseudonyms import pseudonymize
 from models.record_ids import written_record_id
 from models.records import DiscardedRecord, Finding, KeyEvent, OcrWord, PreparedRecord, SanitizedRecord, Span
-from models.screen_fields import CUED_FIELD, NAME_PART, cued_fields, name_parts
+from models.screen_fields import (
+    AVATAR_LABEL,
+    CUED_FIELD,
+    LOGIN_SHAPE,
+    NAME_PART,
+    avatar_labels,
+    cued_fields,
+    login_words,
+    name_parts,
+)
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
 from models.screen_text import line_text, paragraph_shape, paragraph_text
 from models.screen_tokens import TOKEN_SHAPE, token_cover
@@ -369,11 +378,13 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     cued = cued_fields(words) - found - unread - other - names
     # A word shaped as a key or token is covered whole with what continues it, however OCR split it.
     tokens = token_cover(words) - found - unread - other - names - cued
-    covered = found | unread | other | names | cued | tokens
+    logins = login_words(words) - found - unread - other - names - cued - tokens
+    covered = found | unread | other | names | cued | tokens | logins
     mates = column_mates(words, covered)
     initials = top_bar_initials(words) - covered - mates
     for entity, added in ((OTHER_SCRIPT, other), (UNREADABLE_TEXT, unread), (NAME_PART, names), (CUED_FIELD, cued),
-                          (TOKEN_SHAPE, tokens), (TABLE_COLUMN, mates), (INITIALS, initials)):
+                          (TOKEN_SHAPE, tokens), (LOGIN_SHAPE, logins), (TABLE_COLUMN, mates),
+                          (INITIALS, initials)):
         if added:
             counts[entity] += len(added)
     covered |= mates | initials
@@ -381,6 +392,10 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     avatars = find_avatars(image, rules.avatars)
     if avatars:
         counts[AVATAR] += len(avatars)
+    labels = avatar_labels(words, avatars) - covered  # the name or login beside a person's tile
+    if labels:
+        counts[AVATAR_LABEL] += len(labels)
+    covered |= labels
     image = cover_boxes(cover_words(image, [words[i] for i in sorted(covered)], rules.box_padding_px,
                                     rules.box_padding_height_ratio), avatars, rules.box_padding_px)
     return {"image_b64": base64.b64encode(encode_png(image)).decode("ascii")}

@@ -11,7 +11,7 @@ import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file
 from models.login_words import is_ordinary_word
-from models.recognizers.config import Regex
+from models.recognizers.config import Regex, recognizer_data
 from models.records import OcrWord
 from models.screen_layout import visual_rows
 
@@ -19,6 +19,13 @@ from models.screen_layout import visual_rows
 CUED_FIELD = "CUED_FIELD"
 # The count of words covered as further parts of a name.
 NAME_PART = "NAME_PART"
+# The count of words covered as shaped like a login (`first.last`, `name42`, a bare login in the top bar).
+LOGIN_SHAPE = "LOGIN_SHAPE"
+# The count of words covered as the label of an avatar (the name or login beside a person's tile).
+AVATAR_LABEL = "AVATAR_LABEL"
+# Fields are bucketed on a grid of this many pixels to find those beside an avatar in time linear
+# in the fields (an avatar's window spans a bounded number of cells: its side is bounded).
+_CELL_PX = 32
 
 
 class FieldCues(StrictModel):
@@ -39,6 +46,11 @@ class FieldCues(StrictModel):
     max_badge_chars: int = pydantic.Field(ge=0)
     name_neighbours: int = pydantic.Field(ge=1, le=4)
     name_word: Regex
+    login_shapes: bool
+    min_login_chars: int = pydantic.Field(ge=3, le=32)
+    top_bar_logins: bool
+    avatar_label_gap_sides: float = pydantic.Field(ge=0, le=4)
+    avatar_label_words: int = pydantic.Field(ge=1, le=4)
 
 
 @functools.cache
@@ -214,3 +226,81 @@ def name_parts(words: Sequence[OcrWord], person: set[int], cues: FieldCues | Non
                 parts.add(other)
                 other += step
     return parts - person
+
+
+def avatar_labels(words: Sequence[OcrWord], avatars: Sequence[tuple[int, int, int, int]],
+                  cues: FieldCues | None = None) -> set[int]:
+    """Indices of the words of the field that labels each avatar: the top-most field with a word
+    starting right of the tile, within `avatar_label_gap_sides` of its side, that word's middle within
+    the tile's height (the name or login beside a person's tile in a header, a menu, a list or a
+    message); its words right of the tile, at most `avatar_label_words` of them, not all ordinary
+    words or numbers ("Settings"). A glyph OCR read on the tile itself may open the field."""
+    cues = cues or field_cues()
+    grid: dict[tuple[int, int], list[int]] = {}
+    for index, word in enumerate(words):
+        grid.setdefault((word.left // _CELL_PX, (word.top + word.height // 2) // _CELL_PX), []).append(index)
+    found: set[int] = set()
+    for left, top, right, bottom in avatars:
+        reach = right + cues.avatar_label_gap_sides * (bottom - top + 1)
+        beside = [index for x in range(right // _CELL_PX, int(reach) // _CELL_PX + 1)
+                  for y in range(top // _CELL_PX, bottom // _CELL_PX + 1) for index in grid.get((x, y), ())
+                  if right <= words[index].left <= reach and top <= words[index].top + words[index].height / 2 <= bottom]
+        if not beside:
+            continue
+        first = min(beside, key=lambda i: (words[i].top, words[i].left))
+        label = [first]
+        while label[-1] + 1 < len(words) and words[label[-1] + 1].line == words[first].line:
+            label.append(label[-1] + 1)
+            if len(label) > cues.avatar_label_words:
+                break
+        if len(label) <= cues.avatar_label_words and not all(_plain(words[i].text) for i in label):
+            found.update(label)
+    return found
+
+
+def _plain(text: str) -> bool:
+    """An ordinary word, a number or punctuation: no part of a name or a login."""
+    bare = text.strip("()[]{}<>,.;:!?'\"\u2022\u25be\u25bc")
+    return not any(c.isalpha() for c in bare) or is_ordinary_word(bare)
+
+
+def login_words(words: Sequence[OcrWord], cues: FieldCues | None = None) -> set[int]:
+    """Indices of the words shaped as a login wherever they stand: lower-case name parts joined by a
+    dot or an underscore (`milos.tomanova`, `veeti_kokko`) or letters and a final number (`omar65`),
+    a letter part being no English, code or UI word (so `max_len`, `retry.py`, `python3`, `utf8`
+    stay); and in the screen's top bar, where apps show the signed-in user, a lone lower-case word
+    that is no such word (`kmardhiyah`)."""
+    cues = cues or field_cues()
+    if not cues.login_shapes:
+        return set()
+    rule = recognizer_data().bare_handles
+    code, files = frozenset(rule.code_words), frozenset(rule.file_types)
+    digit = regex.compile(rule.digit_handle)
+    found = set()
+    for index, word in enumerate(words):
+        text = word.text.strip(_LOGIN_STRIP)
+        if len(text) < cues.min_login_chars:
+            continue
+        parts = _JOINED.fullmatch(text)
+        if parts and not (parts.group(2) == "." and parts.group(3) in files) and any(
+                len(p) >= 3 and _name_part(p, code) for p in (parts.group(1), parts.group(3))):
+            found.add(index)
+        elif digit.fullmatch(text) and _name_part(text.rstrip("0123456789"), code):
+            found.add(index)
+    rows = visual_rows(words)
+    if cues.top_bar_logins and rows:
+        bottom = max(words[i].top + words[i].height for cell in rows[0] for i in cell)
+        found |= {i for row in rows for cell in row for i in cell
+                  if words[i].top + words[i].height / 2 <= bottom and _PLAIN_LOGIN.fullmatch(t := words[i].text.strip(_LOGIN_STRIP))
+                  and len(t) >= cues.min_login_chars and _name_part(t, code)}
+    return found
+
+
+_LOGIN_STRIP = "@()[]{}<>,;:'\"\u2022\u25be\u25bc"
+_JOINED = regex.compile(r"([a-z]{1,24})([._])([a-z]{1,24})")
+_PLAIN_LOGIN = regex.compile(r"[a-z]{3,24}")
+
+
+def _name_part(text: str, code: frozenset[str]) -> bool:
+    """A letters-only part of a login that is no English, app, UI or code word."""
+    return text not in code and not is_ordinary_word(text)

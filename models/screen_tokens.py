@@ -74,7 +74,9 @@ class TokenShapes(StrictModel):
     max_cue_rows_above: int = pydantic.Field(ge=0, le=50)
     wrap_align_heights: float = pydantic.Field(ge=0)
     wrap_gap_heights: float = pydantic.Field(gt=0)
-    max_wrap_lines: int = pydantic.Field(ge=1)
+    # Each token walks at most this many lines down (times the look-ahead): bounded, so a crafted
+    # chain of wrapped lines costs a few lines per word, not the screen's height.
+    max_wrap_lines: int = pydantic.Field(ge=1, le=64)
 
 
 @functools.cache

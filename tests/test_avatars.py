@@ -146,3 +146,37 @@ def test_a_crafted_image_of_many_short_runs_stops_at_the_records_deadline(shape)
         draw.line((x, 0, x + 1, 599), fill=(200, 0, 0))  # runs of 2 px, 90,000 of them
     with pytest.raises(DeadlineExceeded), record_deadline(1e-6):
         find_avatars(stripes, shape)
+
+
+@pytest.mark.parametrize("rounded", [None, 0, 6], ids=["disc", "square", "rounded"])
+@pytest.mark.parametrize("side", [20, 32, 64])
+def test_a_tile_with_a_presence_dot_at_its_lower_right_is_an_avatar(shape, rounded, side):
+    image, draw = _canvas()
+    tile = _avatar(draw, 40, 40, side, (123, 104, 238), "KS", rounded=rounded)
+    dot = max(6, side // 4)
+    draw.ellipse((tile[2] - dot + 2, tile[3] - dot + 2, tile[2] + 2, tile[3] + 2), fill=(43, 172, 118),
+                 outline=(255, 255, 255), width=2)
+    assert _found(tile, find_avatars(image, shape), slack=3)
+
+
+def test_with_status_dots_off_a_dotted_tile_is_not_found(shape):
+    image, draw = _canvas()
+    tile = _avatar(draw, 40, 40, 32, (123, 104, 238), "KS", rounded=0)
+    draw.ellipse((tile[2] - 8, tile[3] - 8, tile[2] + 2, tile[3] + 2), fill=(43, 172, 118))
+    assert find_avatars(image, shape.model_copy(update={"status_dots": False})) == []
+
+
+def test_dark_initials_on_a_saturated_square_tile_are_an_avatar(shape):
+    image, draw = _canvas()
+    tile = (40, 40, 71, 71)
+    draw.rectangle(tile, fill=(255, 171, 0))
+    draw.text((56, 56), "EN", fill=(29, 28, 29), font=ImageFont.truetype(FONT, 13), anchor="mm")
+    assert _found(tile, find_avatars(image, shape))
+
+
+@pytest.mark.parametrize("face", [(235, 235, 235), (200, 205, 210), (250, 240, 200)], ids=["grey", "steel", "cream"])
+def test_a_dark_label_on_a_grey_or_pale_square_stays(shape, face):
+    image, draw = _canvas()
+    draw.rectangle((40, 40, 71, 71), fill=face)
+    draw.text((56, 56), "EN", fill=(29, 28, 29), font=ImageFont.truetype(FONT, 13), anchor="mm")
+    assert find_avatars(image, shape) == []

@@ -116,6 +116,31 @@ def test_a_bad_token_shapes_file_fails_naming_the_file(tmp_path, monkeypatch):
     _refused(tmp_path, monkeypatch)
 
 
+def _with_line(tmp_path, line: str) -> None:
+    """The shipped screen_tokens.yaml under `tmp_path` with the top-level key of `line` set by it."""
+    shipped = (screen_tokens.DATA_DIR / "screen_tokens.yaml").read_text().splitlines()
+    key = line.partition(":")[0]
+    (tmp_path / "screen_tokens.yaml").write_text("\n".join(line if text.startswith(key + ":") else text
+                                                           for text in shipped) + "\n")
+
+
+@pytest.mark.parametrize("lines", [0, 65, 100000])
+def test_a_wrap_walk_out_of_bounds_fails_naming_the_file(tmp_path, monkeypatch, lines):
+    # Unbounded, each token's walk down wrapped lines would cost a crafted screen's whole height per word.
+    _with_line(tmp_path, f"max_wrap_lines: {lines}")
+    _refused(tmp_path, monkeypatch)
+
+
+def test_a_wrap_walk_within_bounds_loads(tmp_path, monkeypatch):
+    _with_line(tmp_path, "max_wrap_lines: 64")
+    monkeypatch.setattr(screen_tokens, "DATA_DIR", tmp_path)
+    screen_tokens.token_shapes.cache_clear()
+    try:
+        assert screen_tokens.token_shapes().max_wrap_lines == 64
+    finally:
+        screen_tokens.token_shapes.cache_clear()
+
+
 KEY = "AAAAC3NzaC1lZDI1NTE5AAAAIqT7mZx2Lr9Wk4Bn8Yc3Hd6Fj1Gs5Pv0Qe/Ua+Ro7Ni"
 TOKEN = "ghp_Qm7Zr2Lx9Wk4Bn8Yc3Hd6Fj1Gs5Pv0QeUa4T"
 COMMIT = "b7f612f0c55ad015a3bf4f1b9f86d081884c7d65"

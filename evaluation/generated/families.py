@@ -16,7 +16,8 @@ from evaluation.generated.spans import PERSON_FORMS, VALUE_SLOTS, slot_names
 FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.generated.templates_test",
             "train": "evaluation.generated.templates_train", "tune": "evaluation.generated.templates_tune.screens",
             "tune_apps": "evaluation.generated.templates_tune.apps", "tune_body": "evaluation.generated.templates_tune.body",
-            "tune_secrets": "evaluation.generated.templates_tune.secrets"}
+            "tune_secrets": "evaluation.generated.templates_tune.secrets",
+            "tune_headers": "evaluation.generated.templates_tune.headers"}
 
 
 @dataclass(frozen=True)
