@@ -64,6 +64,13 @@ class OcrSettings:
     # coloured anti-aliasing fringes (Chromium's subpixel text) would otherwise make it bolder.
     colour_ink_gain: float = 1.0
     colour_ink_faint: int = 128
+    # Light text in a small dark shape on a light page (an avatar's initials, a badge, a pill, a
+    # button) is smaller than a tile's neighbourhood, so its tiles are not inverted (or only some
+    # are): a run of flat tiles at least `fill_contrast` darker than their neighbourhood, at most
+    # `fill_max_tiles` tiles tall and wide, is read as its fill turned white and the light pixels it
+    # encloses turned dark (`small_fills`, `light_text_in_fills`). 0: off.
+    fill_contrast: int = 64
+    fill_max_tiles: int = 12
     # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
     # last frames `SessionOcr` remembers in one process (0: no reuse; the pipeline keeps each
     # session's last frame in Beam state instead).
@@ -149,7 +156,8 @@ class TesseractOcr:
         """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
         settings = self._settings
         return dark_text_on_light(image, settings.polarity_tile_px, settings.polarity_tile_rows_px,
-                                  settings.colour_ink_gain, settings.colour_ink_faint)
+                                  settings.colour_ink_gain, settings.colour_ink_faint,
+                                  settings.fill_contrast, settings.fill_max_tiles)
 
     def read(self, image: Image.Image, upscale: bool | None = None, normalised: bool = False) -> tuple[OcrWord, ...]:
         """Words and boxes; `upscale` overrides the width rule (a crop of a frame follows its frame),
@@ -218,7 +226,8 @@ def command_table(image: Image.Image, settings: OcrSettings, seconds: float) -> 
 
 
 def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | None = None,
-                       colour_gain: float = 0.0, faint: int = 128) -> Image.Image:
+                       colour_gain: float = 0.0, faint: int = 128, fill_contrast: int = 64,
+                       fill_max_tiles: int = 0) -> Image.Image:
     """Grayscale copy with dark regions (dark themes, dark panels, coloured bars) inverted and every
     background stretched to white, so Tesseract's one global threshold sees dark text on white everywhere.
 
@@ -226,15 +235,156 @@ def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | Non
     rows, selected lines), and a tile is dark when the median of its 3x3 neighbourhood of tile
     medians is dark, so a tile mostly covered by a bold heading does not flip on its own. With a
     `colour_gain`, a colour image's pixels that differ in colour from their tiles' background are
-    darkened too, in tiles left `faint` (`darken_colour_ink`). Memory stays about the frame's pixels whatever its shape:
+    darkened too, in tiles left `faint` (`darken_colour_ink`). With `fill_max_tiles`, light text
+    in small dark shapes is turned dark too (`small_fills`). Memory stays about the frame's pixels whatever its shape:
     it is rewritten in place, never padded to whole tiles, and only one strip of tiles at a time is
     held as float32.
     """
     pixels = np.array(image.convert("L"))
-    flip_dark_tiles(pixels, tile_px, tile_rows_px or tile_px)
+    rows_px = tile_rows_px or tile_px
+    shapes = small_fills(pixels, tile_px, rows_px, fill_contrast, fill_max_tiles) if fill_max_tiles else []
+    flip_dark_tiles(pixels, tile_px, rows_px)
     if colour_gain > 0 and image.mode == "RGB":
-        darken_colour_ink(pixels, image, tile_px, tile_rows_px or tile_px, colour_gain, faint)
+        darken_colour_ink(pixels, image, tile_px, rows_px, colour_gain, faint)
+    light_text_in_fills(pixels, shapes, tile_px, rows_px)  # last: the colour step would draw the fill back
     return Image.fromarray(pixels)
+
+
+def small_fills(pixels: np.ndarray, tile_px: int, rows_px: int, contrast: int, max_tiles: int
+                ) -> list[tuple[tuple[int, int, int, int], float, np.ndarray]]:
+    """The small dark shapes of a grayscale frame, before its tiles are inverted: runs of flat tiles
+    (at least half their pixels, and three quarters of at least a quarter of their rows, within a
+    quarter of the way to white of their median: a fill, where bold glyphs leave few full rows) at least
+    `contrast` darker than their 3x3 neighbourhood's median of medians, at most `max_tiles` tall and
+    wide, joined across a gap of one tile. Each as (pixel box of the run's tiles, fill level, a copy
+    of its pixels in that box grown by a tile)."""
+    medians = tile_medians(pixels, tile_px, rows_px)
+    dark = medians <= neighbourhood_medians(medians) - contrast
+    height, width = pixels.shape
+    for row, col in zip(*np.nonzero(dark)):
+        tile = pixels[row * rows_px:(row + 1) * rows_px, col * tile_px:(col + 1) * tile_px]
+        level = medians[row, col]
+        near = np.abs(tile.astype(np.float32) - level) <= (255 - level) / 4
+        dark[row, col] = near.mean() >= 0.5 and (near.mean(axis=1) >= 0.75).mean() >= 0.25
+    shapes = []
+    for r0, r1, c0, c1 in tile_runs(dark, max_tiles):
+        fill = float(np.median(medians[r0:r1, c0:c1][dark[r0:r1, c0:c1]]))
+        grown_box = (max(0, (c0 - 1) * tile_px), max(0, (r0 - 1) * rows_px),
+                     min(width, (c1 + 1) * tile_px), min(height, (r1 + 1) * rows_px))
+        shapes.append(((c0 * tile_px, r0 * rows_px, min(width, c1 * tile_px), min(height, r1 * rows_px)), fill,
+                       pixels[grown_box[1]:grown_box[3], grown_box[0]:grown_box[2]].copy()))
+    return shapes
+
+
+def light_text_in_fills(pixels: np.ndarray, shapes: list[tuple[tuple[int, int, int, int], float, np.ndarray]],
+                        tile_px: int, rows_px: int) -> None:
+    """In place, in the dark-text-on-light `pixels`: each of `small_fills`' shapes becomes dark text
+    on white, read from its pixels before the tiles were inverted: the fill's pixels (near its level,
+    joined to its tiles) turn white and the light pixels it encloses (not joined to its box's edge)
+    turn dark with their anti-aliased rim, unless the fill reaches the box's edge (strokes of bold
+    text run on from glyph to glyph; a shape ends within a tile of its fill), is not solid (with what
+    it encloses, less than SOLID_SHARE of its bounding box: a bold glyph's strokes), or what it
+    encloses is not like text (`text_like`: the counters of a bold `a`, `P` or `B`). The box's other pixels (the page around the shape, dark
+    text beside it: lighter than the fill, so dark text on light already) get back their values
+    from before the inversion, which flips tiles a shape fills in part. Work per shape is bounded
+    by its box."""
+    for (x0, y0, x1, y1), fill, before in shapes:
+        gx, gy = max(0, x0 - tile_px), max(0, y0 - rows_px)
+        box = pixels[gy:gy + before.shape[0], gx:gx + before.shape[1]]
+        level = before.astype(np.float32)
+        light = level > (fill + 255) / 2
+        edge = np.zeros_like(light)
+        edge[[0, -1], :] = edge[:, [0, -1]] = True
+        enclosed = light & ~grown(edge & light, light)
+        if not enclosed.any():  # a dark shape with no light text in it (an icon, a rule)
+            continue
+        seed = np.zeros_like(light)
+        seed[y0 - gy:y1 - gy, x0 - gx:x1 - gx] = True
+        reach = (255 - fill) / 4  # how far from the fill's level its own (anti-aliased) pixels lie
+        shape = grown(seed & (np.abs(level - fill) <= reach), ~light & (level >= fill - reach))
+        enclosed = grown(dilated(shape) & enclosed, enclosed)  # what this shape encloses, not a neighbour glyph's counters
+        rows, cols = np.count_nonzero(shape.any(axis=1)), np.count_nonzero(shape.any(axis=0))
+        if ((shape & edge).any() or np.count_nonzero(shape | enclosed) < SOLID_SHARE * rows * cols
+                or not text_like(enclosed, rows, cols)):
+            continue
+        text = enclosed | (dilated(enclosed) & shape)  # the glyphs and their anti-aliased rim
+        box[:] = np.where(shape, 255, before)  # its surroundings are lighter than its fill: read as they were
+        box[text] = np.clip(255 - (level[text] - fill) * 255 / max(1.0, 255 - fill), 0, 255).astype(np.uint8)
+
+
+def tile_runs(tiles: np.ndarray, max_tiles: int) -> list[tuple[int, int, int, int]]:
+    """The (first row, last row + 1, first column, last column + 1) boxes of the groups of True tiles
+    (joined across a gap of one tile, as a line of text splits a shape's fill) no more than
+    `max_tiles` tiles tall and wide (larger ones are panels, not shapes)."""
+    seen = np.zeros_like(tiles)
+    boxes = []
+    for start in zip(*np.nonzero(tiles)):
+        if seen[start]:
+            continue
+        seen[start] = True
+        stack, members = [start], []
+        while stack:
+            row, col = stack.pop()
+            members.append((row, col))
+            for r, c in ((row + dr, col + dc) for dr in range(-2, 3) for dc in range(-2, 3)):
+                if 0 <= r < tiles.shape[0] and 0 <= c < tiles.shape[1] and tiles[r, c] and not seen[r, c]:
+                    seen[r, c] = True
+                    stack.append((r, c))
+        rows, cols = [m[0] for m in members], [m[1] for m in members]
+        if max(rows) - min(rows) < max_tiles and max(cols) - min(cols) < max_tiles:
+            boxes.append((min(rows), max(rows) + 1, min(cols), max(cols) + 1))
+    return boxes
+
+
+# A shape with what it encloses fills at least this share of its bounding box (a circle 0.79, a
+# rounded badge more); a bold glyph's strokes much less (`G`, `W`, `a`: about half).
+SOLID_SHARE = 0.65
+# Text in a shape spans at least this share of its width (two initials about 0.55, a badge's word
+# more); a bold glyph's counter less (`a`, `e`, `o`: about 0.3).
+TEXT_WIDTH_SHARE = 0.4
+# Strokes of text in a shape are thinner than this share of the shape's height; a bold glyph's
+# counters (the holes of `a`, `e`) are thicker than that share of the glyph's.
+STROKE_HEIGHTS = 0.125
+
+
+def text_like(enclosed: np.ndarray, rows: int, cols: int) -> bool:
+    """Whether the light pixels a shape of `rows` by `cols` pixels encloses are text: at least two
+    glyphs side by side (two runs of columns), spanning TEXT_WIDTH_SHARE of its width, and thin
+    (`thin`). A bold glyph's counters are one run, narrow and thick; a lone initial is left out too."""
+    columns = enclosed.any(axis=0)
+    runs = np.count_nonzero(columns[1:] & ~columns[:-1]) + int(columns[0])
+    return runs >= 2 and np.count_nonzero(columns) >= TEXT_WIDTH_SHARE * cols and thin(enclosed, rows)
+
+
+def thin(mask: np.ndarray, height: int) -> bool:
+    """Whether `mask` is strokes, not blobs: at most a tenth of it is left once it is eroded by
+    STROKE_HEIGHTS of `height` pixels (at least one) on every side."""
+    eroded = mask
+    for _ in range(max(1, round(STROKE_HEIGHTS * height))):
+        eroded = ~dilated(~eroded)
+    return np.count_nonzero(eroded) <= 0.1 * np.count_nonzero(mask)
+
+
+def dilated(mask: np.ndarray) -> np.ndarray:
+    """`mask` grown by one pixel up, down, left and right."""
+    step = mask.copy()
+    step[1:] |= mask[:-1]
+    step[:-1] |= mask[1:]
+    step[:, 1:] |= mask[:, :-1]
+    step[:, :-1] |= mask[:, 1:]
+    return step
+
+
+def grown(seed: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """The pixels of `allowed` joined to `seed` (4-connected) through `allowed`: the seed grown a pixel
+    at a time, at most the box's height plus width steps (a path's length within it)."""
+    reached = seed & allowed
+    for _ in range(sum(allowed.shape)):
+        step = dilated(reached) & allowed
+        if np.array_equal(step, reached):
+            break
+        reached = step
+    return reached
 
 
 def ink_box(gray: Image.Image, level: int, margin: int) -> tuple[int, int, int, int] | None:
@@ -289,9 +439,7 @@ def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int) -> None:
     """In place: invert the tiles whose 3x3 neighbourhood's median of medians is dark, and stretch
     each tile's background towards white."""
     medians = tile_medians(pixels, tile_px, rows_px)
-    rows, cols = medians.shape
-    around = np.pad(medians, 1, mode="edge")
-    dark = np.median(np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)]), axis=0) < 128
+    dark = neighbourhood_medians(medians) < 128
     background = np.where(dark, 255 - medians, medians)
     stretch = np.where(background >= 128, np.clip(255 / np.maximum(background, 1), 1, 2), 1).astype(np.float32)
     if not dark.any() and (stretch == 1).all():  # already dark text on white: the common case
@@ -303,6 +451,13 @@ def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int) -> None:
         np.subtract(255, strip, out=strip, where=np.repeat(dark[row], tile_px)[:width])
         strip *= np.repeat(stretch[row], tile_px)[:width]
         pixels[band] = np.clip(strip, 0, 255, out=strip)
+
+
+def neighbourhood_medians(medians: np.ndarray) -> np.ndarray:
+    """Per tile, the median of its 3x3 neighbourhood of tile medians (edges repeated)."""
+    rows, cols = medians.shape
+    around = np.pad(medians, 1, mode="edge")
+    return np.median(np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)]), axis=0)
 
 
 def tile_medians(pixels: np.ndarray, tile_px: int, rows_px: int) -> np.ndarray:
