@@ -148,4 +148,6 @@ def _trie_literal(value: str, ignore_case: bool) -> str:
 
 
 def _key(value: str, ignore_case: bool) -> str:
-    return value.casefold() if ignore_case else value
+    """What two spellings of a value share when they match: ignoring case, their case folds, with
+    the dotted capital I folded to "i" as `regex` matches it (its full fold would be "i" and a mark)."""
+    return value.replace("\u0130", "i").casefold() if ignore_case else value

@@ -110,3 +110,10 @@ def test_a_long_value_is_found_whole_and_its_prefix_alone_is_masked_too():
     assert _covered(search.spans(text)) == (set(range(2, 2 + len(token)))
                                             | set(range(len(token) + 5, len(token) + 5 + PREFIX_CHARS))
                                             | set(range(len(text) - 5, len(text))))
+
+
+def test_when_case_is_ignored_then_a_looked_up_word_matches_as_the_regex_would():
+    search = ValueSearch({ValueMatch("ilkay", "PERSON", True, True), ValueMatch("ilkay-demir", "USERNAME", True, True),
+                          ValueMatch("Ozan", "PERSON", False, True)})
+    text = "İLKAY, İlkay-Demir, ılkay, OZAN, Ozan"
+    assert sorted(text[s.start:s.end] for s in search.spans(text)) == ["Ozan", "İLKAY", "İlkay-Demir"]
