@@ -64,6 +64,11 @@ def _words(make: Callable[[int], str]) -> Callable[[int], str]:
     return build
 
 
+def _surname(number: int) -> str:
+    """A distinct surname per number: its digits as consonants ("Bbcdson")."""
+    return "".join("bcdfghkmnprstvz"[int(digit)] for digit in f"{number:05d}").title() + "son"
+
+
 def _nested(size: int) -> str:
     depth = size // 4
     return "(" * depth + "[x]" + ")" * depth
@@ -113,6 +118,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("percent escapes", _repeat("%25")),
     Shape("plus and blanks", _repeat("+ ")),
     Shape("lower-case names", _words(lambda i: ("anna", "maria", "john")[i % 3])),
+    # Each name masked is searched in every field with its login forms (models/name_forms.py).
+    Shape("many distinct full names", _words(lambda i: f"ping {('Grace', 'Mindy', 'Priya')[i % 3]} {_surname(i)} about the deploy.")),
     Shape("password cue chain", _words(lambda i: "password")),
     # Spoken and pasted registers (models/data/recognizers.yaml, talk_registers) and owned category
     # patterns (models/data/categories.yaml, person_patterns).

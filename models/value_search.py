@@ -4,6 +4,9 @@ A record with thousands of distinct masked values (one e-mail address per segmen
 by value costs fields x values scans. Here the values of one kind of match (case-sensitive or not,
 whole word or not) are compiled into one prefix-tree regex and scanned once per text, trying
 every start position (overlapped), so the cost grows with the text, not with the number of values.
+A whole-word value that is one word, or two joined by a hyphen (a name, its login forms: most of
+a record's values), is not compiled at all: it is looked up in a set by the text's words, so
+building the search stays linear and cheap however many names a record holds.
 """
 from __future__ import annotations
 
@@ -11,13 +14,19 @@ from dataclasses import dataclass
 
 import regex
 
-from models.deadline import DeadlineExceeded, seconds_left
+from models.deadline import DeadlineExceeded, check_deadline, seconds_left
 from models.recognizers.cued_value import phrase_trie
 from models.records import Span
 
 # Characters of a value the prefix-tree pattern holds (its nesting depth): longer values are found
 # by this prefix and compared whole.
 PREFIX_CHARS = 64
+# A whole-word value of this shape can only match a run of word characters, or two such runs with
+# a hyphen between them, that the text holds whole: it is looked up by those runs, not compiled.
+_WORD_VALUE = regex.compile(r"\w+(?:-\w+)?")
+_WORD_RUN = regex.compile(r"\w+")
+# Values entered between two deadline checks while a search is built.
+_VALUES_PER_CHECK = 1000
 
 
 @dataclass(frozen=True)
@@ -54,26 +63,69 @@ class ValueSearch:
             found += search.spans(text)
         return found
 
+    @property
+    def compiled_values(self) -> int:
+        """How many values the search's patterns hold; the others are looked up by word."""
+        return sum(search.compiled_values for search in self._searches)
+
 
 class _Search:
-    """The values of one kind of match as one prefix-tree pattern, long values by their prefix."""
+    """The values of one kind of match: whole words looked up by the text's words, the others as
+    one prefix-tree pattern, long values by their prefix."""
 
     def __init__(self, kind: list[ValueMatch], ignore_case: bool, whole_word: bool):
         self._ignore_case = ignore_case
         self._types: dict[str, str] = {}
         self._long: dict[str, list[str]] = {}
-        for match in kind:
-            self._types.setdefault(_key(match.value, ignore_case), match.entity_type)
+        words: set[str] = set()
+        literals: dict[str, None] = {}
+        for number, match in enumerate(kind):
+            if number % _VALUES_PER_CHECK == 0:
+                check_deadline()
+            key = _key(match.value, ignore_case)
+            self._types.setdefault(key, match.entity_type)
+            if whole_word and _WORD_VALUE.fullmatch(match.value):
+                words.add(key)
+                continue
             if len(match.value) > PREFIX_CHARS:
                 self._long.setdefault(_key(match.value[:PREFIX_CHARS], ignore_case), []).append(match.value)
-        # Ignoring case, the prefix tree is built on lower-cased literals: 'A' and 'a@' as two branches
-        # would let the shorter win where the text holds the longer.
-        literals = dict.fromkeys(_trie_literal(m.value[:PREFIX_CHARS], ignore_case) for m in kind)
-        body = phrase_trie(tuple(literals), space=" ")
-        pattern = rf"(?<!\w)(?:{body})(?!\w)" if whole_word else body
-        self._pattern = regex.compile(pattern, regex.IGNORECASE | regex.V0 if ignore_case else regex.V0)
+            # Ignoring case, the prefix tree is built on lower-cased literals: 'A' and 'a@' as two branches
+            # would let the shorter win where the text holds the longer.
+            literals[_trie_literal(match.value[:PREFIX_CHARS], ignore_case)] = None
+        self._words = frozenset(words)
+        self.compiled_values = len(literals)
+        self._pattern = None
+        if literals:
+            check_deadline()
+            body = phrase_trie(tuple(literals), space=" ")
+            pattern = rf"(?<!\w)(?:{body})(?!\w)" if whole_word else body
+            self._pattern = regex.compile(pattern, regex.IGNORECASE | regex.V0 if ignore_case else regex.V0)
 
     def spans(self, text: str) -> list[Span]:
+        """At each position, the longest value matching there, whether looked up or compiled."""
+        longest = self._word_matches(text) if self._words else {}
+        for span in self._pattern_spans(text) if self._pattern is not None else ():
+            if span.start not in longest or longest[span.start].end < span.end:
+                longest[span.start] = span
+        return [longest[start] for start in sorted(longest)]
+
+    def _word_matches(self, text: str) -> dict[int, Span]:
+        """The word values in `text`, by where they start: a run of word characters, or two runs
+        joined by a hyphen, that is a value (the longer of the two at a run's start)."""
+        runs = [match.span() for match in _WORD_RUN.finditer(text)]
+        found = {}
+        for number, (start, end) in enumerate(runs):
+            ends = [end]
+            if number + 1 < len(runs) and runs[number + 1][0] == end + 1 and text[end] == "-":
+                ends.insert(0, runs[number + 1][1])
+            for value_end in ends:
+                key = _key(text[start:value_end], self._ignore_case)
+                if key in self._words:
+                    found[start] = Span(self._types[key], start, value_end, 1.0)
+                    break
+        return found
+
+    def _pattern_spans(self, text: str) -> list[Span]:
         found = []
         try:
             for match in self._pattern.finditer(text, overlapped=True, timeout=seconds_left()):
@@ -96,4 +148,6 @@ def _trie_literal(value: str, ignore_case: bool) -> str:
 
 
 def _key(value: str, ignore_case: bool) -> str:
-    return value.casefold() if ignore_case else value
+    """What two spellings of a value share when they match: ignoring case, their case folds, with
+    the dotted capital I folded to "i" as `regex` matches it (its full fold would be "i" and a mark)."""
+    return value.replace("\u0130", "i").casefold() if ignore_case else value

@@ -6,10 +6,11 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from models.deadline import DeadlineExceeded, record_deadline
+from models.name_forms import joined_forms
 from models.placeholders import merge_spans
 from models.value_search import PREFIX_CHARS, ValueMatch, ValueSearch
 
-_ALPHABET = "abAB .-@é"
+_ALPHABET = "abAB .-_@é1"
 
 
 def _naive(matches: set[ValueMatch], text: str) -> set[int]:
@@ -51,10 +52,49 @@ def test_a_match_takes_its_values_entity_type():
 
 def test_thousands_of_values_compile_to_at_most_one_pattern_per_kind():
     matches = {ValueMatch(f"user{i}@example.com", "EMAIL_ADDRESS") for i in range(4000)}
-    matches |= {ValueMatch(f"Name{i}", "PERSON", ignore_case=True, whole_word=True) for i in range(4000)}
+    matches |= {ValueMatch(f"Name.{i}", "PERSON", ignore_case=True, whole_word=True) for i in range(4000)}
     search = ValueSearch(matches)
     assert len(search._searches) == 2  # noqa: SLF001 - the cost model is what is tested
-    assert _covered(search.spans("from user3999@example.com to name17")) == set(range(5, 25)) | set(range(29, 35))
+    assert _covered(search.spans("from user3999@example.com to name.17")) == set(range(5, 25)) | set(range(29, 36))
+
+
+def _surname(number: int) -> str:
+    return "".join("bcdfghkmnprstvz"[int(digit)] for digit in f"{number:04d}").title() + "son"
+
+
+def test_when_a_record_holds_thousands_of_names_then_their_login_forms_compile_to_no_pattern():
+    names = [f"Grace {_surname(i)}" for i in range(4800)]
+    matches = {ValueMatch(form, "USERNAME", ignore_case=True, whole_word=True)
+               for name in names for form in joined_forms(name)}
+    matches |= {ValueMatch(part, "PERSON", ignore_case=True, whole_word=True) for name in names
+                for part in name.split()}
+    search = ValueSearch(matches)
+    assert len(matches) > 40_000 and search.compiled_values == 0
+    text = f"see gitlab.acme.io/g{_surname(4799).lower()} and grace_{_surname(17)} or gracezzzzson"
+    assert {(s.entity_type, text[s.start:s.end]) for s in search.spans(text)} == {
+        ("USERNAME", f"g{_surname(4799).lower()}"), ("USERNAME", f"grace_{_surname(17)}")}
+
+
+def test_when_a_value_is_not_one_or_two_hyphenated_words_then_it_is_compiled():
+    search = ValueSearch({ValueMatch("priya.raman", "PERSON", True, True), ValueMatch("vargaz-pc-01", "USERNAME", True, True),
+                          ValueMatch("okafor", "PERSON", True, True), ValueMatch("jane@example.com", "EMAIL_ADDRESS")})
+    assert search.compiled_values == 3
+    text = "Priya.Raman on vargaz-pc-01 with okafor, not okaforx or x_okafor"
+    assert [text[s.start:s.end] for s in search.spans(text)] == ["Priya.Raman", "vargaz-pc-01", "okafor"]
+
+
+def test_at_one_start_the_longest_value_wins_whether_looked_up_or_compiled():
+    search = ValueSearch({ValueMatch("grace", "PERSON", True, True), ValueMatch("grace-okafor", "USERNAME", True, True),
+                          ValueMatch("grace-okafor.dev", "URL", True, True)})
+    text = "grace-okafor.dev, Grace-Okafor and GRACE"
+    assert [(s.entity_type, s.start, s.end) for s in search.spans(text)] == [
+        ("URL", 0, 16), ("USERNAME", 18, 30), ("PERSON", 35, 40)]
+
+
+def test_building_a_search_past_the_deadline_fails_the_record():
+    matches = {ValueMatch(f"name{i}", "PERSON", True, True) for i in range(5000)}
+    with record_deadline(0.0), pytest.raises(DeadlineExceeded):
+        ValueSearch(matches)
 
 
 def test_a_search_past_the_deadline_fails_the_record():
@@ -70,3 +110,10 @@ def test_a_long_value_is_found_whole_and_its_prefix_alone_is_masked_too():
     assert _covered(search.spans(text)) == (set(range(2, 2 + len(token)))
                                             | set(range(len(token) + 5, len(token) + 5 + PREFIX_CHARS))
                                             | set(range(len(text) - 5, len(text))))
+
+
+def test_when_case_is_ignored_then_a_looked_up_word_matches_as_the_regex_would():
+    search = ValueSearch({ValueMatch("ilkay", "PERSON", True, True), ValueMatch("ilkay-demir", "USERNAME", True, True),
+                          ValueMatch("Ozan", "PERSON", False, True)})
+    text = "İLKAY, İlkay-Demir, ılkay, OZAN, Ozan"
+    assert sorted(text[s.start:s.end] for s in search.spans(text)) == ["Ozan", "İLKAY", "İlkay-Demir"]
