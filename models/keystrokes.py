@@ -168,7 +168,12 @@ def typed_character(event: KeyEvent) -> str | None:
         return None
     if event.key in _TEXT_KEYS:
         return _TEXT_KEYS[event.key]
-    return None if event.key in NAMED_KEYS else event.key
+    if event.key in NAMED_KEYS:
+        return None
+    # Some capture tools write the base key with Shift held ("j" + Shift for "J"); a W3C key already
+    # holds the shifted letter, so this changes nothing for them, and names keep their capitals.
+    shifted = event.key.upper()
+    return shifted if "Shift" in event.mods and event.key.islower() and len(shifted) == 1 else event.key
 
 
 def shortcut_text(events: tuple[KeyEvent, ...]) -> tuple[str, tuple[Origin, ...]]:

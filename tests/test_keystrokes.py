@@ -153,3 +153,13 @@ def test_when_text_typed_out_of_order_is_deleted_then_the_erased_view_reads_it_a
     start = typed.erased_text.index("536")
     masked = mask_events(events, typed, [], erased_spans=[Span("US_SSN", start, start + 11, 0.85)])
     assert printable_keys(masked) == "ssn "
+
+
+def test_when_a_tool_writes_the_base_letter_with_shift_then_the_capital_is_typed():
+    events = (key("j", "Shift"), *typing("ane "), key("d", "Shift"), *typing("oe"), key("ß", "Shift"))
+    assert rebuild_typed_text(events).text == "Jane Doeß"
+
+
+def test_when_a_w3c_key_already_holds_the_shifted_character_then_shift_changes_nothing():
+    events = (key("J", "Shift"), key("@", "Shift"), key("7", "Shift"), key("é"))
+    assert rebuild_typed_text(events).text == "J@7é"

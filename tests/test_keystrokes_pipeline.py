@@ -49,6 +49,13 @@ SCENARIOS = {
     "shortcuts": (record("keystrokes", record_id="shortcuts", app="Slack", events=[
         *keys("hi "), *[key(ch, "Control") for ch in "jane.doe@example.com"], *keys(" ok"), key("c", "Control"),
         *[key(ch, "Control") for ch in "4187"]]), ["jane.doe@example.com", "4187"]),
+    # A tool that writes the base letter with Shift held: the name reads with its capitals.
+    "shifted": (record("keystrokes", record_id="shifted", app="Zendesk", window_title="Ticket 4412", events=[
+        *keys("Customer "), key("k", "Shift"), *keys("oðrán "), key("s", "Shift"), *keys("teinbjörnsson called")]),
+        ["oðrán", "teinbjörnsson"]),
+    # An account id typed alone into a banking form's field, with no cue before it.
+    "lone_id": (record("keystrokes", record_id="lone_id", app="Chrome", window_title="Online Banking - Transfer",
+                       events=keys("368A67352")), ["368A67352"]),
     # No Meta, no Control+V paste: Control+A is select all on Windows, line start on macOS.
     "platform": (record("keystrokes", record_id="platform", app="Notes", events=[
         *keys("4187"), key("a", "Control"), *keys("my ssn is 536-22-")]), ["536-22-4187", "4187"]),

@@ -1,0 +1,80 @@
+"""Accounts and logins where consoles, billing, CRM and ERP pages and remote sessions put them in a title
+or URL (`work_identifiers.console_accounts`, issue 15), each beside the page names, versions, dates and
+counts of the same apps that must stay. Real analyzer built from the shipped files."""
+from __future__ import annotations
+
+import pytest
+
+
+def _found(analyzer, text: str) -> set[tuple[str, str]]:
+    return {(r.entity_type, text[r.start:r.end]) for r in analyzer.analyze(text, "en", score_threshold=0.4)}
+
+
+def _masked(analyzer, text: str, value: str) -> bool:
+    """Whether a span found in `text` covers `value` whole."""
+    start = text.index(value)
+    return any(r.start <= start and start + len(value) <= r.end
+               for r in analyzer.analyze(text, "en", score_threshold=0.4))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("https://claims.example.com/policy?policyNumber=648M27176", "648M27176"),
+    ("https://qbo.intuit.com/app/customerdetail?nameId=58393907", "58393907"),
+    ("https://console.cloud.google.com/home/dashboard?project=559506948036", "559506948036"),
+    ("https://bank.example.com/accounts?account=acct_xloG2RGNKPhrsiYj&view=summary", "acct_xloG2RGNKPhrsiYj"),
+    ("https://dashboard.stripe.com/customers/979T47130", "979T47130"),
+    ("https://billing.example.com/app#/customers/acct-4412345", "acct-4412345"),
+    ("https://portal.azure.com/#resource/subscriptions/66fe166f-b211-43a0-232d-3414465e8076/overview",
+     "66fe166f-b211-43a0-232d-3414465e8076"),
+    ("https://483355500873.signin.aws.amazon.com/console", "483355500873"),
+    ("Account 4833-5550-0873 - AWS Organizations", "4833-5550-0873"),
+    ("Policy 648M27176 – Claims Center", "648M27176"),
+    ("Project 559506948036 – Google Cloud console", "559506948036"),
+    ("Customer Kipepeo Kamau (acct acct_wR1IiTeIYa9OLybx) called", "acct_wR1IiTeIYa9OLybx"),
+    ("368A67352", "368A67352"),
+    ("Tasnim Putra\t94390430", "94390430"),
+    ("M12345678", "M12345678"),
+])
+def test_an_account_id_of_a_console_or_billing_page_is_masked(analyzer, text, value):
+    assert _masked(analyzer, text, value)
+
+
+@pytest.mark.parametrize("text, login", [
+    ("iprada80 @ 872970402877 | AWS", "iprada80"),
+    ("https://console.aws.amazon.com/iam/home#/users/martinsen.aud", "martinsen.aud"),
+    ("main.py - web-app [SSH: stephanie357@10.2.0.14] - Visual Studio Code", "stephanie357"),
+    ("main.py - ledger [SSH: condoleop@build-07] - Visual Studio Code", "condoleop"),
+    ("mitraaryani / ml-notebooks · GitLab", "mitraaryani"),
+    ("https://gitlab.example.com/mitraaryani/ml-notebooks/-/merge_requests", "mitraaryani"),
+    ("10.2.0.14 - jmacedo - Remote Desktop Connection", "jmacedo"),
+    ("Cisco AnyConnect | vpn.example.com | rscholtz", "rscholtz"),
+])
+def test_a_login_of_a_console_code_host_or_remote_session_is_masked(analyzer, text, login):
+    assert _masked(analyzer, text, login)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("https://console.cloud.google.com/home/dashboard?project=web-app-prod", "web-app-prod"),
+    ("https://wiki.example.com/pages/viewpage.action?pageId=123456789", "123456789"),
+    ("https://ci.example.com/job/web-app/4512/console", "4512"),
+    ("https://dashboard.stripe.com/customers?page=12", "12"),
+    ("https://billing.example.com/customers/new", "new"),
+    ("https://example.com/?project=my_projectname", "my_projectname"),
+    ("https://gitlab.example.com/platform/web-app/-/merge_requests", "platform"),
+    ("Merge requests · Platform / web-app · GitLab", "Platform"),
+    ("Customer 360 | Salesforce", "360"),
+    ("Project 2024 roadmap", "2024"),
+    ("Policy v2.10.3 - Docs", "v2.10.3"),
+    ("ssh root@10.0.0.5", "root"),
+    ("npm install express@4.18.2", "express"),
+    ("build-07 - Remote Desktop Connection", "build"),
+    ("web01 - admin - Remote Desktop", "admin"),
+    ("Cisco AnyConnect | vpn.example.com | Connected", "vpn.example.com"),
+    ("Cisco AnyConnect | vpn.example.com | Connected", "Connected"),
+    ("PLAT-12345", "PLAT-12345"),
+    ("Qty: 12\tSKU-1234\tv1.2.3", "SKU-1234"),
+    ("20250314", "20250314"),
+    ("North\tActive\t1200", "1200"),
+])
+def test_a_page_name_version_date_or_count_of_the_same_apps_stays(analyzer, text, kept):
+    assert not _masked(analyzer, text, kept)
