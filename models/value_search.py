@@ -27,10 +27,11 @@ _WORD_VALUE = regex.compile(r"\w+(?:-\w+)?")
 _WORD_RUN = regex.compile(r"\w+")
 # Values entered between two deadline checks while a search is built.
 _VALUES_PER_CHECK = 1000
-# Every character `regex` gives a case (its Unicode may be newer than Python's): built once, on the
-# first search that ignores case.
-_CASED_PATTERN = r"[\p{Cased}\p{Changes_When_Casemapped}\p{Changes_When_Casefolded}]"
-_cased: str | None = None
+# Every character `regex` gives a case (its Unicode may be newer than Python's): built once, when the
+# module loads (about 0.2 s), so that no record's deadline pays for it.
+_CASED = "".join(regex.findall(r"[\p{Cased}\p{Changes_When_Casemapped}\p{Changes_When_Casefolded}]",
+                               "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))))
+# Whether a character is looked up by its key as the regex matches it, by character, filled as values come.
 _folds_alike: dict[str, bool] = {}
 
 
@@ -160,16 +161,12 @@ def _keyed_as_matched(value: str) -> bool:
 
 
 def _char_keyed_as_matched(char: str) -> bool:
-    global _cased  # noqa: PLW0603 - one table per process, built on first use
     alike = _folds_alike.get(char)
     if alike is None:
-        if _cased is None:
-            every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
-            _cased = "".join(regex.findall(_CASED_PATTERN, every))
         key, word = _key(char, True), _WORD_RUN.fullmatch(char) is not None
         literal = _trie_literal(char, True)
-        alike = char not in _cased or all(_key(other, True) == key and (_WORD_RUN.fullmatch(other) is not None) == word
-                    for other in regex.findall(regex.escape(literal), _cased, flags=regex.IGNORECASE | regex.V0))
+        alike = char not in _CASED or all(_key(other, True) == key and (_WORD_RUN.fullmatch(other) is not None) == word
+                    for other in regex.findall(regex.escape(literal), _CASED, flags=regex.IGNORECASE | regex.V0))
         _folds_alike[char] = alike
     return alike
 
