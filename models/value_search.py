@@ -157,16 +157,17 @@ def _keyed_as_matched(value: str) -> bool:
     """Whether every text the regex would match `value` with, ignoring case, has the value's key and
     the same word characters: not so for a dotless "ı" (the regex matches it with "I") or a letter
     whose case pair Python's Unicode does not know yet; such a value stays in the pattern."""
-    return all(_char_keyed_as_matched(char) for char in set(value))
+    return all(_char_keyed_as_matched(char) for char in set(_trie_literal(value, True)))
 
 
 def _char_keyed_as_matched(char: str) -> bool:
+    """The same for one character of a value's literal in the pattern (lower-cased or not, as the whole value)."""
     alike = _folds_alike.get(char)
     if alike is None:
         key, word = _key(char, True), _WORD_RUN.fullmatch(char) is not None
-        literal = _trie_literal(char, True)
         alike = char not in _CASED or all(_key(other, True) == key and (_WORD_RUN.fullmatch(other) is not None) == word
-                    for other in regex.findall(regex.escape(literal), _CASED, flags=regex.IGNORECASE | regex.V0))
+                                          for other in regex.findall(regex.escape(char), _CASED,
+                                                                     flags=regex.IGNORECASE | regex.V0))
         _folds_alike[char] = alike
     return alike
 

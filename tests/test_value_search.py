@@ -124,6 +124,11 @@ def test_when_case_is_ignored_then_a_looked_up_word_with_a_dotless_i_is_found_in
     search = ValueSearch({ValueMatch("Aydın", "PERSON", True, True), ValueMatch("ılgın-ışık", "USERNAME", True, True)})
     text = "AYDIN and ILGIN-IŞIK wrote to aydın"
     assert [text[s.start:s.end] for s in search.spans(text)] == ["AYDIN", "ILGIN-IŞIK", "aydın"]
+    # A value with a dotted capital I is held as it is, whose capital I the regex matches with "ı".
+    search = ValueSearch({ValueMatch("İLKIN", "PERSON", True, True), ValueMatch("Ingrid", "PERSON", True, True)})
+    text = "ilkın and INGRID"
+    assert [text[s.start:s.end] for s in search.spans(text)] == ["ilkın", "INGRID"]
+    assert search.compiled_values == 1
 
 
 def test_when_case_is_ignored_then_a_looked_up_word_is_found_wherever_the_regex_would_find_it():
