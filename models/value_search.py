@@ -27,6 +27,12 @@ _WORD_VALUE = regex.compile(r"\w+(?:-\w+)?")
 _WORD_RUN = regex.compile(r"\w+")
 # Values entered between two deadline checks while a search is built.
 _VALUES_PER_CHECK = 1000
+# Every character `regex` gives a case (its Unicode may be newer than Python's): built once, when the
+# module loads (about 0.2 s), so that no record's deadline pays for it.
+_CASED = "".join(regex.findall(r"[\p{Cased}\p{Changes_When_Casemapped}\p{Changes_When_Casefolded}]",
+                               "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))))
+# Whether a character is looked up by its key as the regex matches it, by character, filled as values come.
+_folds_alike: dict[str, bool] = {}
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ class _Search:
                 check_deadline()
             key = _key(match.value, ignore_case)
             self._types.setdefault(key, match.entity_type)
-            if whole_word and _WORD_VALUE.fullmatch(match.value):
+            if whole_word and _WORD_VALUE.fullmatch(match.value) and (not ignore_case or _keyed_as_matched(match.value)):
                 words.add(key)
                 continue
             if len(match.value) > PREFIX_CHARS:
@@ -145,6 +151,25 @@ def _trie_literal(value: str, ignore_case: bool) -> str:
     """The literal a value enters the prefix tree as: lower-cased when case is ignored and that keeps its length."""
     lowered = value.lower()
     return lowered if ignore_case and len(lowered) == len(value) else value
+
+
+def _keyed_as_matched(value: str) -> bool:
+    """Whether every text the regex would match `value` with, ignoring case, has the value's key and
+    the same word characters: not so for a dotless "ı" (the regex matches it with "I") or a letter
+    whose case pair Python's Unicode does not know yet; such a value stays in the pattern."""
+    return all(_char_keyed_as_matched(char) for char in set(_trie_literal(value, True)))
+
+
+def _char_keyed_as_matched(char: str) -> bool:
+    """The same for one character of a value's literal in the pattern (lower-cased or not, as the whole value)."""
+    alike = _folds_alike.get(char)
+    if alike is None:
+        key, word = _key(char, True), _WORD_RUN.fullmatch(char) is not None
+        alike = char not in _CASED or all(_key(other, True) == key and (_WORD_RUN.fullmatch(other) is not None) == word
+                                          for other in regex.findall(regex.escape(char), _CASED,
+                                                                     flags=regex.IGNORECASE | regex.V0))
+        _folds_alike[char] = alike
+    return alike
 
 
 def _key(value: str, ignore_case: bool) -> str:

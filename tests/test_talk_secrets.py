@@ -114,3 +114,29 @@ def test_a_type_name_after_a_login_key_is_no_login_and_a_login_is(analyzer, anal
 
     assert "str" not in logins("user_id: int\nusername: str")
     assert "jdoe42" in logins("username: jdoe42")
+
+
+SAID_SECRETS_IN_CODE_SHAPES = [
+    ("the wifi password is Purple.Monkey.Dishwasher", "Purple.Monkey.Dishwasher"),
+    ("password: correct.horse.battery.staple", "correct.horse.battery.staple"),
+    ("the password is Tiger.Lily", "Tiger.Lily"),
+    ("db_password: Purple.Monkey.Dishwasher", "Purple.Monkey.Dishwasher"),
+    ("password: Passw0rd(!)", "Passw0rd(!)"),
+    ("password: abc123[xyz]", "abc123[xyz]"),
+    ("the password is Summer(2024) now", "Summer(2024"),
+    ("password: pass(word)1", "pass(word)1"),
+]
+
+
+@pytest.mark.parametrize("text, value", SAID_SECRETS_IN_CODE_SHAPES, ids=[t for t, _ in SAID_SECRETS_IN_CODE_SHAPES])
+def test_a_password_with_dots_or_brackets_is_still_a_secret_and_code_is_not(analyzer, analyzer_settings, text, value):
+    def secrets(said: str) -> set[str]:
+        return {said[r.start:r.end] for r in analyzer.analyze(text=said, language="en",
+                                                              score_threshold=analyzer_settings.score_threshold)
+                if r.entity_type == "SECRET"}
+
+    assert any(value in secret for secret in secrets(text))
+    # (not "password = settings.API_KEY": the rule for a value right after the word "password" does not tell code)
+    for code in ('password = os.environ["DB_PASSWORD"]', "password: process.env.X", "password = config.db.password",
+                 "db_pass = self.password", "password = getpass()", "password: str"):
+        assert secrets(code) == set(), code

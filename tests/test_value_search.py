@@ -3,6 +3,7 @@ propagation stays one compiled search however many values a record holds."""
 import re
 
 import pytest
+import regex
 from hypothesis import example, given, settings, strategies as st
 
 from models.deadline import DeadlineExceeded, record_deadline
@@ -117,3 +118,31 @@ def test_when_case_is_ignored_then_a_looked_up_word_matches_as_the_regex_would()
                           ValueMatch("Ozan", "PERSON", False, True)})
     text = "İLKAY, İlkay-Demir, ılkay, OZAN, Ozan"
     assert sorted(text[s.start:s.end] for s in search.spans(text)) == ["Ozan", "İLKAY", "İlkay-Demir"]
+
+
+def test_when_case_is_ignored_then_a_looked_up_word_with_a_dotless_i_is_found_in_capitals():
+    search = ValueSearch({ValueMatch("Aydın", "PERSON", True, True), ValueMatch("ılgın-ışık", "USERNAME", True, True)})
+    text = "AYDIN and ILGIN-IŞIK wrote to aydın"
+    assert [text[s.start:s.end] for s in search.spans(text)] == ["AYDIN", "ILGIN-IŞIK", "aydın"]
+    # A value with a dotted capital I is held as it is, whose capital I the regex matches with "ı".
+    search = ValueSearch({ValueMatch("İLKIN", "PERSON", True, True), ValueMatch("Ingrid", "PERSON", True, True)})
+    text = "ilkın and INGRID"
+    assert [text[s.start:s.end] for s in search.spans(text)] == ["ilkın", "INGRID"]
+    assert search.compiled_values == 1
+
+
+def test_when_case_is_ignored_then_a_looked_up_word_is_found_wherever_the_regex_would_find_it():
+    # Every letter the regex folds together with another (its Unicode may be newer than Python's).
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    cased = "".join(regex.findall(r"[\p{Cased}\p{Changes_When_Casemapped}\p{Changes_When_Casefolded}]", every))
+    missed = []
+    for char in cased:
+        if not regex.fullmatch(r"\w", char):
+            continue
+        value = f"q{char}q"
+        literal = char.lower() if len(char.lower()) == 1 else char  # as the prefix tree holds it
+        text = " ".join(f"q{other}q" for other in regex.findall(regex.escape(literal), cased, flags=regex.I | regex.V0))
+        found = {text[s.start:s.end] for s in ValueSearch({ValueMatch(value, "PERSON", True, True)}).spans(text)}
+        if found != set(text.split(" ")):
+            missed.append(f"U+{ord(char):04X}")
+    assert missed == []
