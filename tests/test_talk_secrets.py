@@ -140,3 +140,15 @@ def test_a_password_with_dots_or_brackets_is_still_a_secret_and_code_is_not(anal
     for code in ('password = os.environ["DB_PASSWORD"]', "password: process.env.X", "password = config.db.password",
                  "db_pass = self.password", "password = getpass()", "password: str"):
         assert secrets(code) == set(), code
+
+
+def test_login_to_a_service_names_no_login_and_a_polish_login_cue_does(analyzer, analyzer_settings):
+    def logins(text: str) -> set[str]:
+        return {text[r.start:r.end] for r in analyzer.analyze(text=text, language="en",
+                                                              score_threshold=analyzer_settings.score_threshold)
+                if r.entity_type == "USERNAME"}
+
+    for text in ("can you login to jira and check", "login to staging.acme.io first", "the handle to grab is red"):
+        assert logins(text) == set(), text
+    assert "jkowalski" in logins("mój login to jkowalski")
+    assert "jkowalski" in logins("nazwa użytkownika to jkowalski")

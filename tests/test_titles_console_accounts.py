@@ -74,6 +74,7 @@ def test_a_login_of_a_console_code_host_or_remote_session_is_masked(analyzer, te
     ("PLAT-12345", "PLAT-12345"),
     ("Qty: 12\tSKU-1234\tv1.2.3", "SKU-1234"),
     ("20250314", "20250314"),
+    ("03/14/2025", "03/14/2025"),
     ("North\tActive\t1200", "1200"),
 ])
 def test_a_page_name_version_date_or_count_of_the_same_apps_stays(analyzer, text, kept):
