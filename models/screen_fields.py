@@ -234,7 +234,9 @@ def avatar_labels(words: Sequence[OcrWord], avatars: Sequence[tuple[int, int, in
     starting right of the tile, within `avatar_label_gap_sides` of its side, that word's middle within
     the tile's height (the name or login beside a person's tile in a header, a menu, a list or a
     message); its words right of the tile, at most `avatar_label_words` of them, not all ordinary
-    words or numbers ("Settings"). A glyph OCR read on the tile itself may open the field."""
+    words or numbers ("Settings"); of a longer line, its leading capitalised or name-like words, before
+    a lower-case ordinary word or a number, not all ordinary ("Kasia Mazur 10:42 AM"; "Fix flaky retry
+    test" stays). A glyph OCR read on the tile itself may open the field."""
     cues = cues or field_cues()
     grid: dict[tuple[int, int], list[int]] = {}
     for index, word in enumerate(words):
@@ -255,6 +257,14 @@ def avatar_labels(words: Sequence[OcrWord], avatars: Sequence[tuple[int, int, in
                 break
         if len(label) <= cues.avatar_label_words and not all(_plain(words[i].text) for i in label):
             found.update(label)
+        elif len(label) > cues.avatar_label_words:  # a longer line ("Kasia Mazur 10:42 AM"): its leading
+            lead = []       # capitalised or name-like words, up to a lower-case ordinary word or a number
+            for i in label:
+                if _plain(words[i].text) and not words[i].text[:1].isupper():
+                    break
+                lead.append(i)
+            if not all(_plain(words[i].text) for i in lead):
+                found.update(lead)
     return found
 
 
