@@ -78,3 +78,20 @@ def test_when_tesseract_reads_white_initials_and_a_badge_on_a_light_page_then_th
     read = ocr_text(TesseractOcr(OcrSettings()).read(image)).split()
     shapes = ("KM", "TO", "Holloway")
     assert not all(word in plain for word in shapes) and all(word in read for word in shapes)
+
+
+def test_when_a_shape_sits_in_a_light_grey_bar_then_the_bar_around_it_keeps_its_normalisation():
+    # The step once put the whole box around a shape back to its raw pixels: a hard edge of grey
+    # through the bar's next word ("Nowakowska" read as "Wowakowska").
+    image = Image.new("RGB", (600, 260), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=13)
+    draw.rectangle((0, 138, 600, 190), fill=(150, 150, 150))
+    draw.rounded_rectangle((40, 150, 140, 172), radius=11, fill=(20, 20, 20))
+    draw.text((90, 161), "Holloway", fill=(255, 255, 255), anchor="mm", font=font)
+    draw.text((150, 154), "Nowakowska", fill=(255, 255, 255), font=font)
+    before = np.asarray(dark_text_on_light(image, TILE, ROWS, 1.0, 128)).astype(int)
+    after = np.asarray(dark_text_on_light(image, TILE, ROWS, 1.0, 128, **ON)).astype(int)
+    pill = np.s_[155:168, 60:120]
+    assert np.median(after[pill]) >= 250 and after[pill].min() < 80  # the step ran: dark text on white
+    assert np.array_equal(after[:, 143:], before[:, 143:])  # the bar's next word as the tile step left it
