@@ -312,7 +312,10 @@ def light_text_in_fills(pixels: np.ndarray, shapes: list[tuple[tuple[int, int, i
         if ((shape & edge).any() or np.count_nonzero(shape | enclosed) < SOLID_SHARE * rows * cols
                 or not text_like(enclosed, rows, cols)):
             continue
-        text = enclosed | (dilated(enclosed) & shape)  # the glyphs and their anti-aliased rim
+        # the glyphs and their anti-aliased rim, and lighter marks inside the fill away from its own
+        # anti-aliased edge (grey text, a login beside a name: joined to the fill, never erased with it)
+        marks = shape & (level > fill + reach) & ~dilated(dilated(~shape & ~enclosed))
+        text = enclosed | (dilated(enclosed) & shape) | marks
         # its surroundings are lighter than its fill: in tiles the tile step inverted, read as they were;
         # elsewhere as the tile and colour steps left them (a raw box there cut a bar's stretch in two)
         box[:] = np.where(shape, 255, np.where(flipped, before, box))
