@@ -68,7 +68,7 @@ class OcrSettings:
     # button) is smaller than a tile's neighbourhood, so its tiles are not inverted (or only some
     # are): a run of flat tiles at least `fill_contrast` darker than their neighbourhood, at most
     # `fill_max_tiles` tiles tall and wide, is read as its fill turned white and the light pixels it
-    # encloses turned dark (`small_fills`, `light_text_in_fills`). 0: off.
+    # encloses turned dark (`small_fills`, `light_text_in_fills`). fill_max_tiles 0: off.
     fill_contrast: int = 64
     fill_max_tiles: int = 12
     # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
@@ -86,6 +86,8 @@ class OcrSettings:
     def __post_init__(self) -> None:
         if not 1 <= self.ink_level <= 256 or self.ink_margin_px < 0:
             raise ValueError("OcrSettings.ink_level must be 1-256 and ink_margin_px at least 0")
+        if not 1 <= self.fill_contrast <= 255 or self.fill_max_tiles < 0:
+            raise ValueError("OcrSettings.fill_contrast must be 1-255 and fill_max_tiles at least 0 (0: off)")
 
 
 class OcrUnavailable(RuntimeError):

@@ -110,3 +110,12 @@ def test_when_a_pill_holds_grey_text_beside_white_text_then_the_grey_text_is_not
     after = np.asarray(dark_text_on_light(image, TILE, ROWS, **ON)).astype(int)
     assert np.median(after[155:168, 50:130]) >= 250 and after[155:168, 50:130].min() < 80  # the step ran
     assert after[153:170, 142:170].min() < 200  # the grey word is still drawn
+
+
+@pytest.mark.parametrize("update", [{"fill_contrast": 0}, {"fill_contrast": -5}, {"fill_contrast": 300},
+                                    {"fill_max_tiles": -1}])
+def test_a_fill_setting_out_of_range_is_refused(update):
+    # fill_contrast 0 or less would take every tile for a shape's fill (the page turned white round
+    # whatever its light pixels enclose); off is fill_max_tiles 0.
+    with pytest.raises(ValueError):
+        OcrSettings(**update)
