@@ -290,7 +290,7 @@ def login_words(words: Sequence[OcrWord], cues: FieldCues | None = None) -> set[
     given = _given_names()
     found = set()
     for index, word in enumerate(words):
-        text = word.text.strip(_LOGIN_STRIP)
+        text = word.text.strip(_LOGIN_STRIP).rstrip(".!?")  # a sentence's end: "assigned to jan.kowalski."
         if len(text) < cues.min_login_chars:
             continue
         parts = _JOINED.fullmatch(text)

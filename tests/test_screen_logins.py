@@ -81,3 +81,9 @@ def test_a_login_with_a_middle_initial_a_final_number_or_a_given_name_first_is_c
 def test_code_paths_numbered_identifiers_and_a_given_names_file_stay(word):
     words = words_at([("Projects", 10, 0), (word, 10, 300)])
     assert login_words(words) == set()
+
+
+@pytest.mark.parametrize("login", ["jan.kowalski.", "omar65!", "veeti_kokko?"])
+def test_a_login_ending_a_sentence_is_covered(login):
+    words = words_at([("Projects", 10, 0), ("assigned", 10, 300), (login, 120, 300)])
+    assert texts(words, login_words(words)) == {login}
