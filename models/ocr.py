@@ -68,7 +68,7 @@ class OcrSettings:
     # button) is smaller than a tile's neighbourhood, so its tiles are not inverted (or only some
     # are): a run of flat tiles at least `fill_contrast` darker than their neighbourhood, at most
     # `fill_max_tiles` tiles tall and wide, is read as its fill turned white and the light pixels it
-    # encloses turned dark (`small_fills`, `light_text_in_fills`). 0: off.
+    # encloses turned dark (`small_fills`, `light_text_in_fills`). fill_max_tiles 0: off.
     fill_contrast: int = 64
     fill_max_tiles: int = 12
     # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
@@ -86,6 +86,8 @@ class OcrSettings:
     def __post_init__(self) -> None:
         if not 1 <= self.ink_level <= 256 or self.ink_margin_px < 0:
             raise ValueError("OcrSettings.ink_level must be 1-256 and ink_margin_px at least 0")
+        if not 1 <= self.fill_contrast <= 255 or self.fill_max_tiles < 0:
+            raise ValueError("OcrSettings.fill_contrast must be 1-255 and fill_max_tiles at least 0 (0: off)")
 
 
 class OcrUnavailable(RuntimeError):
@@ -251,15 +253,17 @@ def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | Non
 
 
 def small_fills(pixels: np.ndarray, tile_px: int, rows_px: int, contrast: int, max_tiles: int
-                ) -> list[tuple[tuple[int, int, int, int], float, np.ndarray]]:
+                ) -> list[tuple[tuple[int, int, int, int], float, np.ndarray, np.ndarray]]:
     """The small dark shapes of a grayscale frame, before its tiles are inverted: runs of flat tiles
     (at least half their pixels, and three quarters of at least a quarter of their rows, within a
     quarter of the way to white of their median: a fill, where bold glyphs leave few full rows) at least
     `contrast` darker than their 3x3 neighbourhood's median of medians, at most `max_tiles` tall and
     wide, joined across a gap of one tile. Each as (pixel box of the run's tiles, fill level, a copy
-    of its pixels in that box grown by a tile)."""
+    of its pixels in that box grown by a tile, which of those pixels' tiles the tile step inverts)."""
     medians = tile_medians(pixels, tile_px, rows_px)
-    dark = medians <= neighbourhood_medians(medians) - contrast
+    around = neighbourhood_medians(medians)
+    dark = medians <= around - contrast
+    inverted = around < 128  # the tiles `flip_dark_tiles` will invert (same medians, same rule)
     height, width = pixels.shape
     for row, col in zip(*np.nonzero(dark)):
         tile = pixels[row * rows_px:(row + 1) * rows_px, col * tile_px:(col + 1) * tile_px]
@@ -271,12 +275,15 @@ def small_fills(pixels: np.ndarray, tile_px: int, rows_px: int, contrast: int, m
         fill = float(np.median(medians[r0:r1, c0:c1][dark[r0:r1, c0:c1]]))
         grown_box = (max(0, (c0 - 1) * tile_px), max(0, (r0 - 1) * rows_px),
                      min(width, (c1 + 1) * tile_px), min(height, (r1 + 1) * rows_px))
+        before = pixels[grown_box[1]:grown_box[3], grown_box[0]:grown_box[2]].copy()
+        flipped = np.repeat(np.repeat(inverted[max(0, r0 - 1):r1 + 1, max(0, c0 - 1):c1 + 1], rows_px, axis=0),
+                            tile_px, axis=1)[:before.shape[0], :before.shape[1]]
         shapes.append(((c0 * tile_px, r0 * rows_px, min(width, c1 * tile_px), min(height, r1 * rows_px)), fill,
-                       pixels[grown_box[1]:grown_box[3], grown_box[0]:grown_box[2]].copy()))
+                       before, flipped))
     return shapes
 
 
-def light_text_in_fills(pixels: np.ndarray, shapes: list[tuple[tuple[int, int, int, int], float, np.ndarray]],
+def light_text_in_fills(pixels: np.ndarray, shapes: list[tuple[tuple[int, int, int, int], float, np.ndarray, np.ndarray]],
                         tile_px: int, rows_px: int) -> None:
     """In place, in the dark-text-on-light `pixels`: each of `small_fills`' shapes becomes dark text
     on white, read from its pixels before the tiles were inverted: the fill's pixels (near its level,
@@ -286,9 +293,9 @@ def light_text_in_fills(pixels: np.ndarray, shapes: list[tuple[tuple[int, int, i
     it encloses, less than SOLID_SHARE of its bounding box: a bold glyph's strokes), or what it
     encloses is not like text (`text_like`: the counters of a bold `a`, `P` or `B`). The box's other pixels (the page around the shape, dark
     text beside it: lighter than the fill, so dark text on light already) get back their values
-    from before the inversion, which flips tiles a shape fills in part. Work per shape is bounded
-    by its box."""
-    for (x0, y0, x1, y1), fill, before in shapes:
+    from before the inversion in the tiles it inverted (it flips tiles a shape fills in part), and
+    keep the tile and colour steps' values elsewhere. Work per shape is bounded by its box."""
+    for (x0, y0, x1, y1), fill, before, flipped in shapes:
         gx, gy = max(0, x0 - tile_px), max(0, y0 - rows_px)
         box = pixels[gy:gy + before.shape[0], gx:gx + before.shape[1]]
         level = before.astype(np.float32)
@@ -307,8 +314,13 @@ def light_text_in_fills(pixels: np.ndarray, shapes: list[tuple[tuple[int, int, i
         if ((shape & edge).any() or np.count_nonzero(shape | enclosed) < SOLID_SHARE * rows * cols
                 or not text_like(enclosed, rows, cols)):
             continue
-        text = enclosed | (dilated(enclosed) & shape)  # the glyphs and their anti-aliased rim
-        box[:] = np.where(shape, 255, before)  # its surroundings are lighter than its fill: read as they were
+        # the glyphs and their anti-aliased rim, and lighter marks inside the fill away from its own
+        # anti-aliased edge (grey text, a login beside a name: joined to the fill, never erased with it)
+        marks = shape & (level > fill + reach) & ~dilated(dilated(~shape & ~enclosed))
+        text = enclosed | (dilated(enclosed) & shape) | marks
+        # its surroundings are lighter than its fill: in tiles the tile step inverted, read as they were;
+        # elsewhere as the tile and colour steps left them (a raw box there cut a bar's stretch in two)
+        box[:] = np.where(shape, 255, np.where(flipped, before, box))
         box[text] = np.clip(255 - (level[text] - fill) * 255 / max(1.0, 255 - fill), 0, 255).astype(np.uint8)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pydantic
 import regex
 
-from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.login_words import is_ordinary_word
 from models.recognizers.config import Regex, recognizer_data
 from models.records import OcrWord
@@ -234,7 +234,9 @@ def avatar_labels(words: Sequence[OcrWord], avatars: Sequence[tuple[int, int, in
     starting right of the tile, within `avatar_label_gap_sides` of its side, that word's middle within
     the tile's height (the name or login beside a person's tile in a header, a menu, a list or a
     message); its words right of the tile, at most `avatar_label_words` of them, not all ordinary
-    words or numbers ("Settings"). A glyph OCR read on the tile itself may open the field."""
+    words or numbers ("Settings"); of a longer line, its leading capitalised or name-like words, before
+    a lower-case ordinary word or a number, not all ordinary ("Kasia Mazur 10:42 AM"; "Fix flaky retry
+    test" stays). A glyph OCR read on the tile itself may open the field."""
     cues = cues or field_cues()
     grid: dict[tuple[int, int], list[int]] = {}
     for index, word in enumerate(words):
@@ -255,6 +257,14 @@ def avatar_labels(words: Sequence[OcrWord], avatars: Sequence[tuple[int, int, in
                 break
         if len(label) <= cues.avatar_label_words and not all(_plain(words[i].text) for i in label):
             found.update(label)
+        elif len(label) > cues.avatar_label_words:  # a longer line ("Kasia Mazur 10:42 AM"): its leading
+            lead = []       # capitalised or name-like words, up to a lower-case ordinary word or a number
+            for i in label:
+                if _plain(words[i].text) and not words[i].text[:1].isupper():
+                    break
+                lead.append(i)
+            if not all(_plain(words[i].text) for i in lead):
+                found.update(lead)
     return found
 
 
@@ -266,9 +276,10 @@ def _plain(text: str) -> bool:
 
 def login_words(words: Sequence[OcrWord], cues: FieldCues | None = None) -> set[int]:
     """Indices of the words shaped as a login wherever they stand: lower-case name parts joined by a
-    dot or an underscore (`milos.tomanova`, `veeti_kokko`) or letters and a final number (`omar65`),
-    a letter part being no English, code or UI word (so `max_len`, `retry.py`, `python3`, `utf8`
-    stay); and in the screen's top bar, where apps show the signed-in user, a lone lower-case word
+    dot or an underscore (`milos.tomanova`, `veeti_kokko`, with a middle initial or a final number:
+    `jan.m.kowalski`, `jan.kowalski2`) or letters and a final number (`omar65`), a letter part being no
+    English, code or UI word or the first a given name (`john.smith`) (so `max_len`, `retry.py`,
+    `python3`, `utf8` stay); and in the screen's top bar, where apps show the signed-in user, a lone lower-case word
     that is no such word (`kmardhiyah`)."""
     cues = cues or field_cues()
     if not cues.login_shapes:
@@ -276,14 +287,17 @@ def login_words(words: Sequence[OcrWord], cues: FieldCues | None = None) -> set[
     rule = recognizer_data().bare_handles
     code, files = frozenset(rule.code_words), frozenset(rule.file_types)
     digit = regex.compile(rule.digit_handle)
+    given = _given_names()
     found = set()
     for index, word in enumerate(words):
-        text = word.text.strip(_LOGIN_STRIP)
+        text = word.text.strip(_LOGIN_STRIP).rstrip(".!?")  # a sentence's end: "assigned to jan.kowalski."
         if len(text) < cues.min_login_chars:
             continue
         parts = _JOINED.fullmatch(text)
-        if parts and not (parts.group(2) == "." and parts.group(3) in files) and any(
-                len(p) >= 3 and _name_part(p, code) for p in (parts.group(1), parts.group(3))):
+        first, last = (parts.group(1), parts.group(3)) if parts else ("", "")
+        if parts and not (parts.group(2) == "." and {last, last + parts.group(4)} & files) and (
+                any(len(p) >= 3 and _name_part(p, code) for p in (first, last))
+                or first in given and len(last) >= 2 and last not in code):  # john.smith: both English words
             found.add(index)
         elif digit.fullmatch(text) and _name_part(text.rstrip("0123456789"), code):
             found.add(index)
@@ -297,7 +311,14 @@ def login_words(words: Sequence[OcrWord], cues: FieldCues | None = None) -> set[
 
 
 _LOGIN_STRIP = "@()[]{}<>,;:'\"\u2022\u25be\u25bc"
-_JOINED = regex.compile(r"([a-z]{1,24})([._])([a-z]{1,24})")
+# first.last, first_last, with a middle initial (jan.m.kowalski) and a final number (jan.kowalski2).
+_JOINED = regex.compile(r"([a-z]{1,24})([._])(?:[a-z]\2)?([a-z]{1,24})(\d{0,4})")
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """The given names of models/data/first_names.txt (those that are also English words left out)."""
+    return frozenset(term_list("first_names.txt"))
 _PLAIN_LOGIN = regex.compile(r"[a-z]{3,24}")
 
 

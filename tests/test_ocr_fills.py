@@ -78,3 +78,44 @@ def test_when_tesseract_reads_white_initials_and_a_badge_on_a_light_page_then_th
     read = ocr_text(TesseractOcr(OcrSettings()).read(image)).split()
     shapes = ("KM", "TO", "Holloway")
     assert not all(word in plain for word in shapes) and all(word in read for word in shapes)
+
+
+def test_when_a_shape_sits_in_a_light_grey_bar_then_the_bar_around_it_keeps_its_normalisation():
+    # The step once put the whole box around a shape back to its raw pixels: a hard edge of grey
+    # through the bar's next word ("Nowakowska" read as "Wowakowska").
+    image = Image.new("RGB", (600, 260), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=13)
+    draw.rectangle((0, 138, 600, 190), fill=(150, 150, 150))
+    draw.rounded_rectangle((40, 150, 140, 172), radius=11, fill=(20, 20, 20))
+    draw.text((90, 161), "Holloway", fill=(255, 255, 255), anchor="mm", font=font)
+    draw.text((150, 154), "Nowakowska", fill=(255, 255, 255), font=font)
+    before = np.asarray(dark_text_on_light(image, TILE, ROWS, 1.0, 128)).astype(int)
+    after = np.asarray(dark_text_on_light(image, TILE, ROWS, 1.0, 128, **ON)).astype(int)
+    pill = np.s_[155:168, 60:120]
+    assert np.median(after[pill]) >= 250 and after[pill].min() < 80  # the step ran: dark text on white
+    assert np.array_equal(after[:, 143:], before[:, 143:])  # the bar's next word as the tile step left it
+
+
+@pytest.mark.parametrize("fill", [45, 80])
+def test_when_a_pill_holds_grey_text_beside_white_text_then_the_grey_text_is_not_erased(fill):
+    # Grey text in a shape (a login or a time beside a name) lies between the fill and the light
+    # threshold: it once joined the fill and turned white with it, neither read nor covered.
+    image = Image.new("RGB", (600, 200), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=13)
+    draw.rounded_rectangle((40, 150, 190, 172), radius=11, fill=(fill, fill, fill))
+    draw.text((48, 161), "Jane Holloway", fill=(255, 255, 255), anchor="lm", font=font)
+    draw.text((142, 161), "jho", fill=(130, 130, 130), anchor="lm", font=font)
+    after = np.asarray(dark_text_on_light(image, TILE, ROWS, **ON)).astype(int)
+    assert np.median(after[155:168, 50:130]) >= 250 and after[155:168, 50:130].min() < 80  # the step ran
+    assert after[153:170, 142:170].min() < 200  # the grey word is still drawn
+
+
+@pytest.mark.parametrize("update", [{"fill_contrast": 0}, {"fill_contrast": -5}, {"fill_contrast": 300},
+                                    {"fill_max_tiles": -1}])
+def test_a_fill_setting_out_of_range_is_refused(update):
+    # fill_contrast 0 or less would take every tile for a shape's fill (the page turned white round
+    # whatever its light pixels enclose); off is fill_max_tiles 0.
+    with pytest.raises(ValueError):
+        OcrSettings(**update)

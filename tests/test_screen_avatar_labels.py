@@ -96,3 +96,13 @@ def test_on_a_rendered_screen_the_names_and_login_beside_tiles_are_covered_and_m
     before = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
     assert {b["value"] for b in boxes if b["label"] != "KEEP" and not box_covered(before, pixels, b["box"])} == set()
     assert {b["value"] for b in boxes if b["label"] == "KEEP" and filled(pixels, b["box"]) > 0} == set()
+
+
+@pytest.mark.parametrize(("cells", "covered"), [
+    ([("Kasia", 140, 2), ("Mazur", 200, 2), ("10:42", 270, 2), ("AM", 330, 2)], {"Kasia", "Mazur"}),
+    ([("Maria", 140, 2), ("José", 200, 2), ("García", 260, 2), ("López", 330, 2)], {"Maria", "José", "García", "López"}),
+    ([("Zsofia", 140, 2), ("Toth", 200, 2), ("replied", 250, 2), ("to", 320, 2), ("you", 350, 2)], {"Zsofia", "Toth"}),
+], ids=["name-and-time", "four-names", "name-and-sentence"])
+def test_a_line_of_more_words_beside_a_tile_has_its_leading_name_covered(cells, covered):
+    words = words_at(cells)
+    assert texts(words, avatar_labels(words, [TILE])) == covered

@@ -67,3 +67,23 @@ def test_on_a_rendered_commit_list_logins_are_covered_and_messages_and_code_stay
     before = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
     assert {b["value"] for b in boxes if b["label"] != "KEEP" and not box_covered(before, pixels, b["box"])} == set()
     assert {b["value"] for b in boxes if b["label"] == "KEEP" and filled(pixels, b["box"]) > 0} == set()
+
+
+@pytest.mark.parametrize("login", ["jan.m.kowalski", "veeti_k_kokko", "jan.kowalski2", "veeti_kokko92", "john.smith",
+                                   "anna.lee", "mary_brown"])
+def test_a_login_with_a_middle_initial_a_final_number_or_a_given_name_first_is_covered(login):
+    words = words_at([("Projects", 10, 0), (login, 10, 300), ("committed", 200, 300)])
+    assert texts(words, login_words(words)) == {login}
+
+
+@pytest.mark.parametrize("word", ["video.mp4", "np.float64", "os.path.join", "self.data2", "john.py", "anna.com",
+                                  "user_id2", "a.b.c"])
+def test_code_paths_numbered_identifiers_and_a_given_names_file_stay(word):
+    words = words_at([("Projects", 10, 0), (word, 10, 300)])
+    assert login_words(words) == set()
+
+
+@pytest.mark.parametrize("login", ["jan.kowalski.", "omar65!", "veeti_kokko?"])
+def test_a_login_ending_a_sentence_is_covered(login):
+    words = words_at([("Projects", 10, 0), ("assigned", 10, 300), (login, 120, 300)])
+    assert texts(words, login_words(words)) == {login}
