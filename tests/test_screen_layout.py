@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from evaluation.scoring import box_covered
 from models.detection import detect
 from models.engine import build_detector, fitted_to_policy
 from models.images import FILL, decode_image, encode_png
@@ -133,6 +134,13 @@ def redacted(ocr, analyzer_settings, policy):
 def filled(pixels: np.ndarray, box: tuple[float, float, float, float]) -> float:
     x0, y0, x1, y1 = box
     return float((pixels[int(y0):int(y1), int(x0):int(x1)] == FILL).all(axis=2).mean())
+
+
+def rendered_misses(png: bytes, pixels: np.ndarray, boxes: list[dict]) -> tuple[set[str], set[str]]:
+    """A rendered screen's PII values left visible, and its KEEP values painted over (both empty when right)."""
+    before = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    return ({b["value"] for b in boxes if b["label"] != "KEEP" and not box_covered(before, pixels, b["box"])},
+            {b["value"] for b in boxes if b["label"] == "KEEP" and filled(pixels, b["box"]) > 0})
 
 
 # A contact list with one name in Cyrillic, which Tesseract's Latin data reads as other letters.
