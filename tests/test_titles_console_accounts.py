@@ -78,3 +78,34 @@ def test_a_login_of_a_console_code_host_or_remote_session_is_masked(analyzer, te
 ])
 def test_a_page_name_version_date_or_count_of_the_same_apps_stays(analyzer, text, kept):
     assert not _masked(analyzer, text, kept)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Customer 12345-ABC - Billing", "12345-ABC"),
+    ("Customer ABCDE-12345 - Billing", "ABCDE-12345"),
+    ("Member 123456789012345678 | Portal", "123456789012345678"),
+    ("Policy POLI-1234567X | Claims", "POLI-1234567X"),
+    ("Policy #GH7-88213", "GH7-88213"),
+    ("Customer: AB-123456-ZZ", "AB-123456-ZZ"),
+    ("Customer A1B2C3D4E5", "A1B2C3D4E5"),
+    ("Contact 5512093 - CRM", "5512093"),
+    ("Customerdetail 12345678", "12345678"),
+])
+def test_an_id_after_a_customer_cue_in_a_shape_customer_id_misses_is_masked(analyzer, text, value):
+    """The family steps aside for customer and account cues only where their own recognizers read the id;
+    shapes they miss (letters after the digits, a five-letter prefix, 15+ digits, a cue they lack) stay covered."""
+    assert _masked(analyzer, text, value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Customer 48213 called", "48213"),
+    ("customer #: 004-88213-7", "004-88213-7"),
+    ("Member No. 5512093", "5512093"),
+])
+def test_an_id_customer_id_reads_keeps_its_hashed_type(analyzer, text, value):
+    """Where customer_id reads the id too, its span outscores this family's, so the merged span keeps the
+    CUSTOMER_ID type (hashed, one customer's records still join)."""
+    start = text.index(value)
+    covering = [r for r in analyzer.analyze(text, "en", score_threshold=0.4)
+                if r.start <= start and start + len(value) <= r.end]
+    assert max(covering, key=lambda r: r.score).entity_type == "CUSTOMER_ID"
