@@ -90,6 +90,8 @@ def test_a_page_name_version_date_or_count_of_the_same_apps_stays(analyzer, text
     ("Customer A1B2C3D4E5", "A1B2C3D4E5"),
     ("Contact 5512093 - CRM", "5512093"),
     ("Customerdetail 12345678", "12345678"),
+    ("Client 5512093 | Salesforce", "5512093"),
+    ("Client #AB-88213 - CRM", "AB-88213"),
 ])
 def test_an_id_after_a_customer_cue_in_a_shape_customer_id_misses_is_masked(analyzer, text, value):
     """The family steps aside for customer and account cues only where their own recognizers read the id;
