@@ -289,7 +289,7 @@ class CategoryClassifier:
         found = artefacts(text, self._artefacts)
         # a category term naming a part of a product ("the withholding calculator") is an object of work
         parts_of_work = {doc[start:end].text.lower() for label, start, end in category_matches
-                         if PERSON_LABEL not in label and of_work(doc, end, self._data.person)}
+                         if PERSON_LABEL not in label and of_work(doc, start, end, self._data.person)}
         if parts_of_work:
             found[TERM_OF_WORK] = len(parts_of_work)
         return TextFeatures(text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,

@@ -131,3 +131,19 @@ def titled(classifier, analyzer, title):
 def test_a_work_items_title_counts_its_subject_once_but_ones_own_document_title_counts_again(classifier, analyzer):
     assert titled(classifier, analyzer, "PLAT-7457 Emergency tax code not applied to starters - Jira") is None
     assert titled(classifier, analyzer, "My emergency tax code is wrong - letter to HMRC - Google Docs") == "tax"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("my HIV status flag", "medical"),
+    ("my insulin pump sync failed again and my sugar was at 300", "medical"),
+    ("my HIV medication refill queue is stuck at the pharmacy", "medical"),
+    ("my depression medication dosage calculator says I should double it", "medical"),
+])
+def test_when_my_stands_before_a_term_and_a_work_noun_then_the_person_still_owns_it(classifier, analyzer, text,
+                                                                                      category):
+    """A possessive before the phrase owns it whatever noun ends it: "my HIV status flag" is the
+    speaker's own matter, not a part of a product (fail closed)."""
+    found = features(classifier, analyzer, text)
+    assert f"{category}:strong" in {label for label, _ in found.owned}
+    assert TERM_OF_WORK not in dict(found.artefacts)
+    assert decide(classifier, analyzer, text, app="Slack", source="chat") == category
