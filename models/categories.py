@@ -453,9 +453,11 @@ class CategoryClassifier:
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * titled_count,
                 "weak_terms": weights.weak_term * min(weak_count, weights.max_weak_terms),
+                # an owned weak term alone stays below the threshold only at work ("my review" beside a
+                # ticket); elsewhere it counts as a strong one ("my pay got docked" in a chat is dropped)
                 "owned_terms": (weights.owned_term * len(owned.get(f"{category}:strong", set()))
-                                + weights.owned_weak_term * len(owned.get(f"{category}:weak", set())
-                                                                - owned.get(f"{category}:strong", set()))),
+                                + (weights.owned_weak_term if at_work else weights.owned_term)
+                                * len(owned.get(f"{category}:weak", set()) - owned.get(f"{category}:strong", set()))),
                 # in the category's own app or site (a review tool), an evaluation with no owner counts too
                 "person_patterns": weights.person_pattern * sum(1 for label in (terms if in_place else owned)
                                                                 if label.startswith(person)),

@@ -93,14 +93,34 @@ def test_when_an_assistant_is_asked_to_draft_for_many_then_work_but_for_ones_own
     assert decide(classifier, analyzer, own, app="ChatGPT", source=None, kind="keystrokes") == "medical"
 
 
-def test_one_owned_weak_term_alone_stays_below_the_threshold_and_with_a_strong_one_reaches_it(classifier, analyzer):
+def test_one_owned_weak_term_alone_stays_below_the_threshold_at_work_and_with_a_strong_one_reaches_it(
+        classifier, analyzer):
     data = category_data()
-    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Notes")
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Jira")
     weak = classifier._parts(record, [features(classifier, analyzer, "my refund")], set(), {})["tax"]
     assert weak["owned_terms"] == data.weights.owned_weak_term
     assert sum(weak.values()) < data.threshold
     both = classifier._parts(record, [features(classifier, analyzer, "my refund and my W-2")], set(), {})["tax"]
     assert sum(both.values()) >= data.threshold
+
+
+def test_one_owned_weak_term_outside_work_counts_as_an_owned_term(classifier, analyzer):
+    """Away from work the lighter weight would leave a person's own matter readable whenever the text
+    classifier is unsure ("my pay got docked", "my headache won't stop" in a chat): fail closed."""
+    data = category_data()
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Notes")
+    weak = classifier._parts(record, [features(classifier, analyzer, "my refund")], set(), {})["tax"]
+    assert weak["owned_terms"] == data.weights.owned_term
+    assert sum(weak.values()) >= data.threshold
+
+
+@pytest.mark.parametrize("text, category", [
+    ("my pay got docked", "performance"),
+    ("my headache won't stop", "medical"),
+    ("my leave got denied", "performance"),
+])
+def test_one_owned_weak_term_in_a_chat_between_people_is_dropped(classifier, analyzer, text, category):
+    assert decide(classifier, analyzer, text, app="Slack", source="chat") == category
 
 
 def test_explain_names_the_consequence_pattern_and_a_term_of_work_without_their_words(capsys):
