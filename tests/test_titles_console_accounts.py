@@ -4,6 +4,9 @@ counts of the same apps that must stay. Real analyzer built from the shipped fil
 from __future__ import annotations
 
 import pytest
+import regex
+
+from models.recognizers.config import recognizer_data
 
 
 def _found(analyzer, text: str) -> set[tuple[str, str]]:
@@ -111,3 +114,20 @@ def test_an_id_customer_id_reads_keeps_its_hashed_type(analyzer, text, value):
     covering = [r for r in analyzer.analyze(text, "en", score_threshold=0.4)
                 if r.start <= start and start + len(value) <= r.end]
     assert max(covering, key=lambda r: r.score).entity_type == "CUSTOMER_ID"
+
+
+@pytest.mark.parametrize("name, line", [
+    ("login in a VPN client's title", "Cisco AnyConnect" + " - a" * 100 + " | "),
+    ("login before a remote client's name", " - ab" * 80),
+    ("login at an account id", "a | a | a | " + "x" * 80 + " @ 1234"),
+])
+def test_a_crafted_title_line_is_scanned_without_backtracking(name, line):
+    """Many separators in one title line: the parts between them are read once, not split every way
+    (the VPN title's lazy parts cost ~10 µs a character, 400 times the possessive ones)."""
+    family = recognizer_data().work_identifiers["console_accounts"].expanded()
+    pattern = regex.compile(next(shapes[name].regex for shapes in family.values() if name in shapes), regex.MULTILINE)
+    text = "\n".join([line] * (16_000 // len(line)))
+    try:
+        list(pattern.finditer(text, timeout=0.05))
+    except TimeoutError:
+        pytest.fail("a console_accounts pattern backtracks on a crafted title line")
