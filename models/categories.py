@@ -43,6 +43,8 @@ from models.records import RawRecord
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # The artefact name under which category terms naming a part of a product are counted (see `of_work`).
 TERM_OF_WORK = "term_of_work"
+# The artefact name of writing for many readers ("a reminder email to all managers"), see categories.yaml.
+AUDIENCE = "audience"
 # Category scores are rounded to this many decimals before the threshold is applied.
 SCORE_DECIMALS = 3
 
@@ -397,6 +399,9 @@ class CategoryClassifier:
         generic = set() if self._conversation(record) else {
             label.split(":")[0] for label, phrases in merged["yours"].items() if phrases - owned.get(label, set())}
         ner_labels = {label for feature in features for label in feature.ner_labels}
+        # Writing for many readers is a document about a subject, unless its writer owns a category term
+        # in it: "To all managers: my leave got denied" is one's own matter sent to many (fail closed).
+        self_owned = any(phrases for label, phrases in owned.items() if label.split(":")[0] in self._data.categories)
         app = (record.app or "").lower()
         title = record.window_title or ""
         # The title names the document ("Promo case - ..."): its strong terms count once more.
@@ -408,7 +413,8 @@ class CategoryClassifier:
         work_place = bool(self._apps["work"].search(app) or self._data.work.host_labels.intersection(host.split("."))
                           or work_title)
         work = {"terms": weights.work_term * (len(terms.get("work:term", ())) + code),
-                "artefacts": weights.artefact * sum(merged["artefacts"].values()),
+                "artefacts": weights.artefact * sum(count for name, count in merged["artefacts"].items()
+                                                    if not (name == AUDIENCE and self_owned)),
                 "app": weights.work_app if work_place else 0.0,
                 # the classifier's confidence that the text is ordinary work
                 "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}

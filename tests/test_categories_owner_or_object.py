@@ -167,3 +167,16 @@ def test_when_my_stands_before_a_term_and_a_work_noun_then_the_person_still_owns
     assert f"{category}:strong" in {label for label, _ in found.owned}
     assert TERM_OF_WORK not in dict(found.artefacts)
     assert decide(classifier, analyzer, text, app="Slack", source="chat") == category
+
+
+@pytest.mark.parametrize("text, category, app, source, kind", [
+    ("To all managers: my leave got denied and nobody told me why", "performance", "Gmail", "chat", "transcript"),
+    ("Email to all staff: my pay got docked this month without any explanation", "performance", "Gmail", None,
+     "keystrokes"),
+    ("for our team: I'll be out today, my infection is back", "medical", "Slack", "chat", "transcript"),
+])
+def test_ones_own_matter_sent_to_many_readers_is_no_audience_artefact(classifier, analyzer, text, category, app,
+                                                                      source, kind):
+    """Writing for many readers is work only when the writer owns no category term in it: a personal
+    complaint or sick note sent "to all managers" is still the writer's own matter."""
+    assert decide(classifier, analyzer, text, app=app, source=source, kind=kind) == category
