@@ -405,7 +405,10 @@ class CategoryClassifier:
         app = (record.app or "").lower()
         title = record.window_title or ""
         # The title names the document ("Promo case - ..."): its strong terms count once more.
-        title_terms = dict(next((feature.terms for feature in features if title and feature.text == title), ()))
+        title_feature = next((feature for feature in features if title and feature.text == title), None)
+        title_terms = dict(title_feature.terms) if title_feature else {}
+        # a title that names a work item (a ticket key, a PR number: "PLAT-12 ... - Jira")
+        work_item_title = bool(title_feature and title_feature.artefacts)
         host = (hostname(record.url) or "") if record.url else ""
         code = min(sum(feature.code_tokens for feature in features), self._data.work.max_code_tokens)
         # A title naming a channel or a work tool ("#team-pay", "PLAT-12 ... - Jira") is a work page.
@@ -449,10 +452,11 @@ class CategoryClassifier:
             capped[category] = 1.0 if weak_at_work else 0.0
             person = f"{category}:person:"
             titled = title_terms.get(f"{category}:strong", set())
-            # a work tool's title names a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
+            # a work tool's title naming a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
             # its owned terms count again, its subject already counts as a term of the text; a document
-            # at work ("Promo case - draft" in Notion) still counts one unowned term again
-            titled_count = (len(titled & mine) if work_title and at_work
+            # at work ("Promo case - draft" in Notion), a channel or note naming no work item ("#chemo-buddies")
+            # still counts one unowned term again
+            titled_count = (len(titled & mine) if work_title and work_item_title and at_work
                             else len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work) if at_work
                             else len(titled))
             parts[category] = {

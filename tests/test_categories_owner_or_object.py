@@ -180,3 +180,20 @@ def test_ones_own_matter_sent_to_many_readers_is_no_audience_artefact(classifier
     """Writing for many readers is work only when the writer owns no category term in it: a personal
     complaint or sick note sent "to all managers" is still the writer's own matter."""
     assert decide(classifier, analyzer, text, app=app, source=source, kind=kind) == category
+
+
+def titled_with(classifier, analyzer, app, title, text):
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app=app, window_title=title)
+    found = [features(classifier, analyzer, title), features(classifier, analyzer, text)]
+    return classifier.decide(record, found, ()).category
+
+
+@pytest.mark.parametrize("app, title, text", [
+    ("Slack", "#chemo-buddies - Slack", "round 3 tomorrow, wish me luck"),
+    ("Google Chrome", "Therapy session notes - Jira", "felt anxious all week again"),
+])
+def test_a_work_tools_title_naming_no_work_item_counts_its_term_again(classifier, analyzer, app, title, text):
+    """Only a title that names a work item (a ticket key, a PR number) counts its owned terms alone: a
+    support channel or a personal note in a work tool still counts one unowned title term again."""
+    assert titled_with(classifier, analyzer, app, title, text) == "medical"
+    assert titled(classifier, analyzer, "PLAT-7457 Emergency tax code not applied to starters - Jira") is None
