@@ -197,3 +197,7 @@ def test_a_work_tools_title_naming_no_work_item_counts_its_term_again(classifier
     support channel or a personal note in a work tool still counts one unowned title term again."""
     assert titled_with(classifier, analyzer, app, title, text) == "medical"
     assert titled(classifier, analyzer, "PLAT-7457 Emergency tax code not applied to starters - Jira") is None
+
+
+def test_an_abortion_said_in_a_chat_is_medical(classifier, analyzer):
+    assert decide(classifier, analyzer, "I had an abortion last week", app="Slack", source="chat") == "medical"
