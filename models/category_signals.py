@@ -122,11 +122,12 @@ def of_work(doc: Doc, start: int, end: int, person: PersonSignals) -> bool:
 
 
 def _possessed(doc: Doc, start: int, person: PersonSignals) -> bool:
-    """Whether a possessive ("my", "his", "her") opens the noun phrase token `start` stands in: at most
+    """Whether a possessive ("my", "his", "her", "your") opens the noun phrase token `start` stands in: at most
     `possessive_window` + `work_head_window` tokens before it, with no stop word or punctuation between
     ("my HIV medication refill queue" owns "medication" too)."""
     for token in reversed(doc[max(0, start - person.possessive_window - person.work_head_window):start]):
-        if token.lower_ in person.possessives or token.tag_ == "PRP$" and token.lower_ in person.owners:
+        if (token.lower_ in person.possessives or token.lower_ in person.addressee_possessives
+                or token.tag_ == "PRP$" and token.lower_ in person.owners):
             return True
         if _BOUNDARY.fullmatch(token.text) or token.is_punct or token.is_stop:
             return False

@@ -201,3 +201,12 @@ def test_a_work_tools_title_naming_no_work_item_counts_its_term_again(classifier
 
 def test_an_abortion_said_in_a_chat_is_medical(classifier, analyzer):
     assert decide(classifier, analyzer, "I had an abortion last week", app="Slack", source="chat") == "medical"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("your insulin pump sync failed again", "medical"),
+    ("so your HIV medication refill queue is stuck?", "medical"),
+])
+def test_when_your_stands_before_a_term_and_a_work_noun_in_a_call_then_the_person_spoken_to_owns_it(
+        classifier, analyzer, text, category):
+    assert decide(classifier, analyzer, text) == category
