@@ -43,6 +43,8 @@ from models.records import RawRecord
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # The artefact name under which category terms naming a part of a product are counted (see `of_work`).
 TERM_OF_WORK = "term_of_work"
+# The artefact name of writing for many readers ("a reminder email to all managers"), see categories.yaml.
+AUDIENCE = "audience"
 # Category scores are rounded to this many decimals before the threshold is applied.
 SCORE_DECIMALS = 3
 
@@ -289,7 +291,7 @@ class CategoryClassifier:
         found = artefacts(text, self._artefacts)
         # a category term naming a part of a product ("the withholding calculator") is an object of work
         parts_of_work = {doc[start:end].text.lower() for label, start, end in category_matches
-                         if PERSON_LABEL not in label and of_work(doc, end, self._data.person)}
+                         if PERSON_LABEL not in label and of_work(doc, start, end, self._data.person)}
         if parts_of_work:
             found[TERM_OF_WORK] = len(parts_of_work)
         return TextFeatures(text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,
@@ -397,10 +399,16 @@ class CategoryClassifier:
         generic = set() if self._conversation(record) else {
             label.split(":")[0] for label, phrases in merged["yours"].items() if phrases - owned.get(label, set())}
         ner_labels = {label for feature in features for label in feature.ner_labels}
+        # Writing for many readers is a document about a subject, unless its writer owns a category term
+        # in it: "To all managers: my leave got denied" is one's own matter sent to many (fail closed).
+        self_owned = any(phrases for label, phrases in owned.items() if label.split(":")[0] in self._data.categories)
         app = (record.app or "").lower()
         title = record.window_title or ""
         # The title names the document ("Promo case - ..."): its strong terms count once more.
-        title_terms = dict(next((feature.terms for feature in features if title and feature.text == title), ()))
+        title_feature = next((feature for feature in features if title and feature.text == title), None)
+        title_terms = dict(title_feature.terms) if title_feature else {}
+        # a title that names a work item (a ticket key, a PR number: "PLAT-12 ... - Jira")
+        work_item_title = bool(title_feature and title_feature.artefacts)
         host = (hostname(record.url) or "") if record.url else ""
         code = min(sum(feature.code_tokens for feature in features), self._data.work.max_code_tokens)
         # A title naming a channel or a work tool ("#team-pay", "PLAT-12 ... - Jira") is a work page.
@@ -408,7 +416,8 @@ class CategoryClassifier:
         work_place = bool(self._apps["work"].search(app) or self._data.work.host_labels.intersection(host.split("."))
                           or work_title)
         work = {"terms": weights.work_term * (len(terms.get("work:term", ())) + code),
-                "artefacts": weights.artefact * sum(merged["artefacts"].values()),
+                "artefacts": weights.artefact * sum(count for name, count in merged["artefacts"].items()
+                                                    if not (name == AUDIENCE and self_owned)),
                 "app": weights.work_app if work_place else 0.0,
                 # the classifier's confidence that the text is ordinary work
                 "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}
@@ -443,19 +452,22 @@ class CategoryClassifier:
             capped[category] = 1.0 if weak_at_work else 0.0
             person = f"{category}:person:"
             titled = title_terms.get(f"{category}:strong", set())
-            # a work tool's title names a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
+            # a work tool's title naming a work item ("PLAT-12 Emergency tax code not applied - Jira"): only
             # its owned terms count again, its subject already counts as a term of the text; a document
-            # at work ("Promo case - draft" in Notion) still counts one unowned term again
-            titled_count = (len(titled & mine) if work_title and at_work
+            # at work ("Promo case - draft" in Notion), a channel or note naming no work item ("#chemo-buddies")
+            # still counts one unowned term again
+            titled_count = (len(titled & mine) if work_title and work_item_title and at_work
                             else len(titled & mine) + min(len(titled - mine), weights.max_unowned_at_work) if at_work
                             else len(titled))
             parts[category] = {
                 "strong_terms": weights.strong_term * (len(mine) + unowned),
                 "title_terms": weights.title_term * titled_count,
                 "weak_terms": weights.weak_term * min(weak_count, weights.max_weak_terms),
+                # an owned weak term alone stays below the threshold only at work ("my review" beside a
+                # ticket); elsewhere it counts as a strong one ("my pay got docked" in a chat is dropped)
                 "owned_terms": (weights.owned_term * len(owned.get(f"{category}:strong", set()))
-                                + weights.owned_weak_term * len(owned.get(f"{category}:weak", set())
-                                                                - owned.get(f"{category}:strong", set()))),
+                                + (weights.owned_weak_term if at_work else weights.owned_term)
+                                * len(owned.get(f"{category}:weak", set()) - owned.get(f"{category}:strong", set()))),
                 # in the category's own app or site (a review tool), an evaluation with no owner counts too
                 "person_patterns": weights.person_pattern * sum(1 for label in (terms if in_place else owned)
                                                                 if label.startswith(person)),

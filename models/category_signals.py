@@ -49,7 +49,8 @@ class PersonSignals(StrictModel):
     # The record sources (transcript `source`) that are conversations between people.
     conversation_sources: frozenset[str] = frozenset()
     # Nouns of work objects: a category term just before one names a part of a product, not anyone's
-    # matter ("I finished the withholding calculator", "my 1099 export"), so no one owns it.
+    # matter ("I finished the withholding calculator", "the 1099 export"), so no one owns it, unless a
+    # possessive opens the phrase ("my HIV status flag" stays the speaker's own).
     work_heads: frozenset[str] = frozenset()
     # How many tokens after the term a work head may stand ("the 1099 PDF export").
     work_head_window: int = pydantic.Field(default=2, ge=1, le=4)
@@ -83,7 +84,7 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
     found = Ownership({}, {}, {})
     for label, start, end in matches:
         pattern = PERSON_LABEL in label
-        if not pattern and of_work(doc, end, person):
+        if not pattern and of_work(doc, start, end, person):
             continue
         before = doc[max(0, start - (person.pattern_window if pattern else person.window)):start]
         clause = list(before)[_last_boundary(before) + 1:]
@@ -105,15 +106,31 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
     return found
 
 
-def of_work(doc: Doc, end: int, person: PersonSignals) -> bool:
-    """Whether a work head follows a term ending at token `end`, within `work_head_window` words of
-    its noun phrase ("withholding calculator", "biopsy result status enum"; not "1099. Export ...",
-    nor "my refund for the export": a stop word or punctuation ends the phrase)."""
+def of_work(doc: Doc, start: int, end: int, person: PersonSignals) -> bool:
+    """Whether a work head follows a term spanning tokens `start` to `end`, within `work_head_window`
+    words of its noun phrase ("withholding calculator", "biopsy result status enum"; not "1099. Export
+    ...", nor "my refund for the export": a stop word or punctuation ends the phrase), and no possessive
+    owns the phrase: "my HIV status flag", "her insulin pump sync" stay someone's own (fail closed)."""
+    if _possessed(doc, start, person):
+        return False
     for token in doc[end:end + person.work_head_window]:
         if _BOUNDARY.fullmatch(token.text) or token.is_punct or token.is_stop:
             return False
         if token.lower_ in person.work_heads or token.lemma_.lower() in person.work_heads:
             return True
+    return False
+
+
+def _possessed(doc: Doc, start: int, person: PersonSignals) -> bool:
+    """Whether a possessive ("my", "his", "her", "your") opens the noun phrase token `start` stands in: at most
+    `possessive_window` + `work_head_window` tokens before it, with no stop word or punctuation between
+    ("my HIV medication refill queue" owns "medication" too)."""
+    for token in reversed(doc[max(0, start - person.possessive_window - person.work_head_window):start]):
+        if (token.lower_ in person.possessives or token.lower_ in person.addressee_possessives
+                or token.tag_ == "PRP$" and token.lower_ in person.owners):
+            return True
+        if _BOUNDARY.fullmatch(token.text) or token.is_punct or token.is_stop:
+            return False
     return False
 
 

@@ -93,14 +93,34 @@ def test_when_an_assistant_is_asked_to_draft_for_many_then_work_but_for_ones_own
     assert decide(classifier, analyzer, own, app="ChatGPT", source=None, kind="keystrokes") == "medical"
 
 
-def test_one_owned_weak_term_alone_stays_below_the_threshold_and_with_a_strong_one_reaches_it(classifier, analyzer):
+def test_one_owned_weak_term_alone_stays_below_the_threshold_at_work_and_with_a_strong_one_reaches_it(
+        classifier, analyzer):
     data = category_data()
-    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Notes")
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Jira")
     weak = classifier._parts(record, [features(classifier, analyzer, "my refund")], set(), {})["tax"]
     assert weak["owned_terms"] == data.weights.owned_weak_term
     assert sum(weak.values()) < data.threshold
     both = classifier._parts(record, [features(classifier, analyzer, "my refund and my W-2")], set(), {})["tax"]
     assert sum(both.values()) >= data.threshold
+
+
+def test_one_owned_weak_term_outside_work_counts_as_an_owned_term(classifier, analyzer):
+    """Away from work the lighter weight would leave a person's own matter readable whenever the text
+    classifier is unsure ("my pay got docked", "my headache won't stop" in a chat): fail closed."""
+    data = category_data()
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app="Notes")
+    weak = classifier._parts(record, [features(classifier, analyzer, "my refund")], set(), {})["tax"]
+    assert weak["owned_terms"] == data.weights.owned_term
+    assert sum(weak.values()) >= data.threshold
+
+
+@pytest.mark.parametrize("text, category", [
+    ("my pay got docked", "performance"),
+    ("my headache won't stop", "medical"),
+    ("my leave got denied", "performance"),
+])
+def test_one_owned_weak_term_in_a_chat_between_people_is_dropped(classifier, analyzer, text, category):
+    assert decide(classifier, analyzer, text, app="Slack", source="chat") == category
 
 
 def test_explain_names_the_consequence_pattern_and_a_term_of_work_without_their_words(capsys):
@@ -131,3 +151,62 @@ def titled(classifier, analyzer, title):
 def test_a_work_items_title_counts_its_subject_once_but_ones_own_document_title_counts_again(classifier, analyzer):
     assert titled(classifier, analyzer, "PLAT-7457 Emergency tax code not applied to starters - Jira") is None
     assert titled(classifier, analyzer, "My emergency tax code is wrong - letter to HMRC - Google Docs") == "tax"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("my HIV status flag", "medical"),
+    ("my insulin pump sync failed again and my sugar was at 300", "medical"),
+    ("my HIV medication refill queue is stuck at the pharmacy", "medical"),
+    ("my depression medication dosage calculator says I should double it", "medical"),
+])
+def test_when_my_stands_before_a_term_and_a_work_noun_then_the_person_still_owns_it(classifier, analyzer, text,
+                                                                                      category):
+    """A possessive before the phrase owns it whatever noun ends it: "my HIV status flag" is the
+    speaker's own matter, not a part of a product (fail closed)."""
+    found = features(classifier, analyzer, text)
+    assert f"{category}:strong" in {label for label, _ in found.owned}
+    assert TERM_OF_WORK not in dict(found.artefacts)
+    assert decide(classifier, analyzer, text, app="Slack", source="chat") == category
+
+
+@pytest.mark.parametrize("text, category, app, source, kind", [
+    ("To all managers: my leave got denied and nobody told me why", "performance", "Gmail", "chat", "transcript"),
+    ("Email to all staff: my pay got docked this month without any explanation", "performance", "Gmail", None,
+     "keystrokes"),
+    ("for our team: I'll be out today, my infection is back", "medical", "Slack", "chat", "transcript"),
+])
+def test_ones_own_matter_sent_to_many_readers_is_no_audience_artefact(classifier, analyzer, text, category, app,
+                                                                      source, kind):
+    """Writing for many readers is work only when the writer owns no category term in it: a personal
+    complaint or sick note sent "to all managers" is still the writer's own matter."""
+    assert decide(classifier, analyzer, text, app=app, source=source, kind=kind) == category
+
+
+def titled_with(classifier, analyzer, app, title, text):
+    record = RawRecord("r", "keystrokes", "u", "2026-06-09T09:00:00Z", app=app, window_title=title)
+    found = [features(classifier, analyzer, title), features(classifier, analyzer, text)]
+    return classifier.decide(record, found, ()).category
+
+
+@pytest.mark.parametrize("app, title, text", [
+    ("Slack", "#chemo-buddies - Slack", "round 3 tomorrow, wish me luck"),
+    ("Google Chrome", "Therapy session notes - Jira", "felt anxious all week again"),
+])
+def test_a_work_tools_title_naming_no_work_item_counts_its_term_again(classifier, analyzer, app, title, text):
+    """Only a title that names a work item (a ticket key, a PR number) counts its owned terms alone: a
+    support channel or a personal note in a work tool still counts one unowned title term again."""
+    assert titled_with(classifier, analyzer, app, title, text) == "medical"
+    assert titled(classifier, analyzer, "PLAT-7457 Emergency tax code not applied to starters - Jira") is None
+
+
+def test_an_abortion_said_in_a_chat_is_medical(classifier, analyzer):
+    assert decide(classifier, analyzer, "I had an abortion last week", app="Slack", source="chat") == "medical"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("your insulin pump sync failed again", "medical"),
+    ("so your HIV medication refill queue is stuck?", "medical"),
+])
+def test_when_your_stands_before_a_term_and_a_work_noun_in_a_call_then_the_person_spoken_to_owns_it(
+        classifier, analyzer, text, category):
+    assert decide(classifier, analyzer, text) == category

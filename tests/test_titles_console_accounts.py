@@ -4,6 +4,9 @@ counts of the same apps that must stay. Real analyzer built from the shipped fil
 from __future__ import annotations
 
 import pytest
+import regex
+
+from models.recognizers.config import recognizer_data
 
 
 def _found(analyzer, text: str) -> set[tuple[str, str]]:
@@ -79,3 +82,53 @@ def test_a_login_of_a_console_code_host_or_remote_session_is_masked(analyzer, te
 ])
 def test_a_page_name_version_date_or_count_of_the_same_apps_stays(analyzer, text, kept):
     assert not _masked(analyzer, text, kept)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Customer 12345-ABC - Billing", "12345-ABC"),
+    ("Customer ABCDE-12345 - Billing", "ABCDE-12345"),
+    ("Member 123456789012345678 | Portal", "123456789012345678"),
+    ("Policy POLI-1234567X | Claims", "POLI-1234567X"),
+    ("Policy #GH7-88213", "GH7-88213"),
+    ("Customer: AB-123456-ZZ", "AB-123456-ZZ"),
+    ("Customer A1B2C3D4E5", "A1B2C3D4E5"),
+    ("Contact 5512093 - CRM", "5512093"),
+    ("Customerdetail 12345678", "12345678"),
+    ("Client 5512093 | Salesforce", "5512093"),
+    ("Client #AB-88213 - CRM", "AB-88213"),
+])
+def test_an_id_after_a_customer_cue_in_a_shape_customer_id_misses_is_masked(analyzer, text, value):
+    """The family steps aside for customer and account cues only where their own recognizers read the id;
+    shapes they miss (letters after the digits, a five-letter prefix, 15+ digits, a cue they lack) stay covered."""
+    assert _masked(analyzer, text, value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Customer 48213 called", "48213"),
+    ("customer #: 004-88213-7", "004-88213-7"),
+    ("Member No. 5512093", "5512093"),
+])
+def test_an_id_customer_id_reads_keeps_its_hashed_type(analyzer, text, value):
+    """Where customer_id reads the id too, its span outscores this family's, so the merged span keeps the
+    CUSTOMER_ID type (hashed, one customer's records still join)."""
+    start = text.index(value)
+    covering = [r for r in analyzer.analyze(text, "en", score_threshold=0.4)
+                if r.start <= start and start + len(value) <= r.end]
+    assert max(covering, key=lambda r: r.score).entity_type == "CUSTOMER_ID"
+
+
+@pytest.mark.parametrize("name, line", [
+    ("login in a VPN client's title", "Cisco AnyConnect" + " - a" * 100 + " | "),
+    ("login before a remote client's name", " - ab" * 80),
+    ("login at an account id", "a | a | a | " + "x" * 80 + " @ 1234"),
+])
+def test_a_crafted_title_line_is_scanned_without_backtracking(name, line):
+    """Many separators in one title line: the parts between them are read once, not split every way
+    (the VPN title's lazy parts cost ~10 µs a character, 400 times the possessive ones)."""
+    family = recognizer_data().work_identifiers["console_accounts"].expanded()
+    pattern = regex.compile(next(shapes[name].regex for shapes in family.values() if name in shapes), regex.MULTILINE)
+    text = "\n".join([line] * (16_000 // len(line)))
+    try:
+        list(pattern.finditer(text, timeout=0.05))
+    except TimeoutError:
+        pytest.fail("a console_accounts pattern backtracks on a crafted title line")
