@@ -264,7 +264,7 @@ def test_when_the_verifier_catches_a_record_then_the_summary_says_so_and_strict_
     canaries.write_text(json.dumps({"record": {"record_id": "canary-1", "kind": "transcript", "user_id": "emp-9",
                                                "ts": "2026-06-09T09:00:00Z", "segments": [
                                                    {"speaker": "a", "start": 0.0, "end": 1.0,
-                                                    "text": f"the passphrase is {SECRET}"}]},
+                                                    "text": f"the phrase was {SECRET}"}]},
                                     "secrets": [SECRET]}) + "\n")
     result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--canary_file",
                      str(canaries), *(["--strict_verifier"] if strict else []))

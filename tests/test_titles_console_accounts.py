@@ -132,3 +132,9 @@ def test_a_crafted_title_line_is_scanned_without_backtracking(name, line):
         list(pattern.finditer(text, timeout=0.05))
     except TimeoutError:
         pytest.fail("a console_accounts pattern backtracks on a crafted title line")
+
+
+def test_twelve_digits_inside_a_sentence_are_no_account_id_and_alone_in_a_title_part_they_are(analyzer):
+    assert not _masked(analyzer, "upgraded to build 202612061450 today", "202612061450")
+    assert _masked(analyzer, "Billing | 483355500873 | AWS", "483355500873")
+    assert _masked(analyzer, "aws account: 4833-5550-0873", "4833-5550-0873")

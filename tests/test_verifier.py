@@ -138,7 +138,7 @@ def test_when_the_main_detectors_miss_then_the_verifier_quarantines_and_canaries
                transcript(f"i heard {SECRET} today", record_id="r-repeat"),
                keystrokes("meeting notes", record_id="r-keys")]
     source = write_jsonl(tmp_path / "in.jsonl", records)
-    canary = transcript(f"the passphrase is {SECRET}", record_id="canary-1")
+    canary = transcript(f"the phrase was {SECRET}", record_id="canary-1")
     canaries = read_canaries([canary_line(canary, [SECRET])], str(tmp_path / "canaries.jsonl"))
     out = tmp_path / "out"
     settings = RunSettings(str(source), str(out), missing, KEY, AnalyzerSettings(), OcrSettings(), canaries=canaries)
