@@ -183,3 +183,24 @@ def test_when_a_window_summary_is_written_then_its_report_page_is_written_beside
     assert written.endswith("-run-1.json")
     assert Path(written[: -len(".json")] + ".html").read_text() == "<p>3</p>"
     assert sorted(p.suffix for p in (tmp_path / "audit").iterdir()) == [".html", ".json"]
+
+
+def _stateful_stages(pipeline: beam.Pipeline) -> list[set[str]]:
+    """The transforms of each stage FnApiRunner would run holding user state (so on one worker)."""
+    from apache_beam.runners.portability.fn_api_runner.fn_runner import FnApiRunner
+
+    _, stages = FnApiRunner().create_stages(pipeline.to_runner_api())
+    return [{t.unique_name for t in stage.transforms} for stage in stages if stage.is_stateful()]
+
+
+def test_in_batch_the_stateful_session_ocr_runs_apart_from_parsing_and_text_detection(policy, tmp_path):
+    # FnApiRunner runs a stage that holds state on one worker: the session OCR's batching must not be
+    # fused with parsing and text detection, or a run with several workers is no faster than one.
+    settings = RunSettings(str(tmp_path / "*.jsonl"), str(tmp_path), policy, KEY, AnalyzerSettings(), OcrSettings())
+    options = PipelineOptions(["--runner=FnApiRunner", "--direct_num_workers=2",
+                               "--direct_running_mode=multi_processing"])
+    stateful = _stateful_stages(build_pipeline(options, settings))
+    assert any("SanitizeRecords/RunOcr/BatchPerSession" in " ".join(names) for names in stateful)
+    for names in stateful:
+        assert not any(name.startswith(("ReadRawRecords/Parse", "SanitizeRecords/DetectText",
+                                        "SanitizeRecords/ExtractText")) for name in names)

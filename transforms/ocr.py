@@ -106,9 +106,16 @@ class RunOcr(beam.PTransform):
         prepared, discarded = [read.passed], [read.discarded]
         if grouped is not None:
             streaming = screenshots.pipeline.options.view_as(StandardOptions).streaming
-            sessions = (grouped
-                        | "KeyBySession" >> beam.Map(lambda record: (session_key(record), record)).with_output_types(
-                            tuple[tuple[str, str], RawRecord])
+            keyed = grouped | "KeyBySession" >> beam.Map(lambda record: (session_key(record), record)).with_output_types(
+                tuple[tuple[str, str], RawRecord])
+            if not streaming:
+                # A batch runner may fuse the stateful batching below with the steps before it, and
+                # FnApiRunner runs a stage holding state on one worker: text detection, parsing and
+                # everything else fused there would lose every other worker (measured: 2 workers as
+                # slow as 1). A shuffle here ends that stage. Not in streaming, where a runner shuffles
+                # before state anyway and the direct runner's Reshuffle may drop late elements.
+                keyed = keyed | "SpreadSessions" >> beam.Reshuffle()
+            sessions = (keyed
                         | "BatchPerSession" >> beam.GroupIntoBatches(
                             settings.session_batch_frames,
                             settings.session_buffer_secs if streaming else None)
