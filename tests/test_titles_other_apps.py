@@ -145,3 +145,40 @@ def test_a_slug_of_ordinary_words_masks_nothing_else(detector, analyzer_settings
                    url="https://acme.zendesk.com/agent/users/34712345678/requested_tickets")
     assert doc["window_title"] == "Requested tickets - Zendesk"
     assert doc["url"].endswith("/requested_tickets")
+
+
+TITLE_HANDLE = "TitleHandleRecognizer"
+
+
+def test_a_single_bracketed_surname_after_a_handle_is_a_person(analyzer):
+    found = _by(analyzer, "mic_p (Lundberg) · GitHub", TITLE_HANDLE)
+    assert {("USERNAME", "mic_p"), ("PERSON", "Lundberg")} <= found
+
+
+@pytest.mark.parametrize("title", ["ana_l (External) · GitHub", "jdoe (X) · GitHub", "notes (Lundberg) · Notion"])
+def test_a_bracketed_role_a_letter_or_a_word_before_it_names_nobody(analyzer, title):
+    assert ("PERSON", "Lundberg") not in _by(analyzer, title, TITLE_HANDLE)
+    assert not {v for e, v in _by(analyzer, title, TITLE_HANDLE) if e == "PERSON"}
+
+
+@pytest.mark.parametrize("title, login", [("eper3z — -zsh — 80×24", "eper3z"), ("Srbuntu — -bash — 120×40", "Srbuntu")])
+def test_the_folder_of_a_login_shells_terminal_window_is_a_login(analyzer, title, login):
+    assert ("USERNAME", login) in _by(analyzer, title, CONSOLE_USERNAME)
+
+
+@pytest.mark.parametrize("title", ["~ — -zsh — 80×24", "src — -zsh — 80×24", "platform — -zsh — 80×24",
+                                   "eper3z — vim — 80×24", "Downloads — -zsh — 80×24"])
+def test_a_terminal_windows_work_folder_or_another_process_names_nobody(analyzer, title):
+    assert not _by(analyzer, title, CONSOLE_USERNAME)
+
+
+@pytest.mark.parametrize("title, value", [("Girokonto (39758838) - Accounts", "39758838"),
+                                         ("Cuenta corriente 00491500051234 - Banco", "00491500051234")])
+def test_an_account_kind_a_bank_titles_is_an_account_cue(analyzer, title, value):
+    assert value in _found(analyzer, title)
+
+
+def test_a_dashboards_time_range_is_no_login_but_a_mail_searchs_sender_is(analyzer):
+    assert not _by(analyzer, "https://grafana.acme.io/d/abc/x?orgId=1&from=1700000000000&to=1700003600000",
+                   PERSONAL_URL_USERNAME)
+    assert ("USERNAME", "ana.lima") in _by(analyzer, "https://mail.example.com/search?from=ana.lima", PERSONAL_URL_USERNAME)
