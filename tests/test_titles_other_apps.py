@@ -182,3 +182,15 @@ def test_a_dashboards_time_range_is_no_login_but_a_mail_searchs_sender_is(analyz
     assert not _by(analyzer, "https://grafana.acme.io/d/abc/x?orgId=1&from=1700000000000&to=1700003600000",
                    PERSONAL_URL_USERNAME)
     assert ("USERNAME", "ana.lima") in _by(analyzer, "https://mail.example.com/search?from=ana.lima", PERSONAL_URL_USERNAME)
+
+
+@pytest.mark.parametrize("text, value", [("my ref is ACC-2024-0042719", "ACC-2024-0042719"), ("CUST9315", "CUST9315"),
+                                         ("Search: ACCT_00412877 - Stripe", "ACCT_00412877")])
+def test_capitals_naming_an_account_before_digits_are_an_account(analyzer, text, value):
+    assert value in _found(analyzer, text)
+
+
+@pytest.mark.parametrize("text", ["[ACC-1234] Fix login timeout - Jira", "CUST-42 escalation", "ACCESS-2024 review",
+                                  "CUSTOM-123456 build"])
+def test_a_trackers_key_or_a_longer_word_before_digits_stays(analyzer, text):
+    assert not {v for v in _found(analyzer, text) if any(c.isdigit() for c in v)}
