@@ -68,18 +68,22 @@ class Values:
         self.nicks, self.hosts = _public_nicks(seed)
 
     def faker(self) -> Faker:
+        """One locale's Faker."""
         return self.rng.choice(self.fakers)
 
     def name(self) -> str:
+        """A full name: a public set's PERSON value or a Faker locale's."""
         if self.rng.random() < 0.3 and self.people:
             return self.rng.choice(self.people)
         f = self.faker()
         return f"{f.first_name()} {f.last_name()}"
 
     def first(self) -> str:
+        """A given name of a Faker locale."""
         return self.faker().first_name()
 
     def handle(self) -> str:
+        """A login: an IRC nick or a Faker user name."""
         roll = self.rng.random()
         if roll < 0.4 and self.nicks:
             return self.rng.choice(self.nicks)
@@ -87,38 +91,47 @@ class Values:
         return user
 
     def host(self) -> str:
+        """A host name: an IRC host or a Faker one."""
         if self.rng.random() < 0.5 and self.hosts:
             return self.rng.choice(self.hosts)
         return self.faker().hostname()
 
     def email(self) -> str:
+        """An e-mail address of a Faker locale."""
         return self.faker().email()
 
     def phone(self) -> str:
+        """A phone number as a Faker locale writes it, or an international one."""
         f = self.faker()
         if not hasattr(f, "phone_number") or self.rng.random() < 0.3:
             return "+" + self.rng.choice("1234679") + self.digits(9, 11)
         return f.phone_number()
 
     def iban(self) -> str:
+        """An IBAN, compact or in groups of four."""
         iban = self.faker().iban()
         return " ".join(iban[i:i + 4] for i in range(0, len(iban), 4)) if self.rng.random() < 0.5 else iban
 
     def digits(self, low: int, high: int) -> str:
+        """A number of `low` to `high` digits, not starting with 0."""
         n = self.rng.randint(low, high)
         return self.rng.choice("123456789") + "".join(self.rng.choice("0123456789") for _ in range(n - 1))
 
     def alnum(self, n: int, alphabet: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") -> str:
+        """`n` characters of `alphabet`."""
         return "".join(self.rng.choice(alphabet) for _ in range(n))
 
     def slug(self, name: str) -> str:
+        """A URL slug of `name`."""
         return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or self.handle().lower()
 
     def org(self) -> str:
+        """An organisation's short name as URLs write it."""
         word = self.fakers[0].word() + self.rng.choice(("", "labs", "hq", "io", "-eng", "corp"))
         return re.sub(r"[^a-z0-9\-]+", "", word.lower()) or "acme"
 
     def browser(self) -> str:
+        """A browser's title suffix (or none, as Safari)."""
         return self.rng.choice(BROWSERS)
 
 
