@@ -194,3 +194,18 @@ def test_capitals_naming_an_account_before_digits_are_an_account(analyzer, text,
                                   "CUSTOM-123456 build"])
 def test_a_trackers_key_or_a_longer_word_before_digits_stays(analyzer, text):
     assert not {v for v in _found(analyzer, text) if any(c.isdigit() for c in v)}
+
+
+TITLE_PEOPLE_PERSON = "TitlePeoplePersonRecognizer"
+
+
+@pytest.mark.parametrize("title, name", [("leonti | Contact | Salesforce - Microsoft\u200b Edge", "leonti"),
+                                         ("ana lima | Lead | Salesforce", "ana lima")])
+def test_the_name_of_a_persons_crm_record_is_a_person(analyzer, title, name):
+    assert ("PERSON", name) in _by(analyzer, title, TITLE_PEOPLE_PERSON)
+
+
+@pytest.mark.parametrize("title", ["Recently Viewed | Contacts | Salesforce", "New Contact | Salesforce",
+                                   "Acme Corp | Account | Salesforce", "Q3 renewal | Opportunity | Salesforce"])
+def test_a_list_view_or_a_record_of_no_person_names_nobody(analyzer, title):
+    assert not _by(analyzer, title, TITLE_PEOPLE_PERSON)
