@@ -228,8 +228,8 @@ def _value_matches(value: str, entity_type: str, min_chars: int) -> set[ValueMat
         parts = parts if sum(p.isalpha() and len(p) >= min_chars for p in parts) >= 2 else []
     else:
         parts, ignore_case = [], False
-    if entity_type == "USERNAME" and "@" in value:
-        matches |= _login_parts(value, min_chars)
+    if entity_type == "USERNAME":
+        matches |= _login_parts(value, min_chars) if "@" in value else _slug_parts(value, min_chars)
     for part in parts:
         if len(part) >= min_chars and part.isalpha():
             # A name that is also a common word ("Will", "May") is matched only as written.
@@ -248,6 +248,14 @@ def _login_parts(value: str, min_chars: int) -> set[ValueMatch]:
     return {ValueMatch(part, "USERNAME", ignore_case=True, whole_word=True) for part in parts
             if len(part) >= min_chars and any(c.isalpha() for c in part)
             and not (part.isalpha() and is_ordinary_word(part))}
+
+
+def _slug_parts(value: str, min_chars: int) -> set[ValueMatch]:
+    """The letter words of a login or a page's slug (`calendly.com/florence`, `linkedin.com/in/irinel-gheorghiu`),
+    each searched whole in any case: the page's title names the person as the slug spells them ("30 Minute
+    Meeting - Florence"). Not an ordinary word ("requested_tickets", "dev-team" stay elsewhere)."""
+    return {ValueMatch(part, "USERNAME", ignore_case=True, whole_word=True) for part in re.split(r"[\-_.\s]+", value)
+            if len(part) >= max(min_chars, 4) and part.isalpha() and not is_ordinary_word(part)}
 
 
 # The number of a numbered role ("user1", "speaker12"): one or two digits at the end of a word.

@@ -16,11 +16,12 @@ from models.recognizers.ui_terms import TITLE_SEPARATOR
 # What may follow a handle in its part: the part's end, a possessive ("'s team") or a bracket ("(Keybase)").
 _AFTER = regex.compile(r"\s*$|['’]s\b|\s+\(")
 _PIECE = regex.compile(r"[^\W\d_]+")
-# A display name in brackets after a handle ("jdoe (Jane Doe) · GitHub", "kravel (Kritika L. Ravel)"):
-# capitalised words, initials or words of a script without case. A bare word is a handle only before one.
+# A display name in brackets after a handle ("jdoe (Jane Doe) · GitHub", "kravel (Kritika L. Ravel)", "mic_p
+# (Lundberg)"): one to four capitalised words, initials or words of a script without case. A bare word is a
+# handle only before one.
 _WORD = regex.compile(r"[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{M}\d]{2,31}")
 _BRACKETED = regex.compile(r"\s+\(((?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?|\p{Lo}[\p{Lo}\p{M}]*)"
-                           r"(?:\s(?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?|\p{Lo}[\p{Lo}\p{M}]*)){1,3})\)")
+                           r"(?:\s(?:\p{Lu}[\p{Ll}\p{M}'’\-]*\.?|\p{Lo}[\p{Lo}\p{M}]*)){0,3})\)")
 
 
 class TitleHandleRecognizer(EntityRecognizer):
@@ -70,8 +71,12 @@ class TitleHandleRecognizer(EntityRecognizer):
         return [result for result in results if result.entity_type in entities]
 
     def _is_display_name(self, words: str) -> bool:
-        """A word in it that is no English, app or UI word ("(Faith B. Uche)"; not "(External)")."""
-        return not all(self._is_word(word.lower().rstrip(".")) for word in words.split())
+        """A word in it that is no English, app or UI word ("(Faith B. Uche)"; not "(External)"); one word
+        alone of three letters or more ("(Lundberg)"; not "(X)")."""
+        parts = words.split()
+        if len(parts) == 1 and len(parts[0].rstrip(".")) < 3:
+            return False
+        return not all(self._is_word(word.lower().rstrip(".")) for word in parts)
 
     def _joined_login(self, token: str) -> bool:
         """Small letters that open with a listed given name (`joined_min_given` letters or more) and go on
