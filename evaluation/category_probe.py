@@ -209,12 +209,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, help="also score a built dev split (its gold.jsonl and input/)")
     parser.add_argument("--no-probe", action="store_true", help="score only the dev split")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--detail", help="write each probe record's id, source, gold and decided category here")
     args = parser.parse_args(argv)
     results = {}
     if not args.no_probe:
         records, gold, where = probe_records(args.seed, args.per_source)
         decided = predicted(records)
         kinds = {record["record_id"]: record["kind"] for record in records}
+        results[f"probe seed {args.seed}"] = figures(gold, decided, kinds)
+        results[f"probe seed {args.seed}, by source"] = by_source(gold, decided, where)
+        if args.detail:
+            Path(args.detail).write_text("".join(json.dumps({"id": rid, "where": where[rid], "gold": gold[rid][0],
+                                                             "decided": decided[rid]}) + "\n" for rid in gold))
         for name in (f"probe seed {args.seed}", f"probe seed {args.seed}, by source"):
             _print(name, results[name])
     if args.dev:

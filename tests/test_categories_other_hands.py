@@ -30,6 +30,10 @@ def decide(classifier, analyzer, text, app=None, title=None, source="chat", kind
      "Mid-year review", "performance"),
     ("Beoordelingsgesprek: verbeterplan van zes weken afgesproken", "Microsoft Word", "Document1", "performance"),
     ("please get the onboarding docs done by Thursday or this goes into your review", "Slack", "Slack", "performance"),
+    ("your tickets keep slipping and the client noticed; if this doesn't turn around by the end of the month "
+     "I'll have to involve HR", "Microsoft Teams", "Chat", "performance"),
+    ("honestly, the quality of your last two releases was not acceptable", "Microsoft Teams", "Chat", "performance"),
+    ("wir müssen reden: deine Ziele aus dem Quartal sind nicht erreicht", "Zoom", "Zoom Meeting", "performance"),
 ])
 def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(classifier, analyzer, text, app, title,
                                                                           expected):
@@ -42,6 +46,9 @@ def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(class
     ("finish the migration by Friday or it goes into the review queue next sprint", "Slack", "#platform"),
     ("corregir cálculo de retenciones IRPF para nóminas de marzo", "Visual Studio Code", "payroll.py"),
     ("we need to improve the build time by Friday or the release slips", "Slack", "#eng"),
+    ("the quality of the PDF export is not acceptable, customers see blank pages", "Slack", "#support"),
+    ("die Sprintziele wurden nicht erreicht, weil der Build zwei Tage kaputt war", "Slack", "#team-payroll"),
+    ("Leistungsbeurteilung Formular: Pflichtfeld Zielerreichung wird nicht validiert", "Google Chrome", "New Tab"),
 ])
 def test_when_work_is_about_the_same_subject_then_it_stays(classifier, analyzer, text, app, title):
     assert decide(classifier, analyzer, text, app, title) is None
