@@ -34,6 +34,8 @@ def decide(classifier, analyzer, text, app=None, title=None, source="chat", kind
      "I'll have to involve HR", "Microsoft Teams", "Chat", "performance"),
     ("honestly, the quality of your last two releases was not acceptable", "Microsoft Teams", "Chat", "performance"),
     ("wir müssen reden: deine Ziele aus dem Quartal sind nicht erreicht", "Zoom", "Zoom Meeting", "performance"),
+    ("DNR and healthcare proxy on file, palliative care consult requested", "Microsoft Word", "Document1", "medical"),
+    ("Antibiotics for a left heel ulcer, rule out osteomyelitis", "Google Chrome", "Notes", "medical"),
 ])
 def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(classifier, analyzer, text, app, title,
                                                                           expected):
@@ -49,6 +51,8 @@ def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(class
     ("the quality of the PDF export is not acceptable, customers see blank pages", "Slack", "#support"),
     ("die Sprintziele wurden nicht erreicht, weil der Build zwei Tage kaputt war", "Slack", "#team-payroll"),
     ("Leistungsbeurteilung Formular: Pflichtfeld Zielerreichung wird nicht validiert", "Google Chrome", "New Tab"),
+    ("CLIN-44 the sepsis alert rule fires twice for every encounter after the deploy", "Jira", "CLIN-44 - Jira"),
+    ("the discharge summary template loses its header in the PDF export", "Slack", "#ehr-team"),
 ])
 def test_when_work_is_about_the_same_subject_then_it_stays(classifier, analyzer, text, app, title):
     assert decide(classifier, analyzer, text, app, title) is None
