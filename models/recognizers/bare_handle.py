@@ -103,11 +103,15 @@ class BareHandleRecognizer(EntityRecognizer):
 
     def _after_cue(self, text: str) -> Iterator[RecognizerResult]:
         """A word with a final number, or a handle joined by `_` or `.` (or an initial joined to a
-        name), right after a chat cue ("ping jsmith2", "dm'd dung_pham", "thanks j.smith")."""
+        name), right after a chat cue ("ping jsmith2", "dm'd dung_pham", "thanks j.smith"); and a
+        login of small letters that is no word, long enough not to be a team's or chat's short word
+        ("shared it with jamesdunn", "cc kujundzicf"; not "cc finance", "ping oncall")."""
         for match in self._cued.finditer(text):
             token = match.group(1).lower()
             if self.is_digit_handle(token) or (_JOINED.search(token) and (self.is_handle(token)
-                                                                          or _INITIAL_HANDLE.fullmatch(token))):
+                                                                          or _INITIAL_HANDLE.fullmatch(token))) or (
+                    match.group(1).islower() and match.group(1).isalpha()
+                    and len(token) >= self._rule.plain_cued_min_length and self.is_handle(token)):
                 yield RecognizerResult("USERNAME", match.start(1), match.end(1), self._rule.cued_score)
 
     def _row_cells(self, text: str) -> Iterator[RecognizerResult]:
