@@ -14,6 +14,7 @@ import argparse
 import json
 import random
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -40,6 +41,7 @@ class People:
         self.en.seed_instance(rng.randrange(1 << 30))
 
     def faker(self) -> Faker:
+        """A Faker of a random locale of LOCALES, seeded from the probe's seed."""
         locale = self.rng.choice(LOCALES)
         if locale not in self.fakers:
             try:
@@ -50,10 +52,12 @@ class People:
         return self.fakers[locale]
 
     def person(self) -> tuple[str, str]:
+        """A first and a last name."""
         fake = self.faker()
         return fake.first_name(), fake.last_name()
 
     def login(self) -> str:
+        """A login made from a name as companies and sites make them (first.last, flast, first42...)."""
         first, last = (re.sub(r"[^a-z]", "", _fold(p)) for p in self.person())
         if len(first) < 2 or len(last) < 2:  # a script Faker does not romanize: an English name instead
             first, last = self.en.first_name().lower(), self.en.last_name().lower()
@@ -63,6 +67,7 @@ class People:
                 f"{last}{first[0]}", self.en.user_name()][shape]
 
     def password(self) -> str:
+        """A password people pick (word and digits) or a generated one."""
         word = self.en.word()
         digits = str(self.rng.randrange(10, 9999))
         shape = self.rng.randrange(4)
@@ -71,7 +76,6 @@ class People:
 
 
 def _fold(text: str) -> str:
-    import unicodedata
     return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isascii()).lower()
 
 
@@ -102,6 +106,7 @@ class Builder:
         self.spans: list[tuple[str, int, int, str]] = []
 
     def add(self, piece: str, label: str | None = None) -> Builder:
+        """Append `piece`, as a gold value of `label` when one is given."""
         if label:
             self.spans.append((label, len(self.text), len(self.text) + len(piece), piece))
         self.text += piece
@@ -368,6 +373,7 @@ def report(records: list[dict], golds: list[dict], show: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Score the probe's seed or a built split's transcripts and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", choices=sorted(SEEDS), default="tune")
     parser.add_argument("--size", type=int, default=400)
