@@ -43,6 +43,7 @@ FOUND = [
     ("use $hH5ejv5132 for the box", "SECRET", "$hH5ejv5132"),
     ("use &4ON6D(axOB7l for the box", "SECRET", "&4ON6D(axOB7l"),
     ("I set it to *2Pk)tDn5Rt for now", "SECRET", "*2Pk)tDn5Rt"),
+    ("use %5Jd8NG(YU for the box", "SECRET", "%5Jd8NG(YU"),
     ("1\n00:00:12.000 --> 00:00:15.500\nயூவரானி ராஜசேகர்: cc the team", "PERSON", "யூவரானி ராஜசேகர்"),
     ("<v Ana Lima>hi all</v>", "PERSON", "Ana Lima"),
     ("12/04/26, 15:44 - რამაზ ქარჩავა: here", "PERSON", "რამაზ ქარჩავა"),
@@ -61,7 +62,7 @@ KEPT = [
     "try rtx3090 and win2019", "use the 2024 budget", "[12:00] <y> OK, that works", "[12:00] <y> GitHub: down again?",
     "[10:00] <z> i386: works, x86_64, amd64", "[10:00] <z> eth0: no carrier", "[10:00] <z> yes, it works",
     "sshd[1]: Accepted publickey for root from 1.2.3.4", "test:e2e and build:prod2 scripts",
-    "ResNet-50 on Ctrl+Alt+F2", "getUser(id1) and Foo(Bar2)", "@Ana_Li2 can you look", "HTTP_2xx and MyClass_v2",
+    "ResNet-50 on Ctrl+Alt+F2", "a disk (146Gig) and use mpg123 for it", "getUser(id1) and Foo(Bar2)", "@Ana_Li2 can you look", "HTTP_2xx and MyClass_v2",
     "00:00:12.000 --> 00:00:15.500\nSpeaker 1: hi all", "<v Speaker>hi all</v>",
 ]
 
