@@ -94,6 +94,8 @@ GONE = [
     (["assigned the ticket to kujundzicf"], ["kujundzicf"], ["assigned", "ticket"]),
     (["/invite dukejeffrey"], ["dukejeffrey"], ["invite"]),
     (["Ana Lima  10:15 AM\nNomathalente: pushed a fix, pls retest"], ["Nomathalente"], ["pushed", "retest"]),
+    (["[10:06 AM] Lima, Ana\nNomathalente: pushed a fix"], ["Nomathalente"], ["pushed"]),
+    (["ana_l \u2014 Today at 12:27 PM\nBesey: pushed a fix"], ["Besey"], ["pushed"]),
     (["12/06/26, 14:19 - Ana Lima: cc michael_lee"], ["michael_lee"], []),
     (["morning Matija :)"], ["Matija"], ["morning"]),
     (["np S'fiso"], ["S'fiso"], []),
@@ -119,6 +121,7 @@ STAYS = [
     ["morning standup moved to 10", "np, the deploy can wait", "congrats team, great job on the release"],
     ["cc max_length and node.js folks", "ping @here about the outage"],
     ["9:30 AM\nupdate: the release is out, then the flaky tests"],
+    ["Deploy started 10:15\nkubelet: node ready, pods scheduled", "standup at 9:30\ntodo: review the PR"],
     ["web01 sshd[2231]: Accepted publickey for root from 10.0.0.5 port 52144 ssh2"],
 ]
 

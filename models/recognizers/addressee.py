@@ -15,10 +15,12 @@ from models.recognizers.config import Addressees
 
 # At the start of a text or of a message in a joined transcript (its segments are joined by a blank
 # line), after an IRC line's own nick ("[10:02] <ana> topyli: try this"), or on the line after a chat
-# export's header that ends with its time ("Ana Lima  10:15 AM"): a terminal's or log's "systemd: Started
-# ..." lines are not messages.
+# export's header: a name, then two blanks or "Today at" and a time ("Ana Lima  10:15 AM"), or a bracketed
+# time and a name ("[10:06 AM] Lima, Ana"); a log's "Deploy started 10:15" is no header, and a terminal's
+# or log's "systemd: Started ..." lines are not messages.
 _STARTS = (r"(?:^|(?<=\n\n)|(?<=(?:^|\n)[ \t]{0,4}(?:\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]{1,3})?<[@+%&~]?[^>\s]{1,32}>[ \t])"
-           r"|(?<=\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]{0,2}\n))")
+           r"|(?<=(?:[ \t]{2}|(?i:today|yesterday)[ \t]at[ \t])\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]{0,2}\n)"
+           r"|(?<=(?:^|\n)\[\d{1,2}:\d\d(?:[ \t]?[AaPp][Mm])?\][ \t][^\n]{1,60}\n))")
 # A dash after the handle only before a lower-case word, as a chat sentence goes on ("Olavi - can you
 # review?"): a window title's parts are capitalised ("markdown - Visual Studio Code", "roberthalf - Jobs").
 _ADDRESSED = regex.compile(_STARTS + r"[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
