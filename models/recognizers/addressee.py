@@ -14,14 +14,20 @@ from models.config_files import term_list
 from models.recognizers.config import Addressees
 
 # At the start of a text or of a message in a joined transcript (its segments are joined by a blank
-# line): a terminal's or log's "systemd: Started ..." lines are not messages.
+# line), after an IRC line's own nick ("[10:02] <ana> topyli: try this"), or on the line after a chat
+# export's header: a name, then two blanks or "Today at" and a time ("Ana Lima  10:15 AM"), or a bracketed
+# time and a name ("[10:06 AM] Lima, Ana"); a log's "Deploy started 10:15" is no header, and a terminal's
+# or log's "systemd: Started ..." lines are not messages.
+_STARTS = (r"(?:^|(?<=\n\n)|(?<=(?:^|\n)[ \t]{0,4}(?:\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]{1,3})?<[@+%&~]?[^>\s]{1,32}>[ \t])"
+           r"|(?<=(?:[ \t]{2}|(?i:today|yesterday)[ \t]at[ \t])\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]{0,2}\n)"
+           r"|(?<=(?:^|\n)\[\d{1,2}:\d\d(?:[ \t]?[AaPp][Mm])?\][ \t][^\n]{1,60}\n))")
 # A dash after the handle only before a lower-case word, as a chat sentence goes on ("Olavi - can you
 # review?"): a window title's parts are capitalised ("markdown - Visual Studio Code", "roberthalf - Jobs").
-_ADDRESSED = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
+_ADDRESSED = regex.compile(_STARTS + r"[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
                            r"(?=[:,][ \t]++\S|[ \t]{1,2}[\-–—][ \t]++[a-z])")
 # In a text that joins messages (a window title never does), a dash before any word: "Olavi - Can you
 # review?" is a message too.
-_ADDRESSED_IN_TALK = regex.compile(r"(?:^|(?<=\n\n))[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
+_ADDRESSED_IN_TALK = regex.compile(_STARTS + r"[ \t]{0,4}+([A-Za-z][A-Za-z\-]{1,30}+)"
                                    r"(?=[:,][ \t]++\S|[ \t]{1,2}[\-–—][ \t]++\S)")
 # A second line of the same message that starts the same way ("nginx: reloaded") makes it a log.
 _LOGGED = regex.compile(r"\n[ \t]{0,4}+[A-Za-z][\w\-]{0,30}+(?:\[\d++\])?+:[ \t]")

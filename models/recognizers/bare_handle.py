@@ -1,7 +1,8 @@
 """Handles, initials and ids written with no cue in front of them: cells of a table row about a person
 ("JH,jamie.hawkins,2026-04-28", "Souza, Ana;Lisboa;CU-48213"), a handle made from a name or e-mail of the same text ("Kim Swanson
 ... swansonk"), a handle typed alone on its line (a search box or people picker: "omar.haddad"), and a name or word with a
-number, or a handle joined by "_" or ".", after a chat cue ("ping jsmith2", "thanks maria88", "dm'd lan_le")."""
+number, or a handle joined by "_" or ".", after a chat cue ("ping jsmith2", "thanks maria88", "dm'd lan_le"), and the
+login of a bare `login:password` pair ("jdoe:could5401")."""
 from __future__ import annotations
 
 import unicodedata
@@ -11,6 +12,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from models.config_files import term_list
 from models.recognizers.config import BareHandles
 from models.recognizers.phrases import phrase_trie
 
@@ -66,6 +68,8 @@ class BareHandleRecognizer(EntityRecognizer):
         self._token = regex.compile(rf"(?<![\w@.\-/:\\~])(?:{rule.handle})(?![\w@\-/:\\]|\.\w)")
         self._not_initials = frozenset(rule.not_initials)
         self._digit_handle = regex.compile(rule.digit_handle)
+        self._pair = regex.compile(rule.pair_login)
+        self._not_pair_logins = frozenset(term_list(rule.pair_not_logins)) | self._known
         cues = phrase_trie(rule.handle_cues, space=r"[ \t]{1,3}")
         self._cued = regex.compile(rf"(?<![\w@./\-])(?i:{cues})"
                                    rf"[:,]?[ \t]{{1,3}}@?([A-Za-z][A-Za-z\d]{{0,30}}(?:[._][A-Za-z\d]{{1,30}}){{0,2}})"
@@ -79,7 +83,8 @@ class BareHandleRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         """Row cells, handles made from the text's names, and lone handles, of the types asked for."""
-        results = [*self._row_cells(text), *self._derived(text), *self._alone(text), *self._after_cue(text)]
+        results = [*self._row_cells(text), *self._derived(text), *self._alone(text), *self._after_cue(text),
+                   *self._pair_logins(text)]
         return [result for result in results if result.entity_type in entities]
 
     def is_handle(self, token: str) -> bool:
@@ -103,12 +108,27 @@ class BareHandleRecognizer(EntityRecognizer):
 
     def _after_cue(self, text: str) -> Iterator[RecognizerResult]:
         """A word with a final number, or a handle joined by `_` or `.` (or an initial joined to a
-        name), right after a chat cue ("ping jsmith2", "dm'd dung_pham", "thanks j.smith")."""
+        name, or a given name joined to another), right after a chat cue ("ping jsmith2", "dm'd dung_pham",
+        "thanks j.smith", "cc michael_lee"); and a
+        login of small letters that is no word, long enough not to be a team's or chat's short word
+        ("shared it with jamesdunn", "cc kujundzicf"; not "cc finance", "ping oncall")."""
         for match in self._cued.finditer(text):
             token = match.group(1).lower()
-            if self.is_digit_handle(token) or (_JOINED.search(token) and (self.is_handle(token)
-                                                                          or _INITIAL_HANDLE.fullmatch(token))):
+            if self.is_digit_handle(token) or (_JOINED.search(token) and (
+                    self.is_handle(token) or _INITIAL_HANDLE.fullmatch(token)
+                    or _JOINED.split(token)[0] in self._first_names)) or (
+                    match.group(1).islower() and match.group(1).isalpha()
+                    and len(token) >= self._rule.plain_cued_min_length and self.is_handle(token)):
                 yield RecognizerResult("USERNAME", match.start(1), match.end(1), self._rule.cued_score)
+
+    def _pair_logins(self, text: str) -> Iterator[RecognizerResult]:
+        """The login of a bare `login:password` pair ("here: jdoe:could5401"); not a key of search or config
+        syntax, code or an app (`label:p1`, `host:db01`, `node:v18x`)."""
+        if ":" not in text:
+            return
+        for match in self._pair.finditer(text):
+            if match.group("login").lower() not in self._not_pair_logins:
+                yield RecognizerResult("USERNAME", match.start("login"), match.end("login"), self._rule.pair_score)
 
     def _row_cells(self, text: str) -> Iterator[RecognizerResult]:
         for start, line in _lines(text):

@@ -249,6 +249,10 @@ class BareHandles(StrictModel):
     digit_handle: Regex
     handle_cues: tuple[str, ...] = pydantic.Field(min_length=1)
     cued_score: Score
+    plain_cued_min_length: int = pydantic.Field(ge=4, le=32)  # a login of plain small letters after a cue
+    pair_login: Regex  # a bare `login:password` pair, from its `:`; the login is the group `login`
+    pair_not_logins: str  # term list file
+    pair_score: Score
     row_score: Score
     initials_score: Score
     derived_score: Score
