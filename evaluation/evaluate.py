@@ -7,7 +7,8 @@ The test split is reported in aggregate only. Per-record detail is written for t
 to OUT/dev/detail.jsonl. `--quick` writes small splits and OUT/EVALUATION.quick.md instead.
 `--splits tune` runs the screen tuning family (templates_tune/screens.py) as a split of its own, and
 `--splits tune_apps` the second one (templates_tune/apps.py: other apps' layouts), `--splits tune_body`
-the third (templates_tune/body.py: body-heavy screens: mail prose, chat, documents, terminals); a run
+the third (templates_tune/body.py: body-heavy screens: mail prose, chat, documents, terminals), and
+`--splits tune_shells` / `tune_shells_held` the sixth and its held-out seed (templates_tune/shells.py); a run
 without the test split prints, and with `--report` writes, the screen figures of its splits.
 """
 from __future__ import annotations
