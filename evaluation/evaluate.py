@@ -7,7 +7,8 @@ The test split is reported in aggregate only. Per-record detail is written for t
 to OUT/dev/detail.jsonl. `--quick` writes small splits and OUT/EVALUATION.quick.md instead.
 `--splits tune` runs the screen tuning family (templates_tune/screens.py) as a split of its own, and
 `--splits tune_apps` the second one (templates_tune/apps.py: other apps' layouts), `--splits tune_body`
-the third (templates_tune/body.py: body-heavy screens: mail prose, chat, documents, terminals); a run
+the third (templates_tune/body.py: body-heavy screens: mail prose, chat, documents, terminals), and
+`--splits tune_shells` / `tune_shells_held` the sixth and its held-out seed (templates_tune/shells.py); a run
 without the test split prints, and with `--report` writes, the screen figures of its splits.
 """
 from __future__ import annotations
@@ -36,7 +37,8 @@ from pipeline.summary import read_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "EVALUATION.md"
-SPLITS = ("dev", "test", "tune", "tune_apps", "tune_body", "tune_secrets", "tune_headers")
+SPLITS = ("dev", "test", "tune", "tune_apps", "tune_body", "tune_secrets", "tune_headers", "tune_shells",
+          "tune_shells_held")
 _RECORDED_HASH = re.compile(r"test split sha256 \(full\): `([0-9a-f]{64})`")
 DEFAULT_RUNNER_ARGS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 

@@ -48,6 +48,9 @@ class AvatarShape(StrictModel):
     # Square tiles of a saturated colour (its channels this far apart, 0-255) count with a darker
     # glyph too (dark initials on orange or cyan); a grey key or a light button never does.
     min_dark_glyph_chroma: float = pydantic.Field(ge=0, le=255)
+    # A shape whose longer side is this many pixels or more must hold one line of glyphs: a video
+    # call's large initials tile does, a square sticky note or card with lines of text does not.
+    one_line_from_px: int = pydantic.Field(ge=8)
 
     @pydantic.model_validator(mode="after")
     def _ranges(self) -> "AvatarShape":
@@ -156,12 +159,32 @@ def _is_avatar(pixels: np.ndarray, colours: np.ndarray, box: Box, count: int, co
     glyph = colours[middle] != colour
     if not shape.min_glyph <= glyph.mean() <= shape.max_glyph:
         return False
+    if longer >= shape.one_line_from_px and not _one_glyph_line(colours, box, colour):
+        return False
     luminance = pixels[middle].astype(np.float32) @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
     contrast = float(luminance[glyph].mean()) - float(luminance[~glyph].mean())
     if square and contrast < 0:  # a dark glyph on a square: only on a saturated tile, not a grey key
         tile = pixels[middle][~glyph].astype(np.float32).mean(axis=0)
         return float(tile.max() - tile.min()) >= shape.min_dark_glyph_chroma and -contrast >= shape.min_contrast
     return (contrast if square else abs(contrast)) >= shape.min_contrast
+
+
+# A band of glyph rows at least this share of the tallest band's height is a line of text (an
+# accent or an i's dot above a letter is a smaller band).
+_LINE_BAND_SHARE = 0.35
+
+
+def _one_glyph_line(colours: np.ndarray, box: Box, colour: int) -> bool:
+    """Whether the glyphs inside the shape (rows 10-90% of its height, its middle half of columns,
+    inside a disc's edge) form one line: one band of rows holding glyph pixels at least
+    _LINE_BAND_SHARE as tall as the tallest band."""
+    left, top, right, bottom = box
+    height, width = bottom - top + 1, right - left + 1
+    inner = colours[top + height // 10:bottom - height // 10 + 1, left + width // 4:right - width // 4 + 1]
+    rows = (inner != colour).any(axis=1)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
+    bands = edges[1::2] - edges[::2]
+    return not len(bands) or int((bands >= _LINE_BAND_SHARE * bands.max()).sum()) == 1
 
 
 # Points on the ellipse inscribed in a shape's box, at these shares of its radii: a disc or rounded

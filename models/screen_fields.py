@@ -13,6 +13,7 @@ from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.login_words import is_ordinary_word
 from models.recognizers.config import Regex, recognizer_data
 from models.records import OcrWord
+from models.screen_hosts import host_login_words
 from models.screen_layout import visual_rows
 
 # The count, in the audit's masked entities, of words covered by a header's or a label's cue.
@@ -280,7 +281,7 @@ def login_words(words: Sequence[OcrWord], cues: FieldCues | None = None) -> set[
     `jan.m.kowalski`, `jan.kowalski2`) or letters and a final number (`omar65`), a letter part being no
     English, code or UI word or the first a given name (`john.smith`) (so `max_len`, `retry.py`,
     `python3`, `utf8` stay); and in the screen's top bar, where apps show the signed-in user, a lone lower-case word
-    that is no such word (`kmardhiyah`)."""
+    that is no such word (`kmardhiyah`); and `user@host` logins however OCR split them (models/screen_hosts.py)."""
     cues = cues or field_cues()
     if not cues.login_shapes:
         return set()
@@ -288,7 +289,7 @@ def login_words(words: Sequence[OcrWord], cues: FieldCues | None = None) -> set[
     code, files = frozenset(rule.code_words), frozenset(rule.file_types)
     digit = regex.compile(rule.digit_handle)
     given = _given_names()
-    found = set()
+    found = host_login_words(words)
     for index, word in enumerate(words):
         text = word.text.strip(_LOGIN_STRIP).rstrip(".!?")  # a sentence's end: "assigned to jan.kowalski."
         if len(text) < cues.min_login_chars:

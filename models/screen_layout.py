@@ -32,6 +32,7 @@ class TableShape(StrictModel):
     align_heights: float = pydantic.Field(gt=0)
     column_share: float = pydantic.Field(gt=0, le=1)
     min_column_hits: int = pydantic.Field(ge=1)
+    top_bar_initials_gap_chars: float = pydantic.Field(gt=0)
 
 
 @functools.cache
@@ -158,16 +159,28 @@ def _text(words: Sequence[OcrWord], cell: list[int]) -> str:
     return " ".join(words[index].text for index in cell)
 
 
-def top_bar_initials(words: Sequence[OcrWord]) -> set[int]:
-    """Indices of initials standing alone in the screen's top bar: a field of one word shaped as
-    initials (recognizers.yaml `bare_handles.initials`, none of its `not_initials`) whose vertical
-    centre lies within the first visual row, where apps show the signed-in user's badge ("Jira  AR")."""
+def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) -> set[int]:
+    """Indices of initials standing alone in the screen's top bar: a word shaped as initials
+    (recognizers.yaml `bare_handles.initials`, none of its `not_initials`) whose vertical centre lies
+    within the first visual row, where apps show the signed-in user's badge ("Jira  AR"), alone in its
+    field or set apart from the words beside it by `top_bar_initials_gap_chars` character widths (the wider of
+    the two words') or
+    more ("Kickoff notes - Google Docs   RD": a badge placed after the title, which a space does not)."""
     rows = visual_rows(words)
     if not rows:
         return set()
+    shape = shape or table_shape()
     rule = recognizer_data().bare_handles
     initials = regex.compile(rule.initials)
     bottom = max(words[index].top + words[index].height for cell in rows[0] for index in cell)
-    return {cell[0] for row in rows for cell in row
-            if len(cell) == 1 and words[cell[0]].top + words[cell[0]].height / 2 <= bottom
-            and initials.fullmatch(text := words[cell[0]].text) and text.replace(".", "") not in rule.not_initials}
+
+    def apart(left: int, right: int) -> bool:
+        a, b = words[left], words[right]
+        char = max(a.width / max(1, len(a.text)), b.width / max(1, len(b.text)))  # a dash is no measure
+        return b.left - (a.left + a.width) >= shape.top_bar_initials_gap_chars * char
+
+    return {index for row in rows for cell in row for position, index in enumerate(cell)
+            if words[index].top + words[index].height / 2 <= bottom
+            and initials.fullmatch(text := words[index].text) and text.replace(".", "") not in rule.not_initials
+            and (position == 0 or apart(cell[position - 1], index))
+            and (position == len(cell) - 1 or apart(index, cell[position + 1]))}

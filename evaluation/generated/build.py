@@ -51,10 +51,10 @@ HASH_SEED = "0"
 REFERENCE_DAY = datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
 FULL = Sizes(1100, 160, {"irc": 120, "clinical": 60, "presidio": 160})
 QUICK = Sizes(120, 14, {"irc": 12, "clinical": 6, "presidio": 16})
-# The screen tuning families (templates_tune/screens.py, apps.py, body.py, secrets.py, headers.py): screens only.
+# The screen tuning families (templates_tune/screens.py, apps.py, body.py, secrets.py, headers.py, shells.py): screens only.
 TUNE_SCREENS = Sizes(0, 80, {})
 TUNE_SCREENS_QUICK = Sizes(0, 20, {})
-SCREEN_FAMILIES = ("tune", "tune_apps", "tune_body", "tune_secrets", "tune_headers")
+SCREEN_FAMILIES = ("tune", "tune_apps", "tune_body", "tune_secrets", "tune_headers", "tune_shells", "tune_shells_held")
 
 
 def split_sizes(family: str, quick: bool) -> Sizes:

@@ -17,7 +17,9 @@ FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.gen
             "train": "evaluation.generated.templates_train", "tune": "evaluation.generated.templates_tune.screens",
             "tune_apps": "evaluation.generated.templates_tune.apps", "tune_body": "evaluation.generated.templates_tune.body",
             "tune_secrets": "evaluation.generated.templates_tune.secrets",
-            "tune_headers": "evaluation.generated.templates_tune.headers"}
+            "tune_headers": "evaluation.generated.templates_tune.headers",
+            "tune_shells": "evaluation.generated.templates_tune.shells",
+            "tune_shells_held": "evaluation.generated.templates_tune.shells_held"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,94 @@
+"""`user@host` logins on screens judged on OCR words, however OCR split them: a shell prompt read as
+two words at a glyph (`jdoe@build-` `box:~/src$`), or with its "@" as a word of its own (`jdoe @
+build-box` in a terminal's title). The login and the words that touch it are covered whole."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import pydantic
+import regex
+
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+from models.login_words import is_ordinary_word
+from models.recognizers.config import Regex
+from models.records import OcrWord
+
+_STRIP = "\"'`()[]{}<>,;"
+
+
+class HostLogins(StrictModel):
+    """models/data/screen_hosts.yaml: the shape of a `user@host` word and how close its parts stand."""
+
+    login_at_host: Regex
+    user: Regex
+    host: Regex
+    not_hosts: frozenset[str]
+    touch_chars: float = pydantic.Field(ge=0, le=2)
+    at_gap_chars: float = pydantic.Field(ge=0, le=4)
+
+
+@functools.cache
+def host_logins() -> HostLogins:
+    """The shapes shipped with the package."""
+    return load_yaml_file(DATA_DIR / "screen_hosts.yaml", HostLogins)
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern)
+
+
+def _is_login(user: str, host: str, shapes: HostLogins) -> bool:
+    """A user and a host that are no package pinned to a tag: not both plain ordinary words, and the
+    host no tag or digest name."""
+    name = host.split(":")[0].rstrip("$#%>")
+    if name.lower() in shapes.not_hosts:
+        return False
+    plain = name.isalpha() and is_ordinary_word(name)
+    return not (plain and (not user.isalpha() or is_ordinary_word(user)))
+
+
+def _char_width(word: OcrWord) -> float:
+    return word.width / max(1, len(word.text))
+
+
+def _next_on_line(words: Sequence[OcrWord], index: int, gap_chars: float) -> int | None:
+    """The word after `index` on its OCR line and visual row (its middle within the word's height) when
+    it starts after the word's end, within `gap_chars` character widths of it."""
+    after = index + 1
+    if after >= len(words) or words[after].line != words[index].line:
+        return None
+    word, other = words[index], words[after]
+    if abs((other.top + other.height / 2) - (word.top + word.height / 2)) > word.height / 2:
+        return None
+    gap = other.left - (word.left + word.width)
+    return after if -_char_width(word) <= gap <= gap_chars * _char_width(word) else None
+
+
+def host_login_words(words: Sequence[OcrWord], shapes: HostLogins | None = None) -> set[int]:
+    """Indices of the words of each `user@host` login: one word, or a user, a lone "@" and a host a
+    few characters apart; with the words that touch it on its right (the rest OCR split off). Each
+    word is looked at once and each continuation walks forward only, so the cost is linear."""
+    shapes = shapes or host_logins()
+    found: set[int] = set()
+    for index, word in enumerate(words):
+        text = word.text.strip(_STRIP)
+        start = index
+        whole = _compiled(shapes.login_at_host).fullmatch(text)
+        if whole and _is_login(whole.group(1), whole.group(2), shapes):
+            last = index
+        elif text == "@" and 0 < index and words[index - 1].line == word.line:
+            before = _next_on_line(words, index - 1, shapes.at_gap_chars)
+            after = _next_on_line(words, index, shapes.at_gap_chars)
+            user, host = words[index - 1].text.strip(_STRIP), words[after].text.strip(_STRIP) if after else ""
+            if before != index or after is None or not (_compiled(shapes.user).fullmatch(user) and _compiled(shapes.host).fullmatch(host)
+                                                        and _is_login(user, host, shapes)):
+                continue
+            start, last = index - 1, after
+        else:
+            continue
+        found.update(range(start, last + 1))
+        while (last := _next_on_line(words, last, shapes.touch_chars)) is not None and last not in found:
+            found.add(last)
+    return found
