@@ -39,6 +39,7 @@ from models.category_signals import (
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
 from models.records import RawRecord
+from models.recognizers.gates import gated_compile
 
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # The artefact name under which category terms naming a part of a product are counted (see `of_work`).
@@ -246,7 +247,7 @@ class CategoryClassifier:
                           for category, signals in data.categories.items()}
         # A person's own words (owners, possessives): with one in the text, patterns count in full at work.
         self._person_words = _names_pattern(tuple(data.person.owners | data.person.possessives), re.IGNORECASE)
-        self._person_patterns = [(f"{category}:person:{name}", re.compile(pattern, re.IGNORECASE))
+        self._person_patterns = [(f"{category}:person:{name}", gated_compile(pattern, re.IGNORECASE))
                                  for category, signals in data.categories.items()
                                  for name, pattern in signals.person_patterns.items()]
         # App names as whole words: any case in the app field, as written in a window title
