@@ -242,7 +242,7 @@ class CategoryClassifier:
         self._artefacts = compiled(data.artefacts)
         self._code_shapes = re.compile("|".join(f"(?:{shape})" for shape in data.work.code_token_shapes))
         self._work_titles = re.compile("|".join(f"(?:{pattern})" for pattern in data.work.title_patterns))
-        self._patterns = {category: [(re.compile(pattern, re.IGNORECASE), weight)
+        self._patterns = {category: [(gated_compile(pattern, re.IGNORECASE), weight)
                                      for pattern, weight in signals.patterns.items()]
                           for category, signals in data.categories.items()}
         # A person's own words (owners, possessives): with one in the text, patterns count in full at work.
