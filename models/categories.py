@@ -38,8 +38,8 @@ from models.category_signals import (
 )
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
-from models.records import RawRecord
 from models.recognizers.gates import gated_compile
+from models.records import RawRecord
 
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # The artefact name under which category terms naming a part of a product are counted (see `of_work`).
