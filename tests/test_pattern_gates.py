@@ -141,3 +141,26 @@ def test_a_work_text_skips_most_cue_patterns(detector):
              if isinstance(pattern.compiled_regex, GatedRegex)]
     skipped = sum(not compiled.gate.admits(grams(fold(text))) for compiled in gated)
     assert skipped >= len(gated) * 0.8
+
+
+def test_phone_regions_are_not_read_in_a_text_with_too_few_digits(monkeypatch):
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    from models.recognizers import phone
+
+    recognizer = phone.ShortCandidatesSkippedPhoneRecognizer(supported_regions=["US", "DE"])
+    made = []
+    original = phone._ShortCandidatesSkipped  # noqa: SLF001
+
+    def counting(text, region, leniency):
+        made.append(region)
+        return original(text, region, leniency)
+
+    monkeypatch.setattr(phone, "_ShortCandidatesSkipped", counting)
+    work = "Release 2 shipped at 9:30; see the notes."  # 4 digits: too few for a US number, not for a DE one
+    assert recognizer.analyze(work, ["PHONE_NUMBER"]) == []
+    assert made == ["DE"]
+    call = "call me on (212) 555-0187 tomorrow"
+    stock = PhoneRecognizer(supported_regions=["US", "DE"])
+    assert ([(r.start, r.end, r.score) for r in recognizer.analyze(call, ["PHONE_NUMBER"])]
+            == [(r.start, r.end, r.score) for r in stock.analyze(call, ["PHONE_NUMBER"])] != [])
