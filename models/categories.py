@@ -38,6 +38,7 @@ from models.category_signals import (
 )
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.policy import CATEGORIES
+from models.recognizers.gates import gated_compile
 from models.records import RawRecord
 
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
@@ -241,12 +242,12 @@ class CategoryClassifier:
         self._artefacts = compiled(data.artefacts)
         self._code_shapes = re.compile("|".join(f"(?:{shape})" for shape in data.work.code_token_shapes))
         self._work_titles = re.compile("|".join(f"(?:{pattern})" for pattern in data.work.title_patterns))
-        self._patterns = {category: [(re.compile(pattern, re.IGNORECASE), weight)
+        self._patterns = {category: [(gated_compile(pattern, re.IGNORECASE), weight)
                                      for pattern, weight in signals.patterns.items()]
                           for category, signals in data.categories.items()}
         # A person's own words (owners, possessives): with one in the text, patterns count in full at work.
         self._person_words = _names_pattern(tuple(data.person.owners | data.person.possessives), re.IGNORECASE)
-        self._person_patterns = [(f"{category}:person:{name}", re.compile(pattern, re.IGNORECASE))
+        self._person_patterns = [(f"{category}:person:{name}", gated_compile(pattern, re.IGNORECASE))
                                  for category, signals in data.categories.items()
                                  for name, pattern in signals.person_patterns.items()]
         # App names as whole words: any case in the app field, as written in a window title

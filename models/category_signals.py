@@ -16,6 +16,7 @@ import pydantic
 from spacy.tokens import Doc
 
 from models.config_files import StrictModel
+from models.recognizers.gates import GatedRegex, gated_compile
 
 
 def compile_all(patterns: Iterable[str]) -> None:
@@ -163,15 +164,15 @@ def _name_like(word: str) -> bool:
     return letters and word[:1].isalpha() and (word[0].isupper() and word[1:].islower() or not word.isascii())
 
 
-def artefacts(text: str, patterns: dict[str, re.Pattern]) -> dict[str, int]:
+def artefacts(text: str, patterns: dict[str, re.Pattern | GatedRegex]) -> dict[str, int]:
     """Distinct strings each artefact pattern matched in `text`, counted by pattern name."""
     found = {name: len({match.group(0) for match in pattern.finditer(text)}) for name, pattern in patterns.items()}
     return {name: count for name, count in found.items() if count}
 
 
-def compiled(signals: ArtefactSignals) -> dict[str, re.Pattern]:
-    """The artefact patterns, compiled once."""
-    return {name: re.compile(pattern) for name, pattern in signals.patterns.items()}
+def compiled(signals: ArtefactSignals) -> dict[str, re.Pattern | GatedRegex]:
+    """The artefact patterns, compiled once (gated: a text without what a match needs is not scanned)."""
+    return {name: gated_compile(pattern) for name, pattern in signals.patterns.items()}
 
 
 _BOUNDARY = re.compile(r"[.!?;:()\[\]]+|\s*\n\s*")

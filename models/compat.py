@@ -13,6 +13,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from spacy.tokens import Doc
 
+from models.recognizers.gates import GatedRegex, GateSettings, check_ungated, derive_gate
+
 # The distributions whose private names are used below, at the versions they were read in.
 CHECKED_VERSIONS = {"presidio-analyzer": "2.2.366", "phonenumbers": "9.0.43"}
 
@@ -23,16 +25,25 @@ def doc_to_nlp_artifacts(nlp_engine: SpacyNlpEngine, doc: Doc, language: str) ->
     return nlp_engine._doc_to_nlp_artifact(doc, language)  # pylint: disable=protected-access
 
 
-def compile_patterns(recognizers: Iterable[EntityRecognizer]) -> None:
+def compile_patterns(recognizers: Iterable[EntityRecognizer], gates: GateSettings | None = None) -> None:
     """Compile every pattern of the pattern recognizers now, with the flags they read with, as
     PatternRecognizer does on its first text (`__analyze_patterns` fills `compiled_regex` and
     `compiled_with_flags`): the few hundred patterns cost about 2 s, paid at start-up rather than by the
-    first records a worker reads (and again whenever `regex`'s cache of 500 patterns was churned)."""
+    first records a worker reads (and again whenever `regex`'s cache of 500 patterns was churned).
+    With `gates`, each pattern that has a gate (models/recognizers/gates.py) scans only texts it admits:
+    Presidio calls nothing of `compiled_regex` but `finditer`."""
+    recognizers = list(recognizers)
+    if gates is not None:
+        check_ungated(recognizers, gates)
     for recognizer in recognizers:
         if isinstance(recognizer, PatternRecognizer):
+            ungated = gates.ungated.get(recognizer.name, ()) if gates is not None else ()
             for pattern in recognizer.patterns:
                 pattern.compiled_with_flags = recognizer.global_regex_flags
-                pattern.compiled_regex = regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
+                compiled = regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
+                gate = (derive_gate(pattern.regex, recognizer.global_regex_flags, gates)
+                        if gates is not None and pattern.name not in ungated else None)
+                pattern.compiled_regex = compiled if gate is None else GatedRegex(compiled, gate)
 
 
 def is_regex_timeout(record: logging.LogRecord) -> bool:

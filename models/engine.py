@@ -25,6 +25,7 @@ from models.lemmas import FACTORY as LEMMATIZER_FACTORY, lemma_table_words
 from models.normalize import Normalizer, build_normalizer
 from models.policy import Policy
 from models.recognizers.config import RECOGNIZERS_FILE, RecognizerData, load_recognizer_data
+from models.recognizers.gates import gate_settings
 from models.recognizers.phone import ShortCandidatesSkippedPhoneRecognizer
 from models.recognizers.registry import (
     REGISTRY_FILE,
@@ -179,7 +180,8 @@ def build_analyzer(settings: AnalyzerSettings) -> AnalyzerEngine:
     if settings.pruned:
         recognizers = [recognizer for recognizer in recognizers
                        if not set(recognizer.supported_entities) <= settings.unused_entities]
-    compile_patterns(recognizers)
+    # Gates only where detection is pruned: the naive analyzer stays stock Presidio.
+    compile_patterns(recognizers, gate_settings() if settings.pruned else None)
     registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[settings.language])
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[settings.language],
                           context_aware_enhancer=BisectingContextEnhancer() if settings.pruned else None)

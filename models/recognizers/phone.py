@@ -48,7 +48,11 @@ class ShortCandidatesSkippedPhoneRecognizer(PhoneRecognizer):
         """Presidio's phone results for every configured region."""
         # Presidio's loop (PhoneRecognizer.analyze, 2.2.366) with the matcher above.
         results = []
+        # A candidate is part of the text: with fewer digits in all than a region's shortest number, none passes.
+        digits = sum(char.isdecimal() for char in text)
         for region in self.supported_regions:
+            if digits < fewest_digits(region):
+                continue
             for match in _ShortCandidatesSkipped(text, region, self.leniency):
                 try:
                     found_region = phonenumbers.region_code_for_number(phonenumbers.parse(text[match.start:match.end]))

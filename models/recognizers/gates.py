@@ -1,0 +1,248 @@
+"""Cheap preconditions ("gates") for pattern regexes, derived from each pattern's own syntax: the literal
+strings one of which every match needs in the text (a cue word, `@`, `://`). A text without them cannot
+match, so its scan is skipped; the findings stay the same while most texts skip most cue patterns.
+
+Derived rather than written by hand, so a gate follows every edit to a pattern or its word lists. Texts and
+literals are compared case-folded (`fold`): never stricter than the pattern, whatever its case flags."""
+from __future__ import annotations
+
+import re
+import re._constants as sre_constants
+import re._parser as sre_parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import pydantic
+
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+
+GATES_FILE = DATA_DIR / "pattern_gates.yaml"
+
+# Characters that `regex`'s case-insensitive matching pairs with an ASCII letter but `str.casefold` does not.
+_FOLD_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i"})
+# Syntax of the `regex` module that Python's parser reads differently or not at all: no gate for these.
+_UNSAFE = re.compile(r"\(\?V1|\(\?[a-zA-Z]*[rfw]|\{e[<=]|\{[idse]\s*[<=]|\\[LmMXGNR]|\(\?\||\(\?\(|\(\?&|\(\?P>|\(\?R|\[:\^?[a-z]+:\]")
+# `\K` only moves where the reported match starts; what stands before it is still in the text.
+_KEEP_OUT = re.compile(r"(?<!\\)((?:\\\\)*)\\K")
+# A Unicode property (`\p{L}`, `\PN`) matches many characters: read as `\w`, which no gate takes a literal from.
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+
+class GateSettings(StrictModel):
+    """How large a derived gate may grow, and the patterns left without one (by recognizer and pattern name)."""
+
+    max_strings: int = pydantic.Field(ge=1, le=5000)
+    max_clauses: int = pydantic.Field(ge=1, le=8)
+    min_length: int = pydantic.Field(ge=1, le=8)
+    rare_characters: str = ""  # characters selective enough to be a gate's clause alone
+    ungated: dict[str, tuple[str, ...]] = {}
+
+
+@cache
+def gate_settings() -> GateSettings:
+    """models/data/pattern_gates.yaml, validated."""
+    return load_yaml_file(GATES_FILE, GateSettings)
+
+
+def fold(text: str) -> str:
+    """Case-folded text for gate checks: a per-character mapping, so a literal in a text stays one once folded."""
+    return text.translate(_FOLD_EXTRA).casefold()
+
+
+GRAM = 5  # the longest piece of a literal a gate looks for: longer ones are rarer in ordinary text
+
+
+def grams(folded: str) -> frozenset[str]:
+    """Every piece of 1 to GRAM characters of a folded text: a literal holds one, so the text does too."""
+    return frozenset(folded[i:i + n] for n in range(1, GRAM + 1) for i in range(len(folded) - n + 1))
+
+
+def _covering_grams(literals: frozenset[str]) -> frozenset[str]:
+    """Few pieces, one inside each literal (its own first GRAM characters at the least): the text holds one of
+    them whenever it holds one of the literals; chosen greedily, the piece in most literals first."""
+    pieces = {literal: {literal[i:i + GRAM] for i in range(max(1, len(literal) - GRAM + 1))} for literal in literals}
+    chosen: set[str] = set()
+    while pieces:
+        counts: dict[str, int] = {}
+        for options in pieces.values():
+            for piece in options:
+                counts[piece] = counts.get(piece, 0) + 1
+        best = min(counts, key=lambda piece: (-counts[piece], piece))
+        chosen.add(best)
+        pieces = {literal: options for literal, options in pieces.items() if best not in options}
+    return frozenset(chosen)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Clauses that must all hold: each a set of pieces of 1 to GRAM folded characters, one of which a text holds."""
+
+    clauses: tuple[frozenset[str], ...]
+
+    def admits(self, text_grams: frozenset[str]) -> bool:
+        """Whether a text, by its `grams`, could hold a match."""
+        return all(not clause.isdisjoint(text_grams) for clause in self.clauses)
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a regex node can match: its strings when few and fixed (`exact`), and required clauses besides."""
+
+    exact: frozenset[str] | None
+    clauses: tuple[frozenset[str], ...] = ()
+
+
+_EMPTY = _Info(frozenset({""}))
+_ANYTHING = _Info(None)
+
+
+def derive_gate(pattern: str, flags: int, settings: GateSettings) -> Gate | None:
+    """The gate of a pattern, or None when its syntax is not understood or it needs nothing selective."""
+    if _UNSAFE.search(pattern):
+        return None
+    try:
+        readable = _PROPERTY.sub(r"\1\\w", _KEEP_OUT.sub(r"\1", pattern))
+        parsed = sre_parse.parse(readable, flags & (re.VERBOSE | re.IGNORECASE))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    info = _sequence(list(parsed), settings)
+    clauses = [clause for clause in [*info.clauses, *_as_clause(info.exact)]
+               if clause and len(clause) <= settings.max_strings and not any("{" in literal for literal in clause)
+               and all(len(literal) >= settings.min_length or literal in settings.rare_characters
+                       for literal in clause)]
+    if not clauses:
+        return None
+    covers = {_covering_grams(clause) for clause in clauses}
+    best = sorted(covers, key=lambda clause: (-min(map(len, clause)), len(clause), sorted(clause)))
+    return Gate(tuple(best[:settings.max_clauses]))
+
+
+def _as_clause(exact: frozenset[str] | None) -> list[frozenset[str]]:
+    return [] if exact is None or "" in exact else [exact]
+
+
+def _sequence(items: list, settings: GateSettings) -> _Info:
+    """A run of nodes: adjacent fixed strings joined while their combinations stay few."""
+    current: frozenset[str] | None = frozenset({""})
+    whole = True  # whether `current` spans the whole run, not only its end
+    clauses: list[frozenset[str]] = []
+    for op, value in items:
+        info = _node(op, value, settings)
+        clauses.extend(info.clauses)
+        if info.exact is None:
+            clauses.extend(_as_clause(current))
+            current, whole = None, False
+        elif current is None:
+            current = info.exact
+        elif len(current) * len(info.exact) <= settings.max_strings:
+            current = frozenset(a + b for a in current for b in info.exact)
+        else:
+            clauses.extend(_as_clause(current))
+            current, whole = info.exact, False
+    if whole:
+        return _Info(current, tuple(clauses))
+    return _Info(None, (*clauses, *_as_clause(current)))
+
+
+def _node(op, value, settings: GateSettings) -> _Info:  # noqa: C901 - one case per node kind
+    if op is sre_constants.LITERAL:
+        return _Info(frozenset({fold(chr(value))}))
+    if op is sre_constants.IN:
+        return _class(value)
+    if op in (sre_constants.SUBPATTERN,):
+        return _sequence(list(value[-1]), settings)
+    if op is sre_constants.ATOMIC_GROUP:
+        return _sequence(list(value), settings)
+    if op is sre_constants.BRANCH:
+        return _branch([_sequence(list(branch), settings) for branch in value[1]], settings)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, high, item = value
+        inner = _sequence(list(item), settings)
+        if low == 0:
+            return _Info(inner.exact | {""}) if high == 1 and inner.exact is not None else _ANYTHING
+        if low == high == 1:
+            return inner
+        return _Info(None, (*inner.clauses, *_as_clause(inner.exact)))
+    if op is sre_constants.ASSERT:
+        inner = _sequence(list(value[1]), settings)
+        return _Info(frozenset({""}), (*inner.clauses, *_as_clause(inner.exact)))
+    if op in (sre_constants.ASSERT_NOT, sre_constants.AT):
+        return _EMPTY
+    return _ANYTHING
+
+
+def _class(items: list) -> _Info:
+    """A character class of a few plain characters is a choice of strings; any other matches too much."""
+    if len(items) > 8 or any(op is not sre_constants.LITERAL for op, _ in items):
+        return _ANYTHING
+    return _Info(frozenset(fold(chr(value)) for _, value in items))
+
+
+def _branch(branches: list[_Info], settings: GateSettings) -> _Info:
+    """Alternatives: their strings when all are fixed and few, else one clause that every branch implies."""
+    if all(branch.exact is not None for branch in branches):
+        strings = frozenset().union(*(branch.exact for branch in branches))
+        if len(strings) <= settings.max_strings:
+            return _Info(strings)
+    union: set[str] = set()
+    for branch in branches:
+        options = [clause for clause in [*branch.clauses, *_as_clause(branch.exact)] if clause]
+        if not options:
+            return _ANYTHING
+        union |= max(options, key=lambda clause: (min(map(len, clause)), -len(clause)))
+    return _Info(None, (frozenset(union),)) if len(union) <= settings.max_strings else _ANYTHING
+
+
+def pattern_names(recognizers) -> Iterator[tuple[str, str]]:
+    """(recognizer name, pattern name) of every pattern of the pattern recognizers."""
+    for recognizer in recognizers:
+        for pattern in getattr(recognizer, "patterns", None) or ():
+            yield recognizer.name, pattern.name
+
+
+def check_ungated(recognizers, settings: GateSettings) -> None:
+    """Start-up check: every pattern the gates file leaves ungated exists."""
+    known = set(pattern_names(recognizers))
+    missing = [f"{name}/{pattern}" for name, patterns in settings.ungated.items() for pattern in patterns
+               if (name, pattern) not in known]
+    if missing:
+        raise ValueError(f"{GATES_FILE.name}: ungated patterns that no recognizer has: {', '.join(missing)}")
+
+
+def gated_compile(pattern: str, flags: int = 0):
+    """`re.compile(pattern, flags)`, scanning only the texts its gate admits when it has one (same matches)."""
+    compiled = re.compile(pattern, flags)
+    gate = derive_gate(pattern, flags, gate_settings())
+    return compiled if gate is None else GatedRegex(compiled, gate)
+
+
+class GatedRegex:
+    """A compiled pattern that scans only texts its gate admits; every other attribute is the pattern's own."""
+
+    def __init__(self, compiled, gate: Gate) -> None:
+        self.compiled = compiled
+        self.gate = gate
+
+    def finditer(self, text: str, *args, **kwargs):
+        """The pattern's matches, or none at once when the text lacks what every match needs."""
+        if not self.gate.admits(_grams_of(text)):
+            return iter(())
+        return self.compiled.finditer(text, *args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+
+# The last text's grams: a text is checked by every gated pattern of every recognizer in turn.
+_LAST: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def _grams_of(text: str) -> frozenset[str]:
+    global _LAST  # noqa: PLW0603 - a one-entry cache; a race only computes a text's grams twice
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    found = grams(fold(text))
+    _LAST = (text, found)
+    return found
