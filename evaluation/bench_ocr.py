@@ -166,17 +166,20 @@ def reach_class(value: str, text: str) -> str:
     return "look_alike" if folded(value).translate(LOOK_ALIKE) in folded(text).translate(LOOK_ALIKE) else "unread"
 
 
-def screen_reach(screen: tuple[str, list[dict], OcrSettings]) -> list[tuple[str, str, str]]:
-    """(region, label, reach class) for each gold span of one screen, from the text of the
+def screen_reach(screen: tuple[str, list[dict], OcrSettings]) -> list[tuple[str, str, str, str]]:
+    """(region, label, reach class, span key) for each gold span of one screen, from the text of the
     pipeline's OCR of the whole screen (as the evaluation's `ocr_reach` reads it)."""
     path, spans, settings = screen
     text = ocr_text(TesseractOcr(settings).read(decode_image(Path(path).read_bytes(), 10**9)))
-    return [(span["region"], span["label"], reach_class(span["value"], text)) for span in spans]
+    return [(span["region"], span["label"], reach_class(span["value"], text), f"{Path(path).stem}#{index}")
+            for index, span in enumerate(spans)]
 
 
-def reach(split: Path, settings: OcrSettings) -> None:
+def reach(split: Path, settings: OcrSettings, keys: Path | None = None) -> None:
     """OCR reach on a generated split's screens (2 processes): the share of gold values read, and
-    of those not read, why, by kind of region and by label."""
+    of those not read, why, by kind of region and by label. `keys`: a JSON file that holds, from an
+    earlier run, the keys of the spans it read; the spans read then but not now (and the reverse) are
+    counted, and the file is written when it does not exist yet."""
     golds = [json.loads(line) for line in (split / "gold.jsonl").read_text().splitlines()]
     screens = [(str(split / "input" / "screens" / f"{gold['record_id']}.png"), gold["spans"], settings)
                for gold in golds if gold["kind_of_text"] == "screenshot"]
@@ -188,6 +191,13 @@ def reach(split: Path, settings: OcrSettings) -> None:
             rows = [r for r in results if key in ("all", r[column])]
             shares = [f"{sum(r[2] == c for r in rows) / len(rows):.3f}" for c in ("read", *MISS_CLASSES)]
             print(f"| {key} | {len(rows)} | {' | '.join(shares)} |")
+    if keys is not None:
+        read_now = {r[3] for r in results if r[2] == "read"}
+        if keys.exists():
+            read_then = set(json.loads(keys.read_text()))
+            print(f"\nread then, not now: {len(read_then - read_now)}; read now, not then: {len(read_now - read_then)}")
+        else:
+            keys.write_text(json.dumps(sorted(read_now)))
 
 
 def screen_unreadable(screen: tuple[str, list[dict], OcrSettings]) -> tuple[list[tuple[str, bool]], int, int]:
@@ -250,11 +260,13 @@ def main() -> None:
     parser.add_argument("--unreadable", type=Path, help="a generated split's directory: the unreadable-text cover")
     parser.add_argument("--language", default=OcrSettings.language,
                         help="Tesseract language data the pipeline's OCR reads with (plain reads use eng)")
+    parser.add_argument("--keys", type=Path, help="with --reach: the read spans' keys, written on a first run "
+                        "and compared with on later ones (values read before but not after)")
     parser.add_argument("--quick", action="store_true", help="only the per-frame cost against a plain read")
     args = parser.parse_args()
     settings = OcrSettings(language=args.language)
     if args.reach:
-        reach(args.reach, settings)
+        reach(args.reach, settings, args.keys)
         return
     if args.unreadable:
         unreadable(args.unreadable, settings)

@@ -244,23 +244,25 @@ def dark_text_on_light(image: Image.Image, tile_px: int, tile_rows_px: int | Non
     """
     pixels = np.array(image.convert("L"))
     rows_px = tile_rows_px or tile_px
-    shapes = small_fills(pixels, tile_px, rows_px, fill_contrast, fill_max_tiles) if fill_max_tiles else []
-    flip_dark_tiles(pixels, tile_px, rows_px)
+    medians = tile_medians(pixels, tile_px, rows_px)  # of the frame as it is: both steps below start from it
+    shapes = small_fills(pixels, tile_px, rows_px, fill_contrast, fill_max_tiles, medians) if fill_max_tiles else []
+    flip_dark_tiles(pixels, tile_px, rows_px, medians)
     if colour_gain > 0 and image.mode == "RGB":
         darken_colour_ink(pixels, image, tile_px, rows_px, colour_gain, faint)
     light_text_in_fills(pixels, shapes, tile_px, rows_px)  # last: the colour step would draw the fill back
     return Image.fromarray(pixels)
 
 
-def small_fills(pixels: np.ndarray, tile_px: int, rows_px: int, contrast: int, max_tiles: int
-                ) -> list[tuple[tuple[int, int, int, int], float, np.ndarray, np.ndarray]]:
+def small_fills(pixels: np.ndarray, tile_px: int, rows_px: int, contrast: int, max_tiles: int,
+                medians: np.ndarray | None = None) -> list[tuple[tuple[int, int, int, int], float, np.ndarray, np.ndarray]]:
     """The small dark shapes of a grayscale frame, before its tiles are inverted: runs of flat tiles
     (at least half their pixels, and three quarters of at least a quarter of their rows, within a
     quarter of the way to white of their median: a fill, where bold glyphs leave few full rows) at least
     `contrast` darker than their 3x3 neighbourhood's median of medians, at most `max_tiles` tall and
     wide, joined across a gap of one tile. Each as (pixel box of the run's tiles, fill level, a copy
-    of its pixels in that box grown by a tile, which of those pixels' tiles the tile step inverts)."""
-    medians = tile_medians(pixels, tile_px, rows_px)
+    of its pixels in that box grown by a tile, which of those pixels' tiles the tile step inverts).
+    `medians`: the frame's `tile_medians`, when the caller has them."""
+    medians = tile_medians(pixels, tile_px, rows_px) if medians is None else medians
     around = neighbourhood_medians(medians)
     dark = medians <= around - contrast
     inverted = around < 128  # the tiles `flip_dark_tiles` will invert (same medians, same rule)
@@ -416,27 +418,40 @@ def darken_colour_ink(pixels: np.ndarray, image: Image.Image, tile_px: int, rows
     less `gain` times its RGB distance (root mean square over the channels, 0-255) from its tile's
     background colour: the nearest of the per-channel median of its 3x3 neighbourhood of tile
     medians (as in `flip_dark_tiles`) and the medians of the tile and the tiles above and below it,
-    so neither side of a bar's edge, where the neighbourhood's median mixes both, is ink. `image` is read a strip of tiles at a time,
-    so no RGB copy of the whole frame is made."""
+    so neither side of a bar's edge, where the neighbourhood's median mixes both, is ink. `image` is read a strip of tiles at a time
+    (its medians MEDIAN_STRIPS strips at a time), so no RGB copy of the whole frame is made; only
+    tiles that are faint and not one colour (`flat_tiles`) are measured."""
     width, height = image.size
     rows = math.ceil(height / rows_px)
     strips = lambda: (np.asarray(image.crop((0, row * rows_px, width, min(height, (row + 1) * rows_px))))
                       for row in range(rows))
-    medians = np.stack([strip_medians(strip, tile_px, rows_px) for strip in strips()])
+    blocks = range(0, height, MEDIAN_STRIPS * rows_px)  # whole strips of tiles, a block at a time
+    medians = np.concatenate([tile_medians(np.asarray(image.crop((0, top, width, min(height, top + MEDIAN_STRIPS * rows_px)))),
+                                           tile_px, rows_px) for top in blocks])
     cols = medians.shape[1]
     around = np.pad(medians, ((1, 1), (1, 1), (0, 0)), mode="edge")
     background = np.median(np.stack([around[r:r + rows, c:c + cols] for r in range(3) for c in range(3)]), axis=0)
     starts = np.arange(0, width, tile_px)
     for row, strip in enumerate(strips()):
         band = slice(row * rows_px, (row + 1) * rows_px)
-        faint_tiles = np.minimum.reduceat(pixels[band].min(axis=0), starts) >= faint
-        if not faint_tiles.any():
+        tiles = np.minimum.reduceat(pixels[band].min(axis=0), starts) >= faint
+        tiles &= ~flat_tiles(strip, starts)  # one colour: its own median is a candidate, so no pixel changes
+        if not tiles.any():
             continue
-        columns = np.repeat(faint_tiles, tile_px)[:width]
-        ink = np.min([squared_distance(strip, np.repeat(colours, tile_px, axis=0)[:width])
+        columns = np.flatnonzero(np.repeat(tiles, tile_px)[:width])  # the tiles' pixel columns only
+        ink = np.min([squared_distance(strip[:, columns], np.repeat(colours, tile_px, axis=0)[columns])
                       for colours in (background[row], *around[row:row + 3, 1:cols + 1])], axis=0)
         ink = 255 - gain * np.sqrt(ink / 3, out=ink)
-        np.minimum(pixels[band], np.clip(ink, 0, 255, out=ink), out=pixels[band], where=columns, casting="unsafe")
+        view = pixels[band][:, columns]
+        pixels[band, columns] = np.minimum(view, np.clip(ink, 0, 255, out=ink)).astype(np.uint8)
+
+
+def flat_tiles(strip: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Per tile of an RGB `strip` (tiles starting at the columns `starts`), whether all its pixels
+    hold one colour (blank page, a bar's fill): most of a frame, and nothing in it differs in colour."""
+    low = np.minimum.reduceat(strip.min(axis=0), starts, axis=0)
+    high = np.maximum.reduceat(strip.max(axis=0), starts, axis=0)
+    return (low == high).all(axis=1)
 
 
 def squared_distance(strip: np.ndarray, colours: np.ndarray) -> np.ndarray:
@@ -447,10 +462,10 @@ def squared_distance(strip: np.ndarray, colours: np.ndarray) -> np.ndarray:
     return total
 
 
-def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int) -> None:
-    """In place: invert the tiles whose 3x3 neighbourhood's median of medians is dark, and stretch
-    each tile's background towards white."""
-    medians = tile_medians(pixels, tile_px, rows_px)
+def flip_dark_tiles(pixels: np.ndarray, tile_px: int, rows_px: int, medians: np.ndarray | None = None) -> None:
+    """In place: invert the tiles whose 3x3 neighbourhood's median of medians (`tile_medians`, given
+    or computed) is dark, and stretch each tile's background towards white."""
+    medians = tile_medians(pixels, tile_px, rows_px) if medians is None else medians
     dark = neighbourhood_medians(medians) < 128
     background = np.where(dark, 255 - medians, medians)
     stretch = np.where(background >= 128, np.clip(255 / np.maximum(background, 1), 1, 2), 1).astype(np.float32)
@@ -473,11 +488,31 @@ def neighbourhood_medians(medians: np.ndarray) -> np.ndarray:
 
 
 def tile_medians(pixels: np.ndarray, tile_px: int, rows_px: int) -> np.ndarray:
-    """(rows, cols) medians of every other pixel of each `tile_px` wide, `rows_px` tall tile, edge
-    tiles holding what is left of the frame: one strip of tiles at a time, so no copy of the whole
+    """(rows, cols) medians of every other pixel of each `tile_px` wide, `rows_px` tall tile (per
+    channel when `pixels` has channels), edge tiles holding what is left of the frame: MEDIAN_STRIPS
+    strips of whole tiles at a time (one numpy call each, not one per strip), so no copy of the whole
     frame is made."""
-    rows = math.ceil(pixels.shape[0] / rows_px)
-    return np.stack([strip_medians(pixels[row * rows_px:(row + 1) * rows_px], tile_px, rows_px) for row in range(rows)])
+    height, width = pixels.shape[:2]
+    rows = math.ceil(height / rows_px)
+    full_rows, full_cols = height // rows_px, width // tile_px
+    medians = np.empty((rows, math.ceil(width / tile_px), *pixels.shape[2:]), dtype=np.float32)
+    every = 2 if rows_px > 2 else 1  # every other row of a strip taller than two, as `strip_medians`
+    for first in range(0, full_rows if full_cols else 0, MEDIAN_STRIPS):
+        last = min(full_rows, first + MEDIAN_STRIPS)
+        block = pixels[first * rows_px:last * rows_px, :full_cols * tile_px]
+        tiles = block.reshape(last - first, rows_px, full_cols, tile_px, *pixels.shape[2:])[:, ::every, :, ::2]
+        medians[first:last, :full_cols] = np.median(tiles, axis=(1, 3))
+    for row in range(rows):  # what whole tiles leave: a last short strip, a last narrow column
+        strip = pixels[row * rows_px:(row + 1) * rows_px]
+        if row >= full_rows or not full_cols:
+            medians[row] = strip_medians(strip, tile_px, rows_px)
+        elif full_cols < medians.shape[1]:
+            medians[row, full_cols] = np.median(strip[::every, full_cols * tile_px::2], axis=(0, 1))
+    return medians
+
+
+# Strips of tiles whose medians `tile_medians` takes in one call: bounds the copy it makes.
+MEDIAN_STRIPS = 16
 
 
 def strip_medians(strip: np.ndarray, tile_px: int, rows_px: int) -> np.ndarray:

@@ -82,9 +82,18 @@ def reread(image: Image.Image, words: tuple[OcrWord, ...], scale: int, table: Ca
     for i, (text, confidence) in zip(picked, second):
         first = words[i].confidence
         if (text and confidence >= rules.min_confidence and confidence >= first + rules.margin
-                and other_script_share(text) >= rules.other_share):
+                and other_script_share(text) >= rules.other_share and not lost_capitals(words[i].text, text)):
             out[i] = replace(words[i], text=text, confidence=confidence)
     return tuple(out)
+
+
+def lost_capitals(first: str, second: str) -> bool:
+    """Whether a word read in capitals (two or more letters, all upper case: initials in an avatar, an
+    acronym) came back from the second read with no capital: a glyph's case is its height, which no
+    script changes, so `CD` read as Cyrillic `ср` or `GW` as Greek `ονν` is a look-alike, not a name."""
+    before = [c for c in first if c.isalpha()]
+    after = [c for c in second if c.isalpha()]
+    return len(before) >= 2 and all(c.isupper() for c in before) and not any(c.isupper() for c in after)
 
 
 # The stack may hold at most this many times the read image's pixels (or `MIN_STACK_PIXELS`, for a

@@ -49,5 +49,5 @@ def test_when_a_rendered_screen_is_read_then_each_span_gets_its_class_from_real_
              {"region": "header", "label": "PERSON", "value": "Dmitri Volkonsky"},   # not on screen
              {"region": "body", "label": "PERSON", "value": "Дмитрий"}]
     assert screen_reach((str(path), spans, OcrSettings())) == [
-        ("body", "PERSON", "read"), ("header", "PERSON", "read"), ("header", "PERSON", "unread"),
-        ("body", "PERSON", "other_script")]
+        ("body", "PERSON", "read", "screen#0"), ("header", "PERSON", "read", "screen#1"),
+        ("header", "PERSON", "unread", "screen#2"), ("body", "PERSON", "other_script", "screen#3")]
