@@ -30,6 +30,7 @@ FOUND = [
     ("here: aaron.stewart:could5401", "SECRET", "could5401"),
     ("rita_haiden:voice4963 works for the staging db", "SECRET", "voice4963"),
     ("creds nicole95:left3351!", "SECRET", "left3351!"),
+    ("creds Ana.Lima:pass123word here", "SECRET", "pass123word"),
     ("use college570 for the box", "SECRET", "college570"),
     ("it's Animal3460 now, I rotated it", "SECRET", "Animal3460"),
     ("changed it to help9010 this morning", "SECRET", "help9010"),
@@ -62,6 +63,7 @@ KEPT = [
     "try rtx3090 and win2019", "use the 2024 budget", "[12:00] <y> OK, that works", "[12:00] <y> GitHub: down again?",
     "[10:00] <z> i386: works, x86_64, amd64", "[10:00] <z> eth0: no carrier", "[10:00] <z> yes, it works",
     "sshd[1]: Accepted publickey for root from 1.2.3.4", "test:e2e and build:prod2 scripts",
+    "branch feature:login2fa and hotfix:oauth2fix, then origin:main2",
     "ResNet-50 on Ctrl+Alt+F2", "a disk (146Gig) and use mpg123 for it", "getUser(id1) and Foo(Bar2)", "@Ana_Li2 can you look", "HTTP_2xx and MyClass_v2",
     "00:00:12.000 --> 00:00:15.500\nSpeaker 1: hi all", "<v Speaker>hi all</v>",
 ]
@@ -75,6 +77,8 @@ def test_code_versions_hosts_and_chat_words_are_not_logins_or_secrets(text):
 @pytest.mark.parametrize("text, login", [("here: aaron.stewart:could5401", "aaron.stewart"),
                                          ("rita_haiden:voice4963 works for the staging db", "rita_haiden"),
                                          ("creds nicole95:left3351!", "nicole95"),
+                                         ("creds Ana.Lima:pass123word here", "Ana.Lima"),
+                                         ("branch feature:login2fa and hotfix:oauth2fix", None),
                                          ("label:p1 host:db01 node:v18x python:3.11 redis:al7x", None),
                                          ("see https://example.com:8443/abc1 at 10:30", None)])
 def test_the_login_of_a_bare_pair_is_found_from_its_colon_and_keys_of_code_stay(analyzer, text, login):

@@ -48,6 +48,7 @@ PERSONAL_URL_USERNAME = "PersonalUrlUsernameRecognizer"
     ("https://web.whatsapp.com/send?phone=233880876856&text=hi", "233880876856"),
     ("https://console.twilio.com/us1/develop/phone-numbers/manage/incoming?phoneNumber=%2B14155550134", "%2B14155550134"),
     ("https://crm.example.com/contacts/new?mobile_no=0151-2345678&src=call", "0151-2345678"),
+    ("https://crm.example.com/contacts/new?Phone=(415)%20555-0134&src=call", "(415)%20555-0134"),
 ])
 def test_a_phone_in_a_query_named_for_it_is_a_phone(analyzer, url, phone):
     assert ("PHONE_NUMBER", phone) in _by(analyzer, url, PHONES)
