@@ -23,6 +23,7 @@ class HostLogins(StrictModel):
     login_at_host: Regex
     user: Regex
     host: Regex
+    plain_host: Regex
     not_hosts: frozenset[str]
     touch_chars: float = pydantic.Field(ge=0, le=2)
     at_gap_chars: float = pydantic.Field(ge=0, le=4)
@@ -47,6 +48,24 @@ def _is_login(user: str, host: str, shapes: HostLogins) -> bool:
         return False
     plain = name.isalpha() and is_ordinary_word(name)
     return not (plain and (not user.isalpha() or is_ordinary_word(user)))
+
+
+def _ordinary_parts(text: str) -> bool:
+    """Whether every run of letters in `text` is an ordinary word of two letters or more (`team-leads`,
+    `dev-ops`); a single letter is an initial (`j.doe`), so a word holding one is not."""
+    parts = regex.findall(r"\p{L}+", text)
+    return bool(parts) and all(len(part) > 1 and is_ordinary_word(part) for part in parts)
+
+
+def _is_split_login(user: str, host: str, shapes: HostLogins) -> bool:
+    """A user, a lone "@" and a host: a host of `host`'s shape (a "-", digit or ":" path in it) unless
+    both sides are ordinary words only ("ping @ team-leads", "cc @ dev-ops"), or a host of plain
+    lower-case letters when the user is no ordinary word ("jdoe @ laptop"; "see @ here" stays)."""
+    if not _compiled(shapes.user).fullmatch(user) or not _is_login(user, host, shapes):
+        return False
+    if _compiled(shapes.host).fullmatch(host):
+        return not (_ordinary_parts(user) and _ordinary_parts(host.split(":")[0]))
+    return bool(_compiled(shapes.plain_host).fullmatch(host)) and not _ordinary_parts(user)
 
 
 def _char_width(word: OcrWord) -> float:
@@ -82,8 +101,7 @@ def host_login_words(words: Sequence[OcrWord], shapes: HostLogins | None = None)
             before = _next_on_line(words, index - 1, shapes.at_gap_chars)
             after = _next_on_line(words, index, shapes.at_gap_chars)
             user, host = words[index - 1].text.strip(_STRIP), words[after].text.strip(_STRIP) if after else ""
-            if before != index or after is None or not (_compiled(shapes.user).fullmatch(user) and _compiled(shapes.host).fullmatch(host)
-                                                        and _is_login(user, host, shapes)):
+            if before != index or after is None or not _is_split_login(user, host, shapes):
                 continue
             start, last = index - 1, after
         else:
