@@ -15,6 +15,8 @@ from models.recognizers.config import Regex
 from models.records import OcrWord
 
 _STRIP = "\"'`()[]{}<>,;"
+# The rest of a host and its prompt that OCR split off a login (`station:~/src$`, `:~$`, `box$`).
+_PROMPT_REST = regex.compile(r"[\w.\-]*(?::\S*|[$#%>])")
 
 
 class HostLogins(StrictModel):
@@ -40,12 +42,15 @@ def _compiled(pattern: str) -> regex.Pattern:
     return regex.compile(pattern)
 
 
-def _is_login(user: str, host: str, shapes: HostLogins) -> bool:
-    """A user and a host that are no package pinned to a tag: not both plain ordinary words, and the
-    host no tag or digest name."""
+def _is_login(user: str, host: str, shapes: HostLogins, prompt: bool = False) -> bool:
+    """A user and a host that are no package pinned to a tag: the host no tag or digest name, and not
+    both plain ordinary words unless a `prompt` follows them (a ":" path or a prompt sign: a shell's
+    `mark@workstation:~$`, `grace@laptop$`, whatever words the user and the host are)."""
     name = host.split(":")[0].rstrip("$#%>")
     if name.lower() in shapes.not_hosts:
         return False
+    if prompt:
+        return True
     plain = name.isalpha() and is_ordinary_word(name)
     return not (plain and (not user.isalpha() or is_ordinary_word(user)))
 
@@ -95,7 +100,10 @@ def host_login_words(words: Sequence[OcrWord], shapes: HostLogins | None = None)
         text = word.text.strip(_STRIP)
         start = index
         whole = _compiled(shapes.login_at_host).fullmatch(text)
-        if whole and _is_login(whole.group(1), whole.group(2), shapes):
+        touching = _next_on_line(words, index, shapes.touch_chars) if whole else None
+        prompt = bool(whole) and (len(whole.group(0)) > len(whole.group(1)) + 1 + len(whole.group(2))
+                                  or touching is not None and bool(_PROMPT_REST.fullmatch(words[touching].text)))
+        if whole and _is_login(whole.group(1), whole.group(2), shapes, prompt):
             last = index
         elif text == "@" and 0 < index and words[index - 1].line == word.line:
             before = _next_on_line(words, index - 1, shapes.at_gap_chars)
