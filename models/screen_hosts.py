@@ -15,6 +15,8 @@ from models.recognizers.config import Regex
 from models.records import OcrWord
 
 _STRIP = "\"'`()[]{}<>,;"
+# The rest of a host and its prompt that OCR split off a login (`station:~/src$`, `:~$`, `box$`).
+_PROMPT_REST = regex.compile(r"[\w.\-]*(?::\S*|[$#%>])")
 
 
 class HostLogins(StrictModel):
@@ -23,6 +25,7 @@ class HostLogins(StrictModel):
     login_at_host: Regex
     user: Regex
     host: Regex
+    plain_host: Regex
     not_hosts: frozenset[str]
     touch_chars: float = pydantic.Field(ge=0, le=2)
     at_gap_chars: float = pydantic.Field(ge=0, le=4)
@@ -39,14 +42,35 @@ def _compiled(pattern: str) -> regex.Pattern:
     return regex.compile(pattern)
 
 
-def _is_login(user: str, host: str, shapes: HostLogins) -> bool:
-    """A user and a host that are no package pinned to a tag: not both plain ordinary words, and the
-    host no tag or digest name."""
+def _is_login(user: str, host: str, shapes: HostLogins, prompt: bool = False) -> bool:
+    """A user and a host that are no package pinned to a tag: the host no tag or digest name, and not
+    both plain ordinary words unless a `prompt` follows them (a ":" path or a prompt sign: a shell's
+    `mark@workstation:~$`, `grace@laptop$`, whatever words the user and the host are)."""
     name = host.split(":")[0].rstrip("$#%>")
     if name.lower() in shapes.not_hosts:
         return False
+    if prompt:
+        return True
     plain = name.isalpha() and is_ordinary_word(name)
     return not (plain and (not user.isalpha() or is_ordinary_word(user)))
+
+
+def _ordinary_parts(text: str) -> bool:
+    """Whether every run of letters in `text` is an ordinary word of two letters or more (`team-leads`,
+    `dev-ops`); a single letter is an initial (`j.doe`), so a word holding one is not."""
+    parts = regex.findall(r"\p{L}+", text)
+    return bool(parts) and all(len(part) > 1 and is_ordinary_word(part) for part in parts)
+
+
+def _is_split_login(user: str, host: str, shapes: HostLogins) -> bool:
+    """A user, a lone "@" and a host: a host of `host`'s shape (a "-", digit or ":" path in it) unless
+    both sides are ordinary words only ("ping @ team-leads", "cc @ dev-ops"), or a host of plain
+    lower-case letters when the user is no ordinary word ("jdoe @ laptop"; "see @ here" stays)."""
+    if not _compiled(shapes.user).fullmatch(user) or not _is_login(user, host, shapes):
+        return False
+    if _compiled(shapes.host).fullmatch(host):
+        return not (_ordinary_parts(user) and _ordinary_parts(host.split(":")[0]))
+    return bool(_compiled(shapes.plain_host).fullmatch(host)) and not _ordinary_parts(user)
 
 
 def _char_width(word: OcrWord) -> float:
@@ -76,14 +100,16 @@ def host_login_words(words: Sequence[OcrWord], shapes: HostLogins | None = None)
         text = word.text.strip(_STRIP)
         start = index
         whole = _compiled(shapes.login_at_host).fullmatch(text)
-        if whole and _is_login(whole.group(1), whole.group(2), shapes):
+        touching = _next_on_line(words, index, shapes.touch_chars) if whole else None
+        prompt = bool(whole) and (len(whole.group(0)) > len(whole.group(1)) + 1 + len(whole.group(2))
+                                  or touching is not None and bool(_PROMPT_REST.fullmatch(words[touching].text)))
+        if whole and _is_login(whole.group(1), whole.group(2), shapes, prompt):
             last = index
         elif text == "@" and 0 < index and words[index - 1].line == word.line:
             before = _next_on_line(words, index - 1, shapes.at_gap_chars)
             after = _next_on_line(words, index, shapes.at_gap_chars)
             user, host = words[index - 1].text.strip(_STRIP), words[after].text.strip(_STRIP) if after else ""
-            if before != index or after is None or not (_compiled(shapes.user).fullmatch(user) and _compiled(shapes.host).fullmatch(host)
-                                                        and _is_login(user, host, shapes)):
+            if before != index or after is None or not _is_split_login(user, host, shapes):
                 continue
             start, last = index - 1, after
         else:

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 import pydantic
 import regex
 
-from models.config_files import DATA_DIR, StrictModel, load_yaml_file
+from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
 from models.recognizers.config import Regex, recognizer_data
+from models.recognizers.ui_terms import shipped_ui_terms
 from models.records import OcrWord
 
 # The counts, in the audit's masked entities, of words covered with their table column and of top-bar initials.
@@ -182,5 +183,18 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
     return {index for row in rows for cell in row for position, index in enumerate(cell)
             if words[index].top + words[index].height / 2 <= bottom
             and initials.fullmatch(text := words[index].text) and text.replace(".", "") not in rule.not_initials
+            and (len(cell) == 1 or not _listed_acronym(text))
             and (position == 0 or apart(cell[position - 1], index))
             and (position == len(cell) - 1 or apart(index, cell[position + 1]))}
+
+
+@functools.cache
+def _acronyms() -> frozenset[str]:
+    """The three-letter app, file-type and team words of ui_terms.txt and name_stop_words.txt (`xls`,
+    `sso`, `aws`, `vpn`), lower case; two-letter ones (`md`, `po`, `vk`) are initials too often."""
+    return frozenset(t for t in shipped_ui_terms() | frozenset(term_list("name_stop_words.txt")) if len(t) == 3 and t.isalpha())
+
+
+def _listed_acronym(text: str) -> bool:
+    """Whether capitals sharing a field with a title are an app's or a file type's word ("Docs   XLS")."""
+    return text.lower() in _acronyms()

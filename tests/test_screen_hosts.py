@@ -46,6 +46,28 @@ def test_pinned_packages_digests_e_mails_and_prose_with_an_at_sign_stay(texts):
     assert host_login_words(_line(*texts)) == set()
 
 
+def test_a_title_with_its_at_sign_read_alone_and_a_plain_host_name_covers_the_login():
+    words = _line("Terminal", "—", "jdoe", "@", "laptop", gaps=(8, 8, 6, 6))
+    assert host_login_words(words) == {2, 3, 4}
+
+
+@pytest.mark.parametrize("texts", [("ping", "@", "team-leads"), ("cc", "@", "dev-ops"), ("email", "me", "@", "work-phone"),
+                                   ("see", "@", "here"), ("meet", "@", "office")])
+def test_ordinary_words_either_side_of_an_at_sign_read_alone_stay(texts):
+    assert host_login_words(_line(*texts)) == set()
+
+
+@pytest.mark.parametrize("texts, gaps", [(("mark@workstation:~/src$", "git", "status"), ()), (("grace@laptop$",), ()),
+                                         (("mark@work", "station:~$"), (0,)), (("bill@desktop", ":~/src$"), (0,))])
+def test_a_shell_prompt_whose_user_and_host_are_ordinary_words_is_still_a_login(texts, gaps):
+    assert 0 in host_login_words(_line(*texts, gaps=gaps))
+
+
+@pytest.mark.parametrize("texts, gaps", [(("bill@desktop",), ()), (("see", "react@next:"), ()), (("npm", "i", "left@pad", "--save"), (8, 0))])
+def test_ordinary_words_joined_by_an_at_sign_with_no_prompt_after_them_stay(texts, gaps):
+    assert host_login_words(_line(*texts, gaps=gaps)) == set()
+
+
 def test_a_word_a_space_away_from_a_login_is_not_part_of_it():
     assert host_login_words(_line("jdoe@build-box:~/src$", "git", "log")) == {0}
 

@@ -30,6 +30,12 @@ def test_capitals_a_space_apart_in_a_title_file_types_and_words_below_the_bar_st
     assert top_bar_initials(words_at(cells)) == set()
 
 
+@pytest.mark.parametrize("badge, kept", [("XLS", True), ("SSO", True), ("AWS", True), ("VPN", True), ("MKR", False), ("MD", False)])
+def test_an_app_or_file_type_acronym_set_apart_after_a_title_stays_and_initials_do_not(badge, kept):
+    words = words_at([("Release", 10, 0), ("checklist", 90, 0), ("Docs", 190, 0), (badge, 255, 0), ("Notes", 10, 40)])
+    assert texts(words, top_bar_initials(words)) == (set() if kept else {badge})
+
+
 def test_the_gap_is_read_from_the_layout_file():
     assert 1.0 < table_shape().top_bar_initials_gap_chars < 3.0
 
