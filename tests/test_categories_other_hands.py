@@ -45,6 +45,7 @@ def decide(classifier, analyzer, text, app=None, title=None, source="chat", kind
     ("ugh my acid reflux is flaring again, skipping the team lunch", "WhatsApp", "WhatsApp", "medical"),
     ("Avis d'impôt 2026 — montant restant à payer : 860 €", "Firefox", "impots.gouv.fr", "tax"),
     ("Rating: 2 (Needs improvement)", "Google Chrome", "Review", "performance"),
+    ("Se acuerda un plan de mejora con seguimiento quincenal para Ana", "Microsoft Word", "Document1", "performance"),
 ])
 def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(classifier, analyzer, text, app, title,
                                                                           expected):
@@ -71,6 +72,7 @@ def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(class
     ("El servicio no cumple los objetivos de latencia del SLO", "Slack", "Slack"),
     ("SLO mensuel: objectifs non atteints pour la latence p99", "Slack", "Slack"),
     ("plan de mejora continua del proceso de despliegue", "Microsoft Word", "Document1"),
+    ("plano de melhoria do sistema de pagamentos, fase 2", "Microsoft Word", "Document1"),
     # a shop's checkout or refund, an invoice, a ticket quoting a rating field's string
     ("Montant à payer : 89,90 € — Montant dû après remise : 79,90 €", "Google Chrome", "Panier"),
     ("Importe a devolver: 49,95 € por la devolución del pedido 4471", "Google Chrome", "Mis pedidos"),
