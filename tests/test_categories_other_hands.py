@@ -36,6 +36,16 @@ def decide(classifier, analyzer, text, app=None, title=None, source="chat", kind
     ("wir müssen reden: deine Ziele aus dem Quartal sind nicht erreicht", "Zoom", "Zoom Meeting", "performance"),
     ("DNR and healthcare proxy on file, palliative care consult requested", "Microsoft Word", "Document1", "medical"),
     ("Antibiotics for a left heel ulcer, rule out osteomyelitis", "Google Chrome", "Notes", "medical"),
+    # review 3: other languages' own matters, and "gerd" left the terms for its long name
+    ("Imposto a restituir: R$ 1.240,00", "Google Chrome", "Receita Federal", "tax"),
+    ("Valutazione: insufficiente", "Google Chrome", "Review", "performance"),
+    ("no cumples los objetivos desde hace dos trimestres, Ana", "Microsoft Teams", "Chat", "performance"),
+    ("Évaluation annuelle: objectifs non atteints", "Google Chrome", "Entretien annuel", "performance"),
+    ("fix it by Friday or we will have to formalise this", "Microsoft Teams", "Chat", "performance"),
+    ("ugh my acid reflux is flaring again, skipping the team lunch", "WhatsApp", "WhatsApp", "medical"),
+    ("Avis d'impôt 2026 — montant restant à payer : 860 €", "Firefox", "impots.gouv.fr", "tax"),
+    ("Rating: 2 (Needs improvement)", "Google Chrome", "Review", "performance"),
+    ("Se acuerda un plan de mejora con seguimiento quincenal para Ana", "Microsoft Word", "Document1", "performance"),
 ])
 def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(classifier, analyzer, text, app, title,
                                                                           expected):
@@ -53,6 +63,22 @@ def test_when_another_hand_writes_an_own_matter_then_its_category_is_found(class
     ("Leistungsbeurteilung Formular: Pflichtfeld Zielerreichung wird nicht validiert", "Google Chrome", "New Tab"),
     ("CLIN-44 the sepsis alert rule fires twice for every encounter after the deploy", "Jira", "CLIN-44 - Jira"),
     ("the discharge summary template loses its header in the PDF export", "Slack", "#ehr-team"),
+    # review 3: a colleague named Gerd, a system's targets, process improvement, work formalised later
+    ("Hi Gerd, can we move our 1:1 to Thursday?", "Zoom", "Zoom Meeting"),
+    ("Gerd Müller hat den Termin auf Donnerstag verschoben", "Microsoft Outlook", "Inbox"),
+    ("ok let's lock the schema now, otherwise we'll have to formalise it after launch", "Zoom", "Zoom Meeting"),
+    ("rebase before Friday, otherwise it goes into your review queue", "Slack", "Slack"),
+    ("Die Performance-Ziele (p99 unter 200 ms) wurden nicht erreicht", "Slack", "Slack"),
+    ("El servicio no cumple los objetivos de latencia del SLO", "Slack", "Slack"),
+    ("SLO mensuel: objectifs non atteints pour la latence p99", "Slack", "Slack"),
+    ("plan de mejora continua del proceso de despliegue", "Microsoft Word", "Document1"),
+    ("plano de melhoria do sistema de pagamentos, fase 2", "Microsoft Word", "Document1"),
+    # a shop's checkout or refund, an invoice, a ticket quoting a rating field's string
+    ("Montant à payer : 89,90 € — Montant dû après remise : 79,90 €", "Google Chrome", "Panier"),
+    ("Importe a devolver: 49,95 € por la devolución del pedido 4471", "Google Chrome", "Mis pedidos"),
+    ("Te betalen: € 49,95 — nog te betalen € 10,00", "Google Chrome", "Winkelwagen"),
+    ("INV-2291 amount owed 1,240.00 and amount owed 980.00 overdue, send reminder", "Google Chrome", "Invoices"),
+    ('QA: the Needs improvement rating shows as "Rating: 2 - Needs improvement" in DE', "Jira", "PERF-3 - Jira"),
 ])
 def test_when_work_is_about_the_same_subject_then_it_stays(classifier, analyzer, text, app, title):
     assert decide(classifier, analyzer, text, app, title) is None
