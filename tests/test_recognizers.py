@@ -101,7 +101,7 @@ def test_when_recognizer_data_names_an_unknown_shape_then_loading_fails_naming_i
 
 @pytest.mark.parametrize("line, key", [("terms: first_names.txt", "first_names.terms"),
                                        ("chat_words: chat_words.txt", "addressees.chat_words"),
-                                       ("terms: ui_terms.txt", "ui_terms.terms")])
+                                       ("\nui_terms:\n  terms: ui_terms.txt", "ui_terms.terms")])
 def test_when_recognizer_data_names_a_missing_term_list_then_loading_fails_naming_it(tmp_path, line, key):
     path = tmp_path / "recognizers.yaml"
     text = RECOGNIZERS_FILE.read_text()
