@@ -206,6 +206,12 @@ def with_section(report: str, section: str) -> str:
     return report[:start] + section + (report[end:] if end >= 0 else "")
 
 
+def write_section(path: Path, section: str) -> None:
+    """Writes `section` into the report at `path`, which is started when it does not exist yet."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(with_section(old, section).lstrip("\n"), encoding="utf-8")
+
+
 def main() -> None:
     """Times every shape at N and 4N, prints the table and, for a run of every shape, writes it
     as its section of BENCHMARKS.md (`make bench` keeps it when it rewrites its own table)."""
@@ -228,8 +234,7 @@ def main() -> None:
         lines.append(row)
         print(row, flush=True)
     if not args.only:
-        report = Path(args.report)
-        report.write_text(with_section(report.read_text(encoding="utf-8"), "\n".join(lines) + "\n"), encoding="utf-8")
+        write_section(Path(args.report), "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -17,3 +17,11 @@ def test_bench_scaling_replaces_only_its_own_section():
     updated = bench_scaling.with_section(report, f"{bench_scaling.SECTION}\n\nnew rows\n")
     assert "old rows" not in updated and "new rows" in updated
     assert updated.startswith("# Benchmarks\n\ntable\n") and updated.endswith("## Later\n\nkept\n")
+
+
+def test_bench_scaling_starts_a_report_that_does_not_exist_yet(tmp_path):
+    path = tmp_path / "BENCHMARKS.md"
+    bench_scaling.write_section(path, f"{bench_scaling.SECTION}\n\nrows\n")
+    assert path.read_text(encoding="utf-8") == f"{bench_scaling.SECTION}\n\nrows\n"
+    bench_scaling.write_section(path, f"{bench_scaling.SECTION}\n\nnew rows\n")
+    assert path.read_text(encoding="utf-8") == f"{bench_scaling.SECTION}\n\nnew rows\n"
