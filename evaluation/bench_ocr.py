@@ -172,7 +172,7 @@ def reach_class(value: str, text: str) -> str:
 
 # A word OCR read belongs to a gold value when at least this share of the word's box lies in the value's box.
 WORD_IN_BOX = 0.25
-MISS_CAUSES = ("not_segmented", "split", "misread")
+MISS_CAUSES = ("not_segmented", "split", "other_script_read", "misread")
 
 
 def words_in_box(words: tuple[OcrWord, ...], box: list[float]) -> list[OcrWord]:
@@ -190,10 +190,15 @@ def words_in_box(words: tuple[OcrWord, ...], box: list[float]) -> list[OcrWord]:
 def miss_cause(value: str, inside: list[OcrWord]) -> str:
     """Why a value the OCR text does not hold was missed, from the words read inside its box:
     `not_segmented` (none: Tesseract found no text there), `split` (those words hold it, but other
-    text falls between them in the OCR text: boxes cut apart), or `misread` (they do not hold it)."""
+    text falls between them in the OCR text: boxes cut apart), `other_script_read` (a Latin value
+    whose words hold letters of another script: the second read with other scripts' data took
+    them, and the other-script cover hides the words mostly in another script), or `misread`."""
     if not inside:
         return "not_segmented"
-    return "split" if squash(value) in squash("".join(word.text for word in inside)) else "misread"
+    read = "".join(word.text for word in inside)
+    if squash(value) in squash(read):
+        return "split"
+    return "other_script_read" if latin(value) and not latin(read) else "misread"
 
 
 def confusions(value: str, inside: list[OcrWord]) -> Counter:
@@ -258,7 +263,7 @@ def reach(split: Path, settings: OcrSettings, keys: Path | None = None) -> None:
 def print_causes(results: list[tuple]) -> None:
     """Of the Latin-script values missed (not `read`, not `other_script`) that have a box: by region
     and by look, the share of each `miss_cause`; then the commonest character confusions of the misread."""
-    missed = [r for r in results if r[2] not in ("read", "other_script") and r[4]]
+    missed = [r for r in results if r[2] not in ("read", "other_script") and r[4]]  # Latin values only
     print(f"\n| Latin values missed, by | missed | {' | '.join(MISS_CAUSES)} |\n|---|---|{'---|' * len(MISS_CAUSES)}")
     for column in (0, 6):
         for key in sorted({r[column] for r in missed}):

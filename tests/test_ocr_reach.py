@@ -67,6 +67,8 @@ def word(text: str, left: int, top: int = 10, width: int = 60, height: int = 16,
     ("Harriet Osgood", [word("Harriot", 0), word("Osgood", 70)], "misread"),
     ("Harriet Osgood", [word("Harriet", 0), word("Osgood", 70)], "split"),   # read, but text fell between
     ("KF", [word("KE", 0)], "misread"),
+    ("Jane Oakes", [word("Јапе", 0), word("Oakes", 70)], "other_script_read"),   # Cyrillic look-alikes
+    ("Олекса", [word("Onekca", 0)], "misread"),                                 # not a Latin value
 ])
 def test_when_a_value_is_missed_then_the_words_in_its_box_say_whether_it_was_segmented(value, inside, expected):
     assert miss_cause(value, inside) == expected
