@@ -13,8 +13,10 @@ OCR words that hold no gold value and are covered.
 `python -m evaluation.bench_ocr --reach out/eval/dev` measures instead the OCR's reach on the
 evaluation's rendered screens (docs/evaluation.md; development split only): the share of gold span
 texts that the pipeline's OCR reads at all (as the evaluation's `ocr_reach` counts it), by kind
-of region and by label, apart from detection, and why the others were not: another script,
-letters outside the language data, look-alike glyphs, or not read. `--language` reads with other
+of region, by label and by look (theme and scale), apart from detection, and why the others were
+not: another script, letters outside the language data, look-alike glyphs, or not read; and for the
+Latin values missed, from the words read inside the value's box, whether Tesseract found no text
+there, cut it apart, or misread it, with the commonest misread characters. `--language` reads with other
 Tesseract language data (e.g. `eng`; the pipeline's default is `Latin`, Debian's tesseract-ocr-script-latn); `--quick` times
 only the per-frame cost.
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import difflib
 import io
 import json
 import multiprocessing
@@ -35,6 +38,7 @@ import random
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import apache_beam as beam
@@ -47,7 +51,7 @@ from evaluation.scoring import box_covered, squash
 from models.images import cover_words, decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.policy import DEFAULT_POLICY, load_policy
-from models.records import RawRecord
+from models.records import OcrWord, RawRecord
 from models.session_ocr import SessionOcr
 from models.unreadable import other_script_indices, unreadable_indices
 from sample.generate import screen
@@ -166,13 +170,67 @@ def reach_class(value: str, text: str) -> str:
     return "look_alike" if folded(value).translate(LOOK_ALIKE) in folded(text).translate(LOOK_ALIKE) else "unread"
 
 
-def screen_reach(screen: tuple[str, list[dict], OcrSettings]) -> list[tuple[str, str, str, str]]:
-    """(region, label, reach class, span key) for each gold span of one screen, from the text of the
-    pipeline's OCR of the whole screen (as the evaluation's `ocr_reach` reads it)."""
+# A word OCR read belongs to a gold value when at least this share of the word's box lies in the value's box.
+WORD_IN_BOX = 0.25
+MISS_CAUSES = ("not_segmented", "split", "other_script_read", "misread")
+
+
+def words_in_box(words: tuple[OcrWord, ...], box: list[float]) -> list[OcrWord]:
+    """The OCR words with at least WORD_IN_BOX of their box inside the gold `box` (x0, y0, x1, y1), in reading order."""
+    x0, y0, x1, y1 = box
+    inside = []
+    for word in words:
+        across = min(x1, word.left + word.width) - max(x0, word.left)
+        down = min(y1, word.top + word.height) - max(y0, word.top)
+        if across > 0 and down > 0 and across * down >= WORD_IN_BOX * max(1, word.width * word.height):
+            inside.append(word)
+    return inside
+
+
+def miss_cause(value: str, inside: list[OcrWord]) -> str:
+    """Why a value the OCR text does not hold was missed, from the words read inside its box:
+    `not_segmented` (none: Tesseract found no text there), `split` (those words hold it, but other
+    text falls between them in the OCR text: boxes cut apart), `other_script_read` (a Latin value
+    whose words hold letters of another script: the second read with other scripts' data took
+    them, and the other-script cover hides the words mostly in another script), or `misread`."""
+    if not inside:
+        return "not_segmented"
+    read = "".join(word.text for word in inside)
+    if squash(value) in squash(read):
+        return "split"
+    return "other_script_read" if latin(value) and not latin(read) else "misread"
+
+
+def confusions(value: str, inside: list[OcrWord]) -> Counter:
+    """The characters of a misread `value` (folded, as `reach_class` compares) and what the words
+    read inside its box hold in their place: (gold characters, read characters) -> count; a
+    character dropped or added pairs with ''."""
+    gold, read = folded(value), folded("".join(word.text for word in inside))
+    pairs: Counter = Counter()
+    for tag, g0, g1, r0, r1 in difflib.SequenceMatcher(None, gold, read, autojunk=False).get_opcodes():
+        if tag == "replace" and g1 - g0 == r1 - r0:
+            pairs.update(zip(gold[g0:g1], read[r0:r1]))
+        elif tag != "equal":
+            pairs[(gold[g0:g1], read[r0:r1])] += 1
+    return pairs
+
+
+def screen_reach(screen: tuple[str, list[dict], OcrSettings]) -> list[tuple[str, str, str, str, str, Counter]]:
+    """(region, label, reach class, span key, miss cause, character confusions) for each gold span
+    of one screen, from the text of the pipeline's OCR of the whole screen (as the evaluation's
+    `ocr_reach` reads it). The cause (`miss_cause`) and confusions need the span's `box`: without
+    one, or for a value read, they are '' and empty."""
     path, spans, settings = screen
-    text = ocr_text(TesseractOcr(settings).read(decode_image(Path(path).read_bytes(), 10**9)))
-    return [(span["region"], span["label"], reach_class(span["value"], text), f"{Path(path).stem}#{index}")
-            for index, span in enumerate(spans)]
+    words = TesseractOcr(settings).read(decode_image(Path(path).read_bytes(), 10**9))
+    text = ocr_text(words)
+    rows = []
+    for index, span in enumerate(spans):
+        kind = reach_class(span["value"], text)
+        inside = words_in_box(words, span["box"]) if kind != "read" and "box" in span else None
+        cause = "" if inside is None else miss_cause(span["value"], inside)
+        rows.append((span["region"], span["label"], kind, f"{Path(path).stem}#{index}", cause,
+                     confusions(span["value"], inside) if cause == "misread" else Counter()))
+    return rows
 
 
 def reach(split: Path, settings: OcrSettings, keys: Path | None = None) -> None:
@@ -183,14 +241,16 @@ def reach(split: Path, settings: OcrSettings, keys: Path | None = None) -> None:
     golds = [json.loads(line) for line in (split / "gold.jsonl").read_text().splitlines()]
     screens = [(str(split / "input" / "screens" / f"{gold['record_id']}.png"), gold["spans"], settings)
                for gold in golds if gold["kind_of_text"] == "screenshot"]
+    looks = {gold["record_id"]: f"{gold.get('theme', '?')} {gold.get('scale', '?')}x" for gold in golds}
     with multiprocessing.Pool(2) as pool:
-        results = [r for rs in pool.map(screen_reach, screens, chunksize=1) for r in rs]
-    for by, column in (("region", 0), ("label", 1)):
+        results = [(*r, looks[r[3].split("#")[0]]) for rs in pool.map(screen_reach, screens, chunksize=1) for r in rs]
+    for by, column in (("region", 0), ("label", 1), ("look", 6)):
         print(f"\n| {by} | spans | read | {' | '.join(MISS_CLASSES)} |\n|---|---|---|{'---|' * len(MISS_CLASSES)}")
         for key in sorted({r[column] for r in results}) + ["all"]:
             rows = [r for r in results if key in ("all", r[column])]
             shares = [f"{sum(r[2] == c for r in rows) / len(rows):.3f}" for c in ("read", *MISS_CLASSES)]
             print(f"| {key} | {len(rows)} | {' | '.join(shares)} |")
+    print_causes(results)
     if keys is not None:
         read_now = {r[3] for r in results if r[2] == "read"}
         if keys.exists():
@@ -198,6 +258,24 @@ def reach(split: Path, settings: OcrSettings, keys: Path | None = None) -> None:
             print(f"\nread then, not now: {len(read_then - read_now)}; read now, not then: {len(read_now - read_then)}")
         else:
             keys.write_text(json.dumps(sorted(read_now)))
+
+
+def print_causes(results: list[tuple]) -> None:
+    """Of the Latin-script values missed (not `read`, not `other_script`) that have a box: by region
+    and by look, the share of each `miss_cause`; then the commonest character confusions of the misread."""
+    missed = [r for r in results if r[2] not in ("read", "other_script") and r[4]]  # Latin values only
+    print(f"\n| Latin values missed, by | missed | {' | '.join(MISS_CAUSES)} |\n|---|---|{'---|' * len(MISS_CAUSES)}")
+    for column in (0, 6):
+        for key in sorted({r[column] for r in missed}):
+            rows = [r for r in missed if r[column] == key]
+            print(f"| {key} | {len(rows)} | {' | '.join(f'{sum(r[4] == c for r in rows) / len(rows):.2f}' for c in MISS_CAUSES)} |")
+    pairs = sum((r[5] for r in missed), Counter())
+    print("\nmisread characters (gold -> read: count): " + ", ".join(
+        f"{gold or '∅'}->{read or '∅'}: {count}" for (gold, read), count in pairs.most_common(CONFUSIONS_SHOWN)))
+
+
+# How many of the commonest character confusions `--reach` prints.
+CONFUSIONS_SHOWN = 20
 
 
 def screen_unreadable(screen: tuple[str, list[dict], OcrSettings]) -> tuple[list[tuple[str, bool]], int, int]:
