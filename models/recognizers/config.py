@@ -158,6 +158,9 @@ class UrlPathTokens(StrictModel):
     mixed_min_digits: int = pydantic.Field(ge=1)
     mixed_min_case_changes: int = pydantic.Field(ge=1)
     wordless_min_piece: int = pydantic.Field(ge=2)
+    one_case_min_digits: int = pydantic.Field(ge=1)
+    one_case_min_letters: int = pydantic.Field(ge=1)
+    one_case_max_word_share: float = pydantic.Field(ge=0, le=1)
     score: Score
 
 
