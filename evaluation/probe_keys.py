@@ -22,6 +22,7 @@ from typing import Callable
 from faker import Faker
 
 from evaluation.probe_titles import _entry, report, run
+from evaluation.scoring import _WORD, leaked, output_field, words_outside
 from models.keystrokes import rebuild_typed_text
 from models.records import KeyEvent
 
@@ -408,9 +409,66 @@ def t_visa_form(v: Values) -> Made:
                  _tab_join([(last.upper(), "PERSON"), (first, "PERSON"), (v.nid(f), "NATIONAL_ID"), (v.phone(f), "PHONE_NUMBER")]))
 
 
+def t_contact_card(v: Values) -> Made:
+    """A phone's or CRM's new-contact card: first, last, company, mobile, e-mail."""
+    first, last, f = v.person()
+    mail = f"{first[0]}{last}@{v.org()}.com".lower().replace(" ", "")
+    return _form("Contacts", "New Contact", None, "text",
+                 _tab_join([(first, "PERSON"), (last, "PERSON"), (f.company(), None), (v.phone(f), "PHONE_NUMBER"),
+                            (mail, "EMAIL_ADDRESS")]))
+
+
+def t_signature(v: Values) -> Made:
+    """An e-mail signature typed at the end of a message."""
+    first, last, f = v.person()
+    street, post, city = v.address(f)
+    return _form("Microsoft Outlook", "RE: Q3 vendor review - Message (HTML)", None, "text",
+                 [("Thanks for the quick turnaround.\n\nBest regards,\n", None), (f"{first} {last}", "PERSON"),
+                  ("\nProcurement Lead\nM: ", None), (v.phone(f), "PHONE_NUMBER"), ("\n", None), (street, "ADDRESS"),
+                  (f", {post} {city}\n", None)])
+
+
+def t_delivery(v: Values) -> Made:
+    """Courier instructions in a delivery app's note box."""
+    first, last, f = v.person()
+    street, post, city = v.address(f)
+    lead = v.rng.choice(("please leave it with the neighbour at ", "deliver to ", "new address: "))
+    return _form("Google Chrome", "Track your parcel - DHL - Google Chrome", None, "text",
+                 [(lead, None), (street, "ADDRESS"), (f", {post} {city}. ring ", None), (last, "PERSON"),
+                  (" if nobody answers\n", None)])
+
+
+def t_git_identity(v: Values) -> Made:
+    """A commit identity set in a terminal."""
+    first, last, f = v.person()
+    mail = f"{first}.{last}@{v.org()}.io".lower().replace(" ", "")
+    return _form("Terminal", "bash — 80×24", None, "text",
+                 [('git config --global user.name "', None), (f"{first} {last}", "PERSON"),
+                  ('"\ngit config --global user.email ', None), (mail, "EMAIL_ADDRESS"), ("\n", None)])
+
+
+def t_csv_semicolons(v: Values) -> Made:
+    """A European CSV typed with semicolons: surname, given name, national id, phone."""
+    segs: list[Seg] = [("Nachname;Vorname;ID;Telefon\n", None)]
+    for _ in range(v.rng.randint(1, 3)):
+        first, last, f = v.person()
+        segs += [(last, "PERSON"), (";", None), (first, "PERSON"), (";", None), (v.nid(f), "NATIONAL_ID"), (";", None),
+                 (v.phone(f), "PHONE_NUMBER"), ("\n", None)]
+    return _form("Notepad", "import.csv - Notepad", None, "text", segs)
+
+
+def t_id_search(v: Values) -> Made:
+    """A national id or phone looked up in a web search box."""
+    first, last, f = v.person()
+    value, label = v.rng.choice(((v.nid(f), "NATIONAL_ID"), (v.phone(f), "PHONE_NUMBER")))
+    return _form("Google Chrome", "Google - Google Chrome", "https://www.google.com/", "search",
+                 [(value, label), (v.rng.choice(("\n", " who is this\n", " lookup\n")), None)])
+
+
 TARGETS = {
     "tune": (t_signup, t_checkout, t_hr_onboarding, t_bank_transfer, t_ssn_boxes, t_crm_search, t_sheet, t_chat_tune,
-             t_terminal, t_browser_url),
+             t_terminal, t_browser_url, t_contact_card, t_signature, t_delivery, t_git_identity, t_csv_semicolons,
+             t_id_search),
     "held": (t_tax_portal, t_insurance, t_payroll_sheet, t_notes, t_psql, t_visa_form, t_chat_held, t_address_bar,
              t_browser_url),
 }
@@ -591,6 +649,22 @@ def generate(seed: str, n: int) -> list[tuple[dict, dict]]:
     return out
 
 
+def _show(golds: list[dict], docs: dict[str, dict | None]) -> None:
+    """Each leaked value with its field's output, and the ordinary words each typed text lost."""
+    for g in golds:
+        doc = docs.get(g["record_id"])
+        if doc is None:
+            continue
+        for s in g["spans"]:
+            if leaked(output_field(doc, s["field"]), s["value"], s["label"]):
+                print(f" {s['label']:<14} {s['value']!r:<40} in {output_field(doc, s['field'])!r:.160}")
+        for name, text in g["texts"].items():
+            lost = words_outside(text, [s for s in g["spans"] if s["field"] == name]) - Counter(
+                _WORD.findall(output_field(doc, name) or ""))
+            if lost:
+                print(f" LOST {name}: {sorted(lost)} in {output_field(doc, name)!r:.160}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generates the probe, runs it in process and prints its figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -605,14 +679,7 @@ def main(argv: list[str] | None = None) -> int:
     labels = Counter(s["label"] for g in golds for s in g["spans"])
     print("gold spans:", dict(labels))
     if args.show_leaks:
-        from evaluation.scoring import leaked, output_field
-        for g in golds:
-            doc = docs.get(g["record_id"])
-            if doc is None:
-                continue
-            for s in g["spans"]:
-                if leaked(output_field(doc, s["field"]), s["value"], s["label"]):
-                    print(f" {s['label']:<14} {s['value']!r:<40} in {output_field(doc, s['field'])!r:.160}")
+        _show(golds, docs)
     return 0
 
 
