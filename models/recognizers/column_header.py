@@ -55,7 +55,7 @@ class ColumnHeaderRecognizer(EntityRecognizer):
 
     def _header(self, line: str) -> tuple[str, list[str | None]] | None:
         """The delimiter and per-column entity of a header line, or None when the line is none: one with
-        two cells or more, a personal column, and a generic one ("name", "id") only beside another."""
+        two cells or more and a personal column; a generic one ("name", "address") counts only beside another."""
         counts = [(line.count(delimiter), delimiter) for delimiter in _DELIMITERS]
         count, delimiter = max(counts)
         if count == 0 or len(line) > self._rule.max_header_length:
@@ -69,6 +69,7 @@ class ColumnHeaderRecognizer(EntityRecognizer):
 
     def _cells(self, line: str, offset: int, header: tuple[str, list[str | None]], entities: list[str],
                results: list[RecognizerResult]) -> None:
+        """The plausible cells of one row, by the column each stands in, added to `results`."""
         delimiter, kinds = header
         start = 0
         for index, cell in enumerate(line.split(delimiter)):
