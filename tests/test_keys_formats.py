@@ -90,7 +90,8 @@ def test_digit_groups_with_no_trunk_prefix_are_a_phone_as_a_field_of_their_own(t
 
 
 @pytest.mark.parametrize("text", ["see 886 237 634 for the diff", "total 1 250 000", "1,234 567 890",
-                                  "10 20 30 40 50", "192 168 1 100", "2026 11 30", "pid 12345 23456 34567"])
+                                  "10 20 30 40 50", "192 168 1 100", "2026 11 30", "pid 12345 23456 34567",
+                                  "550 555 93120"])
 def test_digit_groups_in_a_sentence_or_amounts_and_addresses_are_no_phone(text):
     assert PHONES.analyze(text, ["PHONE_NUMBER"]) == []
 

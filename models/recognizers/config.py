@@ -229,6 +229,7 @@ class NationalPhones(StrictModel):
     bare_grouped: Regex
     bare_min_digits: int = pydantic.Field(ge=7)
     bare_max_digits: int = pydantic.Field(le=15)
+    bare_max_last_group: int = pydantic.Field(ge=2)
 
 
 class Addressees(StrictModel):

@@ -68,7 +68,9 @@ class NationalPhoneRecognizer(EntityRecognizer):
                 results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.end(), self._rule.cued_score))
         for match in self._bare_grouped.finditer(text):
             digits = sum(char.isdigit() for char in match.group())
-            if not self._rule.bare_min_digits <= digits <= self._rule.bare_max_digits:
+            last_group = len(match.group()) - len(match.group().rstrip("0123456789"))
+            if not self._rule.bare_min_digits <= digits <= self._rule.bare_max_digits or (
+                    last_group > self._rule.bare_max_last_group):
                 continue
             if not _own_field(text, match.start(), match.end()):
                 if cued is None:
