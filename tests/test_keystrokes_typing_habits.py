@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from models.detection import detect_batch
 from models.keystrokes import UNVERIFIED_TEXT, focus_secrets, mask_events, rebuild_typed_text
 from models.parse import parse_line
@@ -198,3 +200,31 @@ def test_when_a_bare_control_arrow_is_pressed_without_meta_then_the_stream_stays
     # "reach me at ana.lee@example.com" would be scanned as "ana.@example.comlee"
     events = (*typing("reach me at ana.lee"), key("ArrowLeft", "Control"), *typing("@example.com"))
     assert not rebuild_typed_text(events).complete
+
+
+# Values typed as other people type them (issue 15): a late-noticed typo inside a share link's token, a pasted
+# row under a header naming its columns, a phone with no trunk prefix typed in pieces.
+
+def late_typo(text: str, at: int, wrong: str) -> list[KeyEvent]:
+    """`text` typed with a wrong key at `at` noticed two keys later: three Backspaces, then the rest."""
+    return [*typing(text[:at]), KeyEvent(0, wrong), *typing(text[at + 1:at + 3]),
+            *(key("Backspace"),) * 3, *typing(text[at:])]
+
+
+@pytest.mark.parametrize("events, gone, kept", [
+    (late_typo("new deck https://www.figma.com/design/3l61lik4ngri9wqjfemzha/Onboarding-flow pls review\n", 45, "x"),
+     "3l61lik4ngri9wqjfemzha", "new deck https://www.figma.com/design/"),
+    ((*typing("Nachname;Vorname;Telefon\n"), KeyEvent(0, None, (), "paste", "Broeshart;Kyan;(094) 7884207\n")),
+     "Broeshart", "Nachname;Vorname;Telefon\n"),
+    ((*typing("Ana Souza,ana@x.com,886 23"), key("Backspace"), *typing("37 634\n")), "886 237 634", ""),
+])
+def test_when_a_token_row_or_phone_is_typed_with_habits_then_it_is_masked(events, gone, kept, detector,
+                                                                          analyzer_settings, policy):
+    out = output_text(events, detector, analyzer_settings, policy, app="Slack")
+    assert gone not in out and out.startswith(kept)
+
+
+@pytest.mark.parametrize("text", ["git cherry-pick 3f2a9c1e7b\n", "see https://example.com/blog/release-notes-2024\n",
+                                  "ssh deploy@k8s1node2cluster.internal uptime\n"])
+def test_when_work_links_and_hashes_are_typed_then_they_stay(text, detector, analyzer_settings, policy):
+    assert output_text(typing(text), detector, analyzer_settings, policy, app="Terminal") == text

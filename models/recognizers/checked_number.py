@@ -1,5 +1,6 @@
 """National ids found with no cue: a number of a country's shape whose check digits python-stdnum accepts
-(a CPF, a codice fiscale, a PESEL written alone in a row), unless a word before it names an order or a build."""
+(a CPF, a codice fiscale, a PESEL written alone in a row), or of a shape strict enough alone (a UK NI number),
+unless a word before it names an order or a build."""
 from __future__ import annotations
 
 import importlib
@@ -17,7 +18,8 @@ _BLOCKER_REACH = 24
 
 
 class CheckedNumberRecognizer(EntityRecognizer):
-    """The `checked_numbers` section of recognizers.yaml: per entity type, shapes kept when a check accepts them."""
+    """The `checked_numbers` section of recognizers.yaml: per entity type, shapes kept when a check accepts them
+    (or always, for a shape that lists no check)."""
 
     def __init__(self, rule: CheckedNumbers) -> None:
         self._shapes: list[tuple[str, regex.Pattern, tuple[Callable[[str], bool], ...], float]] = [
@@ -41,6 +43,6 @@ class CheckedNumberRecognizer(EntityRecognizer):
                 continue
             for match in pattern.finditer(text):
                 before = text[max(0, match.start() - _BLOCKER_REACH):match.start()]
-                if any(check(match.group()) for check in checks) and not self._blocked.search(before):
+                if (not checks or any(check(match.group()) for check in checks)) and not self._blocked.search(before):
                     results.append(RecognizerResult(entity, match.start(), match.end(), score))
         return results

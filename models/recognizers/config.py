@@ -158,6 +158,9 @@ class UrlPathTokens(StrictModel):
     mixed_min_digits: int = pydantic.Field(ge=1)
     mixed_min_case_changes: int = pydantic.Field(ge=1)
     wordless_min_piece: int = pydantic.Field(ge=2)
+    one_case_min_digits: int = pydantic.Field(ge=1)
+    one_case_min_letters: int = pydantic.Field(ge=1)
+    one_case_max_word_share: float = pydantic.Field(ge=0, le=1)
     score: Score
 
 
@@ -223,6 +226,10 @@ class NationalPhones(StrictModel):
     cued_score: float = pydantic.Field(gt=0, le=1)
     book_number: Regex
     north_american: Regex
+    bare_grouped: Regex
+    bare_min_digits: int = pydantic.Field(ge=7)
+    bare_max_digits: int = pydantic.Field(le=15)
+    bare_max_last_group: int = pydantic.Field(ge=2)
 
 
 class Addressees(StrictModel):
@@ -327,10 +334,11 @@ def _checks_numbers(module: str) -> str:
 
 
 class CheckedShape(StrictModel):
-    """A number shape that counts alone when one of its python-stdnum checks accepts the number."""
+    """A number shape that counts alone when one of its python-stdnum checks accepts the number, or by its
+    shape alone when it lists none (a number with no check digit whose rules the regex holds)."""
 
     regex: Regex
-    checks: tuple[Annotated[str, pydantic.AfterValidator(_checks_numbers)], ...] = pydantic.Field(min_length=1)
+    checks: tuple[Annotated[str, pydantic.AfterValidator(_checks_numbers)], ...]
     score: Score
 
 
@@ -340,6 +348,19 @@ class CheckedNumbers(StrictModel):
 
     blockers: tuple[str, ...]
     shapes: dict[str, dict[str, CheckedShape]] = pydantic.Field(min_length=1)
+
+
+class ColumnHeaders(StrictModel):
+    """recognizers.yaml `column_headers`: header terms per entity type, the generic ones that count only beside
+    another, and the limits of a header line and its cells."""
+
+    columns: dict[str, tuple[str, ...]] = pydantic.Field(min_length=1)
+    generic: tuple[str, ...]
+    max_header_length: int = pydantic.Field(ge=20)
+    max_cell_length: int = pydantic.Field(ge=8)
+    max_name_words: int = pydantic.Field(ge=1)
+    min_number_digits: int = pydantic.Field(ge=4)
+    score: Score
 
 
 class RecognizerData(StrictModel):
@@ -360,6 +381,7 @@ class RecognizerData(StrictModel):
     account_number: CuedValue
     work_identifiers: dict[str, PatternFamily]
     url_path_tokens: UrlPathTokens
+    column_headers: ColumnHeaders
     personal_urls: PatternFamily
     title_handles: TitleHandles
     title_names: TitleNames

@@ -2,7 +2,8 @@
 "+62-50-956-1110"), where the phone recognizer reads text for a few regions only: a phone-shaped
 candidate that libphonenumber finds valid for one of many regions, or possible for one when the
 text names a phone ("Phone", "tel", "mobile"); a North American 3-3-4 number, area code in use or
-not, when the text names a phone or it is a field of its own; never inside a book number (ISBN)."""
+not, or digit groups with no trunk prefix ("886 237 634"), when the text names a phone or the number
+is a field of its own; never inside a book number (ISBN)."""
 from __future__ import annotations
 
 import functools
@@ -35,6 +36,7 @@ class NationalPhoneRecognizer(EntityRecognizer):
         self._cue = regex.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", regex.IGNORECASE)
         self._book_number = regex.compile(rule.book_number)
         self._north_american = regex.compile(rule.north_american)
+        self._bare_grouped = regex.compile(rule.bare_grouped)
         super().__init__(supported_entities=["PHONE_NUMBER"], supported_language="en",
                          name="NationalPhoneRecognizer")
 
@@ -64,6 +66,18 @@ class NationalPhoneRecognizer(EntityRecognizer):
                 cued = self._cue.search(text) is not None
             if cued or _own_field(text, match.start(), match.end()):
                 results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.end(), self._rule.cued_score))
+        for match in self._bare_grouped.finditer(text):
+            digits = sum(char.isdigit() for char in match.group())
+            last_group = len(match.group()) - len(match.group().rstrip("0123456789"))
+            if not self._rule.bare_min_digits <= digits <= self._rule.bare_max_digits or (
+                    last_group > self._rule.bare_max_last_group):
+                continue
+            if not _own_field(text, match.start(), match.end()):
+                if cued is None:
+                    cued = self._cue.search(text) is not None
+                if not cued:
+                    continue
+            results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.end(), self._rule.cued_score))
         return results
 
     def _judge_value(self, value: str) -> tuple[bool, bool]:

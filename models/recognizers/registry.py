@@ -17,6 +17,7 @@ from models.recognizers.account_number import AccountNumberRecognizer, CustomerI
 from models.recognizers.addressee import AddresseeRecognizer
 from models.recognizers.bare_handle import BareHandleRecognizer
 from models.recognizers.checked_number import CheckedNumberRecognizer
+from models.recognizers.column_header import ColumnHeaderRecognizer
 from models.recognizers.config import RecognizerData
 from models.recognizers.drug_name import DrugNameRecognizer
 from models.recognizers.ein import UsEinRecognizer
@@ -92,7 +93,7 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             MedicalRecordNumberRecognizer(data), Icd10Recognizer(data), DrugNameRecognizer(data),
             UsEinRecognizer(data), EmployeeIdRecognizer(data), FirstNameRecognizer(data),
             *pattern_set_recognizers(data, ui_terms), CustomerIdRecognizer(data), AccountNumberRecognizer(data),
-            CheckedNumberRecognizer(data.checked_numbers),
+            CheckedNumberRecognizer(data.checked_numbers), ColumnHeaderRecognizer(data.column_headers, is_word_or_ui(is_word, ui_terms)),
             *pattern_family_recognizers(data), UrlPathTokenRecognizer(data, is_word_or_ui(is_word, ui_terms)),
             *personal_url_recognizers(data),
             TitleHandleRecognizer(data.title_handles, is_word_or_ui(is_word, ui_terms | system_accounts(data)),

@@ -1,10 +1,12 @@
-"""Opaque ids in URL and file paths: document ids, meeting and invite codes, conversation ids."""
+"""Opaque ids in URL and file paths and in query values: document ids, meeting and invite codes,
+conversation ids, share links, booking codes."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from models.recognizers.config import RecognizerData
 
@@ -16,6 +18,12 @@ _BOTH_CASES = regex.compile(r"(?=.*[a-z])(?=.*[A-Z])")
 # A camel hump ("tU") or a run of capitals going on in small letters ("BUFp"): a word written in
 # capitals or capitalised ("README", "Albert_Einstein") has neither.
 _HUMP = regex.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_ONE_CASE = regex.compile(r"[a-z0-9_\-]+")
+# A web address, and in it a path segment or query value in small letters and digits.
+_URL = regex.compile(r"(?i:https?://|www\.)[^\s\"'<>]+")
+_URL_PART = regex.compile(r"(?<=[/=])[a-z0-9_\-]+(?=[/?#&;)\]]|$)")
+_HEX = regex.compile(r"[0-9a-f]+")
+_RUN = regex.compile(r"[a-z]+|\d+")
 
 
 def camel_pieces(segment: str) -> list[str]:
@@ -25,11 +33,13 @@ def camel_pieces(segment: str) -> list[str]:
 
 
 class UrlPathTokenRecognizer(PatternRecognizer):
-    """A path segment with capitals and small letters that reads as random: camel-case pieces short on
-    average (`ttjXDyVOcTYnrPPf`, unlike `getElementById` or `JSONParser`), or digits inside the letters
-    with several digits or case changes (`Pvs3hfu4`, `zt7Osxaqzw`, unlike `Fail2ban` or `S3Bucket`), or
-    with a camel hump and no piece that is a word (`XvcFETDwda`, `BUFpuzu3`, unlike `OAuthCallback`);
-    `is_word` tells an English, app or UI word."""
+    """A path segment, or in a web address a query value, that reads as random. With capitals and small letters: camel-case
+    pieces short on average (`ttjXDyVOcTYnrPPf`, unlike `getElementById` or `JSONParser`), or digits inside
+    the letters with several digits or case changes (`Pvs3hfu4`, `zt7Osxaqzw`, unlike `Fail2ban` or
+    `S3Bucket`), or a camel hump and no piece that is a word (`XvcFETDwda`, `BUFpuzu3`, unlike
+    `OAuthCallback`). In small letters only: a piece with digits and letters, not all hex, whose letters
+    are mostly in no word (`3l61lik4ngri9wqjfemzha`, `5572noqu`, unlike `k8s1node2cluster` or
+    `release-notes-2024`). `is_word` tells an English, app or UI word."""
 
     def __init__(self, data: RecognizerData, is_word: Callable[[str], bool]) -> None:
         self._rule = data.url_path_tokens
@@ -37,6 +47,23 @@ class UrlPathTokenRecognizer(PatternRecognizer):
         pattern = rf"(?<=/)[A-Za-z0-9_\-]{{{self._rule.min_length},128}}(?=[/?#&;\s\"'<>)\]]|$)"
         super().__init__(supported_entity="SECRET", supported_language="en", global_regex_flags=regex.MULTILINE,
                          patterns=[Pattern("random path segment", pattern, self._rule.score)])
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        """The segments of both cases anywhere after a "/", and the one-case ones inside web addresses
+        (a file path's `nvme0n1p1` or `tmpa8x9k2lq` is no link anyone shares)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if "SECRET" not in entities:
+            return results
+        for url in _URL.finditer(text):
+            for part in _URL_PART.finditer(url.group()):
+                if self._one_case_random(part.group()):
+                    start = url.start() + part.start()
+                    results.append(RecognizerResult(
+                        "SECRET", start, start + len(part.group()), self._rule.score,
+                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """False (dropped) unless the segment reads as random; None keeps the pattern's score."""
@@ -56,3 +83,21 @@ class UrlPathTokenRecognizer(PatternRecognizer):
                 and not any(len(piece) >= self._rule.wordless_min_piece and self._is_word(piece.lower())
                             for piece in pieces)
                 and not self._is_word(segment.lower()))
+
+    def _one_case_random(self, segment: str) -> bool:
+        """Small letters and digits only, with a piece (between "-" and "_") of min_length or more that
+        has enough digits and letters, is not all hex, and whose word runs hold few of its letters."""
+        if not _ONE_CASE.fullmatch(segment):
+            return False
+        rule = self._rule
+        for piece in regex.split(r"[_\-]", segment):
+            if len(piece) < rule.min_length or _HEX.fullmatch(piece):
+                continue
+            letters = sum(char.isalpha() for char in piece)
+            if sum(char.isdigit() for char in piece) < rule.one_case_min_digits or letters < rule.one_case_min_letters:
+                continue
+            in_words = sum(len(run) for run in _RUN.findall(piece)
+                           if run.isalpha() and len(run) >= rule.wordless_min_piece and self._is_word(run))
+            if in_words / letters < rule.one_case_max_word_share:
+                return True
+        return False
