@@ -92,3 +92,9 @@ def test_when_a_speaker_form_has_no_name_then_the_file_is_refused():
     rule = recognizer_data().speaker_labels.model_dump()
     with pytest.raises(ValueError):
         SpeakerLabels(**{**rule, "forms": {"no name": "^{time}:"}})
+
+
+def test_when_a_login_cue_goes_to_a_service_then_the_service_is_no_login(detector, analyzer_settings, policy):
+    for text in ("can you login to jira_cloud and check", "switch the handle from slack to teams_v2"):
+        written = written_text(detector, analyzer_settings, policy, transcript(text))
+        assert _still("jira_cloud" if "jira" in text else "teams_v2", written), text
