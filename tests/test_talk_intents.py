@@ -69,6 +69,7 @@ KEPT = [
     ("I'm based in Slack most of the day", ["Slack"]),
     ("its python3 again, pinned to 3.11", ["python3"]),
     ("this is build_42 from the nightly job", ["build_42"]),
+    ("then login as root and restart nginx", ["root"]),
     ("Username: required", ["Username"]),
     ("Release Notes (16:57): deployed to staging", ["Release", "Notes"]),
     ("[16:57] Deploy Bot\nbuild passed", ["Deploy", "Bot"]),
