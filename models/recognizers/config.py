@@ -90,7 +90,6 @@ class DrugNames(StrictModel):
     score: Score
 
 
-
 class FirstNames(StrictModel):
     """Given names matched capitalised, as PERSON."""
 
@@ -321,7 +320,6 @@ class PersonNames(StrictModel):
         return terms
 
 
-
 def _checks_numbers(module: str) -> str:
     """`module` when it names a python-stdnum module with an `is_valid` check (`pl.pesel`, `br.cpf`)."""
     try:
@@ -363,6 +361,32 @@ class ColumnHeaders(StrictModel):
     score: Score
 
 
+class SpeakerLabels(StrictModel):
+    """recognizers.yaml `speaker_labels`: the forms of a pasted chat line's speaker, `{name}`, `{time}` and
+    `{date}` in each standing for those shapes, the name as the group `name`."""
+
+    name: Regex
+    time: Regex
+    date: Regex
+    forms: dict[str, str] = pydantic.Field(min_length=1)
+    score: Score
+
+    def compiled(self) -> list[regex.Pattern]:
+        """Each form with its shapes filled in, multi-line."""
+        return [regex.compile(form.replace("{name}", f"(?P<name>{self.name})").replace("{time}", f"(?:{self.time})")
+                              .replace("{date}", f"(?:{self.date})"), regex.MULTILINE) for form in self.forms.values()]
+
+    @pydantic.model_validator(mode="after")
+    def _forms_compile(self) -> "SpeakerLabels":
+        try:
+            self.compiled()
+        except regex.error as exc:
+            raise ValueError(f"forms: not a valid regular expression once its shapes are filled in ({exc})") from None
+        if any("{name}" not in form for form in self.forms.values()):
+            raise ValueError("forms: every form needs {name}")
+        return self
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -393,6 +417,7 @@ class RecognizerData(StrictModel):
     bare_handles: BareHandles
     person_names: PersonNames
     checked_numbers: CheckedNumbers
+    speaker_labels: SpeakerLabels
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

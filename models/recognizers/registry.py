@@ -34,6 +34,7 @@ from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
 from models.recognizers.personal_url import personal_url_recognizers
+from models.recognizers.speaker_label import SpeakerLabelRecognizer
 from models.recognizers.title_handle import TitleHandleRecognizer
 from models.recognizers.title_name import TitleNameRecognizer
 from models.recognizers.url_token import UrlPathTokenRecognizer
@@ -107,7 +108,8 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),
-            name_context_recognizer(data, ui_terms, is_word)]
+            name_context_recognizer(data, ui_terms, is_word),
+            SpeakerLabelRecognizer(data.speaker_labels, is_word_or_ui(is_word, ui_terms))]
 
 
 def is_word_or_ui(is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> Callable[[str], bool]:
