@@ -39,13 +39,16 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 
+# Tests run in TEST_WORKERS processes (pytest-xdist), each test module whole in one of them, so
+# its fixtures are built once; TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= 2
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope
 
 # The fast tier (a few minutes less): every test but those marked slow (whole pipeline runs on
 # Beam's runners, Chromium, the portable runner, the training data builders).
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope -m "not slow"
 
 # Generated dev and test splits (text and Chromium-rendered screens) through the pipeline's command
 # line, then the hand-written corpora; writes EVALUATION.md (about 10 minutes on 2 cores).

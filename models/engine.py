@@ -2,6 +2,7 @@
 and the Detector a worker loads once: the analyzer, the category classifier and a result cache."""
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections import OrderedDict
@@ -266,6 +267,14 @@ def build_detector(settings: AnalyzerSettings) -> Detector:
     data = category_data()
     return Detector(analyzer, CategoryClassifier(nlp, data, bounded_text_classifier(settings, data)),
                     settings.cache_entries, settings.language)
+
+
+@functools.lru_cache(maxsize=4)
+def shared_detector(settings: AnalyzerSettings) -> Detector:
+    """One detector per settings in a process, shared by every handler, pipeline and command run there:
+    a build compiles several hundred patterns (seconds), and a process (the DirectRunner's, a test
+    session's) may build many pipelines. Thread-safe as `Detector` is; RunInference shares it as well."""
+    return build_detector(settings)
 
 
 def bounded_text_classifier(settings: AnalyzerSettings, data: CategoryData) -> Language:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from models.categories import CategoryClassifier, CategoryDecision, TextFeatures, category_data
 from models.detection import detect
-from models.engine import bounded_text_classifier, build_detector, settings_for_policy
+from models.engine import bounded_text_classifier, settings_for_policy, shared_detector
 from models.image_source import UnreadableImage, read_image_file
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr
@@ -88,7 +88,7 @@ def explain_record(line: bytes, source_file: str, policy: Policy) -> dict:
     """The decision on one record and every signal behind it (names and counts only)."""
     record = parse_line(line, source_file)
     settings = settings_for_policy(policy)
-    detector = build_detector(settings)
+    detector = shared_detector(settings)
     nlp = detector.analyzer.nlp_engine.nlp[settings.language]
     data = category_data()
     detector.classifier = RecordingClassifier(nlp, data, bounded_text_classifier(settings, data))

@@ -15,9 +15,9 @@ from models.engine import (
     AnalyzerSettings,
     Detector,
     build_analyzer,
-    build_detector,
     fitted_to_policy,
     settings_for_policy,
+    shared_detector,
 )
 from models.normalize import Normalizer, build_normalizer
 from models.ocr import OcrSettings, TesseractOcr
@@ -44,10 +44,10 @@ def analyzer(analyzer_settings):
     return build_analyzer(analyzer_settings)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def detector(analyzer_settings) -> Detector:
-    """A detector per test module (its text cache starts empty in each)."""
-    return build_detector(analyzer_settings)
+    """The process's detector for the default policy (the one the pipeline's handlers share)."""
+    return shared_detector(analyzer_settings)
 
 
 @pytest.fixture(scope="module")

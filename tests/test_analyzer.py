@@ -52,7 +52,7 @@ def test_when_an_entity_sits_on_a_chunk_edge_then_it_is_still_found(analyzer_set
     from dataclasses import replace
 
     from models.detection import detect
-    from models.engine import build_detector
+    from models.engine import shared_detector
     from models.parse import parse_line
     from models.records import PreparedRecord
     from models.text_views import text_fields
@@ -61,7 +61,7 @@ def test_when_an_entity_sits_on_a_chunk_edge_then_it_is_still_found(analyzer_set
     record = parse_line(json.dumps({"record_id": "r", "kind": "transcript", "user_id": "u",
                                     "ts": "2026-06-09T09:00:00Z", "segments": [
                                         {"speaker": "a", "start": 0, "end": 1, "text": text}]}).encode(), "f")
-    finding = detect(build_detector(settings), PreparedRecord(record, text_fields(record)), settings)
+    finding = detect(shared_detector(settings), PreparedRecord(record, text_fields(record)), settings)
     emails = [text[s.start:s.end] for _, spans in finding.spans for s in spans if s.entity_type == "EMAIL_ADDRESS"]
     assert emails == ["jane.doe@example.com"]
 

@@ -9,7 +9,7 @@ import pytest
 
 from models.config_files import ConfigFileError
 from models.detection import UNIT_SEPARATOR, AnalysisUnit, analysis_units, detect, detect_batch
-from models.engine import AnalyzerSettings, build_analyzer, build_detector, settings_for_policy
+from models.engine import AnalyzerSettings, build_analyzer, settings_for_policy, shared_detector
 from models.parse import parse_line
 from models.records import PreparedRecord, TextField
 from models.text_views import text_fields
@@ -44,8 +44,8 @@ def test_context_fields_are_units_of_their_own_and_a_records_texts_one_unit():
 
 @pytest.mark.slow
 def test_when_records_are_detected_in_one_batch_then_findings_equal_record_by_record(analyzer_settings):
-    batched = detect_batch(build_detector(analyzer_settings), RECORDS, analyzer_settings)
-    one_by_one = [detect(build_detector(replace(analyzer_settings, cache_entries=0)), record, analyzer_settings)
+    batched = detect_batch(shared_detector(analyzer_settings), RECORDS, analyzer_settings)
+    one_by_one = [detect(shared_detector(replace(analyzer_settings, cache_entries=0)), record, analyzer_settings)
                   for record in RECORDS]
     assert [(f.spans, f.category, f.category_scores) for f in batched] == \
            [(f.spans, f.category, f.category_scores) for f in one_by_one]
@@ -56,7 +56,7 @@ def test_when_records_are_detected_in_one_batch_then_findings_equal_record_by_re
 
 
 def test_when_a_text_recurs_then_the_cached_result_is_the_same(analyzer_settings):
-    detector = build_detector(analyzer_settings)
+    detector = shared_detector(analyzer_settings)
     first = detect_batch(detector, RECORDS, analyzer_settings)
     assert detector.cached(analyzer_settings, "Slack | #eng-infra") is not None
     again = detect_batch(detector, RECORDS, analyzer_settings)
@@ -65,7 +65,7 @@ def test_when_a_text_recurs_then_the_cached_result_is_the_same(analyzer_settings
 
 def test_spans_found_in_a_joined_unit_land_in_their_own_segment(analyzer_settings):
     record = chat("s", "see you at noon", "write to jane.doe@example.com", "SSN 536-22-4187 on file", app="Notes")
-    by_field = dict(detect_batch(build_detector(analyzer_settings), [record], analyzer_settings)[0].spans)
+    by_field = dict(detect_batch(shared_detector(analyzer_settings), [record], analyzer_settings)[0].spans)
     texts = {field.name: field.text for field in record.fields}
     found = {(name, s.entity_type, texts[name][s.start:s.end]) for name, spans in by_field.items() for s in spans}
     assert ("segments/1", "EMAIL_ADDRESS", "jane.doe@example.com") in found
@@ -85,11 +85,11 @@ def test_views_are_detected_in_the_batch_screened_and_completed_like_their_texts
     """The lower-case name is found by PERSON recognizers, which run with NER: the view of a
     screened text must be completed too. Batched, the findings equal those of one record at a time,
     and those of full detection for every record not decided before NER."""
-    batched = detect_batch(build_detector(analyzer_settings), DISGUISED, analyzer_settings)
-    one_by_one = [detect(build_detector(replace(analyzer_settings, cache_entries=0)), record, analyzer_settings)
+    batched = detect_batch(shared_detector(analyzer_settings), DISGUISED, analyzer_settings)
+    one_by_one = [detect(shared_detector(replace(analyzer_settings, cache_entries=0)), record, analyzer_settings)
                   for record in DISGUISED]
     full_settings = replace(analyzer_settings, drop_categories=frozenset())
-    full = detect_batch(build_detector(full_settings), DISGUISED, full_settings)
+    full = detect_batch(shared_detector(full_settings), DISGUISED, full_settings)
     assert [(f.spans, f.category) for f in batched] == [(f.spans, f.category) for f in one_by_one]
     assert [f.category for f in batched] == [f.category for f in full]
     assert [f.spans for f in batched if f.complete] == [f.spans for f, b in zip(full, batched) if b.complete]
@@ -153,8 +153,8 @@ def test_records_decided_without_ner_get_the_category_of_full_detection_and_kept
     records, _ = load_development()
     prepared_records = _prepared([raw for raw in records if raw["kind"] != "screenshot"])
     full_settings = replace(analyzer_settings, drop_categories=frozenset())  # NER on every record
-    screened = detect_batch(build_detector(analyzer_settings), prepared_records, analyzer_settings)
-    full = detect_batch(build_detector(full_settings), prepared_records, full_settings)
+    screened = detect_batch(shared_detector(analyzer_settings), prepared_records, analyzer_settings)
+    full = detect_batch(shared_detector(full_settings), prepared_records, full_settings)
     assert [f.category for f in screened] == [f.category for f in full]
     assert [f.spans for f in screened if f.category is None] == [f.spans for f in full if f.category is None]
     # A finding that lacks what full detection found is marked incomplete, and is one the policy drops.
@@ -169,7 +169,7 @@ def test_a_record_sure_to_be_dropped_is_not_run_through_ner_and_one_kept_is(anal
     medical = chat("m", "Dr. Marcus Whitfield says the A1C came back at 7.9, bump the metformin to 1000 mg",
                    app="Messages")
     benign = chat("b", "Marcus Whitfield says the deploy is green", app="Slack")
-    found = detect_batch(build_detector(analyzer_settings), [medical, benign], analyzer_settings)
+    found = detect_batch(shared_detector(analyzer_settings), [medical, benign], analyzer_settings)
     types = [{s.entity_type for _, spans in f.spans for s in spans} for f in found]
     assert found[0].category == "medical" and "PERSON" not in types[0] and "DRUG_NAME" in types[0]
     assert found[1].category is None and "PERSON" in types[1]

@@ -2,11 +2,13 @@
 payload-free `error:<stage>` per record; refused and failed records come out of the handler itself."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import apache_beam as beam
 from apache_beam.ml.inference.base import ModelHandler
 from apache_beam.testing.util import assert_that, equal_to
 
-from models.engine import Detector, build_detector
+from models.engine import Detector, shared_detector
 from models.ocr import OcrSettings
 from models.records import DiscardedRecord, RawRecord
 from transforms.handlers import DetectorHandler, OcrHandler, RunGuardedInference
@@ -54,7 +56,7 @@ LOADS = []
 
 def counting_detector(settings) -> Detector:
     LOADS.append(settings)
-    return build_detector(settings)
+    return shared_detector(settings)
 
 
 def test_copies_of_one_detector_handler_load_one_detector_per_process(analyzer_settings):
@@ -63,3 +65,10 @@ def test_copies_of_one_detector_handler_load_one_detector_per_process(analyzer_s
     handler = DetectorHandler(analyzer_settings, counting_detector)
     first, second = pickle.loads(pickle.dumps(handler)), pickle.loads(pickle.dumps(handler))
     assert first.load_model() is second.load_model() and len(LOADS) == 1
+
+
+def test_a_process_builds_one_detector_per_settings_and_its_handlers_share_it(analyzer_settings):
+    no_cache = replace(analyzer_settings, cache_entries=0)
+    assert shared_detector(analyzer_settings) is shared_detector(analyzer_settings)
+    assert shared_detector(no_cache) is not shared_detector(analyzer_settings)
+    assert DetectorHandler(analyzer_settings).load_model() is shared_detector(analyzer_settings)

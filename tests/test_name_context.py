@@ -195,12 +195,12 @@ def test_no_listed_given_name_is_an_app_ui_chat_or_work_word():
 
 def test_a_records_names_in_slots_titles_and_other_scripts_are_detected_in_their_fields(analyzer_settings):
     from models.detection import detect_batch
-    from models.engine import build_detector
+    from models.engine import shared_detector
     from tests.test_batched_detection import chat
 
     record = chat("n1", "ugo is out today", "pairing with oluwaseun after lunch", "so um राहुल will take the docs",
                   app="Microsoft Teams", window_title="Chat | Wanjiru Kamau | Microsoft Teams")
-    finding = detect_batch(build_detector(analyzer_settings), [record], analyzer_settings)[0]
+    finding = detect_batch(shared_detector(analyzer_settings), [record], analyzer_settings)[0]
     texts = {field.name: field.text for field in record.fields}
     people = {(name, texts[name][s.start:s.end]) for name, spans in finding.spans for s in spans
               if s.entity_type == "PERSON"}

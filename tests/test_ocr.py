@@ -19,7 +19,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from PIL import Image, ImageDraw, ImageFont
 
 from models.detection import detect
-from models.engine import build_detector, fitted_to_policy
+from models.engine import fitted_to_policy, shared_detector
 from models.image_source import UnreadableImage, image_roots
 from models.images import FILL, decode_image
 from models.ocr import (
@@ -105,7 +105,7 @@ def assert_covered(png: bytes, boxes: dict, ocr, analyzer_settings, policy) -> N
                                     "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
     words = ocr.read(decode_image(png, 10**8))
     keep = categories_kept(policy)
-    finding = detect(build_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
+    finding = detect(shared_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
                      fitted_to_policy(analyzer_settings, keep))
     out = json.loads(sanitize(finding, keep, KEY).json_line)
     pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))
@@ -282,7 +282,7 @@ def test_when_a_bold_first_name_and_a_regular_last_name_are_read_then_the_whole_
     record = parse_line(json.dumps({"record_id": "s", "kind": "screenshot", "user_id": "u", "ts": TS,
                                     "image_b64": base64.b64encode(png).decode()}).encode(), "in.jsonl")
     keep = categories_kept(policy)
-    finding = detect(build_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
+    finding = detect(shared_detector(analyzer_settings), PreparedRecord(record, text_fields(record, words), png, words),
                      fitted_to_policy(analyzer_settings, keep))
     out = json.loads(sanitize(finding, keep, KEY).json_line)
     pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(out["image_b64"]))).convert("RGB"))

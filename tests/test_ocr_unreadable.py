@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from evaluation.bench_ocr import screen_unreadable
 from models.detection import detect
-from models.engine import build_detector, fitted_to_policy
+from models.engine import fitted_to_policy, shared_detector
 from models.images import FILL
 from models.ocr import OcrSettings
 from models.parse import parse_line
@@ -136,7 +136,7 @@ def test_when_a_screen_shows_names_in_other_scripts_then_they_are_filled_and_eng
              ("Reply from 윤민수 today", "윤민수", NOTO_CJK), ("Ξανθός   3 files   12 KB", "Ξανθός", DEJAVU)]
     labels = [("Review the pull request", "pull request", DEJAVU), ("Open the dashboard settings", "dashboard", DEJAVU)]
     keep = categories_kept(policy)
-    detector, settings = build_detector(analyzer_settings), fitted_to_policy(analyzer_settings, keep)
+    detector, settings = shared_detector(analyzer_settings), fitted_to_policy(analyzer_settings, keep)
     shown = keep.model_copy(update={"screenshots": keep.screenshots.model_copy(update={
         "unreadable_text": keep.screenshots.unreadable_text.model_copy(update={"cover": False}),
         "other_script": keep.screenshots.other_script.model_copy(update={"cover": False})})})

@@ -9,7 +9,7 @@ import apache_beam as beam
 import pytest
 from apache_beam.testing.util import BeamAssertException, assert_that, equal_to
 
-from models.engine import Detector, build_detector
+from models.engine import Detector, shared_detector
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr, ocr_text
 from models.records import DiscardedRecord
@@ -42,7 +42,7 @@ class _FailsOnMarker:
 
 
 def failing_detector(settings):
-    detector = build_detector(settings)
+    detector = shared_detector(settings)
     return Detector(_FailsOnMarker(detector.analyzer), detector.classifier)
 
 
@@ -79,7 +79,7 @@ def leaked(json_lines: list[str]) -> list[str]:
     return found
 
 
-def run_sanitize(pipeline, path, policy, analyzer_settings, load_detector=build_detector):
+def run_sanitize(pipeline, path, policy, analyzer_settings, load_detector=shared_detector):
     records, quarantined, line_count = pipeline | "Read" >> ReadRawRecords(str(path))
     sanitized, failed = records | "Sanitize" >> SanitizeRecords(
         policy, KEY, analyzer_settings, OcrSettings(), load_detector)
@@ -194,7 +194,7 @@ DETECTORS_LOADED = []
 
 def counting_detector(settings):
     DETECTORS_LOADED.append(settings)
-    return build_detector(settings)
+    return shared_detector(settings)
 
 
 def test_text_records_and_screenshots_are_detected_by_one_detector_per_worker(pipeline, tmp_path, policy,

@@ -9,7 +9,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
 from models import screen_fields
-from models.engine import build_detector
+from models.engine import shared_detector
 from models.ocr import text_lines
 from models.records import OcrWord
 from models.screen_fields import cued_fields, field_cues, name_parts
@@ -135,7 +135,7 @@ PAGE = f"""<!doctype html><html><body style="margin:0; font:15px 'DejaVu Sans', 
 @pytest.fixture(scope="module")
 def redacted(ocr, analyzer_settings, policy):
     """A screen through the real Tesseract, detection and redaction -> the output's pixels."""
-    detector, keep = build_detector(analyzer_settings), categories_kept(policy)
+    detector, keep = shared_detector(analyzer_settings), categories_kept(policy)
     return lambda png: redacted_screen(ocr, detector, analyzer_settings, keep, png)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
-from models.engine import build_detector
+from models.engine import shared_detector
 from models.records import OcrWord
 from models.screen_fields import login_words
 from models.screen_hosts import host_login_words, host_logins
@@ -90,7 +90,7 @@ On branch main
 
 @pytest.fixture(scope="module")
 def redacted(ocr, analyzer_settings, policy):
-    detector, keep = build_detector(analyzer_settings), categories_kept(policy)
+    detector, keep = shared_detector(analyzer_settings), categories_kept(policy)
     return lambda png: redacted_screen(ocr, detector, analyzer_settings, keep, png)
 
 

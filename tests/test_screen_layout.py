@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from evaluation.scoring import box_covered
 from models.detection import detect
-from models.engine import build_detector, fitted_to_policy
+from models.engine import fitted_to_policy, shared_detector
 from models.images import FILL, decode_image, encode_png
 from models.ocr import text_lines
 from models.parse import parse_line
@@ -127,7 +127,7 @@ def redacted_screen(ocr, detector, analyzer_settings, keep, png: bytes) -> np.nd
 @pytest.fixture(scope="module")
 def redacted(ocr, analyzer_settings, policy):
     """`redacted_screen` with one detector for the module."""
-    detector, keep = build_detector(analyzer_settings), categories_kept(policy)
+    detector, keep = shared_detector(analyzer_settings), categories_kept(policy)
     return lambda png: redacted_screen(ocr, detector, analyzer_settings, keep, png)
 
 

@@ -10,7 +10,7 @@ import pytest
 from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
 from models.config_files import DATA_DIR, read_yaml_file
-from models.engine import build_detector
+from models.engine import shared_detector
 from models.ocr import ocr_text, text_lines
 from models.records import Finding, OcrWord, PreparedRecord, RawRecord, Span, TextField
 from models.redaction import masked_spans
@@ -70,7 +70,7 @@ def test_when_no_line_wraps_then_no_paragraph_view_is_added():
 @pytest.fixture(scope="module")
 def redacted(ocr, analyzer_settings, policy):
     """A screen through the real Tesseract, detection and redaction -> the output's pixels."""
-    detector, keep = build_detector(analyzer_settings), categories_kept(policy)
+    detector, keep = shared_detector(analyzer_settings), categories_kept(policy)
     return lambda png: redacted_screen(ocr, detector, analyzer_settings, keep, png)
 
 

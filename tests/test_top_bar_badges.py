@@ -8,7 +8,7 @@ import pytest
 
 from evaluation.generated.records import Screen
 from evaluation.generated.render import Renderer
-from models.engine import build_detector
+from models.engine import shared_detector
 from models.screen_layout import table_shape, top_bar_initials
 from tests.conftest import categories_kept
 from tests.test_screen_fields import texts, words_at
@@ -48,7 +48,7 @@ PAGE = ("""<!doctype html><html><body style="margin:0; font:15px 'Liberation San
 
 @pytest.fixture(scope="module")
 def redacted(ocr, analyzer_settings, policy):
-    detector, keep = build_detector(analyzer_settings), categories_kept(policy)
+    detector, keep = shared_detector(analyzer_settings), categories_kept(policy)
     return lambda png: redacted_screen(ocr, detector, analyzer_settings, keep, png)
 
 

@@ -15,7 +15,7 @@ from apache_beam.utils.shared import Shared
 
 from models.deadline import record_deadline
 from models.detection import detect, detect_batch
-from models.engine import AnalyzerSettings, Detector, build_detector
+from models.engine import AnalyzerSettings, Detector, shared_detector
 from models.image_source import UnreadableImage
 from models.images import UnsafeImage
 from models.ocr import OcrSettings, TesseractOcr
@@ -42,7 +42,7 @@ class DetectorHandler(ModelHandler[PreparedRecord, Finding | DiscardedRecord, De
     detector per worker process."""
 
     def __init__(self, settings: AnalyzerSettings,
-                 load_detector: Callable[[AnalyzerSettings], Detector] = build_detector, batch_size: int = DETECT_BATCH, record_seconds: float | None = None):
+                 load_detector: Callable[[AnalyzerSettings], Detector] = shared_detector, batch_size: int = DETECT_BATCH, record_seconds: float | None = None):
         super().__init__(min_batch_size=batch_size, max_batch_size=batch_size)
         self._settings = settings
         self._load_detector = load_detector

@@ -5,7 +5,7 @@ from typing import Callable
 
 import apache_beam as beam
 
-from models.engine import AnalyzerSettings, Detector, build_detector, fitted_to_policy
+from models.engine import AnalyzerSettings, Detector, fitted_to_policy, shared_detector
 from models.ocr import OcrSettings
 from models.policy import Policy
 from transforms.dead_letters import Outcome
@@ -23,7 +23,7 @@ def is_screenshot(record, _partitions: int) -> int:
 
 
 def detector_handler(policy: Policy, analyzer: AnalyzerSettings,
-                     load_detector: Callable[[AnalyzerSettings], Detector] = build_detector) -> DetectorHandler:
+                     load_detector: Callable[[AnalyzerSettings], Detector] = shared_detector) -> DetectorHandler:
     """The detector for `policy`'s records; give every SanitizeRecords of a pipeline the same one, so
     that they load one detector per worker process."""
     return DetectorHandler(fitted_to_policy(analyzer, policy),  # never skips what this policy reads
@@ -35,7 +35,7 @@ class SanitizeRecords(beam.PTransform):
     `detector` defaults to a handler of its own (`detector_handler`)."""
 
     def __init__(self, policy: Policy, pseudonym_key: bytes, analyzer: AnalyzerSettings, ocr: OcrSettings,
-                 load_detector: Callable[[AnalyzerSettings], Detector] = build_detector,
+                 load_detector: Callable[[AnalyzerSettings], Detector] = shared_detector,
                  detector: DetectorHandler | None = None):
         super().__init__()
         self._policy = policy
