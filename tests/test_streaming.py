@@ -185,7 +185,8 @@ def test_when_files_land_in_a_watched_directory_then_streaming_writes_what_batch
     now = Timestamp.now()
     settings = RunSettings(str(landing / "*"), str(tmp_path / "out"), capture_test_policy(policy), KEY,
                            analyzer_settings, OcrSettings(),
-                           stream=StreamSettings(run_id="run-b", poll_interval_secs=0.2, stop_polling_at=now + 1))
+                           stream=StreamSettings(run_id="run-b", poll_interval_secs=0.2, stop_polling_at=now + 5))
+    # (5 s: the watch must start before its stop time, and a busy machine takes seconds to get there)
     # FnApiRunner runs MatchContinuously to its stop time and then every window; see docs/streaming.md.
     build_pipeline(PipelineOptions(["--runner=FnApiRunner", "--streaming"]), settings).run().wait_until_finish()
 
