@@ -398,8 +398,8 @@ class CategoryClassifier:
         generic = set() if self._conversation(record) else {
             label.split(":")[0] for label, phrases in merged["yours"].items() if phrases - owned.get(label, set())}
         ner_labels = {label for feature in features for label in feature.ner_labels}
-        # Writing for many readers, or of a product's users, is about a subject, unless its writer owns a category
-        # term in it: "To all managers: my leave got denied" is one's own matter sent to many (fail closed).
+        # Writing for many readers is a document about a subject, unless its writer owns a category term
+        # in it: "To all managers: my leave got denied" is one's own matter sent to many (fail closed).
         self_owned = any(phrases for label, phrases in owned.items() if label.split(":")[0] in self._data.categories)
         app = (record.app or "").lower()
         title = record.window_title or ""
@@ -424,10 +424,7 @@ class CategoryClassifier:
         parts: dict[str, dict[str, float]] = {"work": work}
         capped: dict[str, float] = {}
         personal = bool(self._person_words.search(text))
-        # the text shows work by two work signals, or by naming many people as the matter's owners (a product's
-        # users, many readers), which is no one's own matter unless the writer owns a term (then not counted)
-        grouped = not self_owned and any(name in self._data.artefacts.yield_to_owner for name in merged["artefacts"])
-        worded = work["terms"] + work["artefacts"] >= 2 * weights.work_term or grouped
+        worded = work["terms"] + work["artefacts"] >= 2 * weights.work_term
         for category, signals in self._data.categories.items():
             in_place = ((weights.app if self._apps[category].search(app) else 0.0)
                         + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))

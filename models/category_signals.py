@@ -61,9 +61,8 @@ class ArtefactSignals(StrictModel):
     """Regular expressions (case kept) of strings that are objects of work, not of someone's life."""
 
     patterns: dict[str, str] = pydantic.Field(min_length=1)
-    # Artefacts that say whose matter it is (many readers, a product's users) and so count for nothing
-    # when the writer owns a category term in the text: "patients get the reminder twice" is work,
-    # "my doctor says patients like me" is one's own (fail closed).
+    # Artefacts that say whose matter it is (many readers) and so count for nothing when the writer owns a
+    # category term in the text: "To all managers: my leave got denied" is one's own (fail closed).
     yield_to_owner: frozenset[str] = frozenset()
 
     @pydantic.field_validator("patterns")
