@@ -44,8 +44,6 @@ from models.records import RawRecord
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # The artefact name under which category terms naming a part of a product are counted (see `of_work`).
 TERM_OF_WORK = "term_of_work"
-# The artefact name of writing for many readers ("a reminder email to all managers"), see categories.yaml.
-AUDIENCE = "audience"
 # Category scores are rounded to this many decimals before the threshold is applied.
 SCORE_DECIMALS = 3
 
@@ -418,7 +416,7 @@ class CategoryClassifier:
                           or work_title)
         work = {"terms": weights.work_term * (len(terms.get("work:term", ())) + code),
                 "artefacts": weights.artefact * sum(count for name, count in merged["artefacts"].items()
-                                                    if not (name == AUDIENCE and self_owned)),
+                                                    if not (name in self._data.artefacts.yield_to_owner and self_owned)),
                 "app": weights.work_app if work_place else 0.0,
                 # the classifier's confidence that the text is ordinary work
                 "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}

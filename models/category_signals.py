@@ -61,12 +61,21 @@ class ArtefactSignals(StrictModel):
     """Regular expressions (case kept) of strings that are objects of work, not of someone's life."""
 
     patterns: dict[str, str] = pydantic.Field(min_length=1)
+    # Artefacts that say whose matter it is (many readers) and so count for nothing when the writer owns a
+    # category term in the text: "To all managers: my leave got denied" is one's own (fail closed).
+    yield_to_owner: frozenset[str] = frozenset()
 
     @pydantic.field_validator("patterns")
     @classmethod
     def _patterns_compile(cls, patterns: dict[str, str]) -> dict[str, str]:
         compile_all(patterns.values())
         return patterns
+
+    @pydantic.model_validator(mode="after")
+    def _yielding_are_patterns(self) -> "ArtefactSignals":
+        if not self.yield_to_owner <= set(self.patterns):
+            raise ValueError(f"yield_to_owner: {sorted(self.yield_to_owner - set(self.patterns))} are not artefact patterns")
+        return self
 
 
 class Ownership(NamedTuple):
