@@ -11,12 +11,16 @@ same way on runs of coloured pixels that change smoothly from one to the next.
 """
 from __future__ import annotations
 
+import re
+from typing import Sequence
+
 import numpy as np
 import pydantic
 from PIL import Image
 
 from models.config_files import StrictModel
 from models.deadline import check_deadline
+from models.records import OcrWord
 
 _RUNS_PER_DEADLINE_CHECK = 1 << 16
 # The count of covered avatars in the audit's masked entities.
@@ -64,6 +68,16 @@ class AvatarShape(StrictModel):
     # Gradient tiles: shapes of pixels whose channels are this far apart, shading smoothly; 0 turns
     # them off.
     gradient_min_chroma: int = pydantic.Field(ge=0, le=255)
+    # A disc whose glyphs OCR reads whole as this pattern at `overflow_min_confidence` or more is the
+    # "+3" chip of a stacked group and stays; nobody's initials hold a "+" ("" turns it off).
+    overflow_pattern: str
+    overflow_min_confidence: float = pydantic.Field(ge=0, le=100)
+
+    @pydantic.field_validator("overflow_pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        re.compile(pattern)
+        return pattern
 
     @pydantic.model_validator(mode="after")
     def _ranges(self) -> "AvatarShape":
@@ -95,6 +109,21 @@ def find_avatars(image: Image.Image, shape: AvatarShape) -> list[Box]:
             boxes.append(box)
     boxes += [box for box in _gradient_avatars(pixels, shape) if not any(_overlap(box, other) for other in boxes)]
     return sorted(boxes, key=lambda b: (b[1], b[0]))
+
+
+def without_overflow_chips(avatars: Sequence[Box], words: Sequence[OcrWord], shape: AvatarShape) -> list[Box]:
+    """The avatars but the overflow chips of stacked groups: a shape holding exactly one word OCR
+    read, which matches `overflow_pattern` with enough confidence ("+3", "99+")."""
+    if not shape.overflow_pattern:
+        return list(avatars)
+    pattern = re.compile(shape.overflow_pattern)
+    kept = []
+    for box in avatars:
+        inside = [w for w in words if box[0] <= w.left + w.width / 2 <= box[2] and box[1] <= w.top + w.height / 2 <= box[3]]
+        if not (len(inside) == 1 and inside[0].confidence >= shape.overflow_min_confidence
+                and pattern.fullmatch(inside[0].text)):
+            kept.append(box)
+    return kept
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -253,7 +282,9 @@ def _is_avatar(pixels: np.ndarray, colours: np.ndarray, box: Box, count: int, co
     if abs(box_width - box_height) <= shape.max_side_difference * longer and \
             _is_whole_tile(pixels, colours, box, count, colour, shape):
         return True
-    return _is_stacked_disc(pixels, colours, box, count, colour, shape)
+    # a stacked disc is coloured: a bold "e" or "a" in grey, black or white ink is a narrow ring too
+    return (coloured or _chroma(colour) >= shape.small_min_chroma) and \
+        _is_stacked_disc(pixels, colours, box, count, colour, shape)
 
 
 def _chroma(colour: int) -> int:

@@ -13,7 +13,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from evaluation.generated.build import SCREEN_FAMILIES, split_sizes
 from evaluation.generated.families import FAMILIES, load_family
-from models.avatars import _glyph_contrast, find_avatars
+from models.avatars import _glyph_contrast, find_avatars, without_overflow_chips
+from models.records import OcrWord
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 WHITE = (255, 255, 255)
@@ -118,6 +119,15 @@ def test_the_glyph_contrast_is_that_of_the_glyphs_inner_half_not_of_its_anti_ali
     glyph = np.array([[False, False, False, False], [True, True, True, False]])
     assert _glyph_contrast(luminance, glyph) == pytest.approx(155.0 * 0.5 + 20.0 * 0.5)
     assert _glyph_contrast(200.0 - luminance, glyph) < 0
+
+
+@pytest.mark.parametrize("text,confidence,stays", [("+3", 91.0, True), ("12+", 88.0, True), ("+3", 40.0, False),
+                                                  ("13", 95.0, False), ("B", 95.0, False), ("+3 more", 95.0, False)])
+def test_an_overflow_chip_read_as_plus_n_stays_and_anything_else_on_a_tile_is_covered(shape, text, confidence, stays):
+    chip, tile = (100, 10, 131, 41), (60, 10, 91, 41)
+    words = [OcrWord(text, 106, 18, 20, 14, 0, confidence=confidence), OcrWord("Share", 150, 18, 40, 14, 4, confidence=96.0)]
+    assert without_overflow_chips([tile, chip], words, shape) == ([tile] if stays else [tile, chip])
+    assert without_overflow_chips([tile, chip], words, shape.model_copy(update={"overflow_pattern": ""})) == [tile, chip]
 
 
 def test_the_avatar_families_are_screens_only_with_seeds_of_their_own_and_other_drawings():
