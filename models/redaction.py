@@ -11,7 +11,7 @@ from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from models.avatars import AVATAR, find_avatars
+from models.avatars import AVATAR, find_avatars, without_overflow_chips
 from models.deadline import check_deadline
 from models.images import cover_boxes, cover_words, decode_image, encode_png
 from models.keystrokes import (
@@ -397,7 +397,7 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
             counts[entity] += len(added)
     covered |= mates | initials
     image = decode_image(prepared.image or b"", rules.max_pixels)
-    avatars = find_avatars(image, rules.avatars)
+    avatars = without_overflow_chips(find_avatars(image, rules.avatars), words, rules.avatars)
     if avatars:
         counts[AVATAR] += len(avatars)
     labels = avatar_labels(words, avatars) - covered  # the name or login beside a person's tile

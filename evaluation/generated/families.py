@@ -19,7 +19,9 @@ FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.gen
             "tune_secrets": "evaluation.generated.templates_tune.secrets",
             "tune_headers": "evaluation.generated.templates_tune.headers",
             "tune_shells": "evaluation.generated.templates_tune.shells",
-            "tune_shells_held": "evaluation.generated.templates_tune.shells_held"}
+            "tune_shells_held": "evaluation.generated.templates_tune.shells_held",
+            "tune_avatars": "evaluation.generated.templates_tune.avatars",
+            "tune_avatars_held": "evaluation.generated.templates_tune.avatars_held"}
 
 
 @dataclass(frozen=True)
