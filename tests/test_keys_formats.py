@@ -113,6 +113,12 @@ def cells(text: str) -> list[tuple[str, str]]:
      [("PERSON", "Dupont"), ("PERSON", "Marie"), ("STREET_ADDRESS", "12 rue de la Paix")]),
     ("name,email\nAna Souza,ana@x.com\nthanks, see you\n", [("PERSON", "Ana Souza"), ("EMAIL_ADDRESS", "ana@x.com")]),
     ("Employee | SSN\nPark | 123-45-6789\n", [("PERSON", "Park"), ("NATIONAL_ID", "123-45-6789")]),
+    # a header cell ending in "." or "#", a quoted cell holding the delimiter, a login and its password
+    ("Full Name,Mobile No.\nAna Souza,612345678\n", [("PERSON", "Ana Souza"), ("PHONE_NUMBER", "612345678")]),
+    ("Name;Tel.\nAna Souza;612345678\n", [("PERSON", "Ana Souza"), ("PHONE_NUMBER", "612345678")]),
+    ('"Name","Phone"\n"Souza, Ana","612345678"\n', [("PERSON", "Souza, Ana"), ("PHONE_NUMBER", "612345678")]),
+    ("username,password\nasouza,Sommer2024\n", [("USERNAME", "asouza"), ("SECRET", "Sommer2024")]),
+    ("Benutzername;Passwort\nasouza;Sommer2024\n", [("USERNAME", "asouza"), ("SECRET", "Sommer2024")]),
 ])
 def test_cells_under_a_header_naming_a_personal_column_take_its_entity(text, expected):
     assert cells(text) == expected
@@ -124,6 +130,9 @@ def test_cells_under_a_header_naming_a_personal_column_take_its_entity(text, exp
     "phone,notes\n2 units,call back\n",                          # too few digits for a number
     "name,email\nAna Souza;ana@x.com\n",                         # a row of another delimiter
     "id,name,created_at\n1,Alice,2024-01-01\n",
+    "Pin;Function\nGPIO17;status LED\n",                        # a board's pins, no PIN code
+    'Name,Phone\n"Souza, Ana,612345678\n',                      # quotes that do not pair: split as before
+    "user,password\nasouza,n/a later\n",                        # a password cell of words
 ])
 def test_tables_with_no_personal_column_or_rows_unlike_their_header_keep_their_cells(text):
     assert cells(text) == []
