@@ -32,6 +32,8 @@ def ids(text: str) -> list[str]:
     ("https://www.booking.com/mybooking.html?pincode=0913&bn=5572noqu", "5572noqu"),
     ("https://www.dropbox.com/scl/fi/q8x2mz0v7kd1wl4nt3bya/deck.pdf?dl=0", "q8x2mz0v7kd1wl4nt3bya"),
     ("see www.example-travel.com/trip?ref=k2m9x7q4pz", "k2m9x7q4pz"),
+    ("HTTPS://DOCS.EXAMPLE.COM/D/3L61LIK4NGRI9WQJFEMZHA", "3L61LIK4NGRI9WQJFEMZHA"),   # a link typed in capitals
+    ("https://example.com/trip?ref=K2M9X7Q4PZ", "K2M9X7Q4PZ"),
 ])
 def test_a_one_case_token_in_a_web_address_is_a_secret(text, token):
     assert secrets(text) == [token]
@@ -46,6 +48,8 @@ def test_a_one_case_token_in_a_web_address_is_a_secret(text, token):
     "https://docs.python.org/3.12/library/asyncio-task.html",
     "ls -l /dev/nvme0n1p1 /tmp/tmpa8x9k2lq",
     "https://app.example.com/reports?quarter=q3report2024&page=2",
+    "HTTPS://EXAMPLE.COM/BLOG/RELEASE-NOTES-2024/KB5034441",
+    "https://app.example.com/reports?quarter=Q3REPORT2024&page=2",
 ])
 def test_ordinary_addresses_slugs_hashes_and_file_paths_keep_their_parts(text):
     assert secrets(text) == []
