@@ -25,7 +25,7 @@ from pathlib import Path
 
 from models.categories import CategoryClassifier, CategoryDecision, TextFeatures, category_data
 from models.detection import detect
-from models.engine import bounded_text_classifier, settings_for_policy, shared_detector
+from models.engine import Detector, bounded_text_classifier, settings_for_policy, shared_detector
 from models.image_source import UnreadableImage, read_image_file
 from models.images import decode_image
 from models.ocr import OcrSettings, TesseractOcr
@@ -88,10 +88,14 @@ def explain_record(line: bytes, source_file: str, policy: Policy) -> dict:
     """The decision on one record and every signal behind it (names and counts only)."""
     record = parse_line(line, source_file)
     settings = settings_for_policy(policy)
-    detector = shared_detector(settings)
-    nlp = detector.analyzer.nlp_engine.nlp[settings.language]
+    # The process's analyzer with a recording classifier of its own, in a detector of its own: the shared
+    # detector is never changed (a pipeline of the same process goes on using it) and no result cached
+    # under another classifier stands in for this one's decision.
+    shared = shared_detector(settings)
+    nlp = shared.analyzer.nlp_engine.nlp[settings.language]
     data = category_data()
-    detector.classifier = RecordingClassifier(nlp, data, bounded_text_classifier(settings, data))
+    detector = Detector(shared.analyzer, RecordingClassifier(nlp, data, bounded_text_classifier(settings, data)),
+                        0, settings.language, shared.normalizer)
     finding = detect(detector, prepared(record, source_file, policy), settings)
     weighed_record, features, entity_types = detector.classifier.weighed[record.record_id]
     explained = detector.classifier.explain(weighed_record, features, entity_types)

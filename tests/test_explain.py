@@ -65,3 +65,13 @@ def test_explain_names_an_owned_person_pattern_and_not_its_words(capsys):
     assert "Tomasz" not in out and "Q2" not in out and "discussion" not in out
     assert main([json.dumps(record)]) == 0
     assert "performance:person:missed_targets 1" in capsys.readouterr().out
+
+
+def test_explain_leaves_the_process_shared_detector_as_it_was():
+    from models.engine import settings_for_policy, shared_detector
+    from models.policy import DEFAULT_POLICY, load_policy
+
+    shared = shared_detector(settings_for_policy(load_policy(DEFAULT_POLICY)))
+    classifier = shared.classifier
+    assert main([json.dumps(transcript("lunch at 12?", app="Slack")), "--json"]) == 0
+    assert shared.classifier is classifier

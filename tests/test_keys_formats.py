@@ -32,6 +32,8 @@ def ids(text: str) -> list[str]:
     ("https://www.booking.com/mybooking.html?pincode=0913&bn=5572noqu", "5572noqu"),
     ("https://www.dropbox.com/scl/fi/q8x2mz0v7kd1wl4nt3bya/deck.pdf?dl=0", "q8x2mz0v7kd1wl4nt3bya"),
     ("see www.example-travel.com/trip?ref=k2m9x7q4pz", "k2m9x7q4pz"),
+    ("HTTPS://DOCS.EXAMPLE.COM/D/3L61LIK4NGRI9WQJFEMZHA", "3L61LIK4NGRI9WQJFEMZHA"),   # a link typed in capitals
+    ("https://example.com/trip?ref=K2M9X7Q4PZ", "K2M9X7Q4PZ"),
 ])
 def test_a_one_case_token_in_a_web_address_is_a_secret(text, token):
     assert secrets(text) == [token]
@@ -46,6 +48,8 @@ def test_a_one_case_token_in_a_web_address_is_a_secret(text, token):
     "https://docs.python.org/3.12/library/asyncio-task.html",
     "ls -l /dev/nvme0n1p1 /tmp/tmpa8x9k2lq",
     "https://app.example.com/reports?quarter=q3report2024&page=2",
+    "HTTPS://EXAMPLE.COM/BLOG/RELEASE-NOTES-2024/KB5034441",
+    "https://app.example.com/reports?quarter=Q3REPORT2024&page=2",
 ])
 def test_ordinary_addresses_slugs_hashes_and_file_paths_keep_their_parts(text):
     assert secrets(text) == []
@@ -113,6 +117,12 @@ def cells(text: str) -> list[tuple[str, str]]:
      [("PERSON", "Dupont"), ("PERSON", "Marie"), ("STREET_ADDRESS", "12 rue de la Paix")]),
     ("name,email\nAna Souza,ana@x.com\nthanks, see you\n", [("PERSON", "Ana Souza"), ("EMAIL_ADDRESS", "ana@x.com")]),
     ("Employee | SSN\nPark | 123-45-6789\n", [("PERSON", "Park"), ("NATIONAL_ID", "123-45-6789")]),
+    # a header cell ending in "." or "#", a quoted cell holding the delimiter, a login and its password
+    ("Full Name,Mobile No.\nAna Souza,612345678\n", [("PERSON", "Ana Souza"), ("PHONE_NUMBER", "612345678")]),
+    ("Name;Tel.\nAna Souza;612345678\n", [("PERSON", "Ana Souza"), ("PHONE_NUMBER", "612345678")]),
+    ('"Name","Phone"\n"Souza, Ana","612345678"\n', [("PERSON", "Souza, Ana"), ("PHONE_NUMBER", "612345678")]),
+    ("username,password\nasouza,Sommer2024\n", [("USERNAME", "asouza"), ("SECRET", "Sommer2024")]),
+    ("Benutzername;Passwort\nasouza;Sommer2024\n", [("USERNAME", "asouza"), ("SECRET", "Sommer2024")]),
 ])
 def test_cells_under_a_header_naming_a_personal_column_take_its_entity(text, expected):
     assert cells(text) == expected
@@ -124,6 +134,9 @@ def test_cells_under_a_header_naming_a_personal_column_take_its_entity(text, exp
     "phone,notes\n2 units,call back\n",                          # too few digits for a number
     "name,email\nAna Souza;ana@x.com\n",                         # a row of another delimiter
     "id,name,created_at\n1,Alice,2024-01-01\n",
+    "Pin;Function\nGPIO17;status LED\n",                        # a board's pins, no PIN code
+    'Name,Phone\n"Souza, Ana,612345678\n',                      # quotes that do not pair: split as before
+    "user,password\nasouza,n/a later\n",                        # a password cell of words
 ])
 def test_tables_with_no_personal_column_or_rows_unlike_their_header_keep_their_cells(text):
     assert cells(text) == []

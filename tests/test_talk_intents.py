@@ -46,6 +46,15 @@ GONE = [
     ("[16:57] Eugenia Dobre\nsounds good to me", "Dobre"),
     ("**Eugenia Dobre** 16:57\nsounds good", "Dobre"),
     ("Đặng Thị Hoa: ok em\nNguyễn Văn An: ok", "Nguyễn"),
+    # "is" followed by a colon or dash, a German "lautet", who signed up with it, a number named by its app,
+    # a speaker quoted in a reply
+    ("my user name is: aoyelaran_5", "aoyelaran_5"),
+    ("my login is - pnovak_22", "pnovak_22"),
+    ("the username I registered with is aoyelaran_5", "aoyelaran_5"),
+    ("passwort lautet Sommer2024", "Sommer2024"),
+    ("mein Benutzername lautet jo-weber", "jo-weber"),
+    ("my whatsapp number is 612345678", "612345678"),
+    ("> Simen Rønning: got it\nthanks", "Rønning"),
 ]
 
 
@@ -73,6 +82,10 @@ KEPT = [
     ("Username: required", ["Username"]),
     ("Release Notes (16:57): deployed to staging", ["Release", "Notes"]),
     ("[16:57] Deploy Bot\nbuild passed", ["Deploy", "Bot"]),
+    ("I tried 2.6.32 and it says the password is wrong", ["2.6.32"]),
+    ("the login is: required for the api", ["required"]),
+    ("> Build Status: green", ["Build", "Status"]),
+    ("my work number is growing, 12 tickets today", ["12", "tickets"]),
 ]
 
 

@@ -17,7 +17,27 @@ _DIGIT = regex.compile(r"\d")
 
 def _normal(cell: str) -> str:
     """A header cell as the term lists write it: lower case, inner blanks, `_` and `-` as one blank."""
-    return " ".join(regex.split(r"[\s_\-]+", cell.strip().strip("\"'*:#").lower())).strip()
+    return " ".join(regex.split(r"[\s_\-]+", cell.strip().strip("\"'*:#.№").lower())).strip()
+
+
+def _split(line: str, delimiter: str) -> list[tuple[int, str]]:
+    """The cells of a line and where each starts: a delimiter inside double quotes (`"Souza, Ana"`) splits
+    nothing; a line whose quotes do not pair is split at every delimiter."""
+    if delimiter == '"' or line.count('"') % 2:
+        cells, start = [], 0
+        for cell in line.split(delimiter):
+            cells.append((start, cell))
+            start += len(cell) + len(delimiter)
+        return cells
+    cells, start, quoted = [], 0, False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            cells.append((start, line[start:index]))
+            start = index + 1
+    cells.append((start, line[start:]))
+    return cells
 
 
 class ColumnHeaderRecognizer(EntityRecognizer):
@@ -46,7 +66,7 @@ class ColumnHeaderRecognizer(EntityRecognizer):
             found = self._header(line)
             if found is not None:
                 header = found
-            elif header is not None and line.count(header[0]) == len(header[1]) - 1:
+            elif header is not None and len(_split(line, header[0])) == len(header[1]):
                 self._cells(line, offset, header, entities, results)
             else:
                 header = None
@@ -60,7 +80,7 @@ class ColumnHeaderRecognizer(EntityRecognizer):
         count, delimiter = max(counts)
         if count == 0 or len(line) > self._rule.max_header_length:
             return None
-        cells = [_normal(cell) for cell in line.split(delimiter)]
+        cells = [_normal(cell) for _, cell in _split(line, delimiter)]
         kinds = [self._columns.get(cell) for cell in cells]
         specific = [cell for cell, kind in zip(cells, kinds) if kind and cell not in self._generic]
         if not specific:
@@ -71,18 +91,17 @@ class ColumnHeaderRecognizer(EntityRecognizer):
                results: list[RecognizerResult]) -> None:
         """The plausible cells of one row, by the column each stands in, added to `results`."""
         delimiter, kinds = header
-        start = 0
-        for index, cell in enumerate(line.split(delimiter)):
+        for index, (start, cell) in enumerate(_split(line, delimiter)):
             kind = kinds[index] if index < len(kinds) else None
             stripped = cell.strip().strip("\"'")
             if kind in entities and stripped and self._plausible(kind, stripped):
                 begin = offset + start + cell.index(stripped)
                 results.append(RecognizerResult(kind, begin, begin + len(stripped), self._rule.score))
-            start += len(cell) + len(delimiter)
 
     def _plausible(self, entity: str, cell: str) -> bool:
         """Whether a cell can hold its column's value: a name has letters and few words, a number enough
-        digits, an e-mail address an "@"; anything too long for a cell of its kind is not taken."""
+        digits, an e-mail address an "@", a login or password is one token; anything too long for a cell of
+        its kind is not taken."""
         if len(cell) > self._rule.max_cell_length:
             return False
         if entity == "PERSON":
@@ -91,6 +110,8 @@ class ColumnHeaderRecognizer(EntityRecognizer):
                     and not all(word.islower() and self._is_word(word) for word in words))
         if entity == "EMAIL_ADDRESS":
             return "@" in cell
+        if entity in ("USERNAME", "SECRET"):
+            return len(cell) >= 3 and not any(char.isspace() for char in cell)
         if entity == "STREET_ADDRESS":
             return _LETTER.search(cell) is not None
         return len(_DIGIT.findall(cell)) >= self._rule.min_number_digits

@@ -19,9 +19,10 @@ _BOTH_CASES = regex.compile(r"(?=.*[a-z])(?=.*[A-Z])")
 # capitals or capitalised ("README", "Albert_Einstein") has neither.
 _HUMP = regex.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _ONE_CASE = regex.compile(r"[a-z0-9_\-]+")
-# A web address, and in it a path segment or query value in small letters and digits.
+# A web address, and in it a path segment or query value in small letters and digits, or in capitals and
+# digits (a link typed or shown in capitals: "HTTPS://DOCS.EXAMPLE.COM/D/3L61LIK4NGRI9WQJFEMZHA").
 _URL = regex.compile(r"(?i:https?://|www\.)[^\s\"'<>]+")
-_URL_PART = regex.compile(r"(?<=[/=])[a-z0-9_\-]+(?=[/?#&;)\]]|$)")
+_URL_PART = regex.compile(r"(?<=[/=])(?:[a-z0-9_\-]+|[A-Z0-9_\-]+)(?=[/?#&;)\]]|$)")
 _HEX = regex.compile(r"[0-9a-f]+")
 _RUN = regex.compile(r"[a-z]+|\d+")
 
@@ -57,7 +58,7 @@ class UrlPathTokenRecognizer(PatternRecognizer):
             return results
         for url in _URL.finditer(text):
             for part in _URL_PART.finditer(url.group()):
-                if self._one_case_random(part.group()):
+                if self._one_case_random(part.group().lower()):
                     start = url.start() + part.start()
                     results.append(RecognizerResult(
                         "SECRET", start, start + len(part.group()), self._rule.score,
