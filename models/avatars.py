@@ -11,6 +11,7 @@ same way on runs of coloured pixels that change smoothly from one to the next.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Sequence
 
@@ -195,7 +196,9 @@ def _gradient_avatars(pixels: np.ndarray, shape: AvatarShape) -> list[Box]:
                                               - pixels[lower, column].astype(np.int16)).max(axis=1) <= _SMOOTH_STEP)
         pairs.append(np.stack([a[keep], b[keep]], axis=1))
     joined = np.concatenate(pairs)
-    joined = np.unique(joined[valid[joined[:, 0]] & valid[joined[:, 1]]], axis=0)
+    joined = joined[valid[joined[:, 0]] & valid[joined[:, 1]]]
+    keys = np.unique(joined[:, 0].astype(np.int64) * len(rows) + joined[:, 1])  # 1-D: a row-wise unique sorts far slower
+    joined = np.stack([keys // len(rows), keys % len(rows)], axis=1)
     roots = _join(len(rows), joined)
     boxes = {}
     candidates = np.flatnonzero(valid)
@@ -281,11 +284,16 @@ def _shapes(runs: tuple[np.ndarray, ...]):
         if y != row:
             previous = current if y == row + 1 else {}
             current, row = {}, y
-        for other in previous.get(c, ()):
-            if first[other] <= x1 and x0 <= last[other]:
-                a, b = root(index), root(other)
-                if a != b:
-                    parent[a] = b
+        above = previous.get(c, ())
+        # a row's runs of one colour are apart and in order: those touching this one follow the first
+        # that ends at or after its start (a row of thousands of two-colour stripes costs no more)
+        for position in range(bisect.bisect_left(above, x0, key=last.__getitem__), len(above)):
+            other = above[position]
+            if first[other] > x1:
+                break
+            a, b = root(index), root(other)
+            if a != b:
+                parent[a] = b
         current.setdefault(c, []).append(index)
     shapes: dict[int, list[int]] = {}
     for index, (y, x0, x1) in enumerate(zip(rows, first, last)):
