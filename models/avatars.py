@@ -126,7 +126,7 @@ def without_overflow_chips(avatars: Sequence[Box], words: Sequence[OcrWord], sha
         inside = [w for w in words if box[0] <= w.left + w.width / 2 <= box[2] and box[1] <= w.top + w.height / 2 <= box[3]]
         if not (len(inside) == 1 and inside[0].confidence >= shape.overflow_min_confidence
                 and pattern.fullmatch(inside[0].text)
-                and (pixels is None or _glyphs_within(pixels, box, inside[0]))):
+                and (pixels is None or _glyphs_within(pixels, box, inside[0], shape.small_min_chroma))):
             kept.append(box)
     return kept
 
@@ -137,16 +137,24 @@ _CHIP_INK = 48.0
 _CHIP_WORD_MARGIN = 0.25
 
 
-def _glyphs_within(pixels: np.ndarray, box: Box, word: OcrWord) -> bool:
-    """Whether every strongly contrasting pixel inside the shape (its inset square, clear of a disc's
-    rim) lies within `word`'s box: the chip holds nothing but the word OCR read."""
+def _glyphs_within(pixels: np.ndarray, box: Box, word: OcrWord, max_chroma: float) -> bool:
+    """Whether the shape is grey (its ground's channels less than `max_chroma` apart: overflow chips
+    are; a coloured disc read "1+" is initials "IT" misread) and every strongly contrasting pixel inside
+    it (its inset square, clear of a disc's rim) lies within `word`'s box: the chip holds nothing but
+    the word OCR read."""
     left, top, right, bottom = box
     inset_x, inset_y = max(1, round(0.2 * (right - left + 1))), max(1, round(0.2 * (bottom - top + 1)))
     y0, y1, x0, x1 = top + inset_y, bottom - inset_y + 1, left + inset_x, right - inset_x + 1
     if y0 >= y1 or x0 >= x1 or y1 > pixels.shape[0] or x1 > pixels.shape[1]:
         return False
     luminance = pixels[y0:y1, x0:x1].astype(np.float32) @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-    ys, xs = np.nonzero(np.abs(luminance - float(np.median(luminance))) > _CHIP_INK)
+    ink = np.abs(luminance - float(np.median(luminance))) > _CHIP_INK
+    if ink.all():
+        return False
+    ground = np.median(pixels[y0:y1, x0:x1][~ink].astype(np.int16), axis=0)
+    if float(ground.max() - ground.min()) >= max_chroma:
+        return False
+    ys, xs = np.nonzero(ink)
     margin = max(2, round(_CHIP_WORD_MARGIN * word.height))
     ys, xs = ys + y0, xs + x0
     return bool(((xs >= word.left - margin) & (xs <= word.left + word.width - 1 + margin)

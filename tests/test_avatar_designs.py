@@ -178,6 +178,14 @@ def _chip(text: str, read: str, colour=(95, 99, 104)):
 def test_a_chip_stays_only_when_it_holds_nothing_but_the_overflow_count(shape, text, read, stays):
     image, box, words = _chip(text, read)
     assert without_overflow_chips([box], words, shape, image) == ([] if stays else [box])
+    dark_image, box, words = _chip(text, read, colour=(60, 64, 67))
+    assert without_overflow_chips([box], words, shape, dark_image) == ([] if stays else [box])
+
+
+@pytest.mark.parametrize("read", ["1+", "+3"])
+def test_a_coloured_disc_read_as_an_overflow_count_is_initials_misread_and_covered(shape, read):
+    image, box, words = _chip(read, read, colour=(26, 115, 232))  # "IT" read "1+", "TS" read "+3"
+    assert without_overflow_chips([box], words, shape, image) == [box]
 
 
 def test_an_overflow_count_in_other_digits_is_not_a_chip(shape):
