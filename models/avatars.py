@@ -11,6 +11,7 @@ same way on runs of coloured pixels that change smoothly from one to the next.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Sequence
 
@@ -111,19 +112,53 @@ def find_avatars(image: Image.Image, shape: AvatarShape) -> list[Box]:
     return sorted(boxes, key=lambda b: (b[1], b[0]))
 
 
-def without_overflow_chips(avatars: Sequence[Box], words: Sequence[OcrWord], shape: AvatarShape) -> list[Box]:
+def without_overflow_chips(avatars: Sequence[Box], words: Sequence[OcrWord], shape: AvatarShape,
+                           image: Image.Image | None = None) -> list[Box]:
     """The avatars but the overflow chips of stacked groups: a shape holding exactly one word OCR
-    read, which matches `overflow_pattern` with enough confidence ("+3", "99+")."""
+    read, which matches `overflow_pattern` with enough confidence ("+3", "99+"), and, given the
+    `image`, whose glyphs all lie in that word's box (a chip "+1 JD" whose "JD" OCR dropped is covered)."""
     if not shape.overflow_pattern:
         return list(avatars)
     pattern = re.compile(shape.overflow_pattern)
+    pixels = None if image is None else np.asarray(image.convert("RGB"), dtype=np.uint8)
     kept = []
     for box in avatars:
         inside = [w for w in words if box[0] <= w.left + w.width / 2 <= box[2] and box[1] <= w.top + w.height / 2 <= box[3]]
         if not (len(inside) == 1 and inside[0].confidence >= shape.overflow_min_confidence
-                and pattern.fullmatch(inside[0].text)):
+                and pattern.fullmatch(inside[0].text)
+                and (pixels is None or _glyphs_within(pixels, box, inside[0], shape.small_min_chroma))):
             kept.append(box)
     return kept
+
+
+# Ink this far in luminance from the middle of a chip is a glyph's; a glyph pixel this share of the
+# word's height (at least 2 px) outside the word's box is one of a glyph OCR did not read.
+_CHIP_INK = 48.0
+_CHIP_WORD_MARGIN = 0.25
+
+
+def _glyphs_within(pixels: np.ndarray, box: Box, word: OcrWord, max_chroma: float) -> bool:
+    """Whether the shape is grey (its ground's channels less than `max_chroma` apart: overflow chips
+    are; a coloured disc read "1+" is initials "IT" misread) and every strongly contrasting pixel inside
+    it (its inset square, clear of a disc's rim) lies within `word`'s box: the chip holds nothing but
+    the word OCR read."""
+    left, top, right, bottom = box
+    inset_x, inset_y = max(1, round(0.2 * (right - left + 1))), max(1, round(0.2 * (bottom - top + 1)))
+    y0, y1, x0, x1 = top + inset_y, bottom - inset_y + 1, left + inset_x, right - inset_x + 1
+    if y0 >= y1 or x0 >= x1 or y1 > pixels.shape[0] or x1 > pixels.shape[1]:
+        return False
+    luminance = pixels[y0:y1, x0:x1].astype(np.float32) @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+    ink = np.abs(luminance - float(np.median(luminance))) > _CHIP_INK
+    if ink.all():
+        return False
+    ground = np.median(pixels[y0:y1, x0:x1][~ink].astype(np.int16), axis=0)
+    if float(ground.max() - ground.min()) >= max_chroma:
+        return False
+    ys, xs = np.nonzero(ink)
+    margin = max(2, round(_CHIP_WORD_MARGIN * word.height))
+    ys, xs = ys + y0, xs + x0
+    return bool(((xs >= word.left - margin) & (xs <= word.left + word.width - 1 + margin)
+                 & (ys >= word.top - margin) & (ys <= word.top + word.height - 1 + margin)).all())
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -169,7 +204,9 @@ def _gradient_avatars(pixels: np.ndarray, shape: AvatarShape) -> list[Box]:
                                               - pixels[lower, column].astype(np.int16)).max(axis=1) <= _SMOOTH_STEP)
         pairs.append(np.stack([a[keep], b[keep]], axis=1))
     joined = np.concatenate(pairs)
-    joined = np.unique(joined[valid[joined[:, 0]] & valid[joined[:, 1]]], axis=0)
+    joined = joined[valid[joined[:, 0]] & valid[joined[:, 1]]]
+    keys = np.unique(joined[:, 0].astype(np.int64) * len(rows) + joined[:, 1])  # 1-D: a row-wise unique sorts far slower
+    joined = np.stack([keys // len(rows), keys % len(rows)], axis=1)
     roots = _join(len(rows), joined)
     boxes = {}
     candidates = np.flatnonzero(valid)
@@ -255,11 +292,16 @@ def _shapes(runs: tuple[np.ndarray, ...]):
         if y != row:
             previous = current if y == row + 1 else {}
             current, row = {}, y
-        for other in previous.get(c, ()):
-            if first[other] <= x1 and x0 <= last[other]:
-                a, b = root(index), root(other)
-                if a != b:
-                    parent[a] = b
+        above = previous.get(c, ())
+        # a row's runs of one colour are apart and in order: those touching this one follow the first
+        # that ends at or after its start (a row of thousands of two-colour stripes costs no more)
+        for position in range(bisect.bisect_left(above, x0, key=last.__getitem__), len(above)):
+            other = above[position]
+            if first[other] > x1:
+                break
+            a, b = root(index), root(other)
+            if a != b:
+                parent[a] = b
         current.setdefault(c, []).append(index)
     shapes: dict[int, list[int]] = {}
     for index, (y, x0, x1) in enumerate(zip(rows, first, last)):

@@ -397,7 +397,7 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
             counts[entity] += len(added)
     covered |= mates | initials
     image = decode_image(prepared.image or b"", rules.max_pixels)
-    avatars = without_overflow_chips(find_avatars(image, rules.avatars), words, rules.avatars)
+    avatars = without_overflow_chips(find_avatars(image, rules.avatars), words, rules.avatars, image)
     if avatars:
         counts[AVATAR] += len(avatars)
     labels = avatar_labels(words, avatars) - covered  # the name or login beside a person's tile

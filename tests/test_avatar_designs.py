@@ -157,3 +157,38 @@ def test_a_presence_toolbar_rendered_by_chromium_at_2x_has_its_initials_covered_
     initials = [b["box"] for b in boxes if b["label"] == "INITIALS"]
     assert len(initials) >= 3 and all(_found(b, found) for b in initials)
     assert all(b[1] < 2 * 50 for b in found)  # the prose below the toolbar stays
+
+
+def _chip(text: str, read: str, colour=(95, 99, 104)):
+    """A 40 px disc holding `text`, and the OCR word `read` over the part of it that `read` draws."""
+    image = Image.new("RGB", (200, 80), WHITE)
+    draw = ImageDraw.Draw(image)
+    box = (60, 20, 99, 59)
+    draw.ellipse(box, fill=colour)
+    font = ImageFont.truetype(FONT, 13)
+    draw.text((80, 40), text, fill=WHITE, font=font, anchor="mm")
+    full = draw.textbbox((80, 40), text, font=font, anchor="mm")
+    part = draw.textbbox((full[0], 40), read, font=font, anchor="lm")  # `read` is the start of `text`
+    word = OcrWord(read, part[0], part[1], part[2] - part[0] + 1, part[3] - part[1] + 1, 0, confidence=92.0)
+    return image, box, [word]
+
+
+@pytest.mark.parametrize("text,read,stays", [("+3", "+3", True), ("99+", "99+", True), ("+1 JD", "+1", False),
+                                             ("+2 A", "+2", False), ("+0", "+0", False), ("0+", "0+", False)])
+def test_a_chip_stays_only_when_it_holds_nothing_but_the_overflow_count(shape, text, read, stays):
+    image, box, words = _chip(text, read)
+    assert without_overflow_chips([box], words, shape, image) == ([] if stays else [box])
+    dark_image, box, words = _chip(text, read, colour=(60, 64, 67))
+    assert without_overflow_chips([box], words, shape, dark_image) == ([] if stays else [box])
+
+
+@pytest.mark.parametrize("read", ["1+", "+3"])
+def test_a_coloured_disc_read_as_an_overflow_count_is_initials_misread_and_covered(shape, read):
+    image, box, words = _chip(read, read, colour=(26, 115, 232))  # "IT" read "1+", "TS" read "+3"
+    assert without_overflow_chips([box], words, shape, image) == [box]
+
+
+def test_an_overflow_count_in_other_digits_is_not_a_chip(shape):
+    words = [OcrWord("+\u0663", 106, 18, 20, 14, 0, confidence=95.0)]  # Arabic-Indic three
+    chip = (100, 10, 131, 41)
+    assert without_overflow_chips([chip], words, shape) == [chip]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from models.avatars import AvatarShape, find_avatars
+from models.avatars import AvatarShape, _runs, _shapes, find_avatars
 from models.config_files import ConfigFileError
 from models.policy import load_policy
 
@@ -180,3 +181,12 @@ def test_a_dark_label_on_a_grey_or_pale_square_stays(shape, face):
     draw.rectangle((40, 40, 71, 71), fill=face)
     draw.text((56, 56), "EN", fill=(29, 28, 29), font=ImageFont.truetype(FONT, 13), anchor="mm")
     assert find_avatars(image, shape) == []
+
+
+def test_runs_of_one_colour_are_joined_to_every_run_they_touch_in_the_row_above_however_many_stripes_between():
+    # a row of two-colour stripes (the many runs of one colour a crafted image puts in a row are looked
+    # up in order, not each against all): the long run below touches three runs of its colour above
+    colours = np.array([[1, 1, 2, 2, 1, 1, 2, 2, 1, 1, 3, 3],
+                        [2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3]], dtype=np.int32)
+    shapes = sorted(tuple(s) for s in _shapes(_runs(colours, 256)))
+    assert shapes == [(0, 0, 9, 1, 14, 1), (2, 0, 3, 0, 2, 2), (6, 0, 7, 0, 2, 2), (10, 0, 11, 1, 4, 3)]

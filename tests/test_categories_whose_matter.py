@@ -44,3 +44,28 @@ def test_ones_own_review_in_other_languages_or_a_promotion_refused_is_performanc
 ])
 def test_work_typed_about_payroll_and_reviews_in_a_ticket_is_no_category(classifier, analyzer, text):
     assert decide(classifier, analyzer, text, app="Jira", source=None, kind="keystrokes") is None
+
+
+@pytest.mark.parametrize("text, category", [
+    ("ich habe Depressionen und nehme Medikamente", "medical"),
+    ("ik heb een burn-out en zit thuis", "medical"),
+    ("ich muss morgen zum Bluttest", "medical"),
+    ("ik moet morgen een bloedtest doen", "medical"),
+    ("mi examen de sangre salió mal", "medical"),
+    ("je dois refaire le test sanguin demain", "medical"),
+    ("mijn beoordeling was slecht, ik krijg geen promotie dit jaar", "performance"),
+])
+def test_ones_own_health_and_appraisal_in_other_languages_words_are_their_category(classifier, analyzer, text, category):
+    assert decide(classifier, analyzer, text, app="Slack", source="chat") == category
+
+
+@pytest.mark.parametrize("text", [
+    "je lance le test de charge sur le serveur",
+    "je pense que le test de performance du serveur est trop lent",
+    "mi test de integración falla en CI",
+    "the beoordeling module needs a new endpoint for the API",
+    "we need a burn-out rate chart for the sprint dashboard",
+    "the Bluttest import parser fails on empty rows",
+])
+def test_a_software_test_named_noun_first_with_je_or_mi_before_it_is_no_category(classifier, analyzer, text):
+    assert decide(classifier, analyzer, text, app="Slack", source="chat") is None
