@@ -31,6 +31,18 @@ PRESIDIO_LABELS = {"PERSON": "PERSON", "EMAIL_ADDRESS": "EMAIL_ADDRESS", "PHONE_
 _IRC_LINE = re.compile(r"^\[\d\d:\d\d\] <([^>\s]+)> (.*)$")
 
 
+def locale_faker(rng: random.Random, locales: tuple[str, ...], fakers: dict[str, Faker]) -> Faker:
+    """A Faker of a random one of `locales`, made once per locale in `fakers` and seeded from `rng`."""
+    locale = rng.choice(locales)
+    if locale not in fakers:
+        try:
+            fakers[locale] = Faker(locale)
+        except AttributeError:
+            fakers[locale] = Faker("en_US")
+        fakers[locale].seed_instance(rng.randrange(1 << 30))
+    return fakers[locale]
+
+
 class People:
     """Names, logins and passwords from a random Faker locale, as people write them in chat."""
 
@@ -42,14 +54,7 @@ class People:
 
     def faker(self) -> Faker:
         """A Faker of a random locale of LOCALES, seeded from the probe's seed."""
-        locale = self.rng.choice(LOCALES)
-        if locale not in self.fakers:
-            try:
-                self.fakers[locale] = Faker(locale)
-            except AttributeError:
-                self.fakers[locale] = Faker("en_US")
-            self.fakers[locale].seed_instance(self.rng.randrange(1 << 30))
-        return self.fakers[locale]
+        return locale_faker(self.rng, LOCALES, self.fakers)
 
     def person(self) -> tuple[str, str]:
         """A first and a last name."""

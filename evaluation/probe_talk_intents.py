@@ -20,7 +20,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from evaluation.probe_talk import Builder, report
+from evaluation.probe_talk import Builder, locale_faker, report
 
 DATA = Path("/work/shared/data")
 SEEDS = {"tune": 1512, "heldout": 2623}
@@ -243,14 +243,7 @@ class Values:
 
     def fake(self) -> Faker:
         """A Faker of a random locale, seeded from the probe's seed."""
-        locale = self.rng.choice(LOCALES)
-        if locale not in self.fakers:
-            try:
-                self.fakers[locale] = Faker(locale)
-            except AttributeError:
-                self.fakers[locale] = Faker("en_US")
-            self.fakers[locale].seed_instance(self.rng.randrange(1 << 30))
-        return self.fakers[locale]
+        return locale_faker(self.rng, LOCALES, self.fakers)
 
     def name(self) -> str:
         """A first and last name."""
