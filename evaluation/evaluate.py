@@ -10,6 +10,9 @@ to OUT/dev/detail.jsonl. `--quick` writes small splits and OUT/EVALUATION.quick.
 the third (templates_tune/body.py: body-heavy screens: mail prose, chat, documents, terminals), and
 `--splits tune_shells` / `tune_shells_held` the sixth and its held-out seed (templates_tune/shells.py); a run
 without the test split prints, and with `--report` writes, the screen figures of its splits.
+`--rescore` scores the splits already in OUT again (their records, gold and pipeline output), without
+generating or running anything (the hand-written corpora are left out): for a change of the scoring
+or the report.
 """
 from __future__ import annotations
 
@@ -52,12 +55,7 @@ def run_pipeline_cli(split_dir: Path, runner_args: list[str]) -> tuple[dict[str,
         result = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=False)
     if result.returncode != 0:
         raise SystemExit(f"pipeline.run exited {result.returncode} on {split_dir.name}; see {split_dir / 'pipeline.log'}")
-    docs = {}
-    for shard in sorted((output / "sanitized").glob("*.jsonl")):
-        for line in shard.read_text(encoding="utf-8").splitlines():
-            doc = json.loads(line)
-            docs[doc["record_id"]] = doc
-    return docs, read_summary(str(output))
+    return read_output(split_dir)
 
 
 def check_joined(docs: dict[str, dict], golds: list[dict]) -> None:
@@ -68,8 +66,20 @@ def check_joined(docs: dict[str, dict], golds: list[dict]) -> None:
         raise SystemExit(f"{unmatched} sanitized records have ids absent from the gold; the scores would be wrong")
 
 
-def score_split(split_dir: Path, docs: dict[str, dict]) -> list[RecordScore]:
-    """Every gold entry of the split scored against its sanitized doc (None when dropped)."""
+def read_output(split_dir: Path) -> tuple[dict[str, dict], dict]:
+    """The sanitized docs of a split's pipeline run, by id, and its audit."""
+    output = split_dir / "output"
+    docs = {}
+    for shard in sorted((output / "sanitized").glob("*.jsonl")):
+        for line in shard.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            docs[doc["record_id"]] = doc
+    return docs, read_summary(str(output))
+
+
+def score_split(split_dir: Path, docs: dict[str, dict], read: dict[str, str]) -> list[RecordScore]:
+    """Every gold entry of the split scored against its sanitized doc (None when dropped); `read` holds
+    the OCR's text of each input screen."""
     scores = []
     golds = read_gold(split_dir)
     check_joined(docs, golds)
@@ -80,8 +90,24 @@ def score_split(split_dir: Path, docs: dict[str, dict]) -> list[RecordScore]:
             continue
         before = Image.open(split_dir / "input" / "screens" / f"{gold['record_id']}.png")
         after = Image.open(io.BytesIO(base64.b64decode(doc["image_b64"]))) if doc else None
-        scores.append(score_screen(gold, before, after))
+        scores.append(score_screen(gold, before, after, read.get(gold["record_id"])))
     return scores
+
+
+def read_split_info(split_dir: Path) -> dict:
+    """The description a split was generated with (counts and content hash), for `--rescore`."""
+    path = split_dir / "split.json"
+    if not path.exists():
+        raise SystemExit(f"--rescore: {path} is missing; run the split first")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_seconds(split_dir: Path, started: float, rescore: bool) -> int:
+    """Seconds the split took to generate, run and score; a rescore keeps those of the run it scores."""
+    previous = split_dir / "scores.json"
+    if rescore and previous.exists():
+        return json.loads(previous.read_text(encoding="utf-8"))["seconds"]
+    return round(time.monotonic() - started)
 
 
 def read_gold(split_dir: Path) -> list[dict]:
@@ -93,13 +119,13 @@ def _ocr_file(path: str) -> str:
     return ocr_text(TesseractOcr(OcrSettings()).read(Image.open(path).convert("RGB")))
 
 
-def screen_ocr_reach(split_dir: Path) -> dict:
-    """The pipeline's own OCR (no session reuse) on the input screens: how many gold values it reads."""
+def screen_ocr_texts(split_dir: Path) -> dict[str, str]:
+    """The pipeline's own OCR (no session reuse) of each input screen, by record id."""
     golds = [g for g in read_gold(split_dir) if g["kind_of_text"] == "screenshot"]
     paths = [str(split_dir / "input" / "screens" / f"{g['record_id']}.png") for g in golds]
     with Pool(2) as pool:
         texts = pool.map(_ocr_file, paths)
-    return ocr_reach(list(zip(golds, texts)))
+    return {g["record_id"]: text for g, text in zip(golds, texts)}
 
 
 def write_dev_detail(split_dir: Path, scores: list[RecordScore]) -> None:
@@ -132,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small splits; report to OUT/EVALUATION.quick.md")
     parser.add_argument("--report", help="where to write the report (default EVALUATION.md, or OUT/EVALUATION.quick.md)")
     parser.add_argument("--skip-handwritten", action="store_true", help="leave out the hand-written corpora")
+    parser.add_argument("--rescore", action="store_true",
+                        help="score the splits already in OUT again, without generating or running them")
     parser.add_argument("--splits", nargs="+", choices=SPLITS, default=["dev", "test"],
                         help="the splits to run (dev, test; tune, tune_apps, tune_body: the screen tuning families; a run without test never touches it)")
     args, runner_args = parser.parse_known_args(argv)
@@ -142,16 +170,21 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for split in args.splits:
         split_dir = out / split
-        shutil.rmtree(split_dir, ignore_errors=True)  # the pipeline refuses an output that holds shards
         split_started = time.monotonic()
-        info = generate_split(load_family(split), split_dir, split_sizes(split, args.quick))
-        docs, audit = run_pipeline_cli(split_dir, runner_args)
-        scores = score_split(split_dir, docs)
+        if args.rescore:
+            info, (docs, audit) = read_split_info(split_dir), read_output(split_dir)
+        else:
+            shutil.rmtree(split_dir, ignore_errors=True)  # the pipeline refuses an output that holds shards
+            info = generate_split(load_family(split), split_dir, split_sizes(split, args.quick))
+            docs, audit = run_pipeline_cli(split_dir, runner_args)
+        read = screen_ocr_texts(split_dir)
+        scores = score_split(split_dir, docs, read)
         if split == "dev":
             write_dev_detail(split_dir, scores)
-        figures = summarize(scores) | {"ocr_reach": screen_ocr_reach(split_dir), "split": info,
+        golds = [g for g in read_gold(split_dir) if g["kind_of_text"] == "screenshot"]
+        figures = summarize(scores) | {"ocr_reach": ocr_reach([(g, read[g["record_id"]]) for g in golds]), "split": info,
                                        "audit": {k: audit[k] for k in ("records_in", "sanitized", "dropped", "quarantined")},
-                                       "seconds": round(time.monotonic() - split_started)}
+                                       "seconds": run_seconds(split_dir, split_started, args.rescore)}
         (split_dir / "scores.json").write_text(json.dumps(figures, indent=2))
         results[split] = figures
         print(f"{split}: {info['records']} records scored in {figures['seconds']} s", file=sys.stderr)
@@ -168,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if recorded and recorded != results["test"]["split"]["sha256"]:
         print("=" * 72 + "\nTEST SPLIT CHANGED: its content hash differs from the one recorded in EVALUATION.md.\n"
               "Figures are not comparable with the recorded ones.\n" + "=" * 72, file=sys.stderr)
-    handwritten = [] if args.quick or args.skip_handwritten else run_handwritten(out / "handwritten", runner_args)
+    skip_handwritten = args.quick or args.skip_handwritten or args.rescore
+    handwritten = [] if skip_handwritten else run_handwritten(out / "handwritten", runner_args)
     command = "make eval" + (" EVAL_ARGS=--quick" if args.quick else "")
     text = render_report(results, handwritten, command, time.strftime("%Y-%m-%d"), round(time.monotonic() - started),
                          recorded)

@@ -114,12 +114,51 @@ def render_report(results: dict, handwritten: list[str], command: str, date: str
         lines.append(f"- **The test split changed** since the last recorded run (was `{recorded_hash}`): "
                      "its figures are not comparable with earlier ones.")
     lines += ["- The hash covers records, gold and PNGs; the PNGs depend on Chromium's version and Debian's fonts.", ""]
+    lines += render_misses(results)
     if handwritten:
         lines += ["## Hand-written corpora (kept for comparison)", "",
                   "String recall over kept records, as measured before the generated splits. The development corpus "
                   "was written with the detectors: it measures their agreement, not unseen data.", ""]
         lines += "\n\n".join(handwritten).splitlines() + [""]
     return "\n".join(lines)
+
+
+_ASPECT_ORDER = ("label", "field", "region", "scale", "theme", "read by the OCR", "script", "case", "digits",
+                 "separators", "length", "words", "before", "after", "line")
+_MISSES_INTRO = """Every gold value of a kept record, by one class of its shape or context at a time (where it sits,
+its script and case, digits, separators, length, what stands before and after it on its line; for
+screens the region, look and whether the OCR read it whole): leaked / values (share leaked). Then the
+(label, class) cells holding the most leaks beyond their label's own leak rate. Aggregates only: no
+record is shown, so the test split can be read this way to see which classes its misses fall in.
+"""
+
+
+def _miss_cell(counts: dict | None) -> str:
+    if not counts:
+        return ""
+    return f"{counts['leaked']}/{counts['values']} ({100 * counts['leaked'] / counts['values']:.1f}%)"
+
+
+def render_misses(results: dict) -> list[str]:
+    """Markdown tables of leaked values by class, one per kind of record, the splits side by side."""
+    splits = list(results)
+    lines = ["## Misses by class (kept records)", "", _MISSES_INTRO]
+    for kind in _keys(results, "misses"):
+        lines += [f"### {kind}", "", f"| class | {' | '.join(splits)} |", "|---|" + "---|" * len(splits)]
+        aspects = _keys(results, "misses", kind, "by_class")
+        for aspect in sorted(aspects, key=lambda a: (_ASPECT_ORDER + (a,)).index(a)):
+            for value in _keys(results, "misses", kind, "by_class", aspect):
+                row = [_miss_cell(_dig(results[s], "misses", kind, "by_class", aspect, value)) for s in splits]
+                lines.append(f"| {aspect}: {value} | {' | '.join(row)} |")
+        for split in splits:
+            cells = _dig(results[split], "misses", kind, "top_cells") or []
+            if cells:
+                lines += ["", f"Most leaks beyond their label's rate, {split}:", "", "| label | class | leaked | beyond |",
+                          "|---|---|---|---|"]
+                lines += [f"| {c['label']} | {c['aspect']}: {c['class']} | {_miss_cell(c)} | {c['excess']:+.1f} |"
+                          for c in cells]
+        lines.append("")
+    return lines
 
 
 _SCREEN_ROWS = (("zero-leak by theme (kept screens)", ("zero_leak_by_theme",)),
@@ -141,4 +180,4 @@ def render_screen_report(results: dict, arguments: str) -> str:
         lines += ["", header[0].format(title), header[1]]
         for key in _keys(results, *path):
             lines.append(f"| {key} | " + " | ".join(cell(_dig(results[s], *path, key)) for s in splits) + " |")
-    return "\n".join(lines + [""])
+    return "\n".join(lines + [""] + render_misses(results))

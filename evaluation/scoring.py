@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 
 from evaluation.generated.spans import CORE_LABELS
+from evaluation.miss_classes import screen_aspects, tally, text_aspects
 from models.images import FILL
 from models.keystrokes import rebuild_typed_text
 from models.records import KeyEvent
@@ -42,6 +43,7 @@ class RecordScore:
     words_lost: int = 0
     leaked_fields: list[str] = field(default_factory=list)
     look: dict[str, str] = field(default_factory=dict)  # a screen's theme and scale ("1x", "2x")
+    span_rows: list[tuple[str, bool, dict[str, str]]] = field(default_factory=list)  # kept: (label, leaked, class)
 
     @property
     def has_core(self) -> bool:
@@ -99,7 +101,9 @@ def score_text(gold: dict, doc: dict | None) -> RecordScore:
     if doc is None:
         return score
     for span in gold["spans"]:
-        if leaked(output_field(doc, span["field"]), span["value"], span["label"]):
+        is_leaked = leaked(output_field(doc, span["field"]), span["value"], span["label"])
+        score.span_rows.append((span["label"], is_leaked, text_aspects(gold["texts"], span)))
+        if is_leaked:
             score.leaked_labels.add(span["label"])
             score.leaked_spans += 1
             score.leaked_fields.append(f"{span['label']}@{span['field']}")
@@ -136,8 +140,9 @@ def box_covered(before: np.ndarray, after: np.ndarray, box: list[float]) -> bool
     return bool(filled[mask].mean() >= COVERED_SHARE)
 
 
-def score_screen(gold: dict, before: Image.Image, after: Image.Image | None) -> RecordScore:
-    """One screen: every gold box with ink checked by pixels in the output PNG (a dropped screen leaks nothing)."""
+def score_screen(gold: dict, before: Image.Image, after: Image.Image | None, read: str | None = None) -> RecordScore:
+    """One screen: every gold box with ink checked by pixels in the output PNG (a dropped screen leaks nothing);
+    `read`, the OCR's text of the input, tells which values were read at all."""
     score = RecordScore(gold["record_id"], "screenshot", gold["category"], gold["hard_negative"], after is not None)
     score.look = {"theme": str(gold.get("theme")), "scale": f"{gold.get('scale')}x"}
     before_px = np.asarray(before.convert("RGB"))
@@ -150,7 +155,12 @@ def score_screen(gold: dict, before: Image.Image, after: Image.Image | None) -> 
         score.spans += 1
         score.labels.add(span["label"])
         score.regions.add(span["region"])
-        if after_px is not None and not box_covered(before_px, after_px, span["box"]):
+        if after_px is None:
+            continue
+        is_leaked = not box_covered(before_px, after_px, span["box"])
+        was_read = None if read is None else squash(span["value"]) in squash(read)
+        score.span_rows.append((span["label"], is_leaked, screen_aspects(gold, span, was_read)))
+        if is_leaked:
             score.leaked_spans += 1
             score.leaked_labels.add(span["label"])
             score.leaked_regions.add(span["region"])
@@ -242,6 +252,7 @@ def summarize(records: list[RecordScore]) -> dict:
         "false_drops": {"ordinary work": share([r for r in benign if not r.hard_negative], lambda r: not r.kept),
                         "hard negatives": share([r for r in benign if r.hard_negative], lambda r: not r.kept)},
         "unlabelled_dropped": share([r for r in records if r.category is None], lambda r: not r.kept),
+        "misses": {k: tally([row for r in records if r.kind == k for row in r.span_rows]) for k in kinds},
     }
 
 
