@@ -138,7 +138,8 @@ def tally(rows: list[tuple[str, bool, dict[str, str]]]) -> dict:
         leaked, values = labels[cell[0]]
         return by_cell[cell] - cell_totals[cell] * leaked / values
 
-    cells = sorted((c for c in by_cell if by_cell[c] >= MIN_LEAKS), key=lambda c: (-excess(c), c))[:TOP_CELLS]
+    cells = sorted((c for c in by_cell if by_cell[c] >= MIN_LEAKS and excess(c) > 0),
+                   key=lambda c: (-excess(c), c))[:TOP_CELLS]
     return {"by_class": {aspect: {value: {"leaked": c[0], "values": c[1]} for value, c in sorted(values.items())}
                          for aspect, values in by_class.items()},
             "top_cells": [{"label": c[0], "aspect": c[1], "class": c[2], "leaked": by_cell[c], "values": cell_totals[c],

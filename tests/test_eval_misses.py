@@ -58,6 +58,8 @@ def test_scoring_tallies_kept_values_by_class_and_names_the_cells_that_leak_beyo
     assert cells[0] == {"label": "USERNAME", "aspect": "before", "class": "after ':'", "leaked": 6, "values": 8,
                         "excess": 3.0}
     assert all(c["class"] != "line start" for c in cells)  # no leaks there, so no excess
+    even = [("PERSON", i % 2 == 0, {"case": "title" if i < 20 else "upper"}) for i in range(40)]
+    assert tally(even)["top_cells"] == []  # each class leaks at the label's own rate: nothing beyond it
 
 
 def test_a_screen_value_is_classed_by_region_look_and_whether_the_ocr_read_it():
