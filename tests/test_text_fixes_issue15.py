@@ -1,6 +1,6 @@
 """The text detectors' known wrong calls of issue 15, each a class with a positive and a hard negative:
 speaker labels after list markers or in capitals, lower-case places after place cues, logins given
-without "is", and the lookalikes that must stay (meeting-notes headings, spreadsheet formulas, date
+without "is", postal codes after a city beside a street, and the lookalikes that must stay (meeting-notes headings, spreadsheet formulas, date
 stamps shaped like a personnummer, numbers that pass a national id check in work contexts, product
 codes in the UK NI layout). Run on the real spaCy model and Presidio through the pipeline's detection."""
 from __future__ import annotations
@@ -14,6 +14,7 @@ from models.login_words import LOOKUPS_DIR, is_ordinary_word
 from models.recognizers.checked_number import CheckedNumberRecognizer
 from models.recognizers.config import recognizer_data
 from models.recognizers.ner_misreads import is_heading, without_cell_references
+from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.place_cue import PlaceCueRecognizer, nouns_only
 from tests.conftest import keystrokes, transcript, written_text
 
@@ -48,6 +49,8 @@ GONE = [
     (f"PESEL: {PESEL}", [PESEL], True),
     ("NI number: AB123456C", ["AB123456C"], False),
     ("Ana Lima\t=SUM(C2:C14)", ["Lima"], True),
+    ("pick me up at Calle Ebro 12, Granada, 05525", ["Ebro", "05525"], False),
+    ("we moved to pl. Słoneczna 5\n58-509 Piastów", ["Słoneczna", "58-509"], True),
 ]
 
 
@@ -119,3 +122,12 @@ def test_when_a_count_word_follows_a_checked_number_then_it_is_no_id():
     recognizer = CheckedNumberRecognizer(recognizer_data().checked_numbers)
     assert not recognizer.analyze(f"{PESEL} rows loaded", ["NATIONAL_ID"])
     assert recognizer.analyze(f"{PESEL} Warszawa", ["NATIONAL_ID"])
+
+
+def test_when_a_city_and_a_year_follow_a_street_then_only_a_postal_code_joins_the_address():
+    streets = [r for r in pattern_family_recognizers(recognizer_data()) if "STREET_ADDRESS" in r.supported_entities]
+
+    def spans(text: str) -> list[str]:
+        return [text[r.start:r.end] for recognizer in streets for r in recognizer.analyze(text, ["STREET_ADDRESS"])]
+    assert spans("Cuesta Ambrosio Porta 19\nCuenca, 48286") == ["Cuesta Ambrosio Porta 19\nCuenca, 48286"]
+    assert spans("the store at Via Roma 12, Milano, 2026 lease renewal") == ["Via Roma 12"]

@@ -36,8 +36,8 @@ from models.recognizers.name_context import name_context_recognizer
 from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
-from models.recognizers.place_cue import PlaceCueRecognizer, nouns_only
 from models.recognizers.personal_url import personal_url_recognizers
+from models.recognizers.place_cue import PlaceCueRecognizer, nouns_only
 from models.recognizers.speaker_label import SpeakerLabelRecognizer
 from models.recognizers.title_handle import TitleHandleRecognizer
 from models.recognizers.title_name import TitleNameRecognizer
