@@ -132,11 +132,11 @@ class UiTermsFilteredSpacyRecognizer(SpacyRecognizer):
         self._ui_terms = ui_terms
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        """The spaCy entities, trimmed by `trimmed` and cut free of cell references; none that is a heading."""
+        """The spaCy entities, trimmed by `trimmed`; people cut free of cell references, none that is a heading."""
         is_word, given_names = _heading_words()
         kept = []
         for result in trimmed(super().analyze(text, entities, nlp_artifacts), text, self.TRIMMED, self._ui_terms):
-            if result.entity_type in self.TRIMMED:
+            if result.entity_type == "PERSON":
                 bounds = person_bounds(text, result.start, result.end, is_word, given_names)
                 if bounds is None:
                     continue
