@@ -49,6 +49,7 @@ GONE = [
     (f"PESEL: {PESEL}", [PESEL], True),
     ("NI number: AB123456C", ["AB123456C"], False),
     ("Ana Lima\t=SUM(C2:C14)", ["Lima"], True),
+    ("email: merle.delange@example.com\nMerle de Lange\nAbelpad 78, 6515 JR, Schagerbrug", ["Merle", "Lange"], True),
     ("pick me up at Calle Ebro 12, Granada, 05525", ["Ebro", "05525"], False),
     ("we moved to pl. Słoneczna 5\n58-509 Piastów", ["Słoneczna", "58-509"], True),
 ]
@@ -116,6 +117,9 @@ def test_when_a_label_of_words_starts_its_line_then_it_is_a_heading_unless_a_giv
     text = "- Next Steps: ship it\nHenry Berry: ok"
     assert is_heading(text, 2, 12, is_ordinary_word, given)
     assert not is_heading(text, 22, 33, is_ordinary_word, given)
+    card = "email: m@x.example\nMerle de Lange\n## Open Questions"
+    assert not is_heading(card, 19, 33, is_ordinary_word, given)
+    assert is_heading(card, 37, 51, is_ordinary_word, given)
 
 
 def test_when_a_count_word_follows_a_checked_number_then_it_is_no_id():

@@ -1,7 +1,7 @@
 """Spans the NER model reads as people that no name can be: a spreadsheet cell reference or range
 (`=SUM(B2:B48)`, `A1:C10`, `Sheet2!A:B`), a code of letters and digits (`SKU: GL471723A`), and a heading of notes made only of English words
-(`Action Items:`, `- Next Steps:`, `## Open Questions`), a label that starts its line and ends it or
-a colon, none of whose words is a listed given name."""
+(`Action Items:`, `- Next Steps:`, `## Open Questions`), a label that starts its line and ends at a
+colon (or its line's end after `#`), none of whose words is a listed given name."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -20,8 +20,12 @@ _NAME_LETTER = regex.compile(r"\p{Lu}|\p{Lo}")
 _FORMULA_PIECE = regex.compile(r"[^\s(),;=\"!:*+/<>&$\d][^(),;=\"!:*+/<>&$]*[^\s(),;=\"!:*+/<>&$]|[^\s(),;=\"!:*+/<>&$\d]")
 _FUNCTION = regex.compile(r"[A-Z][A-Z.]{1,19}|[A-Z]{1,3}\d{0,7}")
 # Before a heading on its line: indentation, then a Markdown heading mark, a quote, a bullet or a list number.
-_HEADING_LEAD = regex.compile(r"(?:^|\n)[ \t]{0,4}(?:(?:#{1,6}|>|[\-*+•·◦▪–—→o]|\d{1,2}[.)])[ \t]{1,3})?(?:\*\*)?$")
-_HEADING_END = regex.compile(r"(?:\*\*)?[ \t]{0,2}(?::|(?=\n|$))")
+# A heading ends at a colon, or at its line's end after a Markdown heading mark (a name alone on its line,
+# as a contact card or a signature writes it, is no heading).
+_HEADING_LEAD = regex.compile(r"(?:^|\n)[ \t]{0,4}(?P<mark>#{1,6}[ \t]{1,3})?(?:(?:>|[\-*+•·◦▪–—→o]|\d{1,2}[.)])[ \t]{1,3})?"
+                              r"(?:\*\*)?$")
+_HEADING_END = regex.compile(r"(?:\*\*)?[ \t]{0,2}:")
+_LINE_END = regex.compile(r"(?:\*\*)?[ \t]{0,2}(?:\n|$)")
 _PARTS = regex.compile(r"[\s\-/&]+")
 
 
@@ -38,9 +42,10 @@ def without_cell_references(text: str, start: int, end: int) -> tuple[int, int] 
 
 
 def is_heading(text: str, start: int, end: int, is_word: Callable[[str], bool], given_names: frozenset[str]) -> bool:
-    """Whether characters start..end of `text` are a heading: alone at a line's start up to a colon or the
-    line's end, every word English (`is_word`) and none a listed given name."""
-    if not _HEADING_LEAD.search(text, max(0, start - 16), start) or not _HEADING_END.match(text, end):
+    """Whether characters start..end of `text` are a heading: at a line's start up to a colon (or the line's
+    end after a Markdown `#`), every word English (`is_word`) and none a listed given name."""
+    lead = _HEADING_LEAD.search(text, max(0, start - 16), start)
+    if not lead or not (_HEADING_END.match(text, end) or (lead.group("mark") and _LINE_END.match(text, end))):
         return False
     words = [w.lower() for w in _PARTS.split(text[start:end]) if w]
     return bool(words) and all(is_word(w) and w not in given_names for w in words)
