@@ -48,6 +48,7 @@ GONE = [
     ("ingelogd als dudikovaj\nthanks!", ["dudikovaj"], False),
     (f"PESEL: {PESEL}", [PESEL], True),
     ("NI number: AB123456C", ["AB123456C"], False),
+    ("Ana Lima,AB123456C,2026-03-01", ["AB123456C"], True),
     ("Ana Lima\t=SUM(C2:C14)", ["Lima"], True),
     ("email: merle.delange@example.com\nMerle de Lange\nAbelpad 78, 6515 JR, Schagerbrug", ["Merle", "Lange"], True),
     ("pick me up at Calle Ebro 12, Granada, 05525", ["Ebro", "05525"], False),
