@@ -111,6 +111,9 @@ def test_when_an_ner_person_holds_cell_references_then_only_its_name_piece_is_le
     start, end = without_cell_references(text, 0, len(text))
     assert text[start:end] == "Ana Lima"
     assert without_cell_references("jdoe42", 0, 6) == (0, 6)
+    row = "Tóth, Benedek;Stade;AC1188-2129"
+    start, end = without_cell_references(row, 0, len(row))
+    assert row[start:end] == "Tóth, Benedek;Stade"
 
 
 def test_when_a_label_of_words_starts_its_line_then_it_is_a_heading_unless_a_given_name_is_in_it():

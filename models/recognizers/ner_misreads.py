@@ -15,9 +15,9 @@ _CELL_REFERENCE = regex.compile(r"(?<![\w$])(?:\w{1,30}!)?\$?[A-Z]{1,3}\$?\d{1,7
                                 r"|(?<!\w)(?=[A-Z\d]{0,40}\d\d)(?=[A-Z\d]{0,40}[A-Z])[A-Z\d]{3,40}(?!\w)")
 # A piece of a formula or around a code kept as a name: it holds a capital or a letter of a script without case.
 _NAME_LETTER = regex.compile(r"\p{Lu}|\p{Lo}")
-# What a formula's text is cut at, and the pieces that are its words: a function's name in capitals
-# ("VLOOKUP", "COUNTIF"), a column or a cell.
-_FORMULA_PIECE = regex.compile(r"[^\s(),;=\"!:*+/<>&$\d][^(),;=\"!:*+/<>&$]*[^\s(),;=\"!:*+/<>&$]|[^\s(),;=\"!:*+/<>&$\d]")
+# The stretches between references, without a formula's punctuation at their ends; and the stretches that
+# are a formula's words: a function's name in capitals ("VLOOKUP", "COUNTIF"), a column or a cell.
+_STRETCH = regex.compile(r"[^\0\s(),;=\"!:*+/<>&$'](?:[^\0]*[^\0\s(),;=\"!:*+/<>&$'])?")
 _FUNCTION = regex.compile(r"[A-Z][A-Z.]{1,19}|[A-Z]{1,3}\d{0,7}")
 # Before a heading on its line: indentation, then a Markdown heading mark, a quote, a bullet or a list number.
 # A heading ends at a colon, or at its line's end after a Markdown heading mark (a name alone on its line,
@@ -30,14 +30,16 @@ _PARTS = regex.compile(r"[\s\-/&]+")
 
 
 def without_cell_references(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span start..end of `text` cut to its longest piece between cell references and a formula's
-    punctuation that holds a letter (`B90,"Панда Самсонов` -> `Панда Самсонов`); the span itself when it
-    holds none, None when nothing of it is left (`B42`, `SUM(B2`)."""
+    """The span start..end of `text` cut to its longest stretch between cell references or codes, without
+    a formula's punctuation at its ends, that holds a capital or an uncased letter (`B90,"Панда Самсонов` ->
+    `Панда Самсонов`, `Tóth, Benedek;Stade;AC1188-2129` -> `Tóth, Benedek;Stade`); the span itself when it
+    holds none, None when nothing of it is left (`B42`, `SUM(B2`, `MA357200B ordered`)."""
     if _CELL_REFERENCE.search(text, start, end) is None:
         return start, end
-    masked = _CELL_REFERENCE.sub(lambda m: "(" * len(m.group()), text[start:end])
-    pieces = [(start + m.start(), start + m.end()) for m in _FORMULA_PIECE.finditer(masked)
-              if not _FUNCTION.fullmatch(m.group()) and _NAME_LETTER.search(m.group())]
+    pieces = []
+    for stretch in _STRETCH.finditer(_CELL_REFERENCE.sub(lambda m: "\0" * len(m.group()), text[start:end])):
+        if not _FUNCTION.fullmatch(stretch.group()) and _NAME_LETTER.search(stretch.group()):
+            pieces.append((start + stretch.start(), start + stretch.end()))
     return max(pieces, key=lambda piece: piece[1] - piece[0], default=None)
 
 
