@@ -97,7 +97,8 @@ def test_when_work_chat_uses_the_cue_words_without_a_value_then_its_words_stay(d
 
 
 def test_when_a_speaker_label_is_made_of_words_only_then_it_is_no_name():
-    recognizer = SpeakerLabelRecognizer(recognizer_data().speaker_labels, {"build", "status", "ada"}.__contains__)
+    recognizer = SpeakerLabelRecognizer(recognizer_data().speaker_labels, {"build", "status", "ada"}.__contains__,
+                                        frozenset())
     assert not recognizer.is_name("Build Status")
     assert recognizer.is_name("Ada Okafor")
 

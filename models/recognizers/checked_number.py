@@ -1,6 +1,6 @@
 """National ids found with no cue: a number of a country's shape whose check digits python-stdnum accepts
 (a CPF, a codice fiscale, a PESEL written alone in a row), or of a shape strict enough alone (a UK NI number),
-unless a word before it names an order or a build."""
+unless a word before it names an order or a build, or one after it makes it a count ("... bytes")."""
 from __future__ import annotations
 
 import importlib
@@ -27,7 +27,10 @@ class CheckedNumberRecognizer(EntityRecognizer):
              tuple(importlib.import_module(f"stdnum.{check}").is_valid for check in shape.checks), shape.score)
             for entity, shapes in rule.shapes.items() for shape in shapes.values()]
         self._blocked = regex.compile(rf"(?i:(?<![\w\-])(?:{phrase_trie(rule.blockers, space=' ')})"
-                                      rf"(?:[\s\-_]{{0,3}}(?:no\.?|nr\.?|number|num|id|#|:))*[\s\-_]{{0,3}}[#:=]?\s{{0,3}})$")
+                                      rf"(?:[\s\-_]{{0,3}}(?:no\.?|nr\.?|n°|number|num|id|#|:))*[\s\-_]{{0,3}}[#:=]?\s{{0,3}}"
+                                      rf"(?:\d{{1,4}}\s{{0,2}}[x×]\s{{0,2}})?)$")
+        self._blocked_after = regex.compile(rf"(?i:\s{{1,3}}(?:{phrase_trie(rule.blockers_after, space=' ')})(?![\w\-]))"
+                                            if rule.blockers_after else r"(?!)")
         super().__init__(supported_entities=sorted({entity for entity, *_ in self._shapes}), supported_language="en",
                          name="CheckedNumberRecognizer")
 
@@ -43,6 +46,8 @@ class CheckedNumberRecognizer(EntityRecognizer):
                 continue
             for match in pattern.finditer(text):
                 before = text[max(0, match.start() - _BLOCKER_REACH):match.start()]
-                if (not checks or any(check(match.group()) for check in checks)) and not self._blocked.search(before):
+                if self._blocked.search(before) or self._blocked_after.match(text, match.end()):
+                    continue
+                if not checks or any(check(match.group()) for check in checks):
                     results.append(RecognizerResult(entity, match.start(), match.end(), score))
         return results

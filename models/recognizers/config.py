@@ -342,9 +342,10 @@ class CheckedShape(StrictModel):
 
 class CheckedNumbers(StrictModel):
     """recognizers.yaml `checked_numbers`: shapes per entity type, and words before a number that make it
-    no person's (an order, invoice or build number that happens to pass a check)."""
+    no person's (an order, invoice or build number that happens to pass a check) or after it (a count)."""
 
     blockers: tuple[str, ...]
+    blockers_after: tuple[str, ...] = ()
     shapes: dict[str, dict[str, CheckedShape]] = pydantic.Field(min_length=1)
 
 
@@ -361,11 +362,23 @@ class ColumnHeaders(StrictModel):
     score: Score
 
 
+class PlaceCues(StrictModel):
+    """recognizers.yaml `place_cues`: phrases before a place someone lives in, comes from or travels to, the
+    ordinary words such a phrase is followed by, particles inside a place's name, and the longest name."""
+
+    cues: tuple[str, ...] = pydantic.Field(min_length=1)
+    not_places: tuple[str, ...]
+    particles: tuple[str, ...]
+    max_words: int = pydantic.Field(ge=1, le=4)
+    score: Score
+
+
 class SpeakerLabels(StrictModel):
-    """recognizers.yaml `speaker_labels`: the forms of a pasted chat line's speaker, `{name}`, `{time}` and
-    `{date}` in each standing for those shapes, the name as the group `name`."""
+    """recognizers.yaml `speaker_labels`: the forms of a pasted chat line's speaker, `{name}`, `{lead}`, `{time}`
+    and `{date}` in each standing for those shapes, the name as the group `name`."""
 
     name: Regex
+    lead: Regex
     time: Regex
     date: Regex
     forms: dict[str, str] = pydantic.Field(min_length=1)
@@ -373,7 +386,8 @@ class SpeakerLabels(StrictModel):
 
     def compiled(self) -> list[regex.Pattern]:
         """Each form with its shapes filled in, multi-line."""
-        return [regex.compile(form.replace("{name}", f"(?P<name>{self.name})").replace("{time}", f"(?:{self.time})")
+        return [regex.compile(form.replace("{name}", f"(?P<name>{self.name})").replace("{lead}", f"(?:{self.lead})")
+                              .replace("{time}", f"(?:{self.time})")
                               .replace("{date}", f"(?:{self.date})"), regex.MULTILINE) for form in self.forms.values()]
 
     @pydantic.model_validator(mode="after")
@@ -418,6 +432,7 @@ class RecognizerData(StrictModel):
     person_names: PersonNames
     checked_numbers: CheckedNumbers
     speaker_labels: SpeakerLabels
+    place_cues: PlaceCues
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

@@ -16,6 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from models.config_files import term_list
 from models.recognizers.config import PersonNames, RecognizerData
+from models.recognizers.ner_misreads import person_bounds
 from models.recognizers.ui_terms import TITLE_SEPARATOR, holds_web_address, only_ui_terms, without_ui_parts
 
 # A word: letters of any script with their marks, joined by an apostrophe or a hyphen ("O'Neil",
@@ -142,13 +143,14 @@ class NameContextRecognizer(EntityRecognizer):
     def _ner_seeds(self, text: str, words: list[_Word], nlp_artifacts: NlpArtifacts | None
                    ) -> Iterable[tuple[int, int]]:
         """NER's person spans, cut free of app and UI words as the NER recognizer cuts them (and
-        none that holds a web address)."""
+        none that holds a web address or is a heading; cell references cut off)."""
         for entity in (nlp_artifacts.entities if nlp_artifacts else ()):
             if entity.label_ not in _NER_PERSON or holds_web_address(text, entity.start_char, entity.end_char):
                 continue
-            bounds = without_ui_parts(text[entity.start_char:entity.end_char], self._known)
+            person = person_bounds(text, entity.start_char, entity.end_char, self.known_word, self._first_names)
+            bounds = without_ui_parts(text[person[0]:person[1]], self._known) if person else None
             if bounds is not None:
-                yield from _covering(words, entity.start_char + bounds[0], entity.start_char + bounds[1])
+                yield from _covering(words, person[0] + bounds[0], person[0] + bounds[1])
 
     def _listed_seeds(self, words: list[_Word]) -> Iterable[tuple[int, int]]:
         """Capitalised given names of the list."""

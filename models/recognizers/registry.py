@@ -3,6 +3,7 @@ format, made by Presidio's RecognizerRegistryProvider, and ours built from recog
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.input_validation import ConfigurationValidator
 from presidio_analyzer.input_validation.yaml_recognizer_models import CustomRecognizerConfig, PredefinedRecognizerConfig
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
+from spacy.lookups import Lookups
 
 from models.config_files import DATA_DIR, ConfigFileError, read_yaml_file, term_list
+from models.login_words import LOOKUPS_DIR
 from models.recognizers.account_number import AccountNumberRecognizer, CustomerIdRecognizer
 from models.recognizers.addressee import AddresseeRecognizer
 from models.recognizers.bare_handle import BareHandleRecognizer
@@ -34,6 +37,7 @@ from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
 from models.recognizers.pattern_sets import pattern_set_recognizers
 from models.recognizers.personal_url import personal_url_recognizers
+from models.recognizers.place_cue import PlaceCueRecognizer, nouns_only
 from models.recognizers.speaker_label import SpeakerLabelRecognizer
 from models.recognizers.title_handle import TitleHandleRecognizer
 from models.recognizers.title_name import TitleNameRecognizer
@@ -109,7 +113,17 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),
             name_context_recognizer(data, ui_terms, is_word),
-            SpeakerLabelRecognizer(data.speaker_labels, is_word_or_ui(is_word, ui_terms))]
+            SpeakerLabelRecognizer(data.speaker_labels, is_word_or_ui(is_word, ui_terms),
+                                   frozenset(term_list(data.first_names.terms))),
+            PlaceCueRecognizer(data.place_cues, is_word, _nouns_only(),
+                               ui_terms | frozenset(term_list(data.addressees.chat_words))
+                               | frozenset(data.bare_handles.code_words) | system_accounts(data))]
+
+
+@cache
+def _nouns_only() -> frozenset[str]:
+    """Words the shipped model's lemma tables list only as nouns (read once)."""
+    return nouns_only(Lookups().from_disk(LOOKUPS_DIR))
 
 
 def is_word_or_ui(is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> Callable[[str], bool]:

@@ -1,6 +1,7 @@
 """Speakers' names in pasted chat lines (`Simen Rønning: got it`, `[16:57] Eugenia Dobre`): NER misses
-names of other locales at a line's start, where a paste puts them. A label counts when one of its words
-is no English, app or UI word, so a heading such as "Build Status:" stays."""
+names of other locales at a line's start, where a paste puts them, after a bullet or a list number, or
+in capitals (`- Jane Doe: ...`, `• ZOÉ HÉBERT: ...`). A label counts when one of its words is a listed
+given name or no English, app or UI word, so a heading such as "Build Status:" or "ACTION ITEMS:" stays."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,10 +18,11 @@ _PARTS = regex.compile(r"[\s\-'’]+")
 class SpeakerLabelRecognizer(EntityRecognizer):
     """PERSON for the speaker of a pasted chat line (the forms of recognizers.yaml `speaker_labels`)."""
 
-    def __init__(self, rule: SpeakerLabels, is_known_word: Callable[[str], bool]) -> None:
+    def __init__(self, rule: SpeakerLabels, is_known_word: Callable[[str], bool], given_names: frozenset[str]) -> None:
         self._rule = rule
         self._forms = rule.compiled()
         self._is_known_word = is_known_word
+        self._given_names = given_names
         super().__init__(supported_entities=["PERSON"], supported_language="en", name="SpeakerLabelRecognizer")
 
     def load(self) -> None:
@@ -38,5 +40,7 @@ class SpeakerLabelRecognizer(EntityRecognizer):
         return list(found.values())
 
     def is_name(self, label: str) -> bool:
-        """Whether one part of `label` is no known word (English, app or UI)."""
-        return any(not self._is_known_word(part.lower()) for part in _PARTS.split(label) if len(part) > 1)
+        """Whether one part of `label` is a listed given name or no known word (English, app or UI):
+        "HENRY BERRY" and "Ana Lima" are names, "ACTION ITEMS" and "Build Status" are not."""
+        parts = [part.lower() for part in _PARTS.split(label) if len(part) > 1]
+        return any(part in self._given_names or not self._is_known_word(part) for part in parts)

@@ -2,6 +2,7 @@
 "Contacts", "Northwind - Slack"): spans trimmed of them where a title separator sets them apart."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -9,7 +10,9 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from models.config_files import term_list
+from models.login_words import is_ordinary_word
 from models.recognizers.config import RecognizerData, recognizer_data
+from models.recognizers.ner_misreads import person_bounds
 
 # Between the parts of a window title: a dash, bar, slash, dot or colon with blanks around it, or a bar alone.
 TITLE_SEPARATOR = regex.compile(r"\s+[-–—|/·•:]\s+|\s*[|·•]\s*")
@@ -129,5 +132,20 @@ class UiTermsFilteredSpacyRecognizer(SpacyRecognizer):
         self._ui_terms = ui_terms
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        """The spaCy entities, trimmed by `trimmed`."""
-        return trimmed(super().analyze(text, entities, nlp_artifacts), text, self.TRIMMED, self._ui_terms)
+        """The spaCy entities, trimmed by `trimmed`; people cut free of cell references, none that is a heading."""
+        is_word, given_names = _heading_words()
+        kept = []
+        for result in trimmed(super().analyze(text, entities, nlp_artifacts), text, self.TRIMMED, self._ui_terms):
+            if result.entity_type == "PERSON":
+                bounds = person_bounds(text, result.start, result.end, is_word, given_names)
+                if bounds is None:
+                    continue
+                result.start, result.end = bounds
+            kept.append(result)
+        return kept
+
+
+@cache
+def _heading_words() -> tuple[Callable[[str], bool], frozenset[str]]:
+    """The ordinary-word test of logins (English, app, UI, chat and code words) and the listed given names."""
+    return is_ordinary_word, frozenset(term_list(recognizer_data().first_names.terms))
