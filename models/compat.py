@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-import regex
 from phonenumbers import PhoneNumberMatcher
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
@@ -13,6 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from spacy.tokens import Doc
 
+from models.recognizers.config import compiled as compiled_pattern
 from models.recognizers.gates import GatedRegex, GateSettings, check_ungated, derive_gate
 
 # The distributions whose private names are used below, at the versions they were read in.
@@ -40,7 +40,7 @@ def compile_patterns(recognizers: Iterable[EntityRecognizer], gates: GateSetting
             ungated = gates.ungated.get(recognizer.name, ()) if gates is not None else ()
             for pattern in recognizer.patterns:
                 pattern.compiled_with_flags = recognizer.global_regex_flags
-                compiled = regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
+                compiled = compiled_pattern(pattern.regex, recognizer.global_regex_flags)
                 gate = (derive_gate(pattern.regex, recognizer.global_regex_flags, gates)
                         if gates is not None and pattern.name not in ungated else None)
                 pattern.compiled_regex = compiled if gate is None else GatedRegex(compiled, gate)

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import shutil
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
+import apache_beam as beam
 import pytest
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline
@@ -63,6 +67,32 @@ def ocr() -> TesseractOcr:
 @pytest.fixture(scope="session")
 def policy():
     return load_policy(DEFAULT_POLICY)
+
+
+@contextlib.contextmanager
+def beam_temp_dirs_removed() -> Iterator[None]:
+    """Beam makes a `beam-pipeline-temp*` directory in TMPDIR for every pipeline and removes it only when the
+    pipeline runs: a test that builds a graph only to read it would leave one. Removed on leaving."""
+    made: list[beam.Pipeline] = []
+    real_init = beam.Pipeline.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        made.append(self)
+
+    beam.Pipeline.__init__ = init
+    try:
+        yield
+    finally:
+        beam.Pipeline.__init__ = real_init
+        for built in made:
+            shutil.rmtree(built.local_tempdir, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _beam_temp_dirs():
+    with beam_temp_dirs_removed():
+        yield
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import logging
 import os
 import stat
 import subprocess
@@ -158,17 +159,46 @@ def test_when_no_key_is_given_then_the_run_refuses_to_start(tmp_path):
     (["sample/other.jsonl"], "<argument"),
     ([], "--output"),
 ])
-def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, message):
+def test_when_configuration_is_bad_then_the_error_names_it(tmp_path, args, message, in_process, no_network):
+    # In this process (pipeline.run's `main`, which the command calls): configuration is checked before any
+    # build, so the interpreter's start is all a subprocess would add; the tests above and below run the
+    # command itself for exit 2.
     policy = tmp_path / "policy.yaml"
     policy.write_text((ROOT / "models" / "data" / "policy.yaml").read_text().replace("PERSON: {action: mask", "PERSON: {action: blur"))
     args = [str(policy) if a == "POLICY" else a for a in args]
     base = ["--input", str(SAMPLE)] + (["--output", str(tmp_path / "out")] if message != "--output" else [])
-    result = run_cli(tmp_path, *base, *args)
-    assert result.returncode == 2 and message in result.stderr
-    assert guard_attempts(tmp_path) == []
+    code, _, stderr = in_process(*base, *args)
+    assert code == 2 and message in stderr
+    assert no_network == [] and not (tmp_path / "out").exists()
 
 
-def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_records_never_reach_the_sink(tmp_path):
+@pytest.fixture
+def in_process(monkeypatch, capsys):
+    """`pipeline.run.main` here with the key set, returning (exit status, stdout, stderr); the root logger's
+    handlers and levels `main` configures are put back afterwards."""
+    from pipeline.run import main
+
+    root = logging.getLogger()
+    kept = [(logger, logger.level, list(logger.handlers))
+            for logger in (root, logging.getLogger("pipeline"), logging.getLogger("transforms"))]
+    monkeypatch.setenv("REDACT_PSEUDONYM_KEY", KEY)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    yield run
+    for logger, level, handlers in kept:
+        logger.setLevel(level)
+        logger.handlers[:] = handlers
+
+
+@pytest.fixture(scope="module")
+def consent_run(tmp_path_factory):
+    """Transcripts of users in, out, unknown and paused in a consent registry, run with --runner=DirectRunner:
+    one command run read by the consent test and the runner test."""
+    tmp_path = tmp_path_factory.mktemp("consent")
     inputs = tmp_path / "in.jsonl"
     base = {"kind": "transcript", "ts": "2026-06-09T09:00:00Z", "source": "chat",
             "segments": [{"speaker": "a", "start": 0.0, "end": 1.0, "text": "the deploy is green"}]}
@@ -184,7 +214,13 @@ def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_reco
     registry.write_text(json.dumps({"user_id": "emp-in", "consent_from": "2026-01-01T00:00:00Z", "pauses": [
                             {"start": "2026-06-09T12:00:00Z", "end": "2026-06-09T14:30:00Z"}]}) + "\n"
                         + json.dumps({"user_id": "emp-out", "opted_out": True}) + "\n")
-    result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--consent", str(registry))
+    result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--consent", str(registry),
+                     "--runner=DirectRunner")
+    return tmp_path, result
+
+
+def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_records_never_reach_the_sink(consent_run):
+    tmp_path, result = consent_run
     assert result.returncode == 0, result.stderr[-2000:]
     lines = [json.loads(line) for path in (tmp_path / "out" / "sanitized").glob("*.jsonl")
              for line in path.read_text().splitlines()]
@@ -199,14 +235,10 @@ def test_when_a_consent_registry_is_given_then_opted_out_unknown_and_paused_reco
     assert "emp-out" not in audit_text and "emp-in" not in audit_text.lower()
 
 
-def test_when_the_direct_runner_is_asked_for_then_the_run_uses_fnapirunner_and_downloads_nothing(tmp_path):
-    inputs = tmp_path / "in.jsonl"
-    inputs.write_text(json.dumps({"record_id": "r-1", "kind": "transcript", "user_id": "emp-1",
-                                  "ts": "2026-06-09T09:00:00Z", "segments": [
-                                      {"speaker": "a", "start": 0.0, "end": 1.0, "text": "the deploy is green"}]}) + "\n")
-    result = run_cli(tmp_path, "--input", str(inputs), "--output", str(tmp_path / "out"), "--runner=DirectRunner")
+def test_when_the_direct_runner_is_asked_for_then_the_run_uses_fnapirunner_and_downloads_nothing(consent_run):
+    tmp_path, result = consent_run
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "runner: FnApiRunner (for --runner=DirectRunner" in result.stdout and "records in: 1" in result.stdout
+    assert "runner: FnApiRunner (for --runner=DirectRunner" in result.stdout and "records in: 7" in result.stdout
     assert guard_attempts(tmp_path) == []
 
 

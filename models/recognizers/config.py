@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import importlib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -16,9 +16,17 @@ from models.recognizers.phrases import phrase_trie
 RECOGNIZERS_FILE = DATA_DIR / "recognizers.yaml"
 
 
+@lru_cache(maxsize=4096)
+def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
+    """`regex.compile`, kept for the process: the load's validation and every detector built in the process
+    share one compile of a pattern (the parser is pure Python; a few hundred patterns cost seconds). Unlike
+    `regex`'s own cache of 500, this one holds the whole shipped set; patterns are data, not record text."""
+    return regex.compile(pattern, flags)
+
+
 def _compiles(pattern: str) -> str:
     try:
-        regex.compile(pattern)
+        compiled(pattern)
     except regex.error as exc:
         raise ValueError(f"not a valid regular expression ({exc})") from None
     return pattern
@@ -98,6 +106,9 @@ class FirstNames(StrictModel):
 
 
 _PLACEHOLDER = regex.compile(r"\{\{(\w+)(!?)\}\}")
+# A word list fills many patterns, and `expanded` runs at validation and again for the recognizers: each
+# distinct list becomes a prefix tree once (seconds of start-up; word lists are data, not record text).
+_word_trie = lru_cache(maxsize=512)(phrase_trie)
 
 
 class FamilyPattern(StrictModel):
@@ -121,7 +132,7 @@ class PatternFamily(StrictModel):
         for entity, shapes in self.expanded().items():
             for name, shape in shapes.items():
                 try:
-                    regex.compile(shape.regex)
+                    compiled(shape.regex)
                 except regex.error as exc:
                     raise ValueError(f"patterns.{entity}.{name}: not a valid regular expression once its "
                                      f"word lists are filled in ({exc})") from None
@@ -140,7 +151,7 @@ class PatternFamily(StrictModel):
                     raise ValueError(f"patterns.{entity}.{name}: unknown word list {match.group(1)!r}")
                 flags = "" if match.group(2) else "i"
                 # A prefix tree matches what the longest-first alternation does, a few times faster.
-                return f"(?{flags}:" + phrase_trie(self.word_list(match.group(1)), space=r"\s+") + ")"
+                return f"(?{flags}:" + _word_trie(self.word_list(match.group(1)), space=r"\s+") + ")"
             return _PLACEHOLDER.sub(alternation, pattern)
 
         return {entity: {name: FamilyPattern(regex=fill(entity, name, shape.regex), score=shape.score)
@@ -386,9 +397,9 @@ class SpeakerLabels(StrictModel):
 
     def compiled(self) -> list[regex.Pattern]:
         """Each form with its shapes filled in, multi-line."""
-        return [regex.compile(form.replace("{name}", f"(?P<name>{self.name})").replace("{lead}", f"(?:{self.lead})")
-                              .replace("{time}", f"(?:{self.time})")
-                              .replace("{date}", f"(?:{self.date})"), regex.MULTILINE) for form in self.forms.values()]
+        return [compiled(form.replace("{name}", f"(?P<name>{self.name})").replace("{lead}", f"(?:{self.lead})")
+                         .replace("{time}", f"(?:{self.time})")
+                         .replace("{date}", f"(?:{self.date})"), regex.MULTILINE) for form in self.forms.values()]
 
     @pydantic.model_validator(mode="after")
     def _forms_compile(self) -> "SpeakerLabels":

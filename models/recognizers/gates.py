@@ -6,6 +6,7 @@ Derived rather than written by hand, so a gate follows every edit to a pattern o
 literals are compared case-folded (`fold`): never stricter than the pattern, whatever its case flags."""
 from __future__ import annotations
 
+import heapq
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
@@ -58,19 +59,36 @@ def grams(folded: str) -> frozenset[str]:
     return frozenset(folded[i:i + n] for n in range(1, GRAM + 1) for i in range(len(folded) - n + 1))
 
 
+def _pieces(literal: str) -> set[str]:
+    """The pieces of GRAM characters inside a literal (the literal itself when shorter)."""
+    return {literal[i:i + GRAM] for i in range(max(1, len(literal) - GRAM + 1))}
+
+
 def _covering_grams(literals: frozenset[str]) -> frozenset[str]:
     """Few pieces, one inside each literal (its own first GRAM characters at the least): the text holds one of
-    them whenever it holds one of the literals; chosen greedily, the piece in most literals first."""
-    pieces = {literal: {literal[i:i + GRAM] for i in range(max(1, len(literal) - GRAM + 1))} for literal in literals}
+    them whenever it holds one of the literals; chosen greedily, the piece in most literals not yet covered
+    first (ties: the least piece). Counts are kept up to date as literals are covered and read from a heap,
+    so a clause of thousands of literals costs about its number of pieces, not pieces times choices."""
+    holders: dict[str, list[str]] = {}
+    for literal in literals:
+        for piece in _pieces(literal):
+            holders.setdefault(piece, []).append(literal)
+    counts = {piece: len(held) for piece, held in holders.items()}
+    heap = [(-count, piece) for piece, count in counts.items()]
+    heapq.heapify(heap)
+    covered: set[str] = set()
     chosen: set[str] = set()
-    while pieces:
-        counts: dict[str, int] = {}
-        for options in pieces.values():
-            for piece in options:
-                counts[piece] = counts.get(piece, 0) + 1
-        best = min(counts, key=lambda piece: (-counts[piece], piece))
-        chosen.add(best)
-        pieces = {literal: options for literal, options in pieces.items() if best not in options}
+    while len(covered) < len(literals):
+        negative, piece = heapq.heappop(heap)
+        if -negative != counts[piece]:  # counts only fall: an entry is stale when its literals were covered since
+            heapq.heappush(heap, (-counts[piece], piece))
+            continue
+        chosen.add(piece)
+        for literal in holders[piece]:
+            if literal not in covered:
+                covered.add(literal)
+                for other in _pieces(literal):
+                    counts[other] -= 1
     return frozenset(chosen)
 
 
