@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from models.categories import _outside_strong
+from models.categories import _elided, _outside_strong
 from models.detection import detect
 from models.parse import parse_line
 from models.records import PreparedRecord
@@ -46,3 +46,19 @@ def test_work_typed_about_health_software_is_kept(detector, analyzer_settings, t
 ])
 def test_ones_own_sick_leave_typed_into_the_same_tools_is_still_medical(detector, analyzer_settings, text, app, title):
     assert decide(detector, analyzer_settings, keystrokes(text, app=app, window_title=title, field="text")) == "medical"
+
+
+def test_a_term_after_an_elided_french_article_matches():
+    elided = _elided(("impôts", "arrêt maladie", "tax"))
+    assert elided[:3] == ("impôts", "arrêt maladie", "tax")
+    assert {"d'impôts", "l'impôts", "d\u2019impôts", "l'arrêt maladie"} <= set(elided)
+    assert not any(term.endswith("'tax") or term.endswith("\u2019tax") for term in elided)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("combien d'impôts je vais payer sur ma prime cette année\n", "tax"),
+    ("corriger le calcul d'impôts dans le module de paie, PAY-212\n", None),
+])
+def test_french_tax_typed_with_an_elided_article(detector, analyzer_settings, text, expected):
+    raw = keystrokes(text, app="Google Chrome", window_title="Google", field="q")
+    assert decide(detector, analyzer_settings, raw) == expected
