@@ -280,7 +280,7 @@ class CategoryClassifier:
         # not a term: "he's not pulling his weight" is about work done, not body weight. A pattern no
         # one owns counts for nothing, so the term inside it stays ("missed estimated tax deadlines").
         taken = [match for match in evaluations if owned_terms(doc, [match], self._data.person).owned]
-        matches = _outside_others(_outside_strong(matches, len(doc)), taken, len(doc)) + evaluations
+        matches = _outside_others(matches, taken, len(doc)) + evaluations
         for label, start, end in matches:
             terms.setdefault(label, set()).add(doc[start:end].text.lower())
         category_matches = [match for match in matches if not match[0].startswith("work:")]
@@ -507,23 +507,6 @@ def _elided(terms: tuple[str, ...]) -> tuple[str, ...]:
 def _form_part(word: str) -> bool:
     """A single letter or a word with a digit: part of a form's name ("schedule a", "w-2", "k-1")."""
     return len(word) == 1 and word.isalpha() or any(char.isdigit() for char in word)
-
-
-def _outside_strong(matches: list[tuple[str, int, int]], length: int) -> list[tuple[str, int, int]]:
-    """The `matches` but weak category terms lying within a strong term of their own category: "sick" in
-    "sick leave", "medical" in "medical leave" are words of the one term, which counts once (counted twice,
-    one unowned term at work, "the sick leave accrual bug", weighed as two). Linear in the doc's `length`
-    tokens: per category, the furthest end of its strong matches begun at or before each token."""
-    reach: dict[str, list[int]] = {}
-    for label, first, last in matches:
-        if label.endswith(":strong"):
-            ends = reach.setdefault(label.split(":")[0], [0] * (length + 1))
-            ends[first] = max(ends[first], last)
-    for ends in reach.values():
-        for index in range(1, length + 1):
-            ends[index] = max(ends[index], ends[index - 1])
-    return [(label, start, end) for label, start, end in matches
-            if not (label.endswith(":weak") and label.split(":")[0] in reach and reach[label.split(":")[0]][start] >= end)]
 
 
 def _outside_others(matches: list[tuple[str, int, int]], evaluations: list[tuple[str, int, int]],

@@ -1,13 +1,13 @@
-"""Work typed about HR, tax and health software against a person's own matter typed into the same tools: a weak
-term inside a strong term of its category counts once, and a term naming a query or a control of a screen is a
-part of a product (`person.work_heads`). Pure functions, and decisions on the real spaCy model and classifier."""
+"""Work typed about HR, tax and health software against a person's own matter typed into the same tools: a term
+naming a query or a control of a screen is a part of a product (`person.work_heads`), and a term after an elided
+French article matches. Pure functions, and decisions on the real spaCy model and classifier."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from models.categories import _elided, _outside_strong
+from models.categories import _elided
 from models.detection import detect
 from models.parse import parse_line
 from models.records import PreparedRecord
@@ -20,18 +20,7 @@ def decide(detector, analyzer_settings, raw):
     return detect(detector, PreparedRecord(parsed, text_fields(parsed)), analyzer_settings).category
 
 
-def test_a_weak_term_inside_a_strong_term_of_its_category_is_left_out():
-    matches = [("medical:strong", 2, 4), ("medical:weak", 2, 3), ("medical:weak", 7, 8), ("performance:weak", 3, 4)]
-    assert _outside_strong(matches, 10) == [("medical:strong", 2, 4), ("medical:weak", 7, 8), ("performance:weak", 3, 4)]
-
-
-def test_a_weak_term_only_overlapping_a_strong_term_stays():
-    matches = [("tax:strong", 0, 2), ("tax:weak", 1, 3)]
-    assert _outside_strong(matches, 3) == matches
-
-
 @pytest.mark.parametrize("text, app, title", [
-    ("Headcount\tSick days\tAvg per FTE\n", "Google Chrome", "Payroll Q3 - Google Sheets"),
     ("the diagnosis picker drops the last code when you tab out\n", "Google Chrome", "New issue"),
 ])
 def test_work_typed_about_health_software_is_kept(detector, analyzer_settings, text, app, title):
