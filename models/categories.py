@@ -257,7 +257,7 @@ class CategoryClassifier:
         self._work_title_apps = _names_pattern(data.work.title_apps, 0)
 
     def _add(self, nlp: Language, label: str, terms: tuple[str, ...]) -> None:
-        self._by_word.add(label, [nlp.make_doc(term) for term in _dash_variants(terms)])
+        self._by_word.add(label, [nlp.make_doc(term) for term in _elided(_dash_variants(terms))])
         # Only base forms match by lemma ("diagnose" matches "diagnosed"); an inflected term
         # matches as written, so "calibrated" (a rating) does not match "calibrate the sensor";
         # and so does a form name ("schedule a", "w-2"), so "scheduled a call" is no tax form.
@@ -491,6 +491,17 @@ _DASHES = ("\u2013", "\u2014")
 def _dash_variants(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The terms, and each hyphenated one again with each dash in place of its hyphens."""
     return terms + tuple(term.replace("-", dash) for term in terms if "-" in term for dash in _DASHES)
+
+
+# French and Italian elide an article before a vowel, and spaCy's English tokenizer keeps the article on the
+# word ("d'impôts", "l'arrêt de travail", "l'assicurazione"): as one token, the term would never match.
+_ELISIONS = ("d'", "l'", "d\u2019", "l\u2019")
+_VOWELS = frozenset("aeiouhàâäéèêëîïôöùûüœ")
+
+
+def _elided(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms, and each one beginning with a vowel or h again after each elided article."""
+    return terms + tuple(article + term for term in terms if term[:1] in _VOWELS for article in _ELISIONS)
 
 
 def _form_part(word: str) -> bool:
