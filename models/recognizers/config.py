@@ -393,9 +393,11 @@ class InlineValues(StrictModel):
     login_frames: tuple[str, ...] = pydantic.Field(min_length=1)
     person_verbs: tuple[str, ...] = pydantic.Field(min_length=1)
     person_only_verbs: tuple[str, ...]
+    plain_min_length: int = pydantic.Field(ge=3, le=32)
     member_places: tuple[str, ...] = pydantic.Field(min_length=1)
     secret_frames: tuple[str, ...] = pydantic.Field(min_length=1)
     set_frames: tuple[str, ...] = pydantic.Field(min_length=1)
+    not_secret_kinds: tuple[str, ...] = pydantic.Field(min_length=1)
     typed_frames: tuple[str, ...] = pydantic.Field(min_length=1)
     to_words: tuple[str, ...] = pydantic.Field(min_length=1)
     subject_frames: tuple[str, ...] = pydantic.Field(min_length=1)

@@ -20,13 +20,13 @@ _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n")
 _LETTERS = regex.compile(r"[a-z]+")
 _DIGITS = regex.compile(r"\d")
 _JOINED = regex.compile(r"[._]")
-_HUMP = regex.compile(r"[a-z][A-Z]")
 # Not a secret nor a login though letters and digits mix: a version, a number with a unit or an ordinal (24h,
 # 2fa, 3rd, 10am), a size (1280x1024), a date or a time, an amount.
 _NOT_VALUE = regex.compile(r"(?i)v?\d+(?:[._\-]\d+)+[a-z]{0,4}|\d+[a-z]{1,3}|\d+x\d+|\d+(?:[.,:]\d+)*|[a-z]\d{1,4}[a-z]{0,3}")
 # A login: letters and digits, parts joined by `.`, `_` or `-`; IRC nicks add `|`, `^` and `_` at either end.
 _LOGIN = regex.compile(r"[_|^]{0,2}[A-Za-z][A-Za-z0-9|^]{0,31}(?:[._\-][A-Za-z0-9|^]{1,31}){0,3}[_|^]{0,2}")
 _LOGIN_CHARS = r"[\w.\-|^]{3,40}"
+_RUN_ON = regex.compile(r"[A-Za-z]\.[A-Z][a-z]")
 _MARKS = regex.compile(r"[._|^]")
 _SECRET = regex.compile(r"(?=[^\s]{0,63}\d)(?=[^\s]{0,63}[A-Za-z])[A-Za-z0-9!#$%&*+\-=?@^_~.]{4,64}")
 _PIN = regex.compile(r"\d{4,8}")
@@ -38,8 +38,9 @@ class InlineValueRecognizer(EntityRecognizer):
     of letters and digits after a frame of setting, typing or naming a code, in a sentence about a secret."""
 
     def __init__(self, rule: InlineValues, is_word: Callable[[str], bool], known_words: frozenset[str],
-                 first_names: frozenset[str] = frozenset()) -> None:
+                 first_names: frozenset[str] = frozenset(), file_types: frozenset[str] = frozenset()) -> None:
         self._rule = rule
+        self._file_types = file_types
         self._is_word = is_word
         self._known = known_words
         self._first_names = first_names
@@ -48,7 +49,9 @@ class InlineValueRecognizer(EntityRecognizer):
         lead = r"(?<![\w@./\-])"
         self._login_frame = regex.compile(rf"{lead}(?i:{phrase_trie(rule.login_frames, space=_SPACE)}){_SPACE}{_TOKEN}")
         self._verb_frame = regex.compile(rf"{lead}(?P<verb>(?i:{phrase_trie(rule.person_verbs, space=_SPACE)})){_SPACE}{_TOKEN}")
-        self._secret_frame = regex.compile(rf"{lead}(?i:{phrase_trie(rule.secret_frames, space=_SPACE)})[ \t]{{0,3}}[:=]?"
+        kinds = phrase_trie(rule.not_secret_kinds, space=_SPACE)
+        self._secret_frame = regex.compile(rf"{lead}(?<!(?i:{kinds})[ \t\-]{{1,3}})"
+                                           rf"(?i:{phrase_trie(rule.secret_frames, space=_SPACE)})[ \t]{{0,3}}[:=]?"
                                            rf"{_SPACE}[\"'`]?{_TOKEN}")
         self._place_after = regex.compile(rf"{_SPACE}(?i:to|from|in|into|on|out{_SPACE}of|al|à|au|a|zum|zur|do|z|na|no|aan|uit)"
                                           rf"(?:{_SPACE}(?i:the|our|this|that|my|your|their|el|la|le|les|il|lo|o|a|de|den|der|die|das|het))?"
@@ -60,7 +63,7 @@ class InlineValueRecognizer(EntityRecognizer):
         self._subject = regex.compile(rf"(?<![\w@./\-|^])@?(?P<token>{_LOGIN_CHARS})(?={_SPACE}"
                                       rf"(?i:{phrase_trie(rule.subject_frames, space=_SPACE)})(?![\w'’]))")
         self._before_place = regex.compile(rf"(?<![\w@./\-|^])@?(?P<token>{_LOGIN_CHARS})(?=(?:{self._place_after.pattern}))")
-        self._secret_word = regex.compile(rf"(?<![\w\-])(?i:{phrase_trie(rule.secret_words, space=_SPACE)})(?![\w\-])")
+        self._secret_word = regex.compile(rf"(?<![\w\-])(?<!(?i:{kinds})[ \t\-]{{1,3}})(?i:{phrase_trie(rule.secret_words, space=_SPACE)})(?![\w\-])")
         self._after_frame = regex.compile(rf"{_SPACE}(?i:{phrase_trie(rule.after_frames, space=_SPACE)})(?!\w)")
         super().__init__(supported_entities=["USERNAME", "SECRET"], supported_language="en", name="InlineValueRecognizer")
 
@@ -80,24 +83,26 @@ class InlineValueRecognizer(EntityRecognizer):
 
     def is_login(self, token: str, strict: bool) -> bool:
         """A login's shape: letters (and digits, `.`, `_`, `-`) with a letter part that is no ordinary word and no
-        name of a thing with a number. `strict` (after a verb) wants a digit, a joiner, a hump or a given name's
-        number too; a plain word of small letters is then the caller's to allow."""
+        name of a thing with a number. `strict` (after a verb) wants a digit or a joiner too (a hump is a product's:
+        GmbH, iPhone); a plain word of small letters is then the caller's to allow."""
         if not _LOGIN.fullmatch(token) or len(token) < 3 or self.ordinary(token) or _NOT_VALUE.fullmatch(token):
             return False
         lower = token.lower()
         parts = _LETTERS.findall(lower)
         if not parts:
             return False
-        if "." in token and (parts[-1] in self._known or len(parts[-1]) <= 4 and self.ordinary(parts[-1])):
-            return False  # a file or a host: report.pdf, api.internal
+        if "." in token and parts[-1] in self._file_types or _RUN_ON.search(token):
+            return False  # a file or a host (report.pdf, api.internal), sentences run together (Dr.Cooper.Could)
+        if len([part for part in token.split("_") if part]) >= 3 or strict and not any(c.islower() for c in token):
+            return False  # a code identifier (texture_from_pixmap); a flight or a part number (KL17, GF7)
         if _DIGITS.search(token) and parts and parts[0] in self._stems and len(parts) == 1:
             return False  # py311, node18, win11, gpt4
-        strange = [p for p in parts if len(p) >= 2 and not self.ordinary(p)]
+        strange = [p for p in parts if len(p) >= 2 and (not self.ordinary(p) or "." in token and p in self._first_names)]
         if not strange and not (parts and parts[0] in self._first_names and _DIGITS.search(token)):
             return bool(_JOINED.search(token)) and any(len(p) == 1 for p in parts) and not strict
         if not strict:
             return True
-        return bool(_DIGITS.search(token) or _MARKS.search(token) or _HUMP.search(token))
+        return bool(_DIGITS.search(token) or _MARKS.search(token))
 
     def is_secret(self, token: str) -> bool:
         """Letters and digits mixed (a symbol allowed), not a version, unit, size, time or a thing's name."""
@@ -124,7 +129,8 @@ class InlineValueRecognizer(EntityRecognizer):
         for match in self._verb_frame.finditer(text, overlapped=True):
             token = match.group("token")
             if self.is_login(token, strict=True) or (
-                    token.isalpha() and token.islower() and self.is_login(token, strict=False)
+                    token.isalpha() and token.islower() and len(token) >= self._rule.plain_min_length
+                    and self.is_login(token, strict=False)
                     and (match.group("verb").lower() in self._person_only or self._place_after.match(text, match.end()))):
                 yield RecognizerResult("USERNAME", *match.span("token"), self._rule.login_score)
 

@@ -110,7 +110,7 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),
             InlineValueRecognizer(data.inline_values, is_word, inline_known_words(data, ui_terms),
-                                  frozenset(term_list(data.first_names.terms))),
+                                  frozenset(term_list(data.first_names.terms)), frozenset(data.bare_handles.file_types)),
             name_context_recognizer(data, ui_terms, is_word),
             SpeakerLabelRecognizer(data.speaker_labels, is_word_or_ui(is_word, ui_terms))]
 
