@@ -39,6 +39,9 @@ FOUND = [
     ("i put EE38BY as the password and it says too weak", "SECRET", "EE38BY"),
     ("I reset it to jgn-129 for now", "SECRET", "jgn-129"),
     ("the door code is 4821 btw", "SECRET", "4821"),
+    ("kannst du bitte den Benutzer kmueller7 entsperren", "USERNAME", "kmueller7"),
+    ("why can't juana30 push to main anymore", "USERNAME", "juana30"),
+    ("transfer the repo to ilona381 please", "USERNAME", "ilona381"),
 ]
 
 
@@ -57,6 +60,9 @@ KEPT = [
     "the user story is blocked", "message everyone on teams", "use oauth2 for the token", "the key point is 24h uptime",
     "set the pin to 4 digits", "give qa access to staging", "the wifi is down on floor 3", "user report_final.xlsx",
     "add python3 to the path", "enable 2fa on the account", "my password expires in 2 days",
+    "My zip code is 12345", "my W-2 from Wernecke GmbH has the wrong state withholding", "is this the claim area from KL17 ?",
+    "In e msg jus now", "an appointment with Dr.Cooper.Could you arrange it", "Checking for texture_from_pixmap now",
+    "go to google.com and type in the title", "1 pm lor", "error code 4012 when I type the password",
 ]
 
 
@@ -81,11 +87,12 @@ def test_the_secret_shape_mixes_letters_and_digits_that_no_version_or_unit_has(r
 
 
 GONE = [
-    (["can you add jsmith42 to the channel"], ["jsmith42"], ["channel"]),
+    (["can you add skristiansen to the oncall rotation"], ["skristiansen"], ["oncall", "rotation"]),
+    (["why can't juana30 push to main anymore"], ["juana30"], ["push", "main"]),
     (["log in as mkowalski then restart the service"], ["mkowalski"], ["restart", "service"]),
     (["I reset it to tulip88 for now"], ["tulip88"], ["reset", "now"]),
     (["use ab12cd when it asks for the code"], ["ab12cd"], ["asks", "code"]),
-    (["kannst du bitte den Benutzer kmueller7 entsperren"], ["kmueller7"], ["entsperren"]),
+    (["u have to type 2L4i8W twice and then confirm"], ["2L4i8W"], ["twice", "confirm"]),
 ]
 
 

@@ -26,7 +26,7 @@ _NOT_VALUE = regex.compile(r"(?i)v?\d+(?:[._\-]\d+)+[a-z]{0,4}|\d+[a-z]{1,3}|\d+
 # A login: letters and digits, parts joined by `.`, `_` or `-`; IRC nicks add `|`, `^` and `_` at either end.
 _LOGIN = regex.compile(r"[_|^]{0,2}[A-Za-z][A-Za-z0-9|^]{0,31}(?:[._\-][A-Za-z0-9|^]{1,31}){0,3}[_|^]{0,2}")
 _LOGIN_CHARS = r"[\w.\-|^]{3,40}"
-_RUN_ON = regex.compile(r"[A-Za-z]\.[A-Z][a-z]")
+_RUN_ON = regex.compile(r"[A-Za-z]\.[A-Z]")
 _MARKS = regex.compile(r"[._|^]")
 _SECRET = regex.compile(r"(?=[^\s]{0,63}\d)(?=[^\s]{0,63}[A-Za-z])[A-Za-z0-9!#$%&*+\-=?@^_~.]{4,64}")
 _PIN = regex.compile(r"\d{4,8}")
