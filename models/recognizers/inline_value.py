@@ -25,7 +25,10 @@ _JOINED = regex.compile(r"[._]")
 _NOT_VALUE = regex.compile(r"(?i)v?\d+(?:[._\-]\d+)+[a-z]{0,4}|\d+[a-z]{1,3}|\d+x\d+|\d+(?:[.,:]\d+)*|[a-z]\d{1,4}[a-z]{0,3}")
 # A login: letters and digits, parts joined by `.`, `_` or `-`; IRC nicks add `|`, `^` and `_` at either end.
 _LOGIN = regex.compile(r"[_|^]{0,2}[A-Za-z][A-Za-z0-9|^]{0,31}(?:[._\-][A-Za-z0-9|^]{1,31}){0,3}[_|^]{0,2}")
-_LOGIN_CHARS = r"[\w.\-|^]{3,40}"
+_LOGIN_CHARS = r"[\w.\-|^]{3,40}+"
+# What a strict login (a digit, or letters joined by `. _ | ^`) or any secret needs somewhere in the text: texts
+# without it skip those frames.
+_STRICT_MARK = regex.compile(r"\d|[A-Za-z0-9][._|^][A-Za-z0-9]|_")
 _RUN_ON = regex.compile(r"[A-Za-z]\.[A-Z]")
 _MARKS = regex.compile(r"[._|^]")
 _SECRET = regex.compile(r"(?=[^\s]{0,63}\d)(?=[^\s]{0,63}[A-Za-z])[A-Za-z0-9!#$%&*+\-=?@^_~.]{4,64}")
@@ -73,7 +76,9 @@ class InlineValueRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         """Logins and secrets standing inside sentences, of the types asked for."""
-        found = {(r.entity_type, r.start, r.end): r for r in (*self._logins(text), *self._secrets(text))}
+        marked = _STRICT_MARK.search(text) is not None
+        results = [*self._logins(text, marked), *(self._secrets(text) if marked else ())]
+        found = {(r.entity_type, r.start, r.end): r for r in results}
         return [result for result in found.values() if result.entity_type in entities]
 
     def ordinary(self, word: str) -> bool:
@@ -122,7 +127,7 @@ class InlineValueRecognizer(EntityRecognizer):
         return (len(_DIGITS.findall(core)) >= 3 and len(parts) == 1 and len(parts[0]) >= 3
                 and parts[0] not in self._stems and not self.ordinary(parts[0]))
 
-    def _logins(self, text: str) -> Iterator[RecognizerResult]:
+    def _logins(self, text: str, marked: bool) -> Iterator[RecognizerResult]:
         for match in self._login_frame.finditer(text, overlapped=True):
             if self.is_login(match.group("token"), strict=False):
                 yield RecognizerResult("USERNAME", *match.span("token"), self._rule.login_score)
@@ -134,6 +139,8 @@ class InlineValueRecognizer(EntityRecognizer):
                     and (match.group("verb").lower() in self._person_only or self._place_after.match(text, match.end()))):
                 yield RecognizerResult("USERNAME", *match.span("token"), self._rule.login_score)
 
+        if not marked:
+            return
         for pattern in (self._subject, self._before_place):
             for match in pattern.finditer(text):
                 if self.is_login(match.group("token"), strict=True):
