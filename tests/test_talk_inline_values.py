@@ -63,6 +63,7 @@ KEPT = [
     "My zip code is 12345", "my W-2 from Wernecke GmbH has the wrong state withholding", "is this the claim area from KL17 ?",
     "In e msg jus now", "an appointment with Dr.Cooper.Could you arrange it", "Checking for texture_from_pixmap now",
     "go to google.com and type in the title", "1 pm lor", "error code 4012 when I type the password",
+    "the pod exited with code 137, error code is 5001",
 ]
 
 
