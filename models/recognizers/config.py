@@ -412,6 +412,34 @@ class SpeakerLabels(StrictModel):
         return self
 
 
+class InlineValues(StrictModel):
+    """recognizers.yaml `inline_values`: frames that name a login or a secret standing inside a sentence."""
+
+    login_frames: tuple[str, ...] = pydantic.Field(min_length=1)
+    person_verbs: tuple[str, ...] = pydantic.Field(min_length=1)
+    person_only_verbs: tuple[str, ...]
+    plain_min_length: int = pydantic.Field(ge=3, le=32)
+    member_places: tuple[str, ...] = pydantic.Field(min_length=1)
+    secret_frames: tuple[str, ...] = pydantic.Field(min_length=1)
+    set_frames: tuple[str, ...] = pydantic.Field(min_length=1)
+    not_secret_kinds: tuple[str, ...] = pydantic.Field(min_length=1)
+    typed_frames: tuple[str, ...] = pydantic.Field(min_length=1)
+    to_words: tuple[str, ...] = pydantic.Field(min_length=1)
+    subject_frames: tuple[str, ...] = pydantic.Field(min_length=1)
+    secret_words: tuple[str, ...] = pydantic.Field(min_length=1)
+    after_frames: tuple[str, ...] = pydantic.Field(min_length=1)
+    number_stems: tuple[str, ...]
+    login_score: Score
+    secret_score: Score
+
+    @pydantic.model_validator(mode="after")
+    def _person_only_are_verbs(self) -> "InlineValues":
+        unknown = sorted(set(self.person_only_verbs) - set(self.person_verbs))
+        if unknown:
+            raise ValueError(f"person_only_verbs: not in person_verbs: {unknown[0]!r}")
+        return self
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -444,6 +472,7 @@ class RecognizerData(StrictModel):
     checked_numbers: CheckedNumbers
     speaker_labels: SpeakerLabels
     place_cues: PlaceCues
+    inline_values: InlineValues
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

@@ -30,6 +30,7 @@ from models.recognizers.file_name import FileNameRecognizer
 from models.recognizers.first_name import FirstNameRecognizer
 from models.recognizers.high_entropy import HighEntropyRecognizer
 from models.recognizers.icd10 import Icd10Recognizer
+from models.recognizers.inline_value import InlineValueRecognizer
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.medical_record_number import MedicalRecordNumberRecognizer
 from models.recognizers.name_context import name_context_recognizer
@@ -112,6 +113,8 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),
+            InlineValueRecognizer(data.inline_values, is_word, inline_known_words(data, ui_terms),
+                                  frozenset(term_list(data.first_names.terms)), frozenset(data.bare_handles.file_types)),
             name_context_recognizer(data, ui_terms, is_word),
             SpeakerLabelRecognizer(data.speaker_labels, is_word_or_ui(is_word, ui_terms),
                                    frozenset(term_list(data.first_names.terms))),
@@ -129,6 +132,14 @@ def _nouns_only() -> frozenset[str]:
 def is_word_or_ui(is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> Callable[[str], bool]:
     """Whether a lower-case word is English (`is_word`) or an app or UI word."""
     return lambda word: word in ui_terms or is_word(word)
+
+
+def inline_known_words(data: RecognizerData, ui_terms: frozenset[str]) -> frozenset[str]:
+    """Words no inline login or secret is: app, UI, chat, code and system words, and stems of things named with a
+    number (`node18`, `office365`)."""
+    return (ui_terms | system_accounts(data) | frozenset(data.bare_handles.code_words)
+            | frozenset(term_list(data.addressees.chat_words))
+            | frozenset(data.work_identifiers["said_and_pasted_secrets"].word_list("not_password_stems")))
 
 
 def system_accounts(data: RecognizerData) -> frozenset[str]:
