@@ -103,6 +103,14 @@ def test_when_a_speaker_label_is_made_of_words_only_then_it_is_no_name():
     assert recognizer.is_name("Ada Okafor")
 
 
+@pytest.mark.parametrize("text, name", [("Ravi Menon: medication NER recall is 0.72", "Ravi Menon"),
+                                        ("Leo Martins 8:58 AM morning all", "Leo Martins")])
+def test_when_a_pasted_line_starts_with_its_speaker_then_the_name_is_masked(detector, analyzer_settings, policy,
+                                                                           text, name):
+    written = written_text(detector, analyzer_settings, policy, transcript(text))
+    assert not any(_still(part, written) for part in name.split())
+
+
 def test_when_a_speaker_form_has_no_name_then_the_file_is_refused():
     rule = recognizer_data().speaker_labels.model_dump()
     with pytest.raises(ValueError):
