@@ -34,6 +34,15 @@ class TableShape(StrictModel):
     column_share: float = pydantic.Field(gt=0, le=1)
     min_column_hits: int = pydantic.Field(ge=1)
     top_bar_initials_gap_chars: float = pydantic.Field(gt=0)
+    # The right-most field of the top bar, a word alone, is the signed-in user's badge when it has this
+    # shape (one capital, 1-3 letters of a script with no case), or has at most `top_bar_badge_chars`
+    # characters read with less confidence than `top_bar_badge_confidence` (a monogram misread).
+    top_bar_badge: Regex
+    top_bar_badge_chars: int = pydantic.Field(ge=0, le=4)
+    top_bar_badge_confidence: float = pydantic.Field(ge=0, le=100)
+    # Initials shaped as initials (2-3 capitals) that end one of the first this many visual rows, alone
+    # in their field, are a badge too: an app's bar under a banner or a browser's tab strip.
+    top_bar_rows: int = pydantic.Field(ge=1, le=8)
 
 
 @functools.cache
@@ -180,12 +189,35 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
         char = max(a.width / max(1, len(a.text)), b.width / max(1, len(b.text)))  # a dash is no measure
         return b.left - (a.left + a.width) >= shape.top_bar_initials_gap_chars * char
 
-    return {index for row in rows for cell in row for position, index in enumerate(cell)
-            if words[index].top + words[index].height / 2 <= bottom
-            and initials.fullmatch(text := words[index].text) and text.replace(".", "") not in rule.not_initials
-            and (len(cell) == 1 or not _listed_acronym(text))
-            and (position == 0 or apart(cell[position - 1], index))
-            and (position == len(cell) - 1 or apart(index, cell[position + 1]))}
+    found = {index for row in rows for cell in row for position, index in enumerate(cell)
+             if words[index].top + words[index].height / 2 <= bottom
+             and initials.fullmatch(text := words[index].text) and text.replace(".", "") not in rule.not_initials
+             and (len(cell) == 1 or not _listed_acronym(text))
+             and (position == 0 or apart(cell[position - 1], index))
+             and (position == len(cell) - 1 or apart(index, cell[position + 1]))}
+    return found | _bar_end_badges(words, rows, bottom, shape, initials, rule.not_initials)
+
+
+def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], bottom: int, shape: TableShape,
+                    initials: regex.Pattern, not_initials: frozenset[str] | Sequence[str]) -> set[int]:
+    """The word alone in its field that ends the top bar (right-most of the words centred within the
+    first row), when shaped as a badge (`top_bar_badge`) or short and unsure; and initials alone in
+    the field that ends one of the first `top_bar_rows` rows."""
+    badge = regex.compile(shape.top_bar_badge)
+    found = set()
+    ends = [row[-1] for row in rows[:shape.top_bar_rows] if len(row[-1]) == 1]
+    found |= {cell[0] for cell in ends if initials.fullmatch(text := words[cell[0]].text)
+              and text.replace(".", "") not in not_initials}
+    top = [cell for row in rows for cell in row if all(words[i].top + words[i].height / 2 <= bottom for i in cell)]
+    if not top:
+        return found
+    last = max(top, key=lambda cell: max(words[i].left + words[i].width for i in cell))
+    word = words[last[0]]
+    text = word.text.strip()
+    if len(last) == 1 and (badge.fullmatch(text) or (
+            0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence)):
+        found.add(last[0])
+    return found
 
 
 @functools.cache
