@@ -40,9 +40,6 @@ class TableShape(StrictModel):
     top_bar_badge: Regex
     top_bar_badge_chars: int = pydantic.Field(ge=0, le=4)
     top_bar_badge_confidence: float = pydantic.Field(ge=0, le=100)
-    # Initials shaped as initials (2-3 capitals) that end one of the first this many visual rows, alone
-    # in their field, are a badge too: an app's bar under a banner or a browser's tab strip.
-    top_bar_rows: int = pydantic.Field(ge=1, le=8)
 
 
 @functools.cache
@@ -200,24 +197,21 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
 
 def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], bottom: int, shape: TableShape,
                     initials: regex.Pattern, not_initials: frozenset[str] | Sequence[str]) -> set[int]:
-    """The word alone in its field that ends the top bar (right-most of the words centred within the
-    first row), when shaped as a badge (`top_bar_badge`) or short and unsure; and initials alone in
-    the field that ends one of the first `top_bar_rows` rows."""
-    badge = regex.compile(shape.top_bar_badge)
-    found = set()
-    ends = [row[-1] for row in rows[:shape.top_bar_rows] if len(row[-1]) == 1]
-    found |= {cell[0] for cell in ends if initials.fullmatch(text := words[cell[0]].text)
-              and text.replace(".", "") not in not_initials}
+    """The word that ends the top bar (the last of the right-most field centred within the first row)
+    when shaped as a badge (`top_bar_badge`) or as initials, or, alone in its field, short and unsure."""
     top = [cell for row in rows for cell in row if all(words[i].top + words[i].height / 2 <= bottom for i in cell)]
     if not top:
-        return found
+        return set()
     last = max(top, key=lambda cell: max(words[i].left + words[i].width for i in cell))
-    word = words[last[0]]
+    word = words[last[-1]]
     text = word.text.strip()
-    if len(last) == 1 and (badge.fullmatch(text) or (
-            0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence)):
-        found.add(last[0])
-    return found
+    shaped = bool(regex.compile(shape.top_bar_badge).fullmatch(text) or initials.fullmatch(text))
+    if len(last) == 1:
+        unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
+        return {last[-1]} if shaped or unsure else set()
+    # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside.
+    listed = text.replace(".", "") in not_initials or _listed_acronym(text)
+    return {last[-1]} if shaped and not listed else set()
 
 
 @functools.cache

@@ -9,6 +9,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from evaluation.evaluate import SPLITS
+from evaluation.generated.build import SCREEN_FAMILIES, split_sizes
+from evaluation.generated.families import FAMILIES, load_family
 from models.images import FILL, cover_words
 from models.records import OcrWord
 from models.screen_layout import top_bar_initials
@@ -73,12 +76,6 @@ def test_when_the_top_bar_ends_in_a_count_an_icon_or_a_word_read_surely_then_it_
     assert top_bar_initials(bar(end, confidence)) == set()
 
 
-def test_when_initials_end_the_second_row_under_a_banner_then_they_are_covered():
-    words = [word("Trial", 96, 0, 10, 5), word("ends", 96, 0, 60, 5), word("soon", 96, 0, 110, 5),
-             word("Jira", 96, 1, 10, 40), word("Projects", 96, 2, 100, 40), word("JD", 92, 3, 1200, 40)]
-    assert top_bar_initials(words) == {5}
-
-
 def test_when_a_row_further_down_ends_in_capitals_then_they_stay():
     words = [word("Jira", 96, 0, 10, 5), word("Projects", 96, 1, 100, 5)]
     words += [word(f"Row{i}", 96, 2 + 2 * i, 10, 40 + 30 * i) for i in range(4)]
@@ -129,3 +126,22 @@ def test_when_a_list_shows_short_cjk_names_then_the_unreadable_cover_takes_them_
     assert min(before_names) < 0.95  # names the other rules leave readable
     assert sum(share >= 0.95 for share in after_names) > sum(share >= 0.95 for share in before_names)
     assert max(share for _, english_filled in hidden for share in english_filled) == 0.0
+
+
+def test_the_scripts_families_are_screens_only_with_seeds_of_their_own_and_other_drawings():
+    tune, held = load_family("tune_scripts"), load_family("tune_scripts_held")
+    others = {load_family(name).seed for name in FAMILIES if name not in ("tune_scripts", "tune_scripts_held", "test")}
+    assert tune.seed != held.seed and not {tune.seed, held.seed} & others
+    assert {"tune_scripts", "tune_scripts_held"} <= set(SCREEN_FAMILIES) and split_sizes("tune_scripts_held", False).text == 0
+    assert {"tune_scripts", "tune_scripts_held"} <= set(SPLITS)
+    assert [r.name for r in tune.screen_recipes] == [r.name for r in held.screen_recipes]
+    assert [r.build for r in tune.screen_recipes] != [r.build for r in held.screen_recipes]
+    assert [r.name for r in held.screen_recipes if r.hard_negative] == ["header_negative"]
+
+
+@pytest.mark.parametrize("end, stays", [("RD", False), ("OB", False), ("L", False), ("Docs", True), ("HR", True),
+                                        ("XLS", True), ("12", True)])
+def test_when_a_badge_is_drawn_close_after_the_title_then_it_is_covered_and_a_title_word_stays(end, stays):
+    words = [word(text, 95, 0, 10 + 60 * i, 10) for i, text in enumerate(("Kickoff", "notes", "-", "Google", "Docs"))]
+    words += [word(end, 95, 0, 320, 10), word("Notes", 96, 1, 10, 60), word("from", 96, 1, 70, 60)]
+    assert top_bar_initials(words) == (set() if stays else {5})
