@@ -34,6 +34,12 @@ class TableShape(StrictModel):
     column_share: float = pydantic.Field(gt=0, le=1)
     min_column_hits: int = pydantic.Field(ge=1)
     top_bar_initials_gap_chars: float = pydantic.Field(gt=0)
+    # The right-most field of the top bar, a word alone, is the signed-in user's badge when it has this
+    # shape (one capital, 1-3 letters of a script with no case), or has at most `top_bar_badge_chars`
+    # characters read with less confidence than `top_bar_badge_confidence` (a monogram misread).
+    top_bar_badge: Regex
+    top_bar_badge_chars: int = pydantic.Field(ge=0, le=4)
+    top_bar_badge_confidence: float = pydantic.Field(ge=0, le=100)
 
 
 @functools.cache
@@ -180,12 +186,32 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
         char = max(a.width / max(1, len(a.text)), b.width / max(1, len(b.text)))  # a dash is no measure
         return b.left - (a.left + a.width) >= shape.top_bar_initials_gap_chars * char
 
-    return {index for row in rows for cell in row for position, index in enumerate(cell)
-            if words[index].top + words[index].height / 2 <= bottom
-            and initials.fullmatch(text := words[index].text) and text.replace(".", "") not in rule.not_initials
-            and (len(cell) == 1 or not _listed_acronym(text))
-            and (position == 0 or apart(cell[position - 1], index))
-            and (position == len(cell) - 1 or apart(index, cell[position + 1]))}
+    found = {index for row in rows for cell in row for position, index in enumerate(cell)
+             if words[index].top + words[index].height / 2 <= bottom
+             and initials.fullmatch(text := words[index].text) and text.replace(".", "") not in rule.not_initials
+             and (len(cell) == 1 or not _listed_acronym(text))
+             and (position == 0 or apart(cell[position - 1], index))
+             and (position == len(cell) - 1 or apart(index, cell[position + 1]))}
+    return found | _bar_end_badges(words, rows, bottom, shape, initials, rule.not_initials)
+
+
+def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], bottom: int, shape: TableShape,
+                    initials: regex.Pattern, not_initials: frozenset[str] | Sequence[str]) -> set[int]:
+    """The word that ends the top bar (the last of the right-most field centred within the first row)
+    when shaped as a badge (`top_bar_badge`) or as initials, or, alone in its field, short and unsure."""
+    top = [cell for row in rows for cell in row if all(words[i].top + words[i].height / 2 <= bottom for i in cell)]
+    if not top:
+        return set()
+    last = max(top, key=lambda cell: max(words[i].left + words[i].width for i in cell))
+    word = words[last[-1]]
+    text = word.text.strip()
+    shaped = bool(regex.compile(shape.top_bar_badge).fullmatch(text) or initials.fullmatch(text))
+    if len(last) == 1:
+        unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
+        return {last[-1]} if shaped or unsure else set()
+    # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside.
+    listed = text.replace(".", "") in not_initials or _listed_acronym(text)
+    return {last[-1]} if shaped and not listed else set()
 
 
 @functools.cache

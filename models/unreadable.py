@@ -14,10 +14,12 @@ import math
 import unicodedata
 
 import pydantic
+import regex
 
 from models.config_files import StrictModel
 from models.login_words import is_ordinary_word
 from models.ocr import TOUCHING_HEIGHTS
+from models.recognizers.config import Regex
 from models.records import OcrWord
 from models.script_read import other_script_share, script_read_rules, suspicious
 
@@ -50,6 +52,15 @@ class UnreadableText(StrictModel):
     # as `guls`, `ISA`), which the second read (models/script_read.py) left as it was, read with less
     # confidence than this, is unreadable.
     unfamiliar_confidence: float = pydantic.Field(ge=0, le=100)
+    # A short word (at most `short_chars` letters or digits) read with less confidence than
+    # `short_confidence`, in a field (OCR line) of at most `short_field_words` words, is unreadable
+    # whatever it spells: a 1-4 glyph name in Han, Hangul, Hebrew or Arabic in a list row, chat sender
+    # or card comes out of the Latin read as `HER`, `als`, `25`, which are words; Latin UI text is read
+    # 91-96. A field that is a date or a time (`short_field_keeps`, matched on the whole field) stays.
+    short_chars: int = pydantic.Field(ge=0, le=12)
+    short_confidence: float = pydantic.Field(ge=0, le=100)
+    short_field_words: int = pydantic.Field(ge=1, le=12)
+    short_field_keeps: Regex
 
 
 class OtherScript(StrictModel):
@@ -122,16 +133,48 @@ def unreadable_indices(words: tuple[OcrWord, ...] | list[OcrWord], rules: Unread
     if not rules.cover:
         return set()
     covered = [unreadable_word(word, rules) for word in words]
+    for i in short_unsure_indices(words, rules):
+        covered[i] = True
     for i in range(1, len(words)):  # one glyph read twice: two words of a line overlapping
         if words[i].line == words[i - 1].line and overlapping(words[i - 1], words[i]):
             covered[i - 1] = covered[i] = True
     return spread(words, covered, rules.neighbour_confidence)
 
 
+def short_unsure_indices(words: tuple[OcrWord, ...] | list[OcrWord], rules: UnreadableText) -> list[int]:
+    """Indices of short words read unsurely in short fields (`short_chars`, `short_confidence`,
+    `short_field_words`), fields that are a date or a time aside: one pass to count each field's
+    words and join its text, one to pick."""
+    if not rules.short_chars:
+        return []
+    fields: dict[int, list[int]] = {}
+    for i, word in enumerate(words):
+        fields.setdefault(word.line, []).append(i)
+    keeps = regex.compile(rules.short_field_keeps)
+    picked = []
+    for members in fields.values():
+        if len(members) > rules.short_field_words or keeps.fullmatch(" ".join(words[i].text for i in members)):
+            continue
+        for i in members:
+            core = words[i].text.strip(_MARKS)
+            if (core and core.isalnum() and len(core) <= rules.short_chars
+                    and 0 <= given_confidence(words[i]) < rules.short_confidence):
+                picked.append(i)
+    return picked
+
+
+# Marks at a word's ends that are no part of what it spells (a sender's colon, a list's dash).
+_MARKS = ".,:;!?()'\"-"
+
+
 def spread(words: tuple[OcrWord, ...] | list[OcrWord], covered: list[bool], neighbour_confidence: float) -> set[int]:
     """Indices of the `covered` words and of the run of words on either side of them in their field
-    read with less than `neighbour_confidence`, or touching them (the rest of a name)."""
+    read with less than `neighbour_confidence`, or touching them (the rest of a name), and of a word
+    between two covered words of its field (the particle of an Arabic name read surer than the rest)."""
     covered = list(covered)
+    for i in range(1, len(words) - 1):
+        covered[i] = covered[i] or (covered[i - 1] and covered[i + 1]
+                                    and words[i - 1].line == words[i].line == words[i + 1].line)
     for order in (range(1, len(words)), range(len(words) - 2, -1, -1)):  # spread right, then left
         for i in order:
             j = i - 1 if order.step == 1 else i + 1

@@ -21,7 +21,9 @@ FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.gen
             "tune_shells": "evaluation.generated.templates_tune.shells",
             "tune_shells_held": "evaluation.generated.templates_tune.shells_held",
             "tune_avatars": "evaluation.generated.templates_tune.avatars",
-            "tune_avatars_held": "evaluation.generated.templates_tune.avatars_held"}
+            "tune_avatars_held": "evaluation.generated.templates_tune.avatars_held",
+            "tune_scripts": "evaluation.generated.templates_tune.scripts",
+            "tune_scripts_held": "evaluation.generated.templates_tune.scripts_held"}
 
 
 @dataclass(frozen=True)
