@@ -20,6 +20,8 @@ _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n")
 _LETTERS = regex.compile(r"[a-z]+")
 _DIGITS = regex.compile(r"\d")
 _JOINED = regex.compile(r"[._]")
+# A version inside a name makes it a package or a library (`gstreamer0.8-lame`, `libpython3.5-stdlib`), no login.
+_VERSION_INSIDE = regex.compile(r"\d\.\d")
 # Not a secret nor a login though letters and digits mix: a version, a number with a unit or an ordinal (24h,
 # 2fa, 3rd, 10am), a size (1280x1024), a date or a time, an amount.
 _NOT_VALUE = regex.compile(r"(?i)v?\d+(?:[._\-]\d+)+[a-z]{0,4}|\d+[a-z]{1,3}|\d+x\d+|\d+(?:[.,:]\d+)*|[a-z]\d{1,4}[a-z]{0,3}")
@@ -90,7 +92,8 @@ class InlineValueRecognizer(EntityRecognizer):
         """A login's shape: letters (and digits, `.`, `_`, `-`) with a letter part that is no ordinary word and no
         name of a thing with a number. `strict` (after a verb) wants a digit or a joiner too (a hump is a product's:
         GmbH, iPhone); a plain word of small letters is then the caller's to allow."""
-        if not _LOGIN.fullmatch(token) or len(token) < 3 or self.ordinary(token) or _NOT_VALUE.fullmatch(token):
+        if (not _LOGIN.fullmatch(token) or len(token) < 3 or self.ordinary(token) or _NOT_VALUE.fullmatch(token)
+                or _VERSION_INSIDE.search(token)):
             return False
         lower = token.lower()
         parts = _LETTERS.findall(lower)

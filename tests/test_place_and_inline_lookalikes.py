@@ -1,0 +1,50 @@
+"""Review of the lower-case place cues and the inline logins (issue 15): a thing before a place cue ("the config
+comes from consul", "the logs live in loki"), a team someone is from ("she's from accounting"), a name with a
+version after a cue ("comes from libpython3.5-stdlib") and a package added ("add gstreamer0.8-lame") stay, while
+people's places and handles after the same cues are still found."""
+from __future__ import annotations
+
+import pytest
+
+from models.recognizers.inline_value import InlineValueRecognizer
+from models.recognizers.place_cue import PlaceCueRecognizer
+
+
+@pytest.fixture(scope="module")
+def places(analyzer) -> PlaceCueRecognizer:
+    return next(r for r in analyzer.registry.recognizers if r.name == "PlaceCueRecognizer")
+
+
+@pytest.fixture(scope="module")
+def inline(analyzer) -> InlineValueRecognizer:
+    return next(r for r in analyzer.registry.recognizers if r.name == "InlineValueRecognizer")
+
+
+def _found(recognizer, text: str, entity: str) -> set[str]:
+    return {text[r.start:r.end] for r in recognizer.analyze(text, [entity])}
+
+
+PLACES = [("my parents live in uelzen", "uelzen"), ("that guy moved to leeds last year", "leeds"),
+          ("the guy that moved to leeds", "leeds"), ("i'm from komiža", "komiža"),
+          ("she moved to vila do conde in may", "vila do conde"), ("btw moved to porto last year", "porto")]
+
+
+@pytest.mark.parametrize("text, place", PLACES, ids=[t for t, _ in PLACES])
+def test_a_person_s_place_after_a_cue_is_found(places, text, place):
+    assert place in _found(places, text, "LOCATION")
+
+
+NOT_PLACES = ["the config comes from consul", "the data lives in s3 and the logs live in loki",
+              "the service is now based in quarkus", "she's from accounting", "he came from sales",
+              "the package comes from libpython3.5-stdlib in 16.04", "it comes from node_modules"]
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_a_thing_s_source_or_a_team_after_a_place_cue_is_no_place(places, text):
+    assert not _found(places, text, "LOCATION")
+
+
+def test_a_name_with_a_version_in_it_is_no_login(inline):
+    for text in ("if i try to add gstreamer0.8-lame, i get errors", "bz2 comes from libpython3.5-stdlib in 16.04"):
+        assert not _found(inline, text, "USERNAME"), text
+    assert "astrid343" in _found(inline, "switch to astrid343 before u deploy", "USERNAME")
