@@ -48,3 +48,22 @@ def test_a_name_with_a_version_in_it_is_no_login(inline):
     for text in ("if i try to add gstreamer0.8-lame, i get errors", "bz2 comes from libpython3.5-stdlib in 16.04"):
         assert not _found(inline, text, "USERNAME"), text
     assert "astrid343" in _found(inline, "switch to astrid343 before u deploy", "USERNAME")
+
+
+SECRETS = [('reset it to "Tulip88" for now', "Tulip88"), ("reset it to 'Tulip88'.", "Tulip88"),
+           ("the wifi password is “Tulip88”", "Tulip88"), ("set it to Tülip88 for now", "Tülip88")]
+
+
+@pytest.mark.parametrize("text, secret", SECRETS, ids=[t for t, _ in SECRETS])
+def test_a_quoted_or_accented_secret_after_its_frame_is_found(inline, text, secret):
+    assert secret in _found(inline, text, "SECRET")
+
+
+def test_quoted_ordinary_values_after_a_frame_stay(inline):
+    for text in ('it\'s "ok" now', 'reset it to "default"', "set it to “v2.1” for now", 'use "python3" for the pw'):
+        assert not _found(inline, text, "SECRET"), text
+
+
+def test_a_handle_added_to_a_channel_by_its_name_is_found(inline):
+    assert "jkowalski" in _found(inline, "add jkowalski to #general please", "USERNAME")
+    assert not _found(inline, "add eslint to #ci", "USERNAME")
