@@ -67,3 +67,11 @@ def test_quoted_ordinary_values_after_a_frame_stay(inline):
 def test_a_handle_added_to_a_channel_by_its_name_is_found(inline):
     assert "jkowalski" in _found(inline, "add jkowalski to #general please", "USERNAME")
     assert not _found(inline, "add eslint to #ci", "USERNAME")
+
+
+@pytest.mark.parametrize("text, place", [("we live in milton keynes", "milton keynes"),
+                                         ("moved to san sebastián last spring", "san sebastián"),
+                                         ("vivo en cuenca desde 2020", "cuenca"),
+                                         ("btw moved to porto last year", "porto")])
+def test_a_place_of_two_words_is_found_whole_and_ends_at_an_ordinary_word(places, text, place):
+    assert _found(places, text, "LOCATION") == {place}

@@ -43,8 +43,8 @@ class PlaceCueRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        """The place after each cue: its first word, and more only after a particle ("vila do conde"), up
-        to `max_words` in all."""
+        """The place after each cue: its first word, and more after a particle ("vila do conde") or when no
+        English word ("milton keynes"), up to `max_words` in all."""
         results = []
         for cue in self._cue.finditer(text):
             if self.thing_before(text, cue.start()):
@@ -56,7 +56,9 @@ class PlaceCueRecognizer(EntityRecognizer):
                 if start is not None and not after_particle and lower in self._particles:
                     after_particle, position = True, word.end()
                     continue
-                if (start is not None and not after_particle) or not self.is_place_word(lower):
+                # Another word of a place's kind goes on ("milton keynes", "san sebastián"); any other word ends
+                # the name ("porto last year").
+                if not self.is_place_word(lower):
                     break
                 start = word.start(1) if start is None else start
                 end, position, words, after_particle = word.end(1), word.end(), words + 1, False
