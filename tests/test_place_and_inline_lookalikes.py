@@ -75,3 +75,20 @@ def test_a_handle_added_to_a_channel_by_its_name_is_found(inline):
                                          ("btw moved to porto last year", "porto")])
 def test_a_place_of_two_words_is_found_whole_and_ends_at_an_ordinary_word(places, text, place):
     assert _found(places, text, "LOCATION") == {place}
+
+
+def _usernames(analyzer, text: str) -> set[str]:
+    return {text[r.start:r.end] for r in analyzer.analyze(text, language="en") if r.entity_type == "USERNAME"}
+
+
+@pytest.mark.parametrize("text", ["user auth-service fails since the deploy", "login auth-service fails",
+                                  "user db-migrations ran twice"])
+def test_a_product_part_named_after_a_login_cue_is_no_login(analyzer, text):
+    assert not _usernames(analyzer, text)
+
+
+@pytest.mark.parametrize("text, login", [("username jdoe42 cannot log in", "jdoe42"), ("user id ana-lima7", "ana-lima7"),
+                                         ("user mkowalski_2 again", "mkowalski_2"),
+                                         ("user obrienr cannot see the dashboard", "obrienr")])
+def test_a_login_after_a_login_cue_without_a_colon_is_still_found(analyzer, text, login):
+    assert login in _usernames(analyzer, text)
