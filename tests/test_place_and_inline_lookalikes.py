@@ -92,3 +92,16 @@ def test_a_product_part_named_after_a_login_cue_is_no_login(analyzer, text):
                                          ("user obrienr cannot see the dashboard", "obrienr")])
 def test_a_login_after_a_login_cue_without_a_colon_is_still_found(analyzer, text, login):
     assert login in _usernames(analyzer, text)
+
+
+@pytest.mark.parametrize("text", ["set it to utf8mb4 for the password column", "use sha256sum on the key file",
+                                  "type gpt4o in the model field, the key is in vault"])
+def test_a_thing_named_with_a_number_and_a_suffix_is_no_secret(inline, text):
+    assert not _found(inline, text, "SECRET")
+
+
+@pytest.mark.parametrize("text, secret", [("reset it to x7Kp9Qz2 for now", "x7Kp9Qz2"),
+                                          ("the wifi password is Tulip88", "Tulip88"),
+                                          ("use pass Zebra772 for the wifi", "Zebra772")])
+def test_a_secret_beginning_like_a_thing_s_name_is_still_found(inline, text, secret):
+    assert secret in _found(inline, text, "SECRET")

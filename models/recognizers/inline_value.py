@@ -122,7 +122,13 @@ class InlineValueRecognizer(EntityRecognizer):
         if not _SECRET.fullmatch(token) or _NOT_VALUE.fullmatch(core) or self.ordinary(core):
             return False
         parts = _LETTERS.findall(core.lower())
-        return not (len(parts) == 1 and parts[0] in self._stems and core.lower().startswith(parts[0]))
+        if len(parts) == 1 and parts[0] in self._stems and core.lower().startswith(parts[0]):
+            return False
+        # A thing's name with a number and a suffix: `utf8mb4`, `sha256sum`, `gpt4o` (a stem of three letters
+        # or more first, then only short parts or words).
+        return not (len(parts) <= 3 and len(parts[0]) >= 3 and parts[0] in self._stems
+                    and core.lower().startswith(parts[0])
+                    and all(len(part) <= 2 or self.ordinary(part) for part in parts[1:]))
 
     def is_random(self, token: str) -> bool:
         """Random-looking: letters and digits alternate three times (2L4i8W), or a letter part that is no word
