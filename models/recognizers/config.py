@@ -379,6 +379,7 @@ class PlaceCues(StrictModel):
 
     cues: tuple[str, ...] = pydantic.Field(min_length=1)
     not_places: tuple[str, ...]
+    things_before: tuple[str, ...] = ()
     particles: tuple[str, ...]
     max_words: int = pydantic.Field(ge=1, le=4)
     score: Score
@@ -390,6 +391,8 @@ class SpeakerLabels(StrictModel):
 
     name: Regex
     lead: Regex
+    word_names: tuple[str, ...] = ()
+    heading_word_names: tuple[str, ...] = ()
     time: Regex
     date: Regex
     forms: dict[str, str] = pydantic.Field(min_length=1)

@@ -15,11 +15,14 @@ from models.recognizers.phrases import phrase_trie
 
 _SPACE = r"[ \t]{1,3}"
 # The token after a frame: no spaces or quotes; a final `.,;:)` is the sentence's, not the token's.
-_TOKEN = r"@?(?P<token>[^\s\"'`<>()\[\]{},;]{2,64}?)(?=[.,;:)\]]{0,3}(?:\s|$))"
+# A closing quote may follow it, as an opening one may stand before (`reset it to "Tulip88"`, `use ‘ab12cd’`).
+_TOKEN = r"@?(?P<token>[^\s\"'`<>()\[\]{},;‘’“”«»]{2,64}?)(?=[\"'`’”»]?[.,;:)\]]{0,3}[\"'`’”»]?(?:\s|$))"
 _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n")
 _LETTERS = regex.compile(r"[a-z]+")
 _DIGITS = regex.compile(r"\d")
 _JOINED = regex.compile(r"[._]")
+# A version inside a name makes it a package or a library (`gstreamer0.8-lame`, `libpython3.5-stdlib`), no login.
+_VERSION_INSIDE = regex.compile(r"\d\.\d")
 # Not a secret nor a login though letters and digits mix: a version, a number with a unit or an ordinal (24h,
 # 2fa, 3rd, 10am), a size (1280x1024), a date or a time, an amount.
 _NOT_VALUE = regex.compile(r"(?i)v?\d+(?:[._\-]\d+)+[a-z]{0,4}|\d+[a-z]{1,3}|\d+x\d+|\d+(?:[.,:]\d+)*|[a-z]\d{1,4}[a-z]{0,3}")
@@ -31,7 +34,8 @@ _LOGIN_CHARS = r"[\w.\-|^]{3,40}+"
 _STRICT_MARK = regex.compile(r"\d|[A-Za-z0-9][._|^][A-Za-z0-9]|_")
 _RUN_ON = regex.compile(r"[A-Za-z]\.[A-Z]")
 _MARKS = regex.compile(r"[._|^]")
-_SECRET = regex.compile(r"(?=[^\s]{0,63}\d)(?=[^\s]{0,63}[A-Za-z])[A-Za-z0-9!#$%&*+\-=?@^_~.]{4,64}")
+# Letters of any script: a password may hold an accented letter (`Tülip88`).
+_SECRET = regex.compile(r"(?=[^\s]{0,63}\d)(?=[^\s]{0,63}\p{L})[\p{L}\p{M}0-9!#$%&*+\-=?@^_~.]{4,64}")
 _PIN = regex.compile(r"\d{4,8}")
 _ALTERNATION = regex.compile(r"(?<=[A-Za-z])\d|(?<=\d)[A-Za-z]")
 
@@ -55,13 +59,15 @@ class InlineValueRecognizer(EntityRecognizer):
         kinds = phrase_trie(rule.not_secret_kinds, space=_SPACE)
         self._secret_frame = regex.compile(rf"{lead}(?<!(?i:{kinds})[ \t\-]{{1,3}})"
                                            rf"(?i:{phrase_trie(rule.secret_frames, space=_SPACE)})[ \t]{{0,3}}[:=]?"
-                                           rf"{_SPACE}[\"'`]?{_TOKEN}")
+                                           rf"{_SPACE}[\"'`‘“«]?{_TOKEN}")
         self._place_after = regex.compile(rf"{_SPACE}(?i:to|from|in|into|on|out{_SPACE}of|al|à|au|a|zum|zur|do|z|na|no|aan|uit)"
                                           rf"(?:{_SPACE}(?i:the|our|this|that|my|your|their|el|la|le|les|il|lo|o|a|de|den|der|die|das|het))?"
                                           rf"(?:{_SPACE}[#\w\-]{{1,30}})?{_SPACE}#?(?i:{phrase_trie(rule.member_places, space=_SPACE)})(?!\w)"
-                                          rf"|{_SPACE}(?i:access|permissions|rights)(?!\w)")
-        self._set_frame = regex.compile(rf"{lead}(?i:{phrase_trie(rule.set_frames, space=_SPACE)}){_SPACE}[\"'`]?{_TOKEN}")
-        self._typed_frame = regex.compile(rf"{lead}(?i:{phrase_trie(rule.typed_frames, space=_SPACE)}){_SPACE}[\"'`]?{_TOKEN}")
+                                          rf"|{_SPACE}(?i:access|permissions|rights)(?!\w)"
+                                          # a channel by its name: "add jkowalski to #general"
+                                          rf"|{_SPACE}(?i:to|from|in|into|on|out{_SPACE}of){_SPACE}#[\w\-]")
+        self._set_frame = regex.compile(rf"{lead}(?i:{phrase_trie(rule.set_frames, space=_SPACE)}){_SPACE}[\"'`‘“«]?{_TOKEN}")
+        self._typed_frame = regex.compile(rf"{lead}(?i:{phrase_trie(rule.typed_frames, space=_SPACE)}){_SPACE}[\"'`‘“«]?{_TOKEN}")
         self._to_frame = regex.compile(rf"{lead}(?i:{phrase_trie(rule.to_words, space=_SPACE)}){_SPACE}{_TOKEN}")
         self._subject = regex.compile(rf"(?<![\w@./\-|^])@?(?P<token>{_LOGIN_CHARS})(?={_SPACE}"
                                       rf"(?i:{phrase_trie(rule.subject_frames, space=_SPACE)})(?![\w'’]))")
@@ -90,7 +96,8 @@ class InlineValueRecognizer(EntityRecognizer):
         """A login's shape: letters (and digits, `.`, `_`, `-`) with a letter part that is no ordinary word and no
         name of a thing with a number. `strict` (after a verb) wants a digit or a joiner too (a hump is a product's:
         GmbH, iPhone); a plain word of small letters is then the caller's to allow."""
-        if not _LOGIN.fullmatch(token) or len(token) < 3 or self.ordinary(token) or _NOT_VALUE.fullmatch(token):
+        if (not _LOGIN.fullmatch(token) or len(token) < 3 or self.ordinary(token) or _NOT_VALUE.fullmatch(token)
+                or _VERSION_INSIDE.search(token)):
             return False
         lower = token.lower()
         parts = _LETTERS.findall(lower)
@@ -115,7 +122,13 @@ class InlineValueRecognizer(EntityRecognizer):
         if not _SECRET.fullmatch(token) or _NOT_VALUE.fullmatch(core) or self.ordinary(core):
             return False
         parts = _LETTERS.findall(core.lower())
-        return not (len(parts) == 1 and parts[0] in self._stems and core.lower().startswith(parts[0]))
+        if len(parts) == 1 and parts[0] in self._stems and core.lower().startswith(parts[0]):
+            return False
+        # A thing's name with a number and a suffix: `utf8mb4`, `sha256sum`, `gpt4o` (a stem of three letters
+        # or more first, then only short parts or words).
+        return not (len(parts) <= 3 and len(parts[0]) >= 3 and parts[0] in self._stems
+                    and core.lower().startswith(parts[0])
+                    and all(len(part) <= 2 or self.ordinary(part) for part in parts[1:]))
 
     def is_random(self, token: str) -> bool:
         """Random-looking: letters and digits alternate three times (2L4i8W), or a letter part that is no word

@@ -68,9 +68,11 @@ class NameContextRecognizer(EntityRecognizer):
     """PERSON spans from name slots, other scripts, growth and recurrence (see the module's docstring)."""
 
     def __init__(self, rule: PersonNames, first_names: frozenset[str], is_word: Callable[[str], bool],
-                 known: frozenset[str]) -> None:
+                 known: frozenset[str], word_names: frozenset[str] = frozenset()) -> None:
         self._rule = rule
         self._first_names = first_names
+        # An NER person holding one of these is no heading ("Grace Wood: ok"), though each is a word.
+        self._heading_names = first_names | word_names
         self._is_word = is_word
         self._known = known
         self._particles = frozenset(rule.particles)
@@ -147,7 +149,7 @@ class NameContextRecognizer(EntityRecognizer):
         for entity in (nlp_artifacts.entities if nlp_artifacts else ()):
             if entity.label_ not in _NER_PERSON or holds_web_address(text, entity.start_char, entity.end_char):
                 continue
-            person = person_bounds(text, entity.start_char, entity.end_char, self.known_word, self._first_names)
+            person = person_bounds(text, entity.start_char, entity.end_char, self.known_word, self._heading_names)
             bounds = without_ui_parts(text[person[0]:person[1]], self._known) if person else None
             if bounds is not None:
                 yield from _covering(words, person[0] + bounds[0], person[0] + bounds[1])
@@ -397,7 +399,7 @@ def name_context_recognizer(data: RecognizerData, ui_terms: frozenset[str],
     """The recognizer with `data`'s rule and given names; app, UI, chat and work words are no names."""
     known = {*ui_terms, *term_list(data.addressees.chat_words), *term_list(data.person_names.stop_words)}
     return NameContextRecognizer(data.person_names, frozenset(term_list(data.first_names.terms)), is_word,
-                                 frozenset(known))
+                                 frozenset(known), frozenset(data.speaker_labels.word_names))
 
 
 def _capitalised(word: str) -> bool:

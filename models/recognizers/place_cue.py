@@ -15,7 +15,13 @@ from models.recognizers.config import PlaceCues
 from models.recognizers.phrases import phrase_trie
 
 _BLANKS = r"[ \t]{1,3}"
-_WORD = regex.compile(r"[ \t]{1,3}(\p{L}[\p{L}\p{M}'’\-]{0,40})")
+# A word after a cue: not the letters of a name with a number or a dot in it (`libpython3.5`, `node_modules`).
+_WORD = regex.compile(r"[ \t]{1,3}(\p{L}[\p{L}\p{M}'’\-]{0,40})(?![\p{L}\p{M}\d_@/]|[.\-]\w)")
+# The word before a cue, past the verbs and adverbs between a subject and it ("the service is now based in").
+_SUBJECT = regex.compile(r"(\p{L}+)[ \t]{1,3}(?:(?:is|are|was|were|has|have|had|been|being|all|now|also|just|"
+                         r"already|still|actually|mostly|originally|currently|usually|always|probably|should|will|"
+                         r"would|could|can|may|might|must)[ \t]{1,3}){0,3}$", regex.IGNORECASE)
+_SUBJECT_REACH = 80
 
 
 class PlaceCueRecognizer(EntityRecognizer):
@@ -29,6 +35,7 @@ class PlaceCueRecognizer(EntityRecognizer):
         self._is_word, self._nouns_only = is_word, nouns_only
         self._not_places = listed | frozenset(rule.not_places)
         self._particles = frozenset(rule.particles)
+        self._things = frozenset(rule.things_before)
         super().__init__(supported_entities=["LOCATION"], supported_language="en", name="PlaceCueRecognizer")
 
     def load(self) -> None:
@@ -36,10 +43,12 @@ class PlaceCueRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        """The place after each cue: its first word, and more only after a particle ("vila do conde"), up
-        to `max_words` in all."""
+        """The place after each cue: its first word, and more after a particle ("vila do conde") or when no
+        English word ("milton keynes"), up to `max_words` in all."""
         results = []
         for cue in self._cue.finditer(text):
+            if self.thing_before(text, cue.start()):
+                continue
             start = end = None
             position, words, after_particle = cue.end(), 0, False
             while words < self._rule.max_words and (word := _WORD.match(text, position)):
@@ -47,13 +56,20 @@ class PlaceCueRecognizer(EntityRecognizer):
                 if start is not None and not after_particle and lower in self._particles:
                     after_particle, position = True, word.end()
                     continue
-                if (start is not None and not after_particle) or not self.is_place_word(lower):
+                # Another word of a place's kind goes on ("milton keynes", "san sebastián"); any other word ends
+                # the name ("porto last year").
+                if not self.is_place_word(lower):
                     break
                 start = word.start(1) if start is None else start
                 end, position, words, after_particle = word.end(1), word.end(), words + 1, False
             if start is not None:
                 results.append(RecognizerResult("LOCATION", start, end, self._rule.score))
         return results
+
+    def thing_before(self, text: str, position: int) -> bool:
+        """Whether the cue ending its subject at `position` has a thing as its subject ("the logs live in")."""
+        subject = _SUBJECT.search(text, max(0, position - _SUBJECT_REACH), position)
+        return subject is not None and subject.group(1).lower() in self._things
 
     def is_place_word(self, word: str) -> bool:
         """Whether a lower-case word after a cue can be (part of) a place's name."""

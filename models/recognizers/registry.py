@@ -135,11 +135,12 @@ def is_word_or_ui(is_word: Callable[[str], bool], ui_terms: frozenset[str]) -> C
 
 
 def inline_known_words(data: RecognizerData, ui_terms: frozenset[str]) -> frozenset[str]:
-    """Words no inline login or secret is: app, UI, chat, code and system words, and stems of things named with a
-    number (`node18`, `office365`)."""
+    """Words no inline login or secret is: app, UI, chat, code and system words, stems of things named with a
+    number (`node18`, `office365`), and words of work a login cue names things with (`user auth-service`)."""
     return (ui_terms | system_accounts(data) | frozenset(data.bare_handles.code_words)
             | frozenset(term_list(data.addressees.chat_words))
-            | frozenset(data.work_identifiers["said_and_pasted_secrets"].word_list("not_password_stems")))
+            | frozenset(data.work_identifiers["said_and_pasted_secrets"].word_list("not_password_stems"))
+            | frozenset(data.work_identifiers["usernames"].word_list("work_stems")))
 
 
 def system_accounts(data: RecognizerData) -> frozenset[str]:

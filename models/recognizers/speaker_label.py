@@ -22,7 +22,8 @@ class SpeakerLabelRecognizer(EntityRecognizer):
         self._rule = rule
         self._forms = rule.compiled()
         self._is_known_word = is_known_word
-        self._given_names = given_names
+        # Word names count in a label, but not those that also start headings ("Max Retries: 3").
+        self._given_names = given_names | (frozenset(rule.word_names) - frozenset(rule.heading_word_names))
         super().__init__(supported_entities=["PERSON"], supported_language="en", name="SpeakerLabelRecognizer")
 
     def load(self) -> None:
@@ -40,7 +41,8 @@ class SpeakerLabelRecognizer(EntityRecognizer):
         return list(found.values())
 
     def is_name(self, label: str) -> bool:
-        """Whether one part of `label` is a listed given name or no known word (English, app or UI):
-        "HENRY BERRY" and "Ana Lima" are names, "ACTION ITEMS" and "Build Status" are not."""
+        """Whether one part of `label` is a listed given name (or a word name such as "Grace") or no known word
+        (English, app or UI): "HENRY BERRY", "Ana Lima" and "Grace Wood" are names, "ACTION ITEMS" and "Build
+        Status" are not."""
         parts = [part.lower() for part in _PARTS.split(label) if len(part) > 1]
         return any(part in self._given_names or not self._is_known_word(part) for part in parts)

@@ -147,5 +147,7 @@ class UiTermsFilteredSpacyRecognizer(SpacyRecognizer):
 
 @cache
 def _heading_words() -> tuple[Callable[[str], bool], frozenset[str]]:
-    """The ordinary-word test of logins (English, app, UI, chat and code words) and the listed given names."""
-    return is_ordinary_word, frozenset(term_list(recognizer_data().first_names.terms))
+    """The ordinary-word test of logins (English, app, UI, chat and code words) and the listed given names, with
+    the given names that are words too ("Grace Wood:" is a speaker, not a heading)."""
+    data = recognizer_data()
+    return is_ordinary_word, frozenset(term_list(data.first_names.terms)) | frozenset(data.speaker_labels.word_names)
