@@ -203,15 +203,25 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
     if not top:
         return set()
     last = max(top, key=lambda cell: max(words[i].left + words[i].width for i in cell))
+    # A menu's chevron or caret drawn after the badge ("RD ▾") is read as a mark of its own: the badge is
+    # the word before it.
+    while len(last) > 1 and not any(char.isalnum() for char in words[last[-1]].text):
+        last = last[:-1]
     word = words[last[-1]]
     text = word.text.strip()
-    shaped = bool(regex.compile(shape.top_bar_badge).fullmatch(text) or initials.fullmatch(text))
+    core = text.rstrip(_TRAILING_MARKS) or text  # a caret read as a stop or a comma ("RD.")
+    badge = regex.compile(shape.top_bar_badge)
+    shaped = any(badge.fullmatch(form) or initials.fullmatch(form) for form in {text, core})
+    # A listed word ("OK", "HR", "UTC", a file type) is no badge however it stands, unless read unsurely.
+    listed = core.replace(".", "") in not_initials or _listed_acronym(core)
     if len(last) == 1:
         unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
-        return {last[-1]} if shaped or unsure else set()
+        return {last[-1]} if (shaped and not listed) or unsure else set()
     # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside.
-    listed = text.replace(".", "") in not_initials or _listed_acronym(text)
     return {last[-1]} if shaped and not listed else set()
+
+
+_TRAILING_MARKS = ".,;:"
 
 
 @functools.cache
