@@ -217,8 +217,12 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
     if len(last) == 1:
         unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
         return {last[-1]} if (shaped and not listed) or unsure else set()
-    # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside.
-    return {last[-1]} if shaped and not listed else set()
+    # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside; one
+    # letter a space after the title's last word ends the title ("Roadmap - Plan B"), set apart it is a badge.
+    before = words[last[-2]]
+    char = max(before.width / max(1, len(before.text)), word.width / max(1, len(word.text)))
+    apart = word.left - (before.left + before.width) >= shape.top_bar_initials_gap_chars * char
+    return {last[-1]} if shaped and not listed and (len(core) > 1 or apart) else set()
 
 
 _TRAILING_MARKS = ".,;:"

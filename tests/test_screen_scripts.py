@@ -170,3 +170,11 @@ def test_when_the_bar_ends_in_a_listed_word_read_surely_then_it_stays(end):
 
 def test_when_the_bar_ends_in_a_listed_word_read_unsurely_then_it_is_covered():
     assert top_bar_initials(bar("OK", 60)) == {3}
+
+
+@pytest.mark.parametrize("end, left, covered", [("B", 230, False), ("D", 231, False), ("L", 250, True), ("A", 256, True)])
+def test_when_a_title_ends_in_one_capital_a_space_after_its_last_word_then_it_stays(end, left, covered):
+    # "Roadmap - Plan B": a space (4 px) after the title's last word; a badge is set apart by a wider gap.
+    words = [word(text, 95, 0, 10 + 60 * i, 10) for i, text in enumerate(("Roadmap", "-", "Kickoff", "Plan"))]
+    words += [word(end, 95, 0, left, 10), word("Notes", 96, 1, 10, 60), word("from", 96, 1, 70, 60)]
+    assert top_bar_initials(words) == ({4} if covered else set())
