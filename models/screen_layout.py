@@ -212,11 +212,12 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
     core = text.rstrip(_TRAILING_MARKS) or text  # a caret read as a stop or a comma ("RD.")
     badge = regex.compile(shape.top_bar_badge)
     shaped = any(badge.fullmatch(form) or initials.fullmatch(form) for form in {text, core})
-    # A listed word ("OK", "HR", "UTC", a file type) is no badge however it stands, unless read unsurely.
+    # A listed word ("OK", "HR", "UTC", a file type) is no badge after a title; alone at the bar's end only one
+    # of 3 letters or more read surely stays ("UTC", "PDF"): badges are mostly 2 letters, and "PR", "HR" initials.
     listed = core.replace(".", "") in not_initials or _listed_acronym(core)
     if len(last) == 1:
         unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
-        return {last[-1]} if (shaped and not listed) or unsure else set()
+        return {last[-1]} if (shaped and not (listed and len(core) >= 3)) or unsure else set()
     # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside; one
     # letter a space after the title's last word ends the title ("Roadmap - Plan B"), set apart it is a badge.
     before = words[last[-2]]

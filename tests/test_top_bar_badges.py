@@ -70,7 +70,7 @@ def bar_end_page(end: str) -> str:
 
 @pytest.mark.parametrize("end", [
     '<span data-pii="INITIALS">RD</span> <span style="font-size:11px">&#8964;</span>',  # a caret, read as "RD."
-    '<span data-pii="KEEP">OK</span>', '<span data-pii="KEEP">HR</span>',  # listed words, read surely
+    '<span data-pii="KEEP">UTC</span>', '<span data-pii="INITIALS">PR</span>',  # a listed word; initials that are one
     '<span data-pii="KEEP">Plan B</span>',  # a title that ends in one capital
 ])
 @pytest.mark.parametrize("scale", [1, 2])
