@@ -203,15 +203,30 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
     if not top:
         return set()
     last = max(top, key=lambda cell: max(words[i].left + words[i].width for i in cell))
+    # A menu's chevron or caret drawn after the badge ("RD ▾") is read as a mark of its own: the badge is
+    # the word before it.
+    while len(last) > 1 and not any(char.isalnum() for char in words[last[-1]].text):
+        last = last[:-1]
     word = words[last[-1]]
     text = word.text.strip()
-    shaped = bool(regex.compile(shape.top_bar_badge).fullmatch(text) or initials.fullmatch(text))
+    core = text.rstrip(_TRAILING_MARKS) or text  # a caret read as a stop or a comma ("RD.")
+    badge = regex.compile(shape.top_bar_badge)
+    shaped = any(badge.fullmatch(form) or initials.fullmatch(form) for form in {text, core})
+    # A listed word ("OK", "HR", "UTC", a file type) is no badge after a title; alone at the bar's end only one
+    # of 3 letters or more read surely stays ("UTC", "PDF"): badges are mostly 2 letters, and "PR", "HR" initials.
+    listed = core.replace(".", "") in not_initials or _listed_acronym(core)
     if len(last) == 1:
         unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
-        return {last[-1]} if shaped or unsure else set()
-    # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside.
-    listed = text.replace(".", "") in not_initials or _listed_acronym(text)
-    return {last[-1]} if shaped and not listed else set()
+        return {last[-1]} if (shaped and not (listed and len(core) >= 3)) or unsure else set()
+    # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside; one
+    # letter a space after the title's last word ends the title ("Roadmap - Plan B"), set apart it is a badge.
+    before = words[last[-2]]
+    char = max(before.width / max(1, len(before.text)), word.width / max(1, len(word.text)))
+    apart = word.left - (before.left + before.width) >= shape.top_bar_initials_gap_chars * char
+    return {last[-1]} if shaped and not listed and (len(core) > 1 or apart) else set()
+
+
+_TRAILING_MARKS = ".,;:"
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from models.images import FILL, cover_words
 from models.records import OcrWord
 from models.screen_layout import top_bar_initials
 from models.unreadable import UnreadableText, short_unsure_indices, unreadable_indices
+from tests.test_screen_fields import texts
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -145,3 +146,40 @@ def test_when_a_badge_is_drawn_close_after_the_title_then_it_is_covered_and_a_ti
     words = [word(text, 95, 0, 10 + 60 * i, 10) for i, text in enumerate(("Kickoff", "notes", "-", "Google", "Docs"))]
     words += [word(end, 95, 0, 320, 10), word("Notes", 96, 1, 10, 60), word("from", 96, 1, 70, 60)]
     assert top_bar_initials(words) == (set() if stays else {5})
+
+
+def bar_with(cells: list[tuple[str, float]]) -> list[OcrWord]:
+    """`bar` with its right-most field made of `cells`, each word set close after the one before."""
+    words = bar("x", 96)[:3]
+    left = 1200
+    for text, confidence in cells:
+        words.append(word(text, confidence, 3, left, 10))
+        left += 9 * len(text) + 6
+    return words + [word("Weekly", 96, 4, 10, 80), word("report", 96, 4, 80, 80)]
+
+
+@pytest.mark.parametrize("cells", [[("RD.", 85)], [("RD", 92), ("▾", 70)], [("RD", 88), ("“", 13)], [("J.D.", 90)]])
+def test_when_the_bar_ends_in_initials_with_a_caret_read_as_a_mark_then_the_initials_are_covered(cells):
+    assert texts(bar_with(cells), top_bar_initials(bar_with(cells))) == {cells[0][0]}
+
+
+@pytest.mark.parametrize("end", ["UTC", "PDF", "CSV", "NEW"])
+def test_when_the_bar_ends_in_a_listed_word_of_three_letters_read_surely_then_it_stays(end):
+    assert top_bar_initials(bar(end, 95)) == set()
+
+
+@pytest.mark.parametrize("end", ["PR", "HR", "AM"])
+def test_when_the_bar_ends_alone_in_two_capitals_that_are_also_a_listed_word_then_they_are_covered(end):
+    assert top_bar_initials(bar(end, 95)) == {3}  # "Priya Rao": badges are mostly two letters
+
+
+def test_when_the_bar_ends_in_a_listed_word_read_unsurely_then_it_is_covered():
+    assert top_bar_initials(bar("OK", 60)) == {3}
+
+
+@pytest.mark.parametrize("end, left, covered", [("B", 230, False), ("D", 231, False), ("L", 250, True), ("A", 256, True)])
+def test_when_a_title_ends_in_one_capital_a_space_after_its_last_word_then_it_stays(end, left, covered):
+    # "Roadmap - Plan B": a space (4 px) after the title's last word; a badge is set apart by a wider gap.
+    words = [word(text, 95, 0, 10 + 60 * i, 10) for i, text in enumerate(("Roadmap", "-", "Kickoff", "Plan"))]
+    words += [word(end, 95, 0, left, 10), word("Notes", 96, 1, 10, 60), word("from", 96, 1, 70, 60)]
+    assert top_bar_initials(words) == ({4} if covered else set())

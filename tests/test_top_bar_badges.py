@@ -58,3 +58,23 @@ def test_on_a_rendered_header_the_badge_after_the_title_is_covered_and_the_title
         png, boxes = browser.render(Screen("Google Chrome", "Kickoff notes", "", PAGE, 900, 200), scale)
     pixels = redacted(png)
     assert rendered_misses(png, pixels, boxes) == (set(), set())
+
+
+def bar_end_page(end: str) -> str:
+    """A header bar: the title left, `end` at the bar's right end."""
+    return ("""<!doctype html><html><body style="margin:0; font:15px 'Liberation Sans', sans-serif; background:#ffffff; color:#202124">
+<div style="background:#2e7d32; color:#ffffff; padding:10px 14px; display:flex; justify-content:space-between">
+<span>Kickoff notes - <span data-pii="KEEP">Google Docs</span></span><span>""" + end + """</span></div>
+<div style="padding:16px">Agenda for the <span data-pii="KEEP">planning review</span></div></body></html>""")
+
+
+@pytest.mark.parametrize("end", [
+    '<span data-pii="INITIALS">RD</span> <span style="font-size:11px">&#8964;</span>',  # a caret, read as "RD."
+    '<span data-pii="KEEP">UTC</span>', '<span data-pii="INITIALS">PR</span>',  # a listed word; initials that are one
+    '<span data-pii="KEEP">Plan B</span>',  # a title that ends in one capital
+])
+@pytest.mark.parametrize("scale", [1, 2])
+def test_on_a_rendered_header_the_bar_end_badge_is_covered_and_listed_words_and_titles_stay(redacted, end, scale):
+    with Renderer() as browser:
+        png, boxes = browser.render(Screen("Google Chrome", "Kickoff notes", "", bar_end_page(end), 900, 160), scale)
+    assert rendered_misses(png, redacted(png), boxes) == (set(), set())
