@@ -39,6 +39,8 @@ FOUND = [
     ("i put EE38BY as the password and it says too weak", "SECRET", "EE38BY"),
     ("I reset it to jgn-129 for now", "SECRET", "jgn-129"),
     ("the door code is 4821 btw", "SECRET", "4821"),
+    ("my pin is now 0457 so dont forget", "SECRET", "0457"),
+    ("the wifi password is 88213940 for guests", "SECRET", "88213940"),
     ("kannst du bitte den Benutzer kmueller7 entsperren", "USERNAME", "kmueller7"),
     ("why can't juana30 push to main anymore", "USERNAME", "juana30"),
     ("transfer the repo to ilona381 please", "USERNAME", "ilona381"),
@@ -65,6 +67,12 @@ KEPT = [
     "go to google.com and type in the title", "1 pm lor", "error code 4012 when I type the password",
     "the pod exited with code 137, error code is 5001",
 ]
+
+
+@pytest.mark.parametrize("text", ["token limit is 4096 for this model", "fyi code 1603 again thx",
+                                  "the password reset flow fails after 3 tries, ticket 4821 is open"])
+def test_digits_a_sentence_only_shares_with_a_secret_word_are_no_pin(recognizer, text):
+    assert not recognizer.analyze(text, ["SECRET"])
 
 
 @pytest.mark.parametrize("text", KEPT, ids=[f"kept-{i}" for i in range(len(KEPT))])

@@ -430,6 +430,7 @@ class InlineValues(StrictModel):
     to_words: tuple[str, ...] = pydantic.Field(min_length=1)
     subject_frames: tuple[str, ...] = pydantic.Field(min_length=1)
     secret_words: tuple[str, ...] = pydantic.Field(min_length=1)
+    pin_words: tuple[str, ...] = pydantic.Field(min_length=1)
     after_frames: tuple[str, ...] = pydantic.Field(min_length=1)
     number_stems: tuple[str, ...]
     login_score: Score

@@ -73,6 +73,8 @@ class InlineValueRecognizer(EntityRecognizer):
                                       rf"(?i:{phrase_trie(rule.subject_frames, space=_SPACE)})(?![\w'’]))")
         self._before_place = regex.compile(rf"(?<![\w@./\-|^])@?(?P<token>{_LOGIN_CHARS})(?=(?:{self._place_after.pattern}))")
         self._secret_word = regex.compile(rf"(?<![\w\-])(?<!(?i:{kinds})[ \t\-]{{1,3}})(?i:{phrase_trie(rule.secret_words, space=_SPACE)})(?![\w\-])")
+        self._pin_named = regex.compile(rf"(?<![\w\-])(?i:{phrase_trie(rule.pin_words, space=_SPACE)})(?:[ \t]*[:=])?"
+                                        rf"(?:{_SPACE}\w+){{0,2}}{_SPACE}$")
         self._after_frame = regex.compile(rf"{_SPACE}(?i:{phrase_trie(rule.after_frames, space=_SPACE)})(?!\w)")
         super().__init__(supported_entities=["USERNAME", "SECRET"], supported_language="en", name="InlineValueRecognizer")
 
@@ -172,7 +174,9 @@ class InlineValueRecognizer(EntityRecognizer):
                 yield RecognizerResult("SECRET", *match.span("token"), self._rule.secret_score)
         for match in self._secret_frame.finditer(text, overlapped=True):
             token = match.group("token")
-            if (self.is_secret(token) or _PIN.fullmatch(token)) and self._about_secret(text, *match.span("token")):
+            start, end = match.span("token")
+            pin = _PIN.fullmatch(token) and self._pin_named.search(text[max(0, start - 60):start])
+            if (self.is_secret(token) or pin) and self._about_secret(text, start, end):
                 yield RecognizerResult("SECRET", *match.span("token"), self._rule.secret_score)
 
     def _about_secret(self, text: str, start: int, end: int) -> bool:
