@@ -295,6 +295,21 @@ def plain_chat(rng: random.Random, count: int) -> list[list[Builder]]:
     return out
 
 
+def transcript_pair(record_id: str, source: str, recipe: str, segments: list[Builder], hard: bool) -> tuple[dict, dict]:
+    """One probe transcript (speakers `Speaker N`, one segment per builder) and its gold, in the generated
+    splits' formats."""
+    record = {"record_id": record_id, "kind": "transcript", "user_id": "emp-probe", "ts": "2026-12-07T09:00:00Z",
+              "source": source, "app": "Slack",
+              "segments": [{"speaker": f"Speaker {n + 1}", "start": float(n), "end": n + 0.9, "text": s.text}
+                           for n, s in enumerate(segments)]}
+    gold = {"record_id": record_id, "kind_of_text": "transcript", "category": "benign", "hard_negative": hard,
+            "recipe": recipe,
+            "spans": [{"field": f"segments.{n}.text", "label": label, "start": a, "end": z, "value": value}
+                      for n, s in enumerate(segments) for label, a, z, value in s.spans],
+            "texts": {f"segments.{n}.text": s.text for n, s in enumerate(segments)}}
+    return record, gold
+
+
 def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
     """Raw transcript records and their gold, in the generated splits' formats."""
     rng = random.Random(SEEDS[seed_name])
@@ -313,15 +328,9 @@ def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
     records, golds = [], []
     for i, (recipe, segments, hard) in enumerate(groups):
         record_id = f"probe-{seed_name}-{i:04d}"
-        records.append({"record_id": record_id, "kind": "transcript", "user_id": "emp-probe", "ts": "2026-12-07T09:00:00Z",
-                        "source": "voice" if recipe == "voice" else "chat", "app": "Slack",
-                        "segments": [{"speaker": f"Speaker {n + 1}", "start": float(n), "end": n + 0.9, "text": s.text}
-                                     for n, s in enumerate(segments)]})
-        golds.append({"record_id": record_id, "kind_of_text": "transcript", "category": "benign", "hard_negative": hard,
-                      "recipe": recipe,
-                      "spans": [{"field": f"segments.{n}.text", "label": label, "start": a, "end": z, "value": value}
-                                for n, s in enumerate(segments) for label, a, z, value in s.spans],
-                      "texts": {f"segments.{n}.text": s.text for n, s in enumerate(segments)}})
+        record, gold = transcript_pair(record_id, "voice" if recipe == "voice" else "chat", recipe, segments, hard)
+        records.append(record)
+        golds.append(gold)
     return records, golds
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from evaluation.probe_talk import Builder, locale_faker, report
+from evaluation.probe_talk import Builder, locale_faker, report, transcript_pair
 
 DATA = Path("/work/shared/data")
 SEEDS = {"tune": 1512, "heldout": 2623}
@@ -415,15 +415,9 @@ def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
     records, golds = [], []
     for i, (recipe, segments, hard) in enumerate(groups):
         record_id = f"intent-{seed_name}-{i:04d}"
-        records.append({"record_id": record_id, "kind": "transcript", "user_id": "emp-probe", "ts": "2026-12-07T09:00:00Z",
-                        "source": "chat", "app": "Slack",
-                        "segments": [{"speaker": f"Speaker {n + 1}", "start": float(n), "end": n + 0.9, "text": s.text}
-                                     for n, s in enumerate(segments)]})
-        golds.append({"record_id": record_id, "kind_of_text": "transcript", "category": "benign", "hard_negative": hard,
-                      "recipe": recipe,
-                      "spans": [{"field": f"segments.{n}.text", "label": label, "start": a, "end": z, "value": value}
-                                for n, s in enumerate(segments) for label, a, z, value in s.spans],
-                      "texts": {f"segments.{n}.text": s.text for n, s in enumerate(segments)}})
+        record, gold = transcript_pair(record_id, "chat", recipe, segments, hard)
+        records.append(record)
+        golds.append(gold)
     return records, golds
 
 
