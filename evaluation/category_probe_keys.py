@@ -17,14 +17,13 @@ import json
 import random
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
+from evaluation.category_probe import by_source
 from evaluation.category_probe_keys_texts import SITUATIONS, TOOLS
 from evaluation.generated.build import with_fixed_hash_seed
 from evaluation.generated.records import base_record
 from evaluation.probe_keys import _aalto_bursts, _events
-from evaluation.scoring import bootstrap
 from evaluation.tune_categories import figures, predicted
 
 TUNE_SEED, HELD_OUT_SEED = 1301, 1319
@@ -112,14 +111,6 @@ def probe_records(seed: int) -> tuple[list[dict], dict[str, tuple[str, bool]], d
     return records, gold, where
 
 
-def by_situation(gold: dict[str, tuple[str, bool]], decided: dict[str, str | None], where: dict[str, str]) -> dict:
-    """Share of records given any category per category and situation (recall, or false drops for benign)."""
-    groups: dict[str, list[float]] = defaultdict(list)
-    for rid, (category, _) in gold.items():
-        groups[f"{category} {where[rid]}"].append(float(decided[rid] is not None))
-    return {name: bootstrap(hits, [1.0] * len(hits)) for name, hits in sorted(groups.items())}
-
-
 def main(argv: list[str] | None = None) -> int:
     """Scores the probe's half at `--seed`; prints figures only."""
     with_fixed_hash_seed("evaluation.category_probe_keys", sys.argv[1:] if argv is None else argv)
@@ -132,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     decided = predicted(records)
     results = {f"keystroke work probe seed {args.seed}": figures(gold, decided)}
     if args.by_situation:
-        results[f"keystroke work probe seed {args.seed}, by situation"] = by_situation(gold, decided, where)
+        results[f"keystroke work probe seed {args.seed}, by situation"] = by_source(gold, decided, where)
     for name, result in results.items():
         print(f"## {name}")
         for key, figure in result.items():

@@ -15,13 +15,12 @@ import argparse
 import json
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
 
+from evaluation.category_probe import by_source
 from evaluation.category_probe_work_texts import WORK
 from evaluation.generated.build import with_fixed_hash_seed
 from evaluation.generated.records import base_record
-from evaluation.scoring import bootstrap
 from evaluation.tune_categories import figures, ocr_words, predicted
 from sample.generate import keys
 
@@ -95,14 +94,6 @@ def probe_records(seed: int) -> tuple[list[dict], dict[str, tuple[str, bool]], d
     return records, gold, where
 
 
-def by_register(gold: dict[str, tuple[str, bool]], decided: dict[str, str | None], where: dict[str, str]) -> dict:
-    """Share of records given any category per category and register:tool (recall, or false drops for benign)."""
-    groups: dict[str, list[float]] = defaultdict(list)
-    for rid, (category, _) in gold.items():
-        groups[f"{category} {where[rid]}"].append(float(decided[rid] is not None))
-    return {name: bootstrap(hits, [1.0] * len(hits)) for name, hits in sorted(groups.items())}
-
-
 def _print(name: str, result: dict) -> None:
     print(f"## {name}")
     for key, figure in result.items():
@@ -123,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds = {record["record_id"]: record["kind"] for record in records}
     results = {f"work probe seed {args.seed}": figures(gold, decided, kinds)}
     if args.by_register:
-        results[f"work probe seed {args.seed}, by register"] = by_register(gold, decided, where)
+        results[f"work probe seed {args.seed}, by register"] = by_source(gold, decided, where)
     for name, result in results.items():
         _print(name, result)
     if args.detail:

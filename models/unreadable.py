@@ -14,12 +14,11 @@ import math
 import unicodedata
 
 import pydantic
-import regex
 
 from models.config_files import StrictModel
 from models.login_words import is_ordinary_word
 from models.ocr import TOUCHING_HEIGHTS
-from models.recognizers.config import Regex
+from models.recognizers.config import Regex, compiled
 from models.records import OcrWord
 from models.script_read import other_script_share, script_read_rules, suspicious
 
@@ -150,7 +149,7 @@ def short_unsure_indices(words: tuple[OcrWord, ...] | list[OcrWord], rules: Unre
     fields: dict[int, list[int]] = {}
     for i, word in enumerate(words):
         fields.setdefault(word.line, []).append(i)
-    keeps = regex.compile(rules.short_field_keeps)
+    keeps = compiled(rules.short_field_keeps)
     picked = []
     for members in fields.values():
         if len(members) > rules.short_field_words or keeps.fullmatch(" ".join(words[i].text for i in members)):
