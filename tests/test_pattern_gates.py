@@ -180,3 +180,13 @@ def test_phone_regions_are_not_read_in_a_text_with_too_few_digits(monkeypatch):
     stock = PhoneRecognizer(supported_regions=["US", "DE"])
     assert ([(r.start, r.end, r.score) for r in recognizer.analyze(call, ["PHONE_NUMBER"])]
             == [(r.start, r.end, r.score) for r in stock.analyze(call, ["PHONE_NUMBER"])] != [])
+
+
+def test_gates_of_the_gates_file_are_derived_once_a_process():
+    from models.recognizers.gates import gate_for, gate_settings
+
+    pattern = r"(?i)\bpasscode\s*[:=]\s*\S+"
+    first = gate_for(pattern, 0, gate_settings())
+    assert first is not None and gate_for(pattern, 0, gate_settings()) is first
+    # other settings (a test's, a tuning run's) are derived afresh, never served from the cache
+    assert gate_for(pattern, 0, SETTINGS) is not first

@@ -12,7 +12,7 @@ import re._constants as sre_constants
 import re._parser as sre_parse
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pydantic
 
@@ -258,8 +258,19 @@ def check_ungated(recognizers, settings: GateSettings) -> None:
 def gated_compile(pattern: str, flags: int = 0):
     """`re.compile(pattern, flags)`, scanning only the texts its gate admits when it has one (same matches)."""
     compiled = re.compile(pattern, flags)
-    gate = derive_gate(pattern, flags, gate_settings())
+    gate = _gate_of(pattern, flags)
     return compiled if gate is None else GatedRegex(compiled, gate)
+
+
+def gate_for(pattern: str, flags: int, settings: GateSettings) -> Gate | None:
+    """`derive_gate`, kept for the process under the gates file's own settings (gates are immutable): a
+    detector built again, by another worker thread or a test, does not derive its few hundred gates again."""
+    return _gate_of(pattern, flags) if settings is gate_settings() else derive_gate(pattern, flags, settings)
+
+
+@lru_cache(maxsize=4096)
+def _gate_of(pattern: str, flags: int) -> Gate | None:
+    return derive_gate(pattern, flags, gate_settings())
 
 
 class GatedRegex:
