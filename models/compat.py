@@ -13,7 +13,7 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from spacy.tokens import Doc
 
 from models.recognizers.config import compiled as compiled_pattern
-from models.recognizers.gates import GatedRegex, GateSettings, check_ungated, derive_gate
+from models.recognizers.gates import GatedRegex, GateSettings, check_ungated, gate_for
 
 # The distributions whose private names are used below, at the versions they were read in.
 CHECKED_VERSIONS = {"presidio-analyzer": "2.2.366", "phonenumbers": "9.0.43"}
@@ -41,7 +41,7 @@ def compile_patterns(recognizers: Iterable[EntityRecognizer], gates: GateSetting
             for pattern in recognizer.patterns:
                 pattern.compiled_with_flags = recognizer.global_regex_flags
                 compiled = compiled_pattern(pattern.regex, recognizer.global_regex_flags)
-                gate = (derive_gate(pattern.regex, recognizer.global_regex_flags, gates)
+                gate = (gate_for(pattern.regex, recognizer.global_regex_flags, gates)
                         if gates is not None and pattern.name not in ungated else None)
                 pattern.compiled_regex = compiled if gate is None else GatedRegex(compiled, gate)
 

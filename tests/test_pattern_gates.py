@@ -31,6 +31,22 @@ def test_a_cue_pattern_skips_texts_without_its_cue():
     assert admits(pattern, "the Passwd=x9")
 
 
+def test_a_cue_list_kept_as_a_prefix_tree_gives_its_whole_words():
+    # the words' shared first letter alone would gate nothing; the words do
+    pattern = r"(?<![\w\-])(?i:p(?:in(?:\s+code)?|w(?:d)?|ass\s+phrase))\s*[:=]\s*\S+"
+    assert derive_gate(pattern, 0, SETTINGS) is not None
+    assert not admits(pattern, "opened the pipeline, then deployed")
+    for text in ("PIN code: 4821", "pwd=x9", "pin:1234", "the pass  phrase = tulip"):
+        assert admits(pattern, text), text
+
+
+def test_a_repeated_or_open_node_still_gives_what_it_begins_with():
+    assert not admits(r"(?:ab){2,3}\w+", "a b a b")
+    assert admits(r"(?:ab){2,3}\w+", "ababx")
+    assert not admits(r"user(?:name)?\s+[a-z]+", "the use case")
+    assert admits(r"user(?:name)?\s+[a-z]+", "username jdoe")
+
+
 def test_gates_read_through_properties_keep_and_lookaheads():
     assert derive_gate(r"\p{Lu}\p{Ll}+ commented", 0, SETTINGS) is not None
     assert not admits(r"\p{Lu}\p{Ll}+ commented", "Ana approved these changes")
@@ -164,3 +180,13 @@ def test_phone_regions_are_not_read_in_a_text_with_too_few_digits(monkeypatch):
     stock = PhoneRecognizer(supported_regions=["US", "DE"])
     assert ([(r.start, r.end, r.score) for r in recognizer.analyze(call, ["PHONE_NUMBER"])]
             == [(r.start, r.end, r.score) for r in stock.analyze(call, ["PHONE_NUMBER"])] != [])
+
+
+def test_gates_of_the_gates_file_are_derived_once_a_process():
+    from models.recognizers.gates import gate_for, gate_settings
+
+    pattern = r"(?i)\bpasscode\s*[:=]\s*\S+"
+    first = gate_for(pattern, 0, gate_settings())
+    assert first is not None and gate_for(pattern, 0, gate_settings()) is first
+    # other settings (a test's, a tuning run's) are derived afresh, never served from the cache
+    assert gate_for(pattern, 0, SETTINGS) is not first

@@ -12,7 +12,7 @@ import re._constants as sre_constants
 import re._parser as sre_parse
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pydantic
 
@@ -105,10 +105,18 @@ class Gate:
 
 @dataclass(frozen=True)
 class _Info:
-    """What a regex node can match: its strings when few and fixed (`exact`), and required clauses besides."""
+    """What a regex node can match: its strings when few and fixed (`exact`), required clauses besides, and
+    when not fixed, the strings one of which every match begins with (`starts`): a cue list kept as a
+    prefix tree (`p(?:in|w(?:d)?|ass phrase)`) then still gives its whole words, not a lone `p`."""
 
     exact: frozenset[str] | None
     clauses: tuple[frozenset[str], ...] = ()
+    starts: frozenset[str] | None = None
+
+    @property
+    def begins(self) -> frozenset[str] | None:
+        """The strings every match begins with: its exact strings, or its known starts."""
+        return self.exact if self.exact is not None else self.starts
 
 
 _EMPTY = _Info(frozenset({""}))
@@ -144,12 +152,17 @@ def _sequence(items: list, settings: GateSettings) -> _Info:
     """A run of nodes: adjacent fixed strings joined while their combinations stay few."""
     current: frozenset[str] | None = frozenset({""})
     whole = True  # whether `current` spans the whole run, not only its end
+    starts: frozenset[str] | None = None  # what the run begins with, once it is no longer fixed
     clauses: list[frozenset[str]] = []
     for op, value in items:
         info = _node(op, value, settings)
         clauses.extend(info.clauses)
         if info.exact is None:
-            clauses.extend(_as_clause(current))
+            # the fixed run so far, then the start of this node: one longer string of the two
+            joined = _joined(current, info.starts, settings)
+            clauses.extend(_as_clause(joined if joined is not None else current))
+            if whole:  # the run begins with its fixed part, and with this node's start when known
+                starts = joined if joined is not None else current
             current, whole = None, False
         elif current is None:
             current = info.exact
@@ -157,10 +170,20 @@ def _sequence(items: list, settings: GateSettings) -> _Info:
             current = frozenset(a + b for a in current for b in info.exact)
         else:
             clauses.extend(_as_clause(current))
+            if whole:
+                starts = current
             current, whole = info.exact, False
     if whole:
         return _Info(current, tuple(clauses))
-    return _Info(None, (*clauses, *_as_clause(current)))
+    return _Info(None, (*clauses, *_as_clause(current)), starts)
+
+
+def _joined(current: frozenset[str] | None, starts: frozenset[str] | None,
+            settings: GateSettings) -> frozenset[str] | None:
+    """Each fixed string followed by each start, when both are known and their combinations few."""
+    if current is None or starts is None or len(current) * len(starts) > settings.max_strings:
+        return None
+    return frozenset(a + b for a in current for b in starts)
 
 
 def _node(op, value, settings: GateSettings) -> _Info:  # noqa: C901 - one case per node kind
@@ -181,7 +204,7 @@ def _node(op, value, settings: GateSettings) -> _Info:  # noqa: C901 - one case 
             return _Info(inner.exact | {""}) if high == 1 and inner.exact is not None else _ANYTHING
         if low == high == 1:
             return inner
-        return _Info(None, (*inner.clauses, *_as_clause(inner.exact)))
+        return _Info(None, (*inner.clauses, *_as_clause(inner.exact)), inner.begins)
     if op is sre_constants.ASSERT:
         inner = _sequence(list(value[1]), settings)
         return _Info(frozenset({""}), (*inner.clauses, *_as_clause(inner.exact)))
@@ -203,13 +226,17 @@ def _branch(branches: list[_Info], settings: GateSettings) -> _Info:
         strings = frozenset().union(*(branch.exact for branch in branches))
         if len(strings) <= settings.max_strings:
             return _Info(strings)
+    begins = [branch.begins for branch in branches]
+    starts = (frozenset().union(*begins) if all(begin is not None for begin in begins) else None)
+    starts = starts if starts is not None and len(starts) <= settings.max_strings else None
     union: set[str] = set()
     for branch in branches:
-        options = [clause for clause in [*branch.clauses, *_as_clause(branch.exact)] if clause]
+        options = [clause for clause in [*branch.clauses, *_as_clause(branch.exact), *_as_clause(branch.starts)]
+                   if clause]
         if not options:
-            return _ANYTHING
+            return _Info(None, (), starts)
         union |= max(options, key=lambda clause: (min(map(len, clause)), -len(clause)))
-    return _Info(None, (frozenset(union),)) if len(union) <= settings.max_strings else _ANYTHING
+    return _Info(None, (frozenset(union),) if len(union) <= settings.max_strings else (), starts)
 
 
 def pattern_names(recognizers) -> Iterator[tuple[str, str]]:
@@ -231,8 +258,19 @@ def check_ungated(recognizers, settings: GateSettings) -> None:
 def gated_compile(pattern: str, flags: int = 0):
     """`re.compile(pattern, flags)`, scanning only the texts its gate admits when it has one (same matches)."""
     compiled = re.compile(pattern, flags)
-    gate = derive_gate(pattern, flags, gate_settings())
+    gate = _gate_of(pattern, flags)
     return compiled if gate is None else GatedRegex(compiled, gate)
+
+
+def gate_for(pattern: str, flags: int, settings: GateSettings) -> Gate | None:
+    """`derive_gate`, kept for the process under the gates file's own settings (gates are immutable): a
+    detector built again, by another worker thread or a test, does not derive its few hundred gates again."""
+    return _gate_of(pattern, flags) if settings is gate_settings() else derive_gate(pattern, flags, settings)
+
+
+@lru_cache(maxsize=4096)
+def _gate_of(pattern: str, flags: int) -> Gate | None:
+    return derive_gate(pattern, flags, gate_settings())
 
 
 class GatedRegex:
