@@ -180,11 +180,14 @@ class TesseractOcr:
             box = ink_box(gray, settings.ink_level, settings.ink_margin_px)
             # no pixel darker than the background: nothing drawn that could be read
             return () if box is None else text_lines(self._read_box(gray.crop(box), box[:2], scale))
-        margin = settings.ink_margin_px
-        return text_lines(word for box in ink_blocks(gray, settings.ink_level, settings.block_gap_px,
-                                                     settings.block_merge_px)
-                          for word in self._read_box(ImageOps.expand(gray.crop(box), margin, fill=255),
-                                                     (box[0] - margin, box[1] - margin), scale))
+        words = []
+        for box in ink_blocks(gray, settings.ink_level, settings.block_gap_px, settings.block_merge_px):
+            # white margins, as wide as the frame leaves beside the block (as `ink_box` grows its box)
+            pad = tuple(min(settings.ink_margin_px, room) for room in (
+                box[0], box[1], gray.width - box[2], gray.height - box[3]))
+            words += self._read_box(ImageOps.expand(gray.crop(box), pad, fill=255),
+                                    (box[0] - pad[0], box[1] - pad[1]), scale)
+        return text_lines(words)
 
     def _read_box(self, gray: Image.Image, origin: tuple[int, int], scale: int) -> list[OcrWord]:
         """The words of one crop of the normalised frame (its top left at `origin`), read `scale`
