@@ -150,8 +150,8 @@ class OcrEngine(Protocol):
 
 
 class TesseractOcr:
-    """One `pytesseract.image_to_data` call per image, on a normalised copy: dark regions inverted,
-    cropped to the box around its ink, 1x captures upscaled. Boxes are mapped back to the input's pixels."""
+    """One `pytesseract.image_to_data` call per block of ink (`ink_blocks`) of a normalised copy:
+    dark regions inverted, 1x captures upscaled. Boxes are mapped back to the input's pixels."""
 
     def __init__(self, settings: OcrSettings):
         self._settings = settings
