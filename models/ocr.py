@@ -12,7 +12,7 @@ from typing import Iterable, Protocol
 
 import numpy as np
 import pytesseract
-from PIL import Image, ImageOps
+from PIL import Image
 
 from models.deadline import seconds_left
 from models.records import OcrWord
@@ -50,14 +50,6 @@ class OcrSettings:
     # level would leave such a frame, or such text beside a blank margin, unread and uncovered.
     ink_level: int = 255
     ink_margin_px: int = 16
-    # ... and that box is read block by block (`ink_blocks`): bands of rows with ink, cut where at
-    # least `block_gap_px` rows hold none (wider than the gap between an `i`'s dot and its stem), each
-    # cropped to its own ink and padded with `ink_margin_px` of white, so the blank beside a short
-    # band (a bar's edge across the frame above a column of text) is not upscaled and read. Bands
-    # are read together while that adds at most `block_merge_px` blank pixels (a read's fixed cost
-    # is about that many pixels'). 0: one read of the whole box.
-    block_gap_px: int = 6
-    block_merge_px: int = 20_000
     # Tiles whose background is dark are inverted, so a dark sidebar beside a light page, a
     # coloured bar or a selected row (or the reverse) is read as dark text on light, all in one
     # Tesseract call. Tiles this wide and tall place a bar's or panel's edge within a few pixels of
@@ -150,8 +142,8 @@ class OcrEngine(Protocol):
 
 
 class TesseractOcr:
-    """One `pytesseract.image_to_data` call per block of ink (`ink_blocks`) of a normalised copy:
-    dark regions inverted, 1x captures upscaled. Boxes are mapped back to the input's pixels."""
+    """One `pytesseract.image_to_data` call per image, on a normalised copy: dark regions inverted,
+    cropped to the box around its ink, 1x captures upscaled. Boxes are mapped back to the input's pixels."""
 
     def __init__(self, settings: OcrSettings):
         self._settings = settings
@@ -176,30 +168,17 @@ class TesseractOcr:
         gray = image.convert("L") if normalised else self.normalise(image)
         upscale = self.upscales(image) if upscale is None else upscale
         scale = settings.upscale_factor if upscale else 1
-        if not settings.block_gap_px:
-            box = ink_box(gray, settings.ink_level, settings.ink_margin_px)
-            # no pixel darker than the background: nothing drawn that could be read
-            return () if box is None else text_lines(self._read_box(gray.crop(box), box[:2], scale))
-        words = []
-        for box in ink_blocks(gray, settings.ink_level, settings.block_gap_px, settings.block_merge_px):
-            # white margins, as wide as the frame leaves beside the block (as `ink_box` grows its box)
-            pad = tuple(min(settings.ink_margin_px, room) for room in (
-                box[0], box[1], gray.width - box[2], gray.height - box[3]))
-            words += self._read_box(ImageOps.expand(gray.crop(box), pad, fill=255),
-                                    (box[0] - pad[0], box[1] - pad[1]), scale)
-        return text_lines(words)
-
-    def _read_box(self, gray: Image.Image, origin: tuple[int, int], scale: int) -> list[OcrWord]:
-        """The words of one crop of the normalised frame (its top left at `origin`), read `scale`
-        times its size, with boxes in the frame's pixels."""
-        settings = self._settings
+        box = ink_box(gray, settings.ink_level, settings.ink_margin_px)
+        if box is None:  # no pixel darker than the background: nothing drawn that could be read
+            return ()
+        gray = gray.crop(box)
         if scale > 1:
             gray = gray.resize((gray.width * scale, gray.height * scale), Image.Resampling.LANCZOS)
         words = words_from_data(word_table(gray, settings), settings.min_confidence, scale)
         # Words that may be another script misread are read again with that script's data.
         words = reread(gray, words, scale, lambda image, language, config: word_table(
             image, replace(settings, language=language, config=config)))
-        return [replace(word, left=word.left + origin[0], top=word.top + origin[1]) for word in words]
+        return text_lines(replace(word, left=word.left + box[0], top=word.top + box[1]) for word in words)
 
 
 class OcrFailed(RuntimeError):
@@ -431,35 +410,6 @@ def ink_box(gray: Image.Image, level: int, margin: int) -> tuple[int, int, int, 
         return None
     return (max(0, int(cols[0]) - margin), max(0, int(rows[0]) - margin),
             min(gray.width, int(cols[-1]) + 1 + margin), min(gray.height, int(rows[-1]) + 1 + margin))
-
-
-def ink_blocks(gray: Image.Image, level: int, gap: int, merge_px: int) -> list[tuple[int, int, int, int]]:
-    """The (left, top, right, bottom) boxes that hold every pixel of the dark-text-on-light `gray`
-    darker than `level`: bands of rows with such ink, cut at `gap` or more rows without, each boxed
-    to its own ink; a band joins the box above it while their common box has at most `merge_px`
-    more pixels than the two apart. A box's rows outside its bands hold no ink, so no glyph is cut."""
-    ink = np.asarray(gray) < level
-    rows = np.flatnonzero(ink.any(axis=1))
-    if not len(rows):
-        return []
-    cuts = np.flatnonzero(np.diff(rows) > gap)
-    boxes: list[tuple[int, int, int, int]] = []
-    for first, last in zip(np.r_[0, cuts + 1], np.r_[cuts, len(rows) - 1]):
-        top, bottom = int(rows[first]), int(rows[last]) + 1
-        cols = np.flatnonzero(ink[top:bottom].any(axis=0))
-        band = (int(cols[0]), top, int(cols[-1]) + 1, bottom)
-        if boxes:
-            joined = (min(boxes[-1][0], band[0]), boxes[-1][1], max(boxes[-1][2], band[2]), bottom)
-            if area(joined) - area(boxes[-1]) - area(band) <= merge_px:
-                boxes[-1] = joined
-                continue
-        boxes.append(band)
-    return boxes
-
-
-def area(box: tuple[int, int, int, int]) -> int:
-    """Pixels of a (left, top, right, bottom) box."""
-    return (box[2] - box[0]) * (box[3] - box[1])
 
 
 def darken_colour_ink(pixels: np.ndarray, image: Image.Image, tile_px: int, rows_px: int, gain: float,
