@@ -85,6 +85,7 @@ class NameContextRecognizer(EntityRecognizer):
         self._introduction = _cue_pattern(rule.introductions, before=True)
         self._not_surname_endings = tuple(rule.not_surname_endings)
         greet = rule.salutations
+        self._groups = frozenset(greet.audience)
         self._salutations = Salutations(greet.greetings, greet.closings, frozenset(greet.audience) | stop_words,
                                         self._particles, greet.max_words)
         spelled = rule.spelled
@@ -160,7 +161,8 @@ class NameContextRecognizer(EntityRecognizer):
         for entity in (nlp_artifacts.entities if nlp_artifacts else ()):
             if entity.label_ not in _NER_PERSON or holds_web_address(text, entity.start_char, entity.end_char):
                 continue
-            person = person_bounds(text, entity.start_char, entity.end_char, self.known_word, self._heading_names)
+            person = person_bounds(text, entity.start_char, entity.end_char, self.known_word, self._heading_names,
+                                   self._groups)
             bounds = without_ui_parts(text[person[0]:person[1]], self._known) if person else None
             if bounds is not None:
                 yield from _covering(words, person[0] + bounds[0], person[0] + bounds[1])
