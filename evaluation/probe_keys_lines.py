@@ -279,8 +279,7 @@ def _show(golds: list[dict], docs: dict[str, dict | None], limit: int) -> None:
 
 def aalto() -> None:
     """Words lost on the public Aalto typing sample's real key streams, per 1,000 and by class of word."""
-    from evaluation.bench_over_redaction import Sources, _aalto, keystroke_records, measure
-    from evaluation.bench_over_redaction import report as tally_report
+    from evaluation.bench_over_redaction import Sources, _aalto, keystroke_records, measure, report as tally_report
     from evaluation.generated.public import SHARED_DATA
 
     streams = _aalto(Path(SHARED_DATA))

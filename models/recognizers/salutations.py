@@ -1,10 +1,10 @@
-"""Names that open or close a message: the addressee of a greeting line ("Hey Mason -", "Dear Ana
-Lima,", "Bonjour Pastor !") and the name alone on the line under a sign-off ("Thanks,\\nMason").
+r"""Names that open or close a message: the addressee of a greeting line ("Hey Mason -", "Dear Ana
+Lima,", "Bonjour Pastor !") and the name alone on the line under a sign-off ("Thanks,\nMason").
 
 There a capitalised word is a name even when it is also an English word (Mason, Will, Grace), which
 the other name slots leave to NER. The greeting must start its line and the addressee end it or be
 closed by punctuation ("Hi Mason, quick one"); words that address a group or a team ("Hi Team,",
-"Dear Hiring Manager", "Thanks,\\nOps") and words in capitals ("Hi QA") are no name."""
+"Dear Hiring Manager", "Thanks,\nOps") and words in capitals ("Hi QA") are no name."""
 from __future__ import annotations
 
 from collections.abc import Iterable
