@@ -95,6 +95,8 @@ def test_a_list_item_ending_in_a_street_suffix_does_not_take_the_next_items_numb
     ("Pastor Mason - 694 04 69 49\n", "694 04 69 49"),
     ("personal no. 726840154\n", "726840154"),
     ("check with Grace about it\n", "Grace"),
+    ("TODO: email Nnamdi the invoice\n", "Nnamdi"),
+    ("- follow up w/ Oyelaran re contract\n", "Oyelaran"),
 ])
 def test_typed_names_phones_and_ids_are_gone_from_the_record(detector, analyzer_settings, policy, typed, value):
     assert value not in written_text(detector, analyzer_settings, policy, keystrokes(typed, app="Notes"))
@@ -105,6 +107,7 @@ def test_typed_names_phones_and_ids_are_gone_from_the_record(detector, analyzer_
     "Will do, thanks!\nMark as done once the PR is merged.\n",
     "Best,\nThe platform team\n",
     "Will check with Legal and get back.\n",
+    "Call the API with the new token.\nEmail Jira admins about it.\n",
 ])
 def test_typed_work_keeps_its_words(detector, analyzer_settings, policy, typed):
     assert written_text(detector, analyzer_settings, policy, keystrokes(typed, app="Notes")) == typed.replace("\n", "")
