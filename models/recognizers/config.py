@@ -299,6 +299,24 @@ class SpelledNames(StrictModel):
     sequences: tuple[Annotated[str, pydantic.StringConstraints(pattern=r"^[a-z]{3,}$")], ...]
 
 
+class Salutations(StrictModel):
+    """recognizers.yaml `person_names.salutations`: greetings and closings that set a name's place, and the
+    words that address a group instead."""
+
+    greetings: tuple[str, ...] = pydantic.Field(min_length=1)
+    closings: tuple[str, ...] = pydantic.Field(min_length=1)
+    audience: tuple[str, ...] = pydantic.Field(min_length=1)
+    max_words: int = pydantic.Field(ge=1, le=4)
+
+    @pydantic.field_validator("greetings", "closings", "audience")
+    @classmethod
+    def _lower_case(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [term for term in terms if term != term.lower() or not term.strip()]
+        if bad:
+            raise ValueError(f"{bad[0]!r}: terms are written in lower case, not blank")
+        return terms
+
+
 class PersonNames(StrictModel):
     """recognizers.yaml `person_names`: the slots a name stands in, and how a name found grows."""
 
@@ -320,6 +338,7 @@ class PersonNames(StrictModel):
     min_recurring_letters: int = pydantic.Field(ge=2)
     non_latin: NonLatinNames
     spelled: SpelledNames
+    salutations: Salutations
 
     @pydantic.field_validator("cues_before", "cues_after", "introductions", "not_surname_endings", "particles",
                               "people_apps", "people_views")

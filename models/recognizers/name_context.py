@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from models.config_files import term_list
 from models.recognizers.config import PersonNames, RecognizerData
 from models.recognizers.ner_misreads import person_bounds
+from models.recognizers.salutations import Salutations
 from models.recognizers.ui_terms import TITLE_SEPARATOR, holds_web_address, only_ui_terms, without_ui_parts
 
 # A word: letters of any script with their marks, joined by an apostrophe or a hyphen ("O'Neil",
@@ -68,7 +69,8 @@ class NameContextRecognizer(EntityRecognizer):
     """PERSON spans from name slots, other scripts, growth and recurrence (see the module's docstring)."""
 
     def __init__(self, rule: PersonNames, first_names: frozenset[str], is_word: Callable[[str], bool],
-                 known: frozenset[str], word_names: frozenset[str] = frozenset()) -> None:
+                 known: frozenset[str], word_names: frozenset[str] = frozenset(),
+                 stop_words: frozenset[str] = frozenset()) -> None:
         self._rule = rule
         self._first_names = first_names
         # An NER person holding one of these is no heading ("Grace Wood: ok"), though each is a word.
@@ -82,6 +84,10 @@ class NameContextRecognizer(EntityRecognizer):
         self._cue_after = _cue_pattern(rule.cues_after, before=False)
         self._introduction = _cue_pattern(rule.introductions, before=True)
         self._not_surname_endings = tuple(rule.not_surname_endings)
+        greet = rule.salutations
+        self._groups = frozenset(greet.audience)
+        self._salutations = Salutations(greet.greetings, greet.closings, frozenset(greet.audience) | stop_words,
+                                        self._particles, greet.max_words)
         spelled = rule.spelled
         self._spelled_run = regex.compile(rf"(?<![\w\-'’])\p{{L}}(?P<sep>[ \-])\p{{L}}"
                                           rf"(?:(?P=sep)\p{{L}}){{{spelled.min_letters - 2},{spelled.max_letters - 2}}}"
@@ -113,6 +119,12 @@ class NameContextRecognizer(EntityRecognizer):
                 for name in self._listed(text, words, starts, (first, last), introduced)]
         grown = [self._grown(text, words, first, last) for first, last in [*seeds, *cued]]
         grown += self._recurring(words, grown, cued)
+        # A greeting's or sign-off's name is whole as found (the greeting beside it is no part of it), and
+        # masked where it recurs written the same way ("Hi Mason, ... Mason said").
+        greeted = [seed for start, end in self._salutations.names(text) for seed in _covering(words, start, end)]
+        parts = {words[index].text for first, last in greeted for index in range(first, last + 1)
+                 if len(words[index].text) >= self._rule.min_recurring_letters}
+        grown += greeted + [(index, index) for index, word in enumerate(words) if word.text in parts]
         return [*(RecognizerResult("PERSON", words[first].start, _name_end(words[last]), self._rule.score)
                   for first, last in _merged(grown)),
                 *(RecognizerResult("PERSON", start, end, self._rule.score) for start, end in self._spelled(text))]
@@ -149,7 +161,8 @@ class NameContextRecognizer(EntityRecognizer):
         for entity in (nlp_artifacts.entities if nlp_artifacts else ()):
             if entity.label_ not in _NER_PERSON or holds_web_address(text, entity.start_char, entity.end_char):
                 continue
-            person = person_bounds(text, entity.start_char, entity.end_char, self.known_word, self._heading_names)
+            person = person_bounds(text, entity.start_char, entity.end_char, self.known_word, self._heading_names,
+                                   self._groups)
             bounds = without_ui_parts(text[person[0]:person[1]], self._known) if person else None
             if bounds is not None:
                 yield from _covering(words, person[0] + bounds[0], person[0] + bounds[1])
@@ -397,9 +410,10 @@ class NameContextRecognizer(EntityRecognizer):
 def name_context_recognizer(data: RecognizerData, ui_terms: frozenset[str],
                             is_word: Callable[[str], bool]) -> NameContextRecognizer:
     """The recognizer with `data`'s rule and given names; app, UI, chat and work words are no names."""
-    known = {*ui_terms, *term_list(data.addressees.chat_words), *term_list(data.person_names.stop_words)}
+    stop_words = frozenset(term_list(data.person_names.stop_words))
+    known = {*ui_terms, *term_list(data.addressees.chat_words), *stop_words}
     return NameContextRecognizer(data.person_names, frozenset(term_list(data.first_names.terms)), is_word,
-                                 frozenset(known), frozenset(data.speaker_labels.word_names))
+                                 frozenset(known), frozenset(data.speaker_labels.word_names), stop_words)
 
 
 def _capitalised(word: str) -> bool:

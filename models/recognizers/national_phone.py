@@ -24,6 +24,8 @@ _CANDIDATE = regex.compile(
 # Where a field starts before a number and ends after it: a line's or the text's ends, or a cell delimiter.
 _DELIMITERS = frozenset("\n,;|\t")
 _FIELD_AFTER = regex.compile(r"[ ]{0,3}(?:$|[\n,;|\t\r])")
+# ... or, before a number that ends its line, a label's colon or a dash with a blank before it.
+_LABELLED = regex.compile(r"(?::| [\-–—])$")
 
 
 class NationalPhoneRecognizer(EntityRecognizer):
@@ -96,11 +98,15 @@ class NationalPhoneRecognizer(EntityRecognizer):
 
 def _own_field(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a field of its own: only blanks between it and the text's or a line's
-    ends or a cell delimiter on both sides."""
+    ends or a cell delimiter on both sides; or a label's colon or a blank-set dash before it and such an
+    end after it, as a contact line types a number ("Ana Lima - 612 34 56 78", "M: 886 237 634")."""
     before = start
     while before > 0 and start - before < 3 and text[before - 1] == " ":
         before -= 1
-    return (before == 0 or text[before - 1] in _DELIMITERS) and _FIELD_AFTER.match(text, end) is not None
+    if _FIELD_AFTER.match(text, end) is None:
+        return False
+    return (before == 0 or text[before - 1] in _DELIMITERS
+            or (before < start and _LABELLED.search(text, max(0, before - 2), before) is not None))
 
 
 def _book_numbers(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:

@@ -1,7 +1,8 @@
 """Spans the NER model reads as people that no name can be: a spreadsheet cell reference or range
 (`=SUM(B2:B48)`, `A1:C10`, `Sheet2!A:B`), a code of letters and digits (`SKU: GL471723A`), and a heading of notes made only of English words
 (`Action Items:`, `- Next Steps:`, `## Open Questions`), a label that starts its line and ends at a
-colon (or its line's end after `#`), none of whose words is a listed given name."""
+colon (or its line's end after `#`), none of whose words is a listed given name; and one word that names a
+group or a team (`check with Legal`, `ask Finance`: person_names.salutations.audience)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -54,10 +55,10 @@ def is_heading(text: str, start: int, end: int, is_word: Callable[[str], bool], 
 
 
 def person_bounds(text: str, start: int, end: int, is_word: Callable[[str], bool],
-                  given_names: frozenset[str]) -> tuple[int, int] | None:
+                  given_names: frozenset[str], groups: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """An NER person span start..end of `text` without the cell references in it, or None when it is no
-    name at all: only references and formula words, or a heading."""
+    name at all: only references and formula words, a heading, or one word of `groups` (lower case)."""
     bounds = without_cell_references(text, start, end)
-    if bounds is None or is_heading(text, *bounds, is_word, given_names):
+    if bounds is None or is_heading(text, *bounds, is_word, given_names) or text[bounds[0]:bounds[1]].lower() in groups:
         return None
     return bounds

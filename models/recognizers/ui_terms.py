@@ -133,11 +133,11 @@ class UiTermsFilteredSpacyRecognizer(SpacyRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         """The spaCy entities, trimmed by `trimmed`; people cut free of cell references, none that is a heading."""
-        is_word, given_names = _heading_words()
+        is_word, given_names, groups = _heading_words()
         kept = []
         for result in trimmed(super().analyze(text, entities, nlp_artifacts), text, self.TRIMMED, self._ui_terms):
             if result.entity_type == "PERSON":
-                bounds = person_bounds(text, result.start, result.end, is_word, given_names)
+                bounds = person_bounds(text, result.start, result.end, is_word, given_names, groups)
                 if bounds is None:
                     continue
                 result.start, result.end = bounds
@@ -146,8 +146,10 @@ class UiTermsFilteredSpacyRecognizer(SpacyRecognizer):
 
 
 @cache
-def _heading_words() -> tuple[Callable[[str], bool], frozenset[str]]:
+def _heading_words() -> tuple[Callable[[str], bool], frozenset[str], frozenset[str]]:
     """The ordinary-word test of logins (English, app, UI, chat and code words) and the listed given names, with
-    the given names that are words too ("Grace Wood:" is a speaker, not a heading)."""
+    the given names that are words too ("Grace Wood:" is a speaker, not a heading); and the words that name a
+    group or a team, no person alone ("check with Legal")."""
     data = recognizer_data()
-    return is_ordinary_word, frozenset(term_list(data.first_names.terms)) | frozenset(data.speaker_labels.word_names)
+    return (is_ordinary_word, frozenset(term_list(data.first_names.terms)) | frozenset(data.speaker_labels.word_names),
+            frozenset(data.person_names.salutations.audience))
