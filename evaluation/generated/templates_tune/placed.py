@@ -251,7 +251,7 @@ def presence_held(k: Kit) -> Screen:
     stack = "".join(f'<span style="margin-left:-6px; border:2px solid {colour}; border-radius:50%; display:inline-flex">'
                     f'{k.tile("header", 24, "50%")}</span>' for _ in range(k.rng.randint(2, 4)))
     right = f'{stack}<span>{keep("+" + str(k.rng.randint(2, 9)))}</span><span>{keep("Share")}</span><span>{keep("100%")}</span>'
-    return page(k, "Figma", "Wireframes", bar(k, f'<span class="b">Wireframes</span><span class="soft">Drafts</span>', right)
+    return page(k, "Figma", "Wireframes", bar(k, '<span class="b">Wireframes</span><span class="soft">Drafts</span>', right)
                 + '<div style="padding:30px" class="soft">Frame 12 - Checkout</div>')
 
 
