@@ -206,23 +206,21 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
 
 
 def lone_initials(words: Sequence[OcrWord], shape: TableShape | None = None) -> set[int]:
-    """Indices of initials standing alone below the top bar: a word shaped as initials (brackets and
-    stops a chip's rim adds aside), no listed word or acronym, with no other letter or digit in its
-    field (OCR line): a person's monogram in a second toolbar, a left rail's foot, a comment, a card's
-    corner or a call tile, followed or preceded by a caret, a status dot or a count in its own field."""
-    rows = visual_rows(words)
-    if not rows:
-        return set()
+    """Indices of initials standing alone: a word shaped as initials (brackets and stops a chip's rim
+    adds aside), no listed word or acronym, with no other word but marks and counts in its field (OCR
+    line): a person's monogram in a second toolbar, a left rail's foot, a comment, a card's corner or a
+    call tile, followed or preceded by a caret, a status dot or a count ("8  OH", "JD ▾")."""
     keep = (shape or table_shape()).lone_initials_keep
     rule = recognizer_data().bare_handles
-    initials = compiled(rule.initials)
-    bottom = max(words[index].top + words[index].height for cell in rows[0] for index in cell)
+    initials, count = compiled(rule.initials), compiled(_COUNT)
     found = set()
-    for row in rows:
+    for row in visual_rows(words):
         for cell in row:
-            alnum = [index for index in cell if any(char.isalnum() for char in words[index].text)]
-            if len(alnum) != 1 or words[index := alnum[0]].top + words[index].height / 2 <= bottom:
+            alnum = [index for index in cell if any(char.isalnum() for char in words[index].text)
+                     and not count.fullmatch(words[index].text.strip(_CHIP_MARKS))]
+            if len(alnum) != 1:
                 continue
+            index = alnum[0]
             core = words[index].text.strip(_CHIP_MARKS)
             if (initials.fullmatch(core) and (word := core.replace(".", "")) not in rule.not_initials and word not in keep
                     and not _listed_acronym(core)):
@@ -262,6 +260,8 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
 
 
 _TRAILING_MARKS = ".,;:"
+# A count or badge number beside a monogram ("3", "+2", "99+").
+_COUNT = r"\+?[0-9]{1,3}\+?"
 # Marks OCR reads at a chip's or a disc's rim around its letters ("(JD)", "[RK", "AR.").
 _CHIP_MARKS = ".,;:()[]{}|'\""
 

@@ -23,6 +23,8 @@ BAR = [("Docs", 10, 0), ("Share", 900, 0)]
     ([("(JD)", 700, 60), ("▾", 760, 60)], "(JD)"),  # a chip's rim read as brackets, a caret in the field
     ([("RAL", 40, 400)], "RAL"),  # three letters at a rail's foot
     ([("Fix", 10, 60), ("login", 50, 60), ("OPS-12", 10, 90), ("AB", 300, 90)], "AB"),  # a card's corner
+    ([("Fix", 10, 60), ("8", 260, 90), ("OH", 280, 90)], "OH"),  # a card's points count beside the chip
+    ([("BLS", 400, 0), ("Ana", 10, 200)], "BLS"),  # a call tile in the screen's first row
 ])
 def test_initials_alone_in_their_field_below_the_bar_are_covered(cells, found):
     words = words_at(BAR + cells)
@@ -39,7 +41,7 @@ def test_ui_words_acronyms_and_capitals_inside_a_phrase_stay(cells):
     assert lone_initials(words_at(BAR + cells)) == set()
 
 
-def test_the_top_bar_is_left_to_its_own_rules():
+def test_an_app_or_file_acronym_alone_in_the_top_bar_stays():
     assert lone_initials(words_at([("Jira", 10, 0), ("XLS", 600, 0), ("Notes", 10, 60)])) == set()
 
 
