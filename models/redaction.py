@@ -44,7 +44,7 @@ from models.screen_fields import (
     login_words,
     name_parts,
 )
-from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, top_bar_initials
+from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, lone_initials, top_bar_initials
 from models.screen_text import line_text, paragraph_shape, paragraph_text
 from models.screen_tokens import TOKEN_SHAPE, token_cover
 from models.text_views import (
@@ -389,7 +389,7 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     logins = login_words(words) - found - unread - other - names - cued - tokens
     covered = found | unread | other | names | cued | tokens | logins
     mates = column_mates(words, covered)
-    initials = top_bar_initials(words) - covered - mates
+    initials = (top_bar_initials(words) | lone_initials(words)) - covered - mates
     for entity, added in ((OTHER_SCRIPT, other), (UNREADABLE_TEXT, unread), (NAME_PART, names), (CUED_FIELD, cued),
                           (TOKEN_SHAPE, tokens), (LOGIN_SHAPE, logins), (TABLE_COLUMN, mates),
                           (INITIALS, initials)):

@@ -1,6 +1,6 @@
 """Layout rules on OCR word boxes: a table column holds one kind of value, so when most of its cells
 are covered the rest are too (a name in another script, a misread id go with their column); and
-capitals standing alone in the top bar are the signed-in user's initials."""
+capitals standing alone in the top bar, or alone in their field anywhere, are a person's initials."""
 from __future__ import annotations
 
 import functools
@@ -11,7 +11,7 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
-from models.recognizers.config import Regex, recognizer_data
+from models.recognizers.config import Regex, compiled, recognizer_data
 from models.recognizers.ui_terms import shipped_ui_terms
 from models.records import OcrWord
 
@@ -40,6 +40,16 @@ class TableShape(StrictModel):
     top_bar_badge: Regex
     top_bar_badge_chars: int = pydantic.Field(ge=0, le=4)
     top_bar_badge_confidence: float = pydantic.Field(ge=0, le=100)
+    # Capitals alone in their field below the top bar that are UI words, not initials: language
+    # switchers, weekday and month headers of calendars, acronyms in chips (2-3 capitals each).
+    lone_initials_keep: frozenset[str]
+
+    @pydantic.field_validator("lone_initials_keep")
+    @classmethod
+    def _capitals(cls, words: frozenset[str]) -> frozenset[str]:
+        if not all(word.isalpha() and word.isupper() and 2 <= len(word) <= 3 for word in words):
+            raise ValueError("lone_initials_keep holds 2-3 capital letters a word")
+        return words
 
 
 @functools.cache
@@ -195,6 +205,29 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
     return found | _bar_end_badges(words, rows, bottom, shape, initials, rule.not_initials)
 
 
+def lone_initials(words: Sequence[OcrWord], shape: TableShape | None = None) -> set[int]:
+    """Indices of initials standing alone: a word shaped as initials (brackets and stops a chip's rim
+    adds aside), no listed word or acronym, with no other word but marks and counts in its field (OCR
+    line): a person's monogram in a second toolbar, a left rail's foot, a comment, a card's corner or a
+    call tile, followed or preceded by a caret, a status dot or a count ("8  OH", "JD ▾")."""
+    keep = (shape or table_shape()).lone_initials_keep
+    rule = recognizer_data().bare_handles
+    initials, count = compiled(rule.initials), compiled(_COUNT)
+    found = set()
+    for row in visual_rows(words):
+        for cell in row:
+            alnum = [index for index in cell if any(char.isalnum() for char in words[index].text)
+                     and not count.fullmatch(words[index].text.strip(_CHIP_MARKS))]
+            if len(alnum) != 1:
+                continue
+            index = alnum[0]
+            core = words[index].text.strip(_CHIP_MARKS)
+            if (initials.fullmatch(core) and (word := core.replace(".", "")) not in rule.not_initials and word not in keep
+                    and not _listed_acronym(core)):
+                found.add(index)
+    return found
+
+
 def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], bottom: int, shape: TableShape,
                     initials: regex.Pattern, not_initials: frozenset[str] | Sequence[str]) -> set[int]:
     """The word that ends the top bar (the last of the right-most field centred within the first row)
@@ -227,6 +260,10 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
 
 
 _TRAILING_MARKS = ".,;:"
+# A count or badge number beside a monogram ("3", "+2", "99+").
+_COUNT = r"\+?[0-9]{1,3}\+?"
+# Marks OCR reads at a chip's or a disc's rim around its letters ("(JD)", "[RK", "AR.").
+_CHIP_MARKS = ".,;:()[]{}|'\""
 
 
 @functools.cache

@@ -23,7 +23,9 @@ FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.gen
             "tune_avatars": "evaluation.generated.templates_tune.avatars",
             "tune_avatars_held": "evaluation.generated.templates_tune.avatars_held",
             "tune_scripts": "evaluation.generated.templates_tune.scripts",
-            "tune_scripts_held": "evaluation.generated.templates_tune.scripts_held"}
+            "tune_scripts_held": "evaluation.generated.templates_tune.scripts_held",
+            "tune_placed": "evaluation.generated.templates_tune.placed",
+            "tune_placed_held": "evaluation.generated.templates_tune.placed_held"}
 
 
 @dataclass(frozen=True)
