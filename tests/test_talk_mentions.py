@@ -57,7 +57,9 @@ KEPT = [
     "ok install compiz then", "like python3 says in the docs", "ping server2 now", "ping node18",
     "you and the team should sync", "ask the oncall", "thanks for the help", "cc finance on this",
     "the wiki said to use fdisk", "well, it works now", "lol yes", "wine didn't run it", "compiz can crash gnome",
-    "is it NTFS or FAT?", "yeah USB -- i did that", "Hey Siri, set a timer",
+    "is it NTFS or FAT?", "yeah USB -- i did that", "Hey Siri, set a timer", "morning standup moved to 10",
+    "pushed a fix, pls retest", "rebased, then redeploy", "Deploy started 10:15\nkubelet: node ready",
+    "how can i make it bootable?", "4% merit, no promo", "anybody knows how to fix it?", "hmmm, you could",
 ]
 
 

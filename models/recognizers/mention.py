@@ -28,6 +28,10 @@ _START = r"(?:^|(?<=\n)|(?<=(?:^|\n)[ \t]{0,4}(?:\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \
 _TO_END = r"[ \t]{0,2}[,!.?…]{0,3}[ \t]{0,3}(?:[:;]-?[()DPp/]|\^\^|<3)?[ \t]{0,3}(?:$|\n)"
 # A pause between an addressee and the rest: a comma, stop, or a dash ("yeah ActionParsnip -- i did that").
 _DASH = r"(?:[ \t]{0,2}(?:[,!.:;]{1,3}|[\-–—]{1,2}))?"
+# Plain small letters before a colon or comma at a line's start name a log's source or start a sentence as often as
+# they address a user ("kubelet: node ready", "rebased, then ..."): the addressee recognizer decides those, with the
+# lines around them.
+_LOG_SOURCE = regex.compile(r"[a-z]+")
 _HELD = regex.compile(r"([A-Za-z])\1{2,}")
 _NICK_MARK = regex.compile(r"[|^`]")
 _WORD_NUMBER = regex.compile(r"([a-z]{4,24})\d{1,4}")
@@ -112,7 +116,8 @@ class MentionRecognizer(EntityRecognizer):
                 if token is not None:
                     yield token.span("token")
         for match in self._addressed.finditer(text):
-            yield match.span("token")
+            if not _LOG_SOURCE.fullmatch(text, *match.span("token")) or text[match.end():match.end() + 1] not in (":", ","):
+                yield match.span("token")
             end = match.end()
             while (more := self._next_addressed.match(text, end)) is not None:
                 yield more.span("token")
