@@ -463,6 +463,26 @@ class InlineValues(StrictModel):
         return self
 
 
+class Mentions(StrictModel):
+    """recognizers.yaml `mentions`: the frames that show a token names a user mentioned in a sentence."""
+
+    tool_words: TermList
+    chat_words: tuple[str, ...]
+    person_cues: tuple[str, ...] = pydantic.Field(min_length=1)
+    subject_verbs: tuple[str, ...] = pydantic.Field(min_length=1)
+    quote_before: tuple[str, ...] = pydantic.Field(min_length=1)
+    quote_verbs: tuple[str, ...] = pydantic.Field(min_length=1)
+    pronouns: tuple[str, ...] = pydantic.Field(min_length=1)
+    pronouns_after: tuple[str, ...] = pydantic.Field(min_length=1)
+    joiners: tuple[str, ...] = pydantic.Field(min_length=1)
+    owned: tuple[str, ...] = pydantic.Field(min_length=1)
+    after_address: tuple[str, ...] = pydantic.Field(min_length=1)
+    interjections: tuple[str, ...] = pydantic.Field(min_length=1)
+    clause_ends: tuple[str, ...] = pydantic.Field(min_length=1)
+    redirect: Regex
+    score: Score
+
+
 class RecognizerData(StrictModel):
     """The whole file."""
 
@@ -496,6 +516,7 @@ class RecognizerData(StrictModel):
     speaker_labels: SpeakerLabels
     place_cues: PlaceCues
     inline_values: InlineValues
+    mentions: Mentions
 
     @pydantic.model_validator(mode="after")
     def _shapes_exist(self) -> "RecognizerData":

@@ -118,6 +118,11 @@ class InlineValueRecognizer(EntityRecognizer):
             return True
         return bool(_DIGITS.search(token) or _MARKS.search(token))
 
+    def names_a_thing(self, letters: str) -> bool:
+        """Whether a token's letter part is a thing named with a number or an app, code or system word (py, node,
+        win, server): `kelly113` may be a login, `node18` is not."""
+        return letters in self._stems
+
     def is_secret(self, token: str) -> bool:
         """Letters and digits mixed (a symbol allowed), not a version, unit, size, time or a thing's name."""
         core = token.rstrip("!?")

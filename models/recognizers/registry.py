@@ -33,6 +33,7 @@ from models.recognizers.icd10 import Icd10Recognizer
 from models.recognizers.inline_value import InlineValueRecognizer
 from models.recognizers.labelled_value import labelled_value_recognizers
 from models.recognizers.medical_record_number import MedicalRecordNumberRecognizer
+from models.recognizers.mention import MentionRecognizer
 from models.recognizers.name_context import name_context_recognizer
 from models.recognizers.national_phone import NationalPhoneRecognizer
 from models.recognizers.pattern_family import pattern_family_recognizers
@@ -113,8 +114,10 @@ def custom_recognizers(data: RecognizerData, ui_terms: frozenset[str],
             NationalPhoneRecognizer(data.national_phones), AddresseeRecognizer(data.addressees, is_word, ui_terms),
             BareHandleRecognizer(data.bare_handles, is_word, ui_terms | system_accounts(data),
                                  frozenset(term_list(data.first_names.terms))),
-            InlineValueRecognizer(data.inline_values, is_word, inline_known_words(data, ui_terms),
-                                  frozenset(term_list(data.first_names.terms)), frozenset(data.bare_handles.file_types)),
+            inline := InlineValueRecognizer(data.inline_values, is_word, inline_known_words(data, ui_terms),
+                                            frozenset(term_list(data.first_names.terms)),
+                                            frozenset(data.bare_handles.file_types)),
+            MentionRecognizer(data.mentions, inline),
             name_context_recognizer(data, ui_terms, is_word),
             SpeakerLabelRecognizer(data.speaker_labels, is_word_or_ui(is_word, ui_terms),
                                    frozenset(term_list(data.first_names.terms))),
