@@ -73,3 +73,15 @@ def test_the_detector_keeps_an_app_greeted_by_name(analyzer, text, app):
     start = text.index(app)
     assert [r for r in analyzer.analyze(text=text, language="en", score_threshold=0.4)
             if r.start < start + len(app) and start < r.end] == []
+
+
+@pytest.mark.parametrize("text", ["Shall i come to get pickle", "Oops , cancel that .", "Aight no rush, I'll ask jay",
+                                  "Wot u up 2 u weirdo?", "Haf u found him?", "Ok lar i double check",
+                                  "Realy sorry-i don't recognise this number", "Whatsup there. Dont u want to sleep"])
+def test_texting_words_that_open_a_message_are_no_addressee(mentions, text):
+    assert mentions.analyze(text, ["USERNAME"]) == []
+
+
+def test_a_nick_opening_a_text_message_is_still_found(mentions):
+    text = "Yetunde i'm in class can you not run water on it"
+    assert "Yetunde" in {text[r.start:r.end] for r in mentions.analyze(text, ["USERNAME"])}
