@@ -85,3 +85,19 @@ def test_texting_words_that_open_a_message_are_no_addressee(mentions, text):
 def test_a_nick_opening_a_text_message_is_still_found(mentions):
     text = "Yetunde i'm in class can you not run water on it"
     assert "Yetunde" in {text[r.start:r.end] for r in mentions.analyze(text, ["USERNAME"])}
+
+
+@pytest.mark.parametrize("text, word", [("it's called openssh-server", "openssh-server"),
+                                        ("there's a tool called ripgrep for that", "ripgrep"),
+                                        ("write to stdout", "stdout"), ("pipe it and send to logstash", "logstash")])
+def test_a_thing_named_called_or_written_to_is_no_person(analyzer, text, word):
+    start = text.index(word)
+    assert [r.entity_type for r in analyzer.analyze(text=text, language="en", score_threshold=0.4)
+            if r.start < start + len(word) and start < r.end] == []
+
+
+@pytest.mark.parametrize("text, name", [("call oyelaran re contract", "oyelaran"), ("reply to jdoe", "jdoe")])
+def test_a_person_to_contact_in_a_note_is_still_found(analyzer, text, name):
+    start = text.index(name)
+    assert [r for r in analyzer.analyze(text=text, language="en", score_threshold=0.4)
+            if r.start <= start and start + len(name) <= r.end]
