@@ -240,6 +240,9 @@ class NationalPhones(StrictModel):
     bare_min_digits: int = pydantic.Field(ge=7)
     bare_max_digits: int = pydantic.Field(le=15)
     bare_max_last_group: int = pydantic.Field(ge=2)
+    # Things numbered that are no phone: a cue right after one ("order number", "API call") names no phone, nor
+    # does a label made of one ("Order no.: 123 456 789").
+    numbered_things: tuple[str, ...] = ()
 
 
 class Addressees(StrictModel):

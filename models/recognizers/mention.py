@@ -34,7 +34,8 @@ _DASH = r"(?:[ \t]{0,2}(?:[,!.:;]{1,3}|[\-–—]{1,2}))?"
 _LOG_SOURCE = regex.compile(r"[a-z]+")
 _HELD = regex.compile(r"([A-Za-z])\1{2,}")
 _NICK_MARK = regex.compile(r"[|^`]")
-_WORD_NUMBER = regex.compile(r"([a-z]{4,24})\d{1,4}")
+# ... joined to its number by `_` or `-` too ("nick_42", "greta-77")
+_WORD_NUMBER = regex.compile(r"([a-z]{4,24})[_\-]?\d{1,4}")
 _ADVERB = r"(?:[ \t]{1,3}(?i:just|already|also|even|probably|obviously|clearly))?"
 
 

@@ -86,8 +86,9 @@ class NameContextRecognizer(EntityRecognizer):
         self._not_surname_endings = tuple(rule.not_surname_endings)
         greet = rule.salutations
         self._groups = frozenset(greet.audience)
+        # an app's, tool's or UI's name greeted alone is no person ("Thanks GitHub!", "Hey Google,"), a given name is
         self._salutations = Salutations(greet.greetings, greet.closings, frozenset(greet.audience) | stop_words,
-                                        self._particles, greet.max_words)
+                                        self._particles, greet.max_words, known - first_names)
         spelled = rule.spelled
         self._spelled_run = regex.compile(rf"(?<![\w\-'’])\p{{L}}(?P<sep>[ \-])\p{{L}}"
                                           rf"(?:(?P=sep)\p{{L}}){{{spelled.min_letters - 2},{spelled.max_letters - 2}}}"

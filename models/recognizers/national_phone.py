@@ -36,6 +36,12 @@ class NationalPhoneRecognizer(EntityRecognizer):
         self._judge = functools.lru_cache(maxsize=4096)(self._judge_value)
         words = "|".join(regex.escape(cue) for cue in sorted(rule.cues, key=len, reverse=True))
         self._cue = regex.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", regex.IGNORECASE)
+        things = "|".join(regex.escape(thing) for thing in sorted(rule.numbered_things, key=len, reverse=True))
+        # a numbered thing right before a cue, or naming a label ("Order no.:", "Case #", "Room -")
+        self._thing_before = regex.compile(rf"(?<![^\W\d_])(?:{things})[ \t\-]{{0,2}}\Z", regex.IGNORECASE)
+        self._thing_label = regex.compile(
+            rf"(?<![^\W\d_])(?:{things})(?:[ \t]{{1,2}}(?:number|num|no|nr|id|#)\.?|[ \t]?#)?(?:[ \t]{{1,2}}#?\d{{1,6}})?[ \t]{{0,2}}(?::|[ \t][\-–—])\Z",
+            regex.IGNORECASE) if things else None
         self._book_number = regex.compile(rule.book_number)
         self._north_american = regex.compile(rule.north_american)
         self._bare_grouped = regex.compile(rule.bare_grouped)
@@ -59,14 +65,14 @@ class NationalPhoneRecognizer(EntityRecognizer):
                 continue
             valid, possible = self._judge(value)
             if not valid and possible and cued is None:
-                cued = self._cue.search(text) is not None
+                cued = self._cued(text)
             score = self._rule.valid_score if valid else self._rule.cued_score if possible and cued else None
             if score is not None:
                 results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.start() + len(value), score))
         for match in self._north_american.finditer(text):
             if cued is None:
-                cued = self._cue.search(text) is not None
-            if cued or _own_field(text, match.start(), match.end()):
+                cued = self._cued(text)
+            if cued or _own_field(text, match.start(), match.end(), self._thing_label):
                 results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.end(), self._rule.cued_score))
         for match in self._bare_grouped.finditer(text):
             digits = sum(char.isdigit() for char in match.group())
@@ -74,13 +80,19 @@ class NationalPhoneRecognizer(EntityRecognizer):
             if not self._rule.bare_min_digits <= digits <= self._rule.bare_max_digits or (
                     last_group > self._rule.bare_max_last_group):
                 continue
-            if not _own_field(text, match.start(), match.end()):
+            if not _own_field(text, match.start(), match.end(), self._thing_label):
                 if cued is None:
-                    cued = self._cue.search(text) is not None
+                    cued = self._cued(text)
                 if not cued:
                     continue
             results.append(RecognizerResult("PHONE_NUMBER", match.start(), match.end(), self._rule.cued_score))
         return results
+
+    def _cued(self, text: str) -> bool:
+        """Whether the text names a phone: a cue not right after a thing numbered otherwise ("order number")."""
+        return any(not self._rule.numbered_things
+                   or self._thing_before.search(text, max(0, match.start() - 40), match.start()) is None
+                   for match in self._cue.finditer(text))
 
     def _judge_value(self, value: str) -> tuple[bool, bool]:
         """Whether `value` is a valid number of some region, and whether it is a possible one."""
@@ -96,17 +108,19 @@ class NationalPhoneRecognizer(EntityRecognizer):
         return False, possible
 
 
-def _own_field(text: str, start: int, end: int) -> bool:
+def _own_field(text: str, start: int, end: int, thing_label: regex.Pattern | None = None) -> bool:
     """Whether text[start:end] is a field of its own: only blanks between it and the text's or a line's
     ends or a cell delimiter on both sides; or a label's colon or a blank-set dash before it and such an
-    end after it, as a contact line types a number ("Ana Lima - 612 34 56 78", "M: 886 237 634")."""
+    end after it, as a contact line types a number ("Ana Lima - 612 34 56 78", "M: 886 237 634"), unless
+    that label names a thing numbered otherwise (`thing_label`: "Order no.: 123 456 789")."""
     before = start
     while before > 0 and start - before < 3 and text[before - 1] == " ":
         before -= 1
     if _FIELD_AFTER.match(text, end) is None:
         return False
     return (before == 0 or text[before - 1] in _DELIMITERS
-            or (before < start and _LABELLED.search(text, max(0, before - 2), before) is not None))
+            or (before < start and _LABELLED.search(text, max(0, before - 2), before) is not None
+                and (thing_label is None or thing_label.search(text, max(0, before - 40), before) is None)))
 
 
 def _book_numbers(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:

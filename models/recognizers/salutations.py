@@ -4,7 +4,8 @@ Lima,", "Bonjour Pastor !") and the name alone on the line under a sign-off ("Th
 There a capitalised word is a name even when it is also an English word (Mason, Will, Grace), which
 the other name slots leave to NER. The greeting must start its line and the addressee end it or be
 closed by punctuation ("Hi Mason, quick one"); words that address a group or a team ("Hi Team,",
-"Dear Hiring Manager", "Thanks,\nOps") and words in capitals ("Hi QA") are no name."""
+"Dear Hiring Manager", "Thanks,\nOps"), words in capitals ("Hi QA") and a run made only of app, tool or UI
+words ("Thanks GitHub!", "Hi Docker,": `things`) are no name."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ class Salutations:
     """Addressees of greeting lines and names under sign-offs (see the module's docstring)."""
 
     def __init__(self, greetings: Iterable[str], closings: Iterable[str], audience: frozenset[str],
-                 particles: frozenset[str], max_words: int) -> None:
+                 particles: frozenset[str], max_words: int, things: frozenset[str] = frozenset()) -> None:
         def words(terms: Iterable[str]) -> str:
             return "|".join(regex.escape(term).replace(r"\ ", r"[ \t]{1,2}") for term in sorted(terms, key=len, reverse=True))
 
@@ -35,6 +36,7 @@ class Salutations:
                                      rf"[ \t]{{0,4}}(?-i:{run})[ \t]{{0,2}}[,.]?[ \t]{{0,2}}(?=\n|$)")
         self._audience = audience
         self._particles = particles
+        self._things = things
 
     def names(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the names the greeting and sign-off lines of `text` hold."""
@@ -48,7 +50,7 @@ class Salutations:
 
     def _is_name(self, run: str) -> bool:
         parts = _SPLIT.split(run)
-        if any(part.lower() in self._audience for part in parts):
+        if any(part.lower() in self._audience for part in parts) or all(part.lower() in self._things for part in parts):
             return False
         lower = [part for part in parts if part.islower()]
         if any(part not in self._particles for part in lower):
