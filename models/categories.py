@@ -425,6 +425,7 @@ class CategoryClassifier:
         capped: dict[str, float] = {}
         personal = bool(self._person_words.search(text))
         worded = work["terms"] + work["artefacts"] >= 2 * weights.work_term
+        channel = bool(self._work_titles.search(title.lower()))
         # the penalty's share that only the place (work app, title, host) makes
         place_share = work["penalty"] - min(work["terms"] + work["artefacts"] + work["classifier"],
                                             weights.max_work_penalty)
@@ -482,11 +483,11 @@ class CategoryClassifier:
                                            1 if at_work and worded and not personal else None),
                 "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0),
-                # where alone (a work app, a `#channel` or a work tool's title) never cancels a strong term
-                # of the text when the text itself shows no work ("ooo thurs pm, colonoscopy prep" in #eng-infra):
-                # the place's share of the penalty is given back (issue 17: the place counts, but never decides alone)
-                # (no work artefact either: "termination handler SIGTERM" in Confluence names a part of a product)
-                "place_alone": place_share if strong and not worded and not work["artefacts"] else 0.0}
+                # a work channel alone (a `#channel` title, where people also write of their own lives) never
+                # cancels a strong term of the text when the text itself shows no work ("ooo thurs pm, colonoscopy
+                # prep" in #eng-infra): the place's share of the penalty is given back (issue 17: the place
+                # counts, but never decides alone); in a work tool (Jira, Confluence) the tool is the work
+                "place_alone": place_share if strong and channel and not worded and not work["artefacts"] else 0.0}
         # the categories whose unowned terms were capped as at work (1.0), for the audit's explanation
         parts["at_work"] = capped
         return parts
