@@ -24,6 +24,8 @@ def decide(classifier, analyzer, text, app, title):
     ("ooo thurs pm, colonoscopy prep is a whole thing 🙃 back fri", "Slack", "Slack | #eng-infra", "medical"),
     ("colonoscopy prep tomorrow so ooo", "Microsoft Teams", "#platform-team | Microsoft Teams", "medical"),
     ("out friday morning for my mammogram", "Slack", "Slack | #design", "medical"),
+    ("Colonoscopy tmrw so OOO", "Slack", "Slack | #eng-infra", "medical"),
+    ("on a PIP since march, not sure what to do", "Slack", "Slack | #random", "performance"),
     ("Nguyen, Linh\t2\tPartially meets\tflag for PIP", "Google Sheets",
      "H2 calibration - Infra - Google Sheets", "performance"),
 ])
