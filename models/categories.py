@@ -425,6 +425,10 @@ class CategoryClassifier:
         capped: dict[str, float] = {}
         personal = bool(self._person_words.search(text))
         worded = work["terms"] + work["artefacts"] >= 2 * weights.work_term
+        channel = bool(self._work_titles.search(title.lower()))
+        # the penalty's share that only the place (work app, title, host) makes
+        place_share = work["penalty"] - min(work["terms"] + work["artefacts"] + work["classifier"],
+                                            weights.max_work_penalty)
         for category, signals in self._data.categories.items():
             in_place = ((weights.app if self._apps[category].search(app) else 0.0)
                         + (weights.domain if host and _host_matches(host, signals.domains) else 0.0))
@@ -478,7 +482,12 @@ class CategoryClassifier:
                 "patterns": _pattern_score(text, self._patterns[category],
                                            1 if at_work and worded and not personal else None),
                 "context": context,
-                "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0)}
+                "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0),
+                # a work channel alone (a `#channel` title, where people also write of their own lives) never
+                # cancels a strong term of the text when the text itself shows no work ("ooo thurs pm, colonoscopy
+                # prep" in #eng-infra): the place's share of the penalty is given back (issue 17: the place
+                # counts, but never decides alone); in a work tool (Jira, Confluence) the tool is the work
+                "place_alone": place_share if strong and channel and not worded and not work["artefacts"] else 0.0}
         # the categories whose unowned terms were capped as at work (1.0), for the audit's explanation
         parts["at_work"] = capped
         return parts

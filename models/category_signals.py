@@ -124,7 +124,8 @@ def of_work(doc: Doc, start: int, end: int, person: PersonSignals) -> bool:
     if _possessed(doc, start, person):
         return False
     for token in doc[end:end + person.work_head_window]:
-        if _BOUNDARY.fullmatch(token.text) or token.is_punct or token.is_stop:
+        # a tab or line break ends the phrase as a cell does ("Partially meets\tflag for PIP": two cells)
+        if _BOUNDARY.fullmatch(token.text) or token.is_punct or token.is_stop or token.is_space:
             return False
         if token.lower_ in person.work_heads or token.lemma_.lower() in person.work_heads:
             return True
