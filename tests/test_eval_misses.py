@@ -9,7 +9,18 @@ from PIL import Image, ImageDraw, ImageFont
 
 from evaluation.evaluate import main as evaluate
 from evaluation.generated.build import HASH_SEED
-from evaluation.miss_classes import after, before, case, digits, script, separators, tally, text_aspects
+from evaluation.miss_classes import (
+    after,
+    before,
+    case,
+    digits,
+    first_name,
+    script,
+    separators,
+    tally,
+    text_aspects,
+    word_before,
+)
 from evaluation.report import render_misses
 from evaluation.scoring import score_screen, score_text, summarize
 from transforms.write import audit_path
@@ -24,6 +35,15 @@ def test_a_value_is_classed_by_script_case_digits_and_separators():
         ["none", "space", "@+punctuation", "punctuation+space"]
 
 
+def test_the_word_before_a_value_is_classed_by_its_closed_class_and_the_value_by_the_name_list():
+    assert [word_before("thanks "), word_before("talk to "), word_before("ask the "), word_before("me and "),
+            word_before("ping "), word_before("login: "), word_before("")] == \
+        ["greeting or thanks", "preposition", "pronoun or article", "conjunction", "another word",
+         "no word just before", "no word just before"]
+    assert [first_name("Aaron"), first_name("jdoe42"), first_name("Ana Lima")] == \
+        ["a listed first name", "not a listed first name", "several words"]
+
+
 def test_a_value_is_classed_by_what_stands_before_and_after_it_on_its_line():
     assert [before(""), before("  "), before("user: "), before("token="), before("see https://x.io/u/"),
             before("ask "), before("- ")] == \
@@ -35,6 +55,8 @@ def test_a_value_is_classed_by_what_stands_before_and_after_it_on_its_line():
     aspects = text_aspects({"segments.0.text": text}, span)
     assert aspects["field"] == "segment text" and aspects["before"] == "after ':'" and aspects["after"] == "line end"
     assert aspects["line"] == "part of a line"
+    assert aspects["word before"] == "no word just before" and aspects["first name"] == "not a listed first name"
+    assert aspects["part of speech before"] == "NOUN" and aspects["part of speech after"] == "none"
     whole = text_aspects({"typed": "jdoe42"}, {"field": "typed", "start": 0, "end": 6, "value": "jdoe42"})
     assert whole["line"] == "the whole line" and whole["field"] == "typed"
 
