@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+import regex
 from phonenumbers import PhoneNumberMatcher
-from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
@@ -23,6 +24,21 @@ def doc_to_nlp_artifacts(nlp_engine: SpacyNlpEngine, doc: Doc, language: str) ->
     """Presidio's own conversion of a spaCy doc into NlpArtifacts (the one `process_batch` applies),
     for docs run through spaCy apart from Presidio; private `_doc_to_nlp_artifact`."""
     return nlp_engine._doc_to_nlp_artifact(doc, language)  # pylint: disable=protected-access
+
+
+def checked_pattern(name: str, pattern: str, score: float) -> Pattern:
+    """Presidio's Pattern as its constructor makes it, the regex checked through the process's compile cache:
+    Presidio's own check (`__validate_regex`) compiles every pattern again at each detector build, past
+    `regex`'s cache of 500, for about a third of a build's CPU time."""
+    try:
+        compiled_pattern(pattern)
+    except regex.error as exc:
+        raise ValueError(f"Invalid regex pattern: {exc}") from None
+    if not 0 <= score <= 1:
+        raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
+    made = Pattern.__new__(Pattern)
+    made.__dict__.update(name=name, regex=pattern, score=score, compiled_regex=None, compiled_with_flags=None)
+    return made
 
 
 def compile_patterns(recognizers: Iterable[EntityRecognizer], gates: GateSettings | None = None) -> None:

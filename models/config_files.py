@@ -8,6 +8,8 @@ from typing import TypeVar
 import pydantic
 import yaml
 
+# libyaml's parser when PyYAML was built with it: the same documents, about ten times faster to read.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -25,9 +27,9 @@ Model = TypeVar("Model", bound=StrictModel)
 
 
 def read_yaml_file(path: str | Path) -> object:
-    """`path` read with yaml.safe_load; an unreadable file or bad YAML raises ConfigFileError naming where."""
+    """`path` read as safe YAML; an unreadable file or bad YAML raises ConfigFileError naming where."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as exc:
         raise ConfigFileError(f"{path}: cannot read ({type(exc).__name__})") from None
     except yaml.YAMLError as exc:
@@ -37,7 +39,7 @@ def read_yaml_file(path: str | Path) -> object:
 
 
 def load_yaml_file(path: str | Path, model: type[Model]) -> Model:
-    """Read `path` with yaml.safe_load and validate it as `model`."""
+    """Read `path` as safe YAML and validate it as `model`."""
     raw = read_yaml_file(path)
     try:
         return model.model_validate(raw)

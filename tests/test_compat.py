@@ -16,6 +16,7 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from models.compat import (
     CHECKED_VERSIONS,
     FilteredPhoneNumberMatcher,
+    checked_pattern,
     compile_patterns,
     doc_to_nlp_artifacts,
     is_regex_timeout,
@@ -130,3 +131,14 @@ def test_the_analyzer_starts_with_every_pattern_compiled(analyzer_settings):
                 for pattern in recognizer.patterns]
     assert len(patterns) > 100
     assert all(pattern.compiled_regex is not None and pattern.compiled_with_flags is not None for pattern in patterns)
+
+
+def test_a_checked_pattern_is_the_pattern_presidios_constructor_makes_and_rejects_what_it_rejects():
+    assert vars(checked_pattern("zip", r"\b\d{5}\b", 0.4)) == vars(Pattern("zip", r"\b\d{5}\b", 0.4))
+    assert type(checked_pattern("zip", r"\d", 0.4)) is Pattern
+    for bad_regex, bad_score in ((r"(\d", 0.4), (r"\d", 1.5)):
+        with pytest.raises(ValueError):
+            Pattern("bad", bad_regex, bad_score)
+        with pytest.raises(ValueError):
+            checked_pattern("bad", bad_regex, bad_score)
+

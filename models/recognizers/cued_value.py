@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
+from models.compat import checked_pattern
 from models.recognizers.config import CueConnector, CuedValue
 from models.recognizers.phrases import phrase_trie
 
@@ -38,9 +39,9 @@ class CuedValueRecognizer(PatternRecognizer):
     def __init__(self, entity: str, rule: CuedValue, connector: CueConnector) -> None:
         # The value's own shape first, as a lookahead: it fails at once at most positions, where the
         # cue lookbehind would be tried backwards through every cue (same matches, a fraction of the time).
-        patterns = [Pattern(f"{entity.lower()} after cue",
+        patterns = [checked_pattern(f"{entity.lower()} after cue",
                             f"(?=(?:{rule.value}))" + cue_lookbehind(rule, connector) + rule.value, rule.cue_score)]
-        patterns += [Pattern(name, shape.regex, shape.score) for name, shape in rule.bare_shapes.items()]
+        patterns += [checked_pattern(name, shape.regex, shape.score) for name, shape in rule.bare_shapes.items()]
         flags = regex.DOTALL | regex.MULTILINE | (0 if rule.case_sensitive else regex.IGNORECASE)
         super().__init__(supported_entity=entity, patterns=patterns, supported_language="en",
                          global_regex_flags=flags)

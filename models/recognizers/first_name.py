@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
+from models.compat import checked_pattern
 from models.config_files import term_list
 from models.recognizers.config import RecognizerData
 
@@ -15,5 +16,5 @@ class FirstNameRecognizer(PatternRecognizer):
         rule = data.first_names
         names = "|".join(regex.escape(name.capitalize()) for name in term_list(rule.terms))
         super().__init__(supported_entity="PERSON", name="FirstNameRecognizer", supported_language="en",
-                         patterns=[Pattern("given name", rf"(?<![\w@.\-])(?:{names})(?![\w@\-]|\.\w)", rule.score)],
+                         patterns=[checked_pattern("given name", rf"(?<![\w@.\-])(?:{names})(?![\w@\-]|\.\w)", rule.score)],
                          global_regex_flags=regex.MULTILINE)

@@ -5,8 +5,9 @@ import math
 import re
 from collections import Counter
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
+from models.compat import checked_pattern
 from models.recognizers.config import RecognizerData
 
 _TOKEN = r"(?<![A-Za-z0-9_\-+])[A-Za-z0-9_\-+]{%d,}(?![A-Za-z0-9_\-+])"
@@ -25,7 +26,7 @@ class HighEntropyRecognizer(PatternRecognizer):
     def __init__(self, data: RecognizerData) -> None:
         self._rule = data.high_entropy
         super().__init__(supported_entity="SECRET", supported_language="en",
-                         patterns=[Pattern("high entropy token", _TOKEN % self._rule.min_length, self._rule.score)])
+                         patterns=[checked_pattern("high entropy token", _TOKEN % self._rule.min_length, self._rule.score)])
 
     def validate_result(self, pattern_text: str) -> bool:
         """A token counts when it has digits, both cases and enough entropy, and is no UUID."""

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
+from models.compat import checked_pattern
 from models.recognizers.config import RecognizerData
 
 SCORE = 0.85
@@ -25,7 +26,7 @@ def labelled_value_recognizers(data: RecognizerData) -> list[PatternRecognizer]:
         PatternRecognizer(
             supported_entity=entity,
             name=f"LabelledValue{entity.title().replace('_', '')}Recognizer",
-            patterns=[Pattern(f"{entity.lower()} after label",
+            patterns=[checked_pattern(f"{entity.lower()} after label",
                               _cue_pattern(rule.cues, data.value_shapes[rule.value]), SCORE)],
             supported_language="en")
         for entity, rule in data.labelled_values.items()

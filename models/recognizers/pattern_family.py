@@ -3,8 +3,9 @@ assignments, addresses): one recognizer per family and entity type, patterns fro
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
+from models.compat import checked_pattern
 from models.recognizers.config import RecognizerData
 
 
@@ -19,7 +20,7 @@ def pattern_family_recognizers(data: RecognizerData) -> list[PatternRecognizer]:
         PatternRecognizer(
             supported_entity=entity, supported_language="en",
             name=f"{_camel(family_name)}{_camel(entity.lower())}Recognizer",
-            patterns=[Pattern(name, shape.regex, shape.score) for name, shape in shapes.items()],
+            patterns=[checked_pattern(name, shape.regex, shape.score) for name, shape in shapes.items()],
             global_regex_flags=regex.MULTILINE)
         for family_name, family in data.work_identifiers.items()
         for entity, shapes in family.expanded().items()

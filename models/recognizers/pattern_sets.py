@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import PatternRecognizer
 
+from models.compat import checked_pattern
 from models.recognizers.config import RecognizerData
 from models.recognizers.ui_terms import trimmed
 
@@ -27,7 +28,7 @@ def pattern_set_recognizers(data: RecognizerData, ui_terms: frozenset[str]) -> l
         PatternSetRecognizer(
             ui_terms, supported_entity=entity, supported_language="en",
             name=f"PatternSet{entity.title().replace('_', '')}Recognizer",
-            patterns=[Pattern(name, shape.regex, shape.score) for name, shape in shapes.items()],
+            patterns=[checked_pattern(name, shape.regex, shape.score) for name, shape in shapes.items()],
             global_regex_flags=regex.MULTILINE)
         for entity, shapes in data.pattern_sets.items()
     ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import PatternRecognizer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from models.compat import RecognizerResult, checked_pattern
 from models.recognizers.config import RecognizerData
 
 # A camel-case piece: a run of capitals not followed by a small letter, or a capital and small letters.
@@ -47,7 +48,7 @@ class UrlPathTokenRecognizer(PatternRecognizer):
         self._is_word = is_word
         pattern = rf"(?<=/)[A-Za-z0-9_\-]{{{self._rule.min_length},128}}(?=[/?#&;\s\"'<>)\]]|$)"
         super().__init__(supported_entity="SECRET", supported_language="en", global_regex_flags=regex.MULTILINE,
-                         patterns=[Pattern("random path segment", pattern, self._rule.score)])
+                         patterns=[checked_pattern("random path segment", pattern, self._rule.score)])
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
