@@ -64,6 +64,18 @@ def test_a_slot_takes_short_logins_but_no_word_or_thing(recognizer, token, expec
     assert recognizer.fills_slot(token) is expected
 
 
+@pytest.mark.parametrize("text, value", [("approver rs signed it off", "rs"), ("nudge mas about the invoice", "mas"),
+                                         ("reviewer lad approved the change", "lad")])
+def test_a_short_word_closed_in_by_a_persons_slot_is_a_login(recognizer, text, value):
+    assert value in {text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])}
+
+
+@pytest.mark.parametrize("text", ["ask hr to check", "ping ops about it", "ask it to rerun", "loop lint in the retry",
+                                  "tag bug as blocked", "reviewer said the build approved", "ask ai to summarize"])
+def test_teams_tools_and_words_in_a_closed_slot_stay(recognizer, text):
+    assert recognizer.analyze(text, ["USERNAME"]) == []
+
+
 ADDRESSES = [("zip is 60614, I think", "60614"), ("the postcode, um, 28013", "28013"), ("PLZ 50667 Köln", "50667"),
              ("house number 19", "19"), ("it's number 8 on the main road", "8"), ("flat 12b above the shop", "12b")]
 

@@ -486,6 +486,8 @@ class Mentions(StrictModel):
     slot_before: tuple[str, ...] = pydantic.Field(min_length=1)
     slot_after: tuple[str, ...] = pydantic.Field(min_length=1)
     slot_owned: tuple[str, ...] = pydantic.Field(min_length=1)
+    slot_particles: tuple[str, ...] = pydantic.Field(min_length=1)
+    slot_not_users: tuple[str, ...] = pydantic.Field(min_length=1)
     score: Score
 
 

@@ -10,6 +10,8 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from models.config_files import term_list
 from models.recognizers.config import Mentions
 from models.recognizers.inline_value import InlineValueRecognizer
@@ -43,6 +45,7 @@ _SLOT_TOKEN = (r"(?<![\w@./\-|^`'’])(?P<token>[_|^`]{0,2}[A-Za-z0-9][A-Za-z0-9
 _SLOT_TOKEN_BEFORE = regex.compile(_SLOT_TOKEN + r"\Z")
 # Short logins a slot lets through: a few letters (`tzh`), initials and digits (`jr61`).
 _SHORT_LETTERS = regex.compile(r"[a-z]{2,4}")
+_SHORT_WORD = regex.compile(r"[a-z]{2,3}")
 _INITIALS_DIGITS = regex.compile(r"(?P<letters>[a-z]{1,3})\d{1,3}")
 _ALTERNATION = regex.compile(r"(?<=[A-Za-z])\d|(?<=\d)[A-Za-z]")
 
@@ -78,6 +81,8 @@ class MentionRecognizer(EntityRecognizer):
         self._slot_before = regex.compile(rf"(?<![\w'’]){words(rule.slot_before)}[,:]?{_S}@?{_SLOT_TOKEN}")
         self._slot_after = [regex.compile(rf"(?<=[A-Za-z0-9_|^`]){pattern}(?![\w'’])") for pattern in (
             rf"[,]?{_ADVERB}{_S}{words(rule.slot_after)}", rf"['’]s{_S}{words(rule.slot_owned)}")]
+        self._not_users = frozenset(rule.slot_not_users) | STOP_WORDS
+        self._slot_closed = regex.compile(rf"{_S}(?:{words(rule.slot_after)}|{words(rule.slot_particles)})(?![\w'’])")
         self._chained = regex.compile(rf"(?:[ \t]{{0,2}},|{_S}(?i:and|or|&)){_S}{_TOKEN}")
         super().__init__(supported_entities=["USERNAME"], supported_language="en", name="MentionRecognizer")
 
@@ -92,6 +97,7 @@ class MentionRecognizer(EntityRecognizer):
             return []
         found = {span for span in self._spans(text) if self.is_user(text[span[0]:span[1]])}
         found |= {span for span in self._slot_spans(text) if self.fills_slot(text[span[0]:span[1]])}
+        found |= {span for span in self._closed_slots(text) if self.short_word_user(text[span[0]:span[1]])}
         found |= {match.span("token") for match in self._redirect.finditer(text)
                   if match.group("token").strip("_|^`").lower() not in self._tools}
         for _, end in sorted(found):
@@ -131,6 +137,19 @@ class MentionRecognizer(EntityRecognizer):
             return not self._inline.names_a_thing(initials.group("letters"))
         return (len(_ALTERNATION.findall(core)) >= 3 and len(core) >= 5 and sum(c.isalpha() for c in core) >= 2
                 and self._inline.is_secret(core))
+
+    def short_word_user(self, token: str) -> bool:
+        """Two or three small letters that a dictionary lists as a word or abbreviation (`rs`, `mas`) count only in
+        a closed slot, and never as a stop word, a team, role, tool or a thing's name (`it`, `ops`, `pm`, `js`)."""
+        return (bool(_SHORT_WORD.fullmatch(token)) and token not in self._not_users and token not in self._tools
+                and not self._inline.names_a_thing(token))
+
+    def _closed_slots(self, text: str) -> Iterator[tuple[int, int]]:
+        """Tokens between a person's slot before them and a person's act or a particle after them ("reviewer rs
+        approved", "ask pa to")."""
+        for match in self._slot_before.finditer(text):
+            if self._slot_closed.match(text, match.end()):
+                yield match.span("token")
 
     def _slot_spans(self, text: str) -> Iterator[tuple[int, int]]:
         for match in self._slot_before.finditer(text):
