@@ -9,7 +9,6 @@ from collections.abc import Iterator
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from models.config_files import term_list
