@@ -86,7 +86,8 @@ def test_digits_of_an_address_after_a_spoken_cue_are_found(streets, text, value)
 
 
 @pytest.mark.parametrize("text", ["zip 2 files please", "it's number 3 on the list", "ticket number 42 on the board",
-                                  "we're at 80 now", "flat 5 minutes late", "the zip code field is required"])
+                                  "we're at 80 now", "flat 5 minutes late", "the zip code field is required",
+                                  "a flat 50 dollars fee"])
 def test_numbers_that_are_no_address_stay(streets, text):
     assert [r for x in streets for r in x.analyze(text, x.supported_entities)] == []
 
