@@ -483,6 +483,11 @@ class Mentions(StrictModel):
     interjections: tuple[str, ...] = pydantic.Field(min_length=1)
     clause_ends: tuple[str, ...] = pydantic.Field(min_length=1)
     redirect: Regex
+    slot_before: tuple[str, ...] = pydantic.Field(min_length=1)
+    slot_after: tuple[str, ...] = pydantic.Field(min_length=1)
+    slot_owned: tuple[str, ...] = pydantic.Field(min_length=1)
+    slot_particles: tuple[str, ...] = pydantic.Field(min_length=1)
+    slot_not_users: tuple[str, ...] = pydantic.Field(min_length=1)
     score: Score
 
 

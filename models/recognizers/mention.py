@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from models.config_files import term_list
 from models.recognizers.config import Mentions
@@ -37,6 +38,15 @@ _NICK_MARK = regex.compile(r"[|^`]")
 # ... joined to its number by `_` or `-` too ("nick_42", "greta-77")
 _WORD_NUMBER = regex.compile(r"([a-z]{4,24})[_\-]?\d{1,4}")
 _ADVERB = r"(?:[ \t]{1,3}(?i:just|already|also|even|probably|obviously|clearly))?"
+# A token in a person's slot at work may start with a digit (leet: `4nn4l3n44`).
+_SLOT_TOKEN = (r"(?<![\w@./\-|^`'’])(?P<token>[_|^`]{0,2}[A-Za-z0-9][A-Za-z0-9_|^`\-]{1,30}(?:\.[A-Za-z0-9_]{1,20})?)"
+               r"(?![\w@/|^`\-]|\.\w)")
+_SLOT_TOKEN_BEFORE = regex.compile(_SLOT_TOKEN + r"\Z")
+# Short logins a slot lets through: a few letters (`tzh`), initials and digits (`jr61`).
+_SHORT_LETTERS = regex.compile(r"[a-z]{2,4}")
+_SHORT_WORD = regex.compile(r"[a-z]{2,3}")
+_INITIALS_DIGITS = regex.compile(r"(?P<letters>[a-z]{1,3})\d{1,3}")
+_ALTERNATION = regex.compile(r"(?<=[A-Za-z])\d|(?<=\d)[A-Za-z]")
 
 
 class MentionRecognizer(EntityRecognizer):
@@ -67,6 +77,11 @@ class MentionRecognizer(EntityRecognizer):
         self._redirect = regex.compile(rf"(?<![\w!]){rule.redirect}{_TOKEN}")
         # A message that only calls someone: "thiebaude?"
         self._called = regex.compile(rf"{_START}{_TOKEN}[ \t]{{0,2}}\?{{1,3}}[ \t]*(?:$|\n)")
+        self._slot_before = regex.compile(rf"(?<![\w'’]){words(rule.slot_before)}[,:]?{_S}@?{_SLOT_TOKEN}")
+        self._slot_after = [regex.compile(rf"(?<=[A-Za-z0-9_|^`]){pattern}(?![\w'’])") for pattern in (
+            rf"[,]?{_ADVERB}{_S}{words(rule.slot_after)}", rf"['’]s{_S}{words(rule.slot_owned)}")]
+        self._not_users = frozenset(rule.slot_not_users) | STOP_WORDS
+        self._slot_closed = regex.compile(rf"{_S}(?:{words(rule.slot_after)}|{words(rule.slot_particles)})(?![\w'’])")
         self._chained = regex.compile(rf"(?:[ \t]{{0,2}},|{_S}(?i:and|or|&)){_S}{_TOKEN}")
         super().__init__(supported_entities=["USERNAME"], supported_language="en", name="MentionRecognizer")
 
@@ -80,6 +95,8 @@ class MentionRecognizer(EntityRecognizer):
         if "USERNAME" not in entities:
             return []
         found = {span for span in self._spans(text) if self.is_user(text[span[0]:span[1]])}
+        found |= {span for span in self._slot_spans(text) if self.fills_slot(text[span[0]:span[1]])}
+        found |= {span for span in self._closed_slots(text) if self.short_word_user(text[span[0]:span[1]])}
         found |= {match.span("token") for match in self._redirect.finditer(text)
                   if match.group("token").strip("_|^`").lower() not in self._tools}
         for _, end in sorted(found):
@@ -100,6 +117,47 @@ class MentionRecognizer(EntityRecognizer):
             return True  # a nick's IRC marks are no word's shape (`|kestrel|`, `yogi_`, `nimrod|king`)
         worded = _WORD_NUMBER.fullmatch(core.lower())
         return worded is not None and not self._inline.names_a_thing(worded.group(1)) and worded.group(1) not in self._tools
+
+    def fills_slot(self, token: str) -> bool:
+        """A user in a slot only a person fills: a user by `is_user`, or, in small letters, a short login of two to
+        four letters, initials and digits, or leet (letters and digits alternating three times), none a word."""
+        core = token.strip("_|^`")
+        lower = core.lower()
+        if lower in self._tools or self._inline.ordinary(core) or len(core) < 2:
+            return False
+        if core[0].isalpha() and self.is_user(token):
+            return True
+        if core != lower or self._elongated_word(core):
+            return False
+        if _SHORT_LETTERS.fullmatch(core):
+            return True
+        initials = _INITIALS_DIGITS.fullmatch(core)
+        if initials:
+            return not self._inline.names_a_thing(initials.group("letters"))
+        return (len(_ALTERNATION.findall(core)) >= 3 and len(core) >= 5 and sum(c.isalpha() for c in core) >= 2
+                and self._inline.is_secret(core))
+
+    def short_word_user(self, token: str) -> bool:
+        """Two or three small letters that a dictionary lists as a word or abbreviation (`rs`, `mas`) count only in
+        a closed slot, and never as a stop word, a team, role, tool or a thing's name (`it`, `ops`, `pm`, `js`)."""
+        return (bool(_SHORT_WORD.fullmatch(token)) and token not in self._not_users and token not in self._tools
+                and not self._inline.names_a_thing(token))
+
+    def _closed_slots(self, text: str) -> Iterator[tuple[int, int]]:
+        """Tokens between a person's slot before them and a person's act or a particle after them ("reviewer rs
+        approved", "ask pa to")."""
+        for match in self._slot_before.finditer(text):
+            if self._slot_closed.match(text, match.end()):
+                yield match.span("token")
+
+    def _slot_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for match in self._slot_before.finditer(text):
+            yield match.span("token")
+        for pattern in self._slot_after:
+            for match in pattern.finditer(text):
+                token = _SLOT_TOKEN_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                if token is not None:
+                    yield token.span("token")
 
     def _elongated_word(self, token: str) -> bool:
         """A chat word with a letter held ("hmmm", "sooo", "yesss")."""
