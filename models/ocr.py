@@ -71,6 +71,13 @@ class OcrSettings:
     # encloses turned dark (`small_fills`, `light_text_in_fills`). fill_max_tiles 0: off.
     fill_contrast: int = 64
     fill_max_tiles: int = 12
+    # A 2x (high-DPI) capture, wider than `upscale_max_width`, draws the same UI at this many times
+    # the pixels, so its tiles are this many times wider and taller: a tile covers what it covers on a
+    # 1x frame, and an avatar or badge is small against its neighbourhood at either scale (with 1x
+    # tiles a 2x avatar's own tiles make its neighbourhood, so it is inverted whole and its initials
+    # lost). On the dev split's 2x screens: values read 432 -> 439 of 499 (avatar initials 14 -> 22
+    # of 30), 0.8x the normalisation and read time. 1: 2x captures use 1x tiles.
+    high_dpi_tile_scale: int = 2
     # Session reuse (models/session_ocr.py): tile size of the change check, and how many sessions'
     # last frames `SessionOcr` remembers in one process (0: no reuse; the pipeline keeps each
     # session's last frame in Beam state instead).
@@ -88,6 +95,8 @@ class OcrSettings:
             raise ValueError("OcrSettings.ink_level must be 1-256 and ink_margin_px at least 0")
         if not 1 <= self.fill_contrast <= 255 or self.fill_max_tiles < 0:
             raise ValueError("OcrSettings.fill_contrast must be 1-255 and fill_max_tiles at least 0 (0: off)")
+        if self.high_dpi_tile_scale < 1:
+            raise ValueError("OcrSettings.high_dpi_tile_scale must be at least 1")
 
 
 class OcrUnavailable(RuntimeError):
@@ -155,9 +164,11 @@ class TesseractOcr:
                 and image.width * image.height <= self._settings.upscale_max_pixels)
 
     def normalise(self, image: Image.Image) -> Image.Image:
-        """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`)."""
+        """The grayscale, dark-text-on-white copy that is read (see `dark_text_on_light`), its tiles
+        `high_dpi_tile_scale` times larger on a 2x capture."""
         settings = self._settings
-        return dark_text_on_light(image, settings.polarity_tile_px, settings.polarity_tile_rows_px,
+        grid = settings.high_dpi_tile_scale if image.width > settings.upscale_max_width else 1
+        return dark_text_on_light(image, settings.polarity_tile_px * grid, settings.polarity_tile_rows_px * grid,
                                   settings.colour_ink_gain, settings.colour_ink_faint,
                                   settings.fill_contrast, settings.fill_max_tiles)
 
