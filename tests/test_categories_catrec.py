@@ -76,6 +76,8 @@ def test_a_drawn_payslip_read_by_tesseract_is_tax(detector, analyzer_settings, o
     ("I collected comments from peers regarding her", "performance:person:hr_case"),
     ("este semestre te he puesto por debajo de lo esperado", "performance:person:rating_given_intl"),
     ("ich habe dich dieses Jahr unter den Erwartungen eingestuft", "performance:person:rating_given_intl"),
+    ("rewrite this so it sounds less harsh: Dana, your code reviews have been careless", "performance:person:work_judged"),
+    ("his status updates were really sloppy last month", "performance:person:work_judged"),
 ])
 def test_feedback_about_a_person_and_a_rating_said_to_someone_in_other_languages_are_owned(
         classifier, analyzer, text, label):
@@ -86,6 +88,7 @@ def test_feedback_about_a_person_and_a_rating_said_to_someone_in_other_languages
     "las ventas de este mes están por debajo de lo esperado",
     "I got a ton of feedback on the design doc",
     "the latency numbers are below expectations this week",
+    "the code was rushed before the freeze and the tests have been flaky",
 ])
 def test_sales_below_expectations_and_feedback_on_a_document_own_no_evaluation(classifier, analyzer, text):
     assert not owned_patterns(classifier, analyzer, text)
