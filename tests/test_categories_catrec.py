@@ -117,3 +117,24 @@ def test_a_talked_three_sixty_about_you_is_performance_and_a_design_doc_review_i
                                             ("évaluation", False), ("review", False)])
 def test_a_lower_case_accented_latin_word_is_not_a_name(word, expected):
     assert _name_like(word) is expected
+
+
+def test_a_named_nomination_for_promotion_is_performance_and_the_nomination_process_is_kept(
+        detector, analyzer_settings):
+    nomination = transcript("can you send me the promo doc? nominating Jamal for senior",
+                            "yes! I'll be the second sponsor", app="Slack")
+    process = transcript("reminder: managers nominate for promotion by Friday in Workday",
+                         "and the committee meets the week after", app="Slack")
+    assert decide(detector, analyzer_settings, nomination) == "performance"
+    assert decide(detector, analyzer_settings, process) is None
+
+
+def test_an_assistant_asked_to_rework_ones_self_assessment_is_performance_and_a_form_rewrite_is_kept(
+        detector, analyzer_settings):
+    own = transcript("Rewrite this self-assessment so it sounds less defensive: 'I was not given the resources to "
+                     "hit the Q2 OKR and the reorg was not communicated to me until week 6.'",
+                     source="ai_prompt", app="ChatGPT")
+    form = transcript("rewrite this self-review template so the questions are shorter and fit on one page",
+                      source="ai_prompt", app="ChatGPT")
+    assert decide(detector, analyzer_settings, own) == "performance"
+    assert decide(detector, analyzer_settings, form) is None
