@@ -169,9 +169,15 @@ def _named_subject(clause: list, predicates: frozenset[str]) -> bool:
 
 
 def _name_like(word: str) -> bool:
-    """A capitalized word ("Mei"), or a word of another script (whose vowel signs are marks, not letters)."""
+    """A capitalized word ("Mei"), or a word of another script (whose vowel signs are marks, not letters); a
+    lower-case Latin word with accents ("están", "évaluation") is an ordinary word of its language."""
     letters = all(char.isalpha() or unicodedata.category(char).startswith("M") for char in word)
-    return letters and word[:1].isalpha() and (word[0].isupper() and word[1:].islower() or not word.isascii())
+    return letters and word[:1].isalpha() and (word[0].isupper() and word[1:].islower() or not _latin(word))
+
+
+def _latin(word: str) -> bool:
+    """Whether every letter of `word` is a Latin one, accented or not ("están", not "재현")."""
+    return all(char.isascii() or unicodedata.name(char, "").startswith("LATIN") for char in word if char.isalpha())
 
 
 def artefacts(text: str, patterns: dict[str, re.Pattern | GatedRegex]) -> dict[str, int]:
