@@ -137,13 +137,6 @@ class TextClassifier(StrictModel):
     # A record's own text with fewer letters than this ("s" from a Ctrl+S) gives the classifier
     # nothing to judge: it gets no probabilities, as a record with no text of its own.
     min_letters: int = pydantic.Field(default=1, ge=1)
-    # Weights for the records of a kind, in place of `weights` for the labels they list: typed text
-    # (fragments, typos, no punctuation) is read less surely than speech or prose (issue 17).
-    kind_weights: dict[str, dict[str, float]] = {}
-
-    def weight(self, kind: str, label: str) -> float:
-        """How much the probability of `label` counts in a record of `kind`."""
-        return self.kind_weights.get(kind, {}).get(label, self.weights.get(label, 0.0))
 
 
 class CategoryData(StrictModel):
@@ -426,7 +419,7 @@ class CategoryClassifier:
                                                     if not (name in self._data.artefacts.yield_to_owner and self_owned)),
                 "app": weights.work_app if work_place else 0.0,
                 # the classifier's confidence that the text is ordinary work
-                "classifier": self._data.classifier.weight(record.kind, "benign") * probabilities.get("benign", 0.0)}
+                "classifier": self._data.classifier.weights.get("benign", 0.0) * probabilities.get("benign", 0.0)}
         work["penalty"] = min(sum(work.values()), weights.max_work_penalty)
         parts: dict[str, dict[str, float]] = {"work": work}
         capped: dict[str, float] = {}
@@ -489,7 +482,7 @@ class CategoryClassifier:
                 "patterns": _pattern_score(text, self._patterns[category],
                                            1 if at_work and worded and not personal else None),
                 "context": context,
-                "classifier": self._data.classifier.weight(record.kind, category) * probabilities.get(category, 0.0),
+                "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0),
                 # a work channel alone (a `#channel` title, where people also write of their own lives) never
                 # cancels a strong term of the text when the text itself shows no work ("ooo thurs pm, colonoscopy
                 # prep" in #eng-infra): the place's share of the penalty is given back (issue 17: the place
