@@ -28,6 +28,7 @@ from models.keystrokes import (
 )
 from models.login_words import is_ordinary_word
 from models.name_forms import joined_forms
+from models.name_initials import initials_beside_names
 from models.ocr import joined_text
 from models.placeholders import merge_spans, replace_spans
 from models.policy import Policy
@@ -383,13 +384,17 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     unread = unreadable_indices(words, rules.unreadable_text) - found - other
     # A name is covered whole, and a value its header or label marks even where detection found nothing.
     names = name_parts(words, person) - found
+    # A chip's letters beside the name they abbreviate, and the words a chip's capitals spell ("AK  Anika Kapoor").
+    chips, spelled = initials_beside_names(words, person | names)
+    chips, spelled = chips - found, spelled - found - names
+    names |= spelled
     cued = cued_fields(words) - found - unread - other - names
     # A word shaped as a key or token is covered whole with what continues it, however OCR split it.
     tokens = token_cover(words) - found - unread - other - names - cued
     logins = login_words(words) - found - unread - other - names - cued - tokens
     covered = found | unread | other | names | cued | tokens | logins
     mates = column_mates(words, covered)
-    initials = (top_bar_initials(words) | lone_initials(words)) - covered - mates
+    initials = (chips | top_bar_initials(words) | lone_initials(words)) - covered - mates
     for entity, added in ((OTHER_SCRIPT, other), (UNREADABLE_TEXT, unread), (NAME_PART, names), (CUED_FIELD, cued),
                           (TOKEN_SHAPE, tokens), (LOGIN_SHAPE, logins), (TABLE_COLUMN, mates),
                           (INITIALS, initials)):

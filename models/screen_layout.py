@@ -199,7 +199,7 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
     found = {index for row in rows for cell in row for position, index in enumerate(cell)
              if words[index].top + words[index].height / 2 <= bottom
              and initials.fullmatch(text := words[index].text) and text.replace(".", "") not in rule.not_initials
-             and (len(cell) == 1 or not _listed_acronym(text))
+             and (len(cell) == 1 or not listed_acronym(text))
              and (position == 0 or apart(cell[position - 1], index))
              and (position == len(cell) - 1 or apart(index, cell[position + 1]))}
     return found | _bar_end_badges(words, rows, bottom, shape, initials, rule.not_initials)
@@ -217,13 +217,13 @@ def lone_initials(words: Sequence[OcrWord], shape: TableShape | None = None) -> 
     for row in visual_rows(words):
         for cell in row:
             alnum = [index for index in cell if any(char.isalnum() for char in words[index].text)
-                     and not count.fullmatch(words[index].text.strip(_CHIP_MARKS))]
+                     and not count.fullmatch(words[index].text.strip(CHIP_MARKS))]
             if len(alnum) != 1:
                 continue
             index = alnum[0]
-            core = words[index].text.strip(_CHIP_MARKS)
+            core = words[index].text.strip(CHIP_MARKS)
             if (initials.fullmatch(core) and (word := core.replace(".", "")) not in rule.not_initials and word not in keep
-                    and not _listed_acronym(core)):
+                    and not listed_acronym(core)):
                 found.add(index)
     return found
 
@@ -247,7 +247,7 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
     shaped = any(badge.fullmatch(form) or initials.fullmatch(form) for form in {text, core})
     # A listed word ("OK", "HR", "UTC", a file type) is no badge after a title; alone at the bar's end only one
     # of 3 letters or more read surely stays ("UTC", "PDF"): badges are mostly 2 letters, and "PR", "HR" initials.
-    listed = core.replace(".", "") in not_initials or _listed_acronym(core)
+    listed = core.replace(".", "") in not_initials or listed_acronym(core)
     if len(last) == 1:
         unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
         return {last[-1]} if (shaped and not (listed and len(core) >= 3)) or unsure else set()
@@ -263,7 +263,7 @@ _TRAILING_MARKS = ".,;:"
 # A count or badge number beside a monogram ("3", "+2", "99+").
 _COUNT = r"\+?[0-9]{1,3}\+?"
 # Marks OCR reads at a chip's or a disc's rim around its letters ("(JD)", "[RK", "AR.").
-_CHIP_MARKS = ".,;:()[]{}|'\""
+CHIP_MARKS = ".,;:()[]{}|'\""
 
 
 @functools.cache
@@ -273,6 +273,6 @@ def _acronyms() -> frozenset[str]:
     return frozenset(t for t in shipped_ui_terms() | frozenset(term_list("name_stop_words.txt")) if len(t) == 3 and t.isalpha())
 
 
-def _listed_acronym(text: str) -> bool:
+def listed_acronym(text: str) -> bool:
     """Whether capitals sharing a field with a title are an app's or a file type's word ("Docs   XLS")."""
     return text.lower() in _acronyms()

@@ -24,6 +24,7 @@ from models.config_files import ConfigFileError
 from models.consent import ConsentError, Registry
 from models.engine import ModelNotInstalled, check_model_installed, settings_for_policy
 from models.image_source import image_roots
+from models.name_initials import initials_shape
 from models.normalize import normalize_data
 from models.ocr import OcrSettings, OcrUnavailable, check_tesseract
 from models.policy import load_policy
@@ -218,6 +219,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         recognizer_data()
         table_shape()
         field_cues()
+        initials_shape()
         token_shapes()
         load_registry_configuration()
         normalize_data()

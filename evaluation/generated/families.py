@@ -25,7 +25,9 @@ FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.gen
             "tune_scripts": "evaluation.generated.templates_tune.scripts",
             "tune_scripts_held": "evaluation.generated.templates_tune.scripts_held",
             "tune_placed": "evaluation.generated.templates_tune.placed",
-            "tune_placed_held": "evaluation.generated.templates_tune.placed_held"}
+            "tune_placed_held": "evaluation.generated.templates_tune.placed_held",
+            "tune_initials": "evaluation.generated.templates_tune.initials",
+            "tune_initials_held": "evaluation.generated.templates_tune.initials_held"}
 
 
 @dataclass(frozen=True)
