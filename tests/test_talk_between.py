@@ -163,3 +163,17 @@ def test_review_tools_and_disks_after_an_adjective_or_before_a_tools_verb_stay(r
                                          ("kt3 merged it", "kt3")])
 def test_review_a_person_still_found_with_those_words(recognizer, text, value):
     assert value in {text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])}
+
+
+@pytest.mark.parametrize("text, value", [("postcode SW1A 1AA", "SW1A 1AA"), ("my postcode is m1 1ae", "m1 1ae"),
+                                         ("postal code: K1A 0B1", "K1A 0B1"), ("zip code 94107-1234", "94107-1234"),
+                                         ("PLZ 80331 München", "80331")])
+def test_review_british_canadian_and_zip4_postcodes_after_their_name_are_found(streets, text, value):
+    assert value in {text[r.start:r.end] for x in streets for r in x.analyze(text, x.supported_entities)}
+
+
+@pytest.mark.parametrize("text", ["a flat 1 hour fee", "flat 1 day turnaround", "apartment 3 bedrooms",
+                                  "flat 2 bed for rent", "rates are flat 2 months in a row", "plz 500 words max",
+                                  "postcode field validation fails", "zip the 3 files"])
+def test_review_a_count_after_flat_or_please_is_no_address(streets, text):
+    assert [r for x in streets for r in x.analyze(text, x.supported_entities)] == []
