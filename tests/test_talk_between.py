@@ -177,3 +177,8 @@ def test_review_british_canadian_and_zip4_postcodes_after_their_name_are_found(s
                                   "postcode field validation fails", "zip the 3 files"])
 def test_review_a_count_after_flat_or_please_is_no_address(streets, text):
     assert [r for x in streets for r in x.analyze(text, x.supported_entities)] == []
+
+
+@pytest.mark.parametrize("text, value", [("Ella , it's been such a long week", "Ella")])
+def test_review_a_capitalised_name_spelled_like_a_pronoun_is_still_found(recognizer, text, value):
+    assert value in {text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])}

@@ -97,7 +97,7 @@ class MentionRecognizer(EntityRecognizer):
         if "USERNAME" not in entities:
             return []
         found = {span for span in self._spans(text) if self.is_user(text[span[0]:span[1]])
-                 and text[span[0]:span[1]].lower() not in self._not_users}  # "ping eng about", "tell devs"
+                 and text[span[0]:span[1]] not in self._not_users}  # "ping eng about", not "Ella, ..."
         found |= {span for span in self._slot_spans(text) if self.fills_slot(text[span[0]:span[1]])}
         found |= {span for span in self._closed_slots(text) if self.short_word_user(text[span[0]:span[1]])}
         found |= {match.span("token") for match in self._redirect.finditer(text)
@@ -126,7 +126,7 @@ class MentionRecognizer(EntityRecognizer):
         four letters, initials and digits, or leet (letters and digits alternating three times), none a word."""
         core = token.strip("_|^`")
         lower = core.lower()
-        if lower in self._tools or lower in self._not_users or self._inline.ordinary(core) or len(core) < 2:
+        if lower in self._tools or core in self._not_users or self._inline.ordinary(core) or len(core) < 2:
             return False
         if core[0].isalpha() and self.is_user(token):
             return True
