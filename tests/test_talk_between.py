@@ -106,3 +106,79 @@ def test_hostile_repeats_of_the_slots_are_scanned_whole(recognizer, text):
     """100,000 characters of crafted slots are scanned to the end (each slot's token is bounded: linear)."""
     assert len(text) >= 99_990
     recognizer.analyze(text, ["USERNAME"])
+
+
+# Review (issue 15, rvtext): a dotted login with a one-letter first part, a role said with "is", and the slot's
+# verbs typed without their accent or with a particle; teams, environments and severities the slot must not take.
+REVIEW_FOUND = [
+    ("thanks to j.doe who fixed it", "j.doe"), ("reviewer a.kowal approved", "a.kowal"),
+    ("the owner is jx3", "jx3"), ("reviewer is tzh", "tzh"), ("on-call is abk tonight", "abk"),
+    ("demande a jdu de valider", "jdu"), ("pídele a lpz que revise", "lpz"), ("frag mal mkw", "mkw"),
+    ("pergunte ao jdu amanhã", "jdu"),
+]
+
+
+@pytest.mark.parametrize("text, value", REVIEW_FOUND, ids=[t[:30] for t, _ in REVIEW_FOUND])
+def test_review_logins_in_slots_the_first_rules_missed(recognizer, text, value):
+    assert value in {text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])}
+
+
+REVIEW_KEPT = [
+    "ping eng about it", "tell devs about it", "escalated to sev2", "ping stg about it", "ping uat3 about it",
+    "ping prd1 about it", "ping prd about it", "frag mal nach", "the owner is tbd", "reviewer is needed",
+    "ask i.e. the team", "the owner is the platform team",
+]
+
+
+@pytest.mark.parametrize("text", REVIEW_KEPT, ids=[f"review-kept-{i}" for i in range(len(REVIEW_KEPT))])
+def test_review_teams_environments_and_severities_in_a_slot_stay(recognizer, text):
+    assert recognizer.analyze(text, ["USERNAME"]) == []
+
+
+@pytest.mark.parametrize("text", ["memory stays at 80 all day", "the count stayed at 3", "staying at 4 replicas"])
+def test_review_a_value_that_stays_at_a_number_is_no_address(streets, text):
+    assert [r for x in streets for r in x.analyze(text, x.supported_entities)] == []
+
+
+@pytest.mark.parametrize("text, value", [("I'm staying at number 14", "14"), ("she lives at 22 with her mum", "22")])
+def test_review_where_someone_stays_or_lives_is_still_found(streets, text, value):
+    assert value in {text[r.start:r.end] for x in streets for r in x.analyze(text, x.supported_entities)}
+
+
+@pytest.mark.parametrize("text", ["frag ihn morgen", "frag doch mal nach", "demande à tous de valider",
+                                  "pregunta a todos", "ping ops about it"])
+def test_review_pronouns_and_particles_after_another_languages_slot_verb_stay(recognizer, text):
+    assert recognizer.analyze(text, ["USERNAME"]) == []
+
+
+@pytest.mark.parametrize("text", ["move ubuntu to a new hdd making it my primary hdd and old hdd secondary",
+                                  "looks like you're missing a dev pkg for python", "when mtr starts, hit d",
+                                  "after playing with plymouth, vesafb broke", "imgburn has the most options",
+                                  "add dexter to the admin grp", "the backup nas is full"])
+def test_review_tools_and_disks_after_an_adjective_or_before_a_tools_verb_stay(recognizer, text):
+    assert recognizer.analyze(text, ["USERNAME"]) == []
+
+
+@pytest.mark.parametrize("text, value", [("primary is tzh tonight", "tzh"), ("intern wjz starts monday", "wjz"),
+                                         ("kt3 merged it", "kt3")])
+def test_review_a_person_still_found_with_those_words(recognizer, text, value):
+    assert value in {text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])}
+
+
+@pytest.mark.parametrize("text, value", [("postcode SW1A 1AA", "SW1A 1AA"), ("my postcode is m1 1ae", "m1 1ae"),
+                                         ("postal code: K1A 0B1", "K1A 0B1"), ("zip code 94107-1234", "94107-1234"),
+                                         ("PLZ 80331 München", "80331")])
+def test_review_british_canadian_and_zip4_postcodes_after_their_name_are_found(streets, text, value):
+    assert value in {text[r.start:r.end] for x in streets for r in x.analyze(text, x.supported_entities)}
+
+
+@pytest.mark.parametrize("text", ["a flat 1 hour fee", "flat 1 day turnaround", "apartment 3 bedrooms",
+                                  "flat 2 bed for rent", "rates are flat 2 months in a row", "plz 500 words max",
+                                  "postcode field validation fails", "zip the 3 files"])
+def test_review_a_count_after_flat_or_please_is_no_address(streets, text):
+    assert [r for x in streets for r in x.analyze(text, x.supported_entities)] == []
+
+
+@pytest.mark.parametrize("text, value", [("Ella , it's been such a long week", "Ella")])
+def test_review_a_capitalised_name_spelled_like_a_pronoun_is_still_found(recognizer, text, value):
+    assert value in {text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])}

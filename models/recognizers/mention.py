@@ -39,7 +39,9 @@ _NICK_MARK = regex.compile(r"[|^`]")
 _WORD_NUMBER = regex.compile(r"([a-z]{4,24})[_\-]?\d{1,4}")
 _ADVERB = r"(?:[ \t]{1,3}(?i:just|already|also|even|probably|obviously|clearly))?"
 # A token in a person's slot at work may start with a digit (leet: `4nn4l3n44`).
-_SLOT_TOKEN = (r"(?<![\w@./\-|^`'’])(?P<token>[_|^`]{0,2}[A-Za-z0-9][A-Za-z0-9_|^`\-]{1,30}(?:\.[A-Za-z0-9_]{1,20})?)"
+# A dotted login may start with one initial (`j.doe`).
+_SLOT_TOKEN = (r"(?<![\w@./\-|^`'’])(?P<token>[_|^`]{0,2}[A-Za-z0-9]"
+               r"(?:[A-Za-z0-9_|^`\-]{1,30}(?:\.[A-Za-z0-9_]{1,20})?|\.[A-Za-z0-9_]{2,20}))"
                r"(?![\w@/|^`\-]|\.\w)")
 _SLOT_TOKEN_BEFORE = regex.compile(_SLOT_TOKEN + r"\Z")
 # Short logins a slot lets through: a few letters (`tzh`), initials and digits (`jr61`).
@@ -94,7 +96,8 @@ class MentionRecognizer(EntityRecognizer):
         ("stefg and ubottu")."""
         if "USERNAME" not in entities:
             return []
-        found = {span for span in self._spans(text) if self.is_user(text[span[0]:span[1]])}
+        found = {span for span in self._spans(text) if self.is_user(text[span[0]:span[1]])
+                 and text[span[0]:span[1]] not in self._not_users}  # "ping eng about", not "Ella, ..."
         found |= {span for span in self._slot_spans(text) if self.fills_slot(text[span[0]:span[1]])}
         found |= {span for span in self._closed_slots(text) if self.short_word_user(text[span[0]:span[1]])}
         found |= {match.span("token") for match in self._redirect.finditer(text)
@@ -123,7 +126,7 @@ class MentionRecognizer(EntityRecognizer):
         four letters, initials and digits, or leet (letters and digits alternating three times), none a word."""
         core = token.strip("_|^`")
         lower = core.lower()
-        if lower in self._tools or self._inline.ordinary(core) or len(core) < 2:
+        if lower in self._tools or core in self._not_users or self._inline.ordinary(core) or len(core) < 2:
             return False
         if core[0].isalpha() and self.is_user(token):
             return True
