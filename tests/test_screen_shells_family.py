@@ -37,3 +37,8 @@ def test_chromium_draws_call_panels_with_gold_over_ink_and_settings_with_none():
     assert {box["label"] for box in boxes} == {"PERSON", "INITIALS"}
     assert all(ink(pixels, box["box"]) is not None for box in boxes)
     assert none == []
+
+
+def test_every_screen_tuning_family_has_a_seed_of_its_own():
+    seeds = [load_family(name).seed for name in SCREEN_FAMILIES if name != "test"]
+    assert len(seeds) == len(set(seeds))

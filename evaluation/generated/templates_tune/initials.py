@@ -19,7 +19,7 @@ from evaluation.generated.records import Screen, ScreenRecipe as S
 from evaluation.generated.spans import Slots
 from evaluation.generated.templates_tune.placed import _BARS, Kit, draw_look, keep, page, pii
 
-SEED = 20261231
+SEED = 20270321
 PUBLIC_SHARE = None
 TEXT_RECIPES: tuple = ()
 OPAQUE_IDS = True
