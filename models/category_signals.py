@@ -43,6 +43,10 @@ class PersonSignals(StrictModel):
     # name anywhere there owns it ("Mei is great technically but often misses deadlines").
     pattern_window: int = pydantic.Field(default=8, ge=1, le=12)
     pattern_owners: frozenset[str] = frozenset()
+    # Articles and determiners of the languages patterns are written in: no name ("Las ventas", "Les résultats");
+    # and those after which a capitalized word is a noun, not a name (German's: "Die Latenz liegt").
+    articles: frozenset[str] = frozenset()
+    noun_articles: frozenset[str] = frozenset()
     # The person spoken to in a conversation ("you owe about 2,400", "your rating this cycle"): their
     # own matter in a call or chat between people, though product copy says "your W-2" of every user.
     addressees: frozenset[str] = frozenset()
@@ -107,7 +111,7 @@ def owned_terms(doc: Doc, matches: Iterable[tuple[str, int, int]], person: Perso
         if (not words.isdisjoint(person.owners) or not near.isdisjoint(person.possessives)
                 or pattern and not words.isdisjoint(person.pattern_owners)
                 or _named_subject(clause, person.predicates)
-                or pattern and any(_name_like(token.text) and not token.is_stop for token in clause)):
+                or pattern and _names_in(clause, person)):
             found.owned.setdefault(label, set()).add(term)
         if your or not words.isdisjoint(person.addressees):
             found.addressed.setdefault(label, set()).add(term)
@@ -166,6 +170,15 @@ def _named_subject(clause: list, predicates: frozenset[str]) -> bool:
     """Whether a name stands before one of the `predicates` in the clause ("Mei is", "재현 got")."""
     return any(token.lower_ in predicates and _name_like(previous.text)
                for previous, token in zip(clause, clause[1:]))
+
+
+def _names_in(clause: list, person: PersonSignals) -> bool:
+    """Whether a name stands in the clause: a name-like word that is no stop word nor article and follows no
+    German article ("Mei", "o João"; not "Las" of "Las ventas" nor "Latenz" of "Die Latenz": a German noun keeps
+    its capital)."""
+    return any(_name_like(token.text) and not token.is_stop and token.lower_ not in person.articles
+               and not (index and clause[index - 1].lower_ in person.noun_articles)
+               for index, token in enumerate(clause))
 
 
 def _name_like(word: str) -> bool:

@@ -52,10 +52,17 @@ PAYROLL_TICKET = ["PAY-4412 Gross pay rounding on the PDF", "Gross pay 3,846.15 
                   "Steps to reproduce: run the payroll_export job for March"]
 
 
+PAYROLL_RUN = ["Payroll Run Summary  Pay date 03/15/2025", "Employees paid 240", "Gross pay 1,284,551.20",
+               "Federal income tax 198,220.14", "Social Security 79,642.17 Medicare 18,626.00", "Net pay 912,004.55",
+               "Approve run"]
+
+
 @pytest.mark.parametrize("lines, fields, expected", [
     (US_PAYSTUB, {"app": "Preview", "window_title": "paystub-2025-04-15.pdf"}, "tax"),
     (UK_PAYSLIP_OCR, {"app": "Google Chrome", "window_title": "Payslip_Mar2025.pdf - Google Chrome"}, "tax"),
     (PAYROLL_TICKET, {"app": "Google Chrome", "window_title": "PAY-4412 Gross pay rounding - Jira"}, None),
+    # a payroll admin's run over 240 people: its pay and tax lines are totals, no one's payslip (review rvcat)
+    (PAYROLL_RUN, {"app": "Google Chrome", "window_title": "Payroll Run #2025-03B - ADP Workforce Now"}, None),
 ])
 def test_a_payslip_read_off_a_screen_is_tax_and_a_payroll_ticket_quoting_one_amount_is_kept(
         detector, analyzer_settings, lines, fields, expected):
@@ -78,6 +85,11 @@ def test_a_drawn_payslip_read_by_tesseract_is_tax(detector, analyzer_settings, o
     ("ich habe dich dieses Jahr unter den Erwartungen eingestuft", "performance:person:rating_given_intl"),
     ("rewrite this so it sounds less harsh: Dana, your code reviews have been careless", "performance:person:work_judged"),
     ("his status updates were really sloppy last month", "performance:person:work_judged"),
+    ("her write-ups were rushed all quarter", "performance:person:work_judged"),
+    # a name still owns it, with a Portuguese article before it or as a German subject (review rvcat)
+    ("Dana está por debajo de lo esperado este semestre", "performance:person:rating_given_intl"),
+    ("o João ficou abaixo do esperado este ano", "performance:person:rating_given_intl"),
+    ("Anna liegt dieses Jahr unter den Erwartungen", "performance:person:rating_given_intl"),
 ])
 def test_feedback_about_a_person_and_a_rating_said_to_someone_in_other_languages_are_owned(
         classifier, analyzer, text, label):
@@ -89,6 +101,14 @@ def test_feedback_about_a_person_and_a_rating_said_to_someone_in_other_languages
     "I got a ton of feedback on the design doc",
     "the latency numbers are below expectations this week",
     "the code was rushed before the freeze and the tests have been flaky",
+    # a sentence's capitalized article or a German noun is no name that owns it (review rvcat)
+    "Las ventas de este mes están por debajo de lo esperado.",
+    "Die Latenz liegt unter den Erwartungen.",
+    "Les résultats du trimestre sont en dessous des attentes.",
+    "Le vendite sono al di sotto delle aspettative.",
+    # "reports" is itself an owner (a manager's reports); a filler "you know" is no one
+    "the nightly reports have been poor since the ETL change",
+    "I left some comments about you know the retry logic",
 ])
 def test_sales_below_expectations_and_feedback_on_a_document_own_no_evaluation(classifier, analyzer, text):
     assert not owned_patterns(classifier, analyzer, text)
