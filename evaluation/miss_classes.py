@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 MIN_LEAKS = 5  # a (label, class) cell is listed among the top misses only from this many leaked values
 TOP_CELLS = 15
 _PUNCT_BEFORE = {":": "after ':'", "=": "after '='", "@": "after '@'", "/": "in a path or URL", "?": "in a path or URL",
@@ -106,7 +108,10 @@ def word_before(line_before: str) -> str:
     if not match or not line_before.rstrip() or not line_before.rstrip()[-1].isalnum():
         return "no word just before"
     word = match.group(1).lower()
-    return next((name for name, members in _WORD_BEFORE.items() if word in members), "another word")
+    found = next((name for name, members in _WORD_BEFORE.items() if word in members), None)
+    if found:
+        return found
+    return "another English stop word" if word in STOP_WORDS else "another word"
 
 
 @lru_cache(maxsize=1)
