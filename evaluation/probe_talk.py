@@ -358,6 +358,33 @@ def sanitized(records: list[dict]) -> list[dict]:
     return out
 
 
+def recipe_report(records: list[dict], golds: list[dict], recipes: tuple[str, ...], show: bool,
+                  found: str = "found") -> None:
+    """Per recipe: records, zero-leak, gold values found, words lost per 1,000; with `show` (tuning seeds of
+    synthetic and public lines only), each leaked value and each record that lost words."""
+    from evaluation.scoring import output_field, score_text
+
+    docs = sanitized(records)
+    scores = [score_text(g, d) for g, d in zip(golds, docs)]
+    for recipe in recipes:
+        rows = [(g, d, s) for g, d, s in zip(golds, docs, scores) if g["recipe"] == recipe]
+        spans = sum(s.spans for _, _, s in rows)
+        leaked = sum(s.leaked_spans for _, _, s in rows)
+        clean = sum(not s.leaked_labels for _, _, s in rows)
+        words, lost = sum(s.words for _, _, s in rows), sum(s.words_lost for _, _, s in rows)
+        gold = f"zero-leak={100 * clean / len(rows):5.1f}% {found}={spans - leaked}/{spans}" if spans else "no gold" + " " * 22
+        print(f"{recipe:12s} n={len(rows):4d} {gold} lost={lost}/{words} ({1000 * lost / max(words, 1):.1f} per 1,000)")
+        if not show:
+            continue
+        for g, d, s in rows:
+            for span in g["spans"]:
+                text = output_field(d, span["field"])
+                if text and f"{span['label']}@{span['field']}" in s.leaked_fields and span["value"] in text:
+                    print(f"  LEAK {span['value']!r} in {text[:150]!r}")
+            if s.words_lost:
+                print("  LOST " + " | ".join(repr(output_field(d, name)[:150]) for name in g["texts"]))
+
+
 def report(records: list[dict], golds: list[dict], show: bool) -> None:
     """Zero-leak and lost words, overall, by recipe and by label."""
     from evaluation.scoring import output_field, score_text, zero_leak

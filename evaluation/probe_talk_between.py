@@ -15,7 +15,7 @@ import argparse
 import random
 import re
 
-from evaluation.probe_talk import Builder, locale_faker, transcript_pair
+from evaluation.probe_talk import Builder, locale_faker, recipe_report, transcript_pair
 from evaluation.probe_talk_intents import fold, irc, ordinary_turns
 
 SEEDS = {"tune": 1551, "heldout": 2661}
@@ -191,31 +191,6 @@ def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
     return records, golds
 
 
-def report(records: list[dict], golds: list[dict], show: bool) -> None:
-    """Per recipe: records, zero-leak, gold values found, words lost per 1,000."""
-    from evaluation.probe_talk import sanitized
-    from evaluation.scoring import output_field, score_text
-
-    docs = sanitized(records)
-    scores = [score_text(g, d) for g, d in zip(golds, docs)]
-    for recipe in ("between", "things", "address", "numbers", "irc_none", "public_chat"):
-        rows = [(g, d, s) for g, d, s in zip(golds, docs, scores) if g["recipe"] == recipe]
-        spans = sum(s.spans for _, _, s in rows)
-        leaked = sum(s.leaked_spans for _, _, s in rows)
-        clean = sum(not s.leaked_labels for _, _, s in rows)
-        words, lost = sum(s.words for _, _, s in rows), sum(s.words_lost for _, _, s in rows)
-        gold = f"zero-leak={100 * clean / len(rows):5.1f}% found={spans - leaked}/{spans}" if spans else "no gold" + " " * 22
-        print(f"{recipe:12s} n={len(rows):4d} {gold} lost={lost}/{words} ({1000 * lost / max(words, 1):.1f} per 1,000)")
-        if not show:
-            continue
-        for g, d, s in rows:
-            for span in g["spans"]:
-                text = output_field(d, span["field"])
-                if text and span["value"] in text and s.leaked_spans:
-                    print(f"  LEAK {span['value']!r} in {text[:150]!r}")
-            if s.words_lost:
-                print("  LOST " + " | ".join(repr(output_field(d, name)[:150]) for name in g["texts"]))
-
 
 def main(argv: list[str] | None = None) -> int:
     """Build the seed's records, sanitize them as the pipeline does and print the figures."""
@@ -225,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print the tuning seed's leaks and lost words")
     args = parser.parse_args(argv)
     records, golds = probe(args.seed, args.size)
-    report(records, golds, args.show and args.seed == "tune")
+    recipe_report(records, golds, ("between", "things", "address", "numbers", "irc_none", "public_chat"),
+                  args.show and args.seed == "tune")
     return 0
 
 

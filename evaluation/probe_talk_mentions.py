@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from evaluation.probe_talk import DATA, Builder, english_words, locale_faker, sanitized, transcript_pair
+from evaluation.probe_talk import DATA, Builder, english_words, locale_faker, recipe_report, transcript_pair
 from evaluation.probe_talk_intents import fold, ordinary_turns
 
 SEEDS = {"tune": 1531, "heldout": 2641}
@@ -173,30 +173,6 @@ def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
     return records, golds
 
 
-def report(records: list[dict], golds: list[dict], show: bool) -> None:
-    """Per recipe: records, zero-leak, mention recall, words lost per 1,000."""
-    from evaluation.scoring import output_field, score_text
-
-    docs = sanitized(records)
-    scores = [score_text(g, d) for g, d in zip(golds, docs)]
-    for recipe in ("mid", "lead", "faker", "word_nick", "irc_none", "public_chat"):
-        rows = [(g, d, s) for g, d, s in zip(golds, docs, scores) if g["recipe"] == recipe]
-        spans = sum(s.spans for _, _, s in rows)
-        leaked = sum(s.leaked_spans for _, _, s in rows)
-        clean = sum(not s.leaked_labels for _, _, s in rows)
-        words, lost = sum(s.words for _, _, s in rows), sum(s.words_lost for _, _, s in rows)
-        gold = f"zero-leak={100 * clean / len(rows):5.1f}% mentions={spans - leaked}/{spans}" if spans else "no gold" + " " * 22
-        print(f"{recipe:12s} n={len(rows):4d} {gold} lost={lost}/{words} ({1000 * lost / max(words, 1):.1f} per 1,000)")
-        if not show:
-            continue
-        for g, d, s in rows:
-            for span in g["spans"]:
-                text = output_field(d, span["field"])
-                if text and f"USERNAME@{span['field']}" in s.leaked_fields and span["value"] in text:
-                    print(f"  LEAK {span['value']!r} in {text[:150]!r}")
-            if s.words_lost:
-                print("  LOST " + " | ".join(repr(output_field(d, name)[:150]) for name in g["texts"]))
-
 
 def cost(seed_name: str) -> None:
     """The mention recognizer's time per character on the seed's public lines (its IRC half, DailyDialog, SMS),
@@ -235,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         cost(args.seed)
         return 0
     records, golds = probe(args.seed, args.size)
-    report(records, golds, args.show and args.seed == "tune")
+    recipe_report(records, golds, ("mid", "lead", "faker", "word_nick", "irc_none", "public_chat"),
+                  args.show and args.seed == "tune", "mentions")
     return 0
 
 
