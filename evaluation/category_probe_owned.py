@@ -13,6 +13,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from evaluation.category_probe import by_source
@@ -82,17 +83,14 @@ def probe_records(seed: int) -> tuple[list[dict], dict[str, tuple[str, bool]], d
     return records, gold, where
 
 
-def _print(name: str, result: dict) -> None:
-    print(f"## {name}")
-    for key, figure in result.items():
-        print(f"  {key:<44} {figure['value']:.3f} [{figure['low']:.3f}, {figure['high']:.3f}] n={figure['n']}", flush=True)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Scores the half at `--seed`; prints figures only (per situation with --by-situation)."""
-    with_fixed_hash_seed("evaluation.category_probe_owned", sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seed", type=int, default=TUNE_SEED, choices=(TUNE_SEED, HELD_OUT_SEED))
+def run_probe(module: str, description: str, label: str,
+              probe_records: Callable[[int], tuple[list[dict], dict, dict[str, str]]], seeds: tuple[int, int],
+              argv: list[str] | None) -> int:
+    """A situation probe's command line: scores the half at `--seed` (tuning or held out), prints figures only
+    (per situation with --by-situation); `--json` writes them, `--detail` each record's id, situation, decision."""
+    with_fixed_hash_seed(module, sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=seeds[0], choices=seeds)
     parser.add_argument("--by-situation", action="store_true", help="also print figures per situation and tool")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--detail", help="write each record's id, situation, gold and decided category here")
@@ -100,11 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     records, gold, where = probe_records(args.seed)
     decided = predicted(records)
     kinds = {record["record_id"]: record["kind"] for record in records}
-    results = {f"owned probe seed {args.seed}": figures(gold, decided, kinds)}
+    results = {f"{label} probe seed {args.seed}": figures(gold, decided, kinds)}
     if args.by_situation:
-        results[f"owned probe seed {args.seed}, by situation"] = by_source(gold, decided, where)
+        results[f"{label} probe seed {args.seed}, by situation"] = by_source(gold, decided, where)
     for name, result in results.items():
-        _print(name, result)
+        print(f"## {name}")
+        for key, figure in result.items():
+            print(f"  {key:<44} {figure['value']:.3f} [{figure['low']:.3f}, {figure['high']:.3f}] n={figure['n']}",
+                  flush=True)
     if args.detail:
         Path(args.detail).write_text("".join(json.dumps({"id": rid, "where": where[rid], "gold": gold[rid][0],
                                                          "decided": decided[rid]}) + "\n" for rid in gold))
@@ -112,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
+
+def main(argv: list[str] | None = None) -> int:
+    """Scores the half at `--seed`; prints figures only (per situation with --by-situation)."""
+    return run_probe("evaluation.category_probe_owned", __doc__, "owned", probe_records, (TUNE_SEED, HELD_OUT_SEED),
+                     argv)
 
 if __name__ == "__main__":
     sys.exit(main())
