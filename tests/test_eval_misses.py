@@ -37,9 +37,9 @@ def test_a_value_is_classed_by_script_case_digits_and_separators():
 
 def test_the_word_before_a_value_is_classed_by_its_closed_class_and_the_value_by_the_name_list():
     assert [word_before("thanks "), word_before("talk to "), word_before("ask the "), word_before("me and "),
-            word_before("ping "), word_before("logged in as "), word_before("login: "), word_before("")] == \
+            word_before("ping "), word_before("logged in as "), word_before("moved into "), word_before("login: "), word_before("")] == \
         ["greeting or thanks", "preposition", "pronoun or article", "conjunction", "another word",
-         "another English stop word", "no word just before", "no word just before"]
+         "as, than or like", "another English stop word", "no word just before", "no word just before"]
     assert [first_name("Aaron"), first_name("jdoe42"), first_name("Ana Lima")] == \
         ["a listed first name", "not a listed first name", "several words"]
 
