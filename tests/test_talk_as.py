@@ -58,6 +58,16 @@ def test_things_and_words_after_the_same_words_stay(recognizer, text):
     assert recognizer.analyze(text, ["USERNAME"]) == []
 
 
+CODE = ["import matplotlib.pyplot as plt", "except ValueError as exc:", "with tempfile.TemporaryDirectory() as tmpdir:",
+        "from utils import loader as ldr_v2", "SELECT name AS usr_name FROM t", "cast(x as varchar)",
+        "total = sum(a) as tot_v2"]
+
+
+@pytest.mark.parametrize("text", CODE, ids=[f"code-{i}" for i in range(len(CODE))])
+def test_aliases_in_code_and_queries_stay(recognizer, text):
+    assert recognizer.analyze(text, ["USERNAME"]) == []
+
+
 @pytest.mark.parametrize("text", ["it's as fast as lightning", "i am as dorky as mikeyb is"])
 def test_as_a_quality_as_is_no_account(recognizer, text):
     assert "dorky" not in {text[r.start:r.end] for r in recognizer.analyze(text, ["USERNAME"])}

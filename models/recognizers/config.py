@@ -491,6 +491,7 @@ class Mentions(StrictModel):
     compared_words: tuple[str, ...] = pydantic.Field(min_length=1)
     compared_not_after: tuple[str, ...] = ()
     compared_person_before: tuple[str, ...] = pydantic.Field(min_length=1)
+    compared_code_starts: tuple[str, ...] = ()
     score: Score
 
 

@@ -51,6 +51,10 @@ _SHORT_WORD = regex.compile(r"[a-z]{2,3}")
 _INITIALS_DIGITS = regex.compile(r"(?P<letters>[a-z]{1,3})\d{1,3}")
 _ALTERNATION = regex.compile(r"(?<=[A-Za-z])\d|(?<=\d)[A-Za-z]")
 _AS_AFTER = regex.compile(r"[ \t]{1,3}(?i:as)(?!\w)")
+# Code around the word: a bracket before it ("open(p) as fh"), a block's colon after the token ("as exc:").
+_CODE_BEFORE = regex.compile(r"[)\]}][ \t]{0,3}\Z")
+_CODE_AFTER = regex.compile(r"[ \t]*:[ \t]*(?:$|\n)")
+_LINE_START = regex.compile(r"(?:^|\n)[ \t>]*(?P<first>[A-Za-z]+)[^\n]*\Z")
 
 
 class MentionRecognizer(EntityRecognizer):
@@ -88,6 +92,7 @@ class MentionRecognizer(EntityRecognizer):
         self._slot_closed = regex.compile(rf"{_S}(?:{words(rule.slot_after)}|{words(rule.slot_particles)})(?![\w'’])")
         self._compared = regex.compile(rf"(?<![\w'’@.\-])(?P<word>{words(rule.compared_words)})[ \t]{{1,3}}@?{_SLOT_TOKEN}")
         self._compared_not_after = regex.compile(rf"(?<![\w'’]){words(rule.compared_not_after)}{_S}\Z")
+        self._code_starts = frozenset(w.lower() for w in rule.compared_code_starts)
         self._compared_person = regex.compile(rf"(?<![\w'’]){words(rule.compared_person_before)}"
                                               rf"(?:{_S}[\w'’\-]{{1,24}}){{0,3}}?{_S}\Z")
         self._chained = regex.compile(rf"(?:[ \t]{{0,2}},|{_S}(?i:and|or|&)){_S}{_TOKEN}")
@@ -160,7 +165,7 @@ class MentionRecognizer(EntityRecognizer):
             start, token = match.start(), match.group("token")
             core = token.strip("_|^`")
             if (core in self._not_users or core.lower() in self._tools
-                    or self._compared_not_after.search(text, max(0, start - 30), start)):
+                    or self._compared_not_after.search(text, max(0, start - 30), start) or self._in_code(text, match)):
                 continue
             strict = self._inline.is_login(token, True) or (not core[0].isalpha() and self.fills_slot(token))
             # "as X as" compares a quality ("just as dorky as"), not an account
@@ -169,6 +174,15 @@ class MentionRecognizer(EntityRecognizer):
             if strict or plain or (self._compared_person.search(text, max(0, start - 120), start)
                                    and self.fills_slot(token)):
                 yield match.span("token")
+
+    def _in_code(self, text: str, match: regex.Match) -> bool:
+        """Whether the word names an alias in code or a query: after a bracket, before a block's colon, or on a
+        line that starts with a code keyword (`compared_code_starts`; the line looked at up to 200 characters)."""
+        start = match.start()
+        if _CODE_BEFORE.search(text, max(0, start - 8), start) or _CODE_AFTER.match(text, match.end()):
+            return True
+        line = _LINE_START.search(text, max(0, start - 200), start)
+        return line is not None and line.group("first").lower() in self._code_starts
 
     def _closed_slots(self, text: str) -> Iterator[tuple[int, int]]:
         """Tokens between a person's slot before them and a person's act or a particle after them ("reviewer rs
