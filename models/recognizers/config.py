@@ -488,6 +488,10 @@ class Mentions(StrictModel):
     slot_owned: tuple[str, ...] = pydantic.Field(min_length=1)
     slot_particles: tuple[str, ...] = pydantic.Field(min_length=1)
     slot_not_users: tuple[str, ...] = pydantic.Field(min_length=1)
+    compared_words: tuple[str, ...] = pydantic.Field(min_length=1)
+    compared_not_after: tuple[str, ...] = ()
+    compared_person_before: tuple[str, ...] = pydantic.Field(min_length=1)
+    compared_code_starts: tuple[str, ...] = ()
     score: Score
 
 

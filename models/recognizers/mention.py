@@ -1,7 +1,8 @@
 """A user mentioned inside a chat sentence with no login word, `@` or account verb to prove it ("thanks jrib",
-"as bazhang said", "you and mkowalski should sync", "idefix try alt+tab", "!grub | kizza"): the sentence treats
-the token as a person (recognizers.yaml `mentions` names how) and the token is no English, app, UI, chat, code
-or tool word, so "thanks gparted" or "apt said" stay. Each frame is one bounded regex scan: linear cost."""
+"as bazhang said", "you and mkowalski should sync", "idefix try alt+tab", "!grub | kizza", "committed as jdoe42"):
+the sentence treats the token as a person (recognizers.yaml `mentions` names how) and the token is no English, app,
+UI, chat, code or tool word, so "thanks gparted" or "apt said" stay. Each frame is one bounded regex scan: linear
+cost."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -49,6 +50,11 @@ _SHORT_LETTERS = regex.compile(r"[a-z]{2,4}")
 _SHORT_WORD = regex.compile(r"[a-z]{2,3}")
 _INITIALS_DIGITS = regex.compile(r"(?P<letters>[a-z]{1,3})\d{1,3}")
 _ALTERNATION = regex.compile(r"(?<=[A-Za-z])\d|(?<=\d)[A-Za-z]")
+_AS_AFTER = regex.compile(r"[ \t]{1,3}(?i:as)(?!\w)")
+# Code around the word: a bracket before it ("open(p) as fh"), a block's colon after the token ("as exc:").
+_CODE_BEFORE = regex.compile(r"[)\]}][ \t]{0,3}\Z")
+_CODE_AFTER = regex.compile(r"[ \t]*:[ \t]*(?:$|\n)")
+_LINE_START = regex.compile(r"(?:^|\n)[ \t>]*(?P<first>[A-Za-z]+)[^\n]*\Z")
 
 
 class MentionRecognizer(EntityRecognizer):
@@ -84,6 +90,11 @@ class MentionRecognizer(EntityRecognizer):
             rf"[,]?{_ADVERB}{_S}{words(rule.slot_after)}", rf"['’]s{_S}{words(rule.slot_owned)}")]
         self._not_users = frozenset(rule.slot_not_users) | STOP_WORDS
         self._slot_closed = regex.compile(rf"{_S}(?:{words(rule.slot_after)}|{words(rule.slot_particles)})(?![\w'’])")
+        self._compared = regex.compile(rf"(?<![\w'’@.\-])(?P<word>{words(rule.compared_words)})[ \t]{{1,3}}@?{_SLOT_TOKEN}")
+        self._compared_not_after = regex.compile(rf"(?<![\w'’]){words(rule.compared_not_after)}{_S}\Z")
+        self._code_starts = frozenset(w.lower() for w in rule.compared_code_starts)
+        self._compared_person = regex.compile(rf"(?<![\w'’]){words(rule.compared_person_before)}"
+                                              rf"(?:{_S}[\w'’\-]{{1,24}}){{0,3}}?{_S}\Z")
         self._chained = regex.compile(rf"(?:[ \t]{{0,2}},|{_S}(?i:and|or|&)){_S}{_TOKEN}")
         super().__init__(supported_entities=["USERNAME"], supported_language="en", name="MentionRecognizer")
 
@@ -100,6 +111,7 @@ class MentionRecognizer(EntityRecognizer):
                  and text[span[0]:span[1]] not in self._not_users}  # "ping eng about", not "Ella, ..."
         found |= {span for span in self._slot_spans(text) if self.fills_slot(text[span[0]:span[1]])}
         found |= {span for span in self._closed_slots(text) if self.short_word_user(text[span[0]:span[1]])}
+        found |= set(self._compared_spans(text))
         found |= {match.span("token") for match in self._redirect.finditer(text)
                   if match.group("token").strip("_|^`").lower() not in self._tools}
         for _, end in sorted(found):
@@ -145,6 +157,32 @@ class MentionRecognizer(EntityRecognizer):
         a closed slot, and never as a stop word, a team, role, tool or a thing's name (`it`, `ops`, `pm`, `js`)."""
         return (bool(_SHORT_WORD.fullmatch(token)) and token not in self._not_users and token not in self._tools
                 and not self._inline.names_a_thing(token))
+
+    def _compared_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Users after `as`, `than` or `like` (`compared_*` in recognizers.yaml): a strict login after any of them,
+        plain small letters after `as`, any login a person's slot lets through after a person's context."""
+        for match in self._compared.finditer(text):
+            start, token = match.start(), match.group("token")
+            core = token.strip("_|^`")
+            if (core in self._not_users or core.lower() in self._tools
+                    or self._compared_not_after.search(text, max(0, start - 30), start) or self._in_code(text, match)):
+                continue
+            strict = self._inline.is_login(token, True) or (not core[0].isalpha() and self.fills_slot(token))
+            # "as X as" compares a quality ("just as dorky as"), not an account
+            plain = (match.group("word").lower() == "as" and core.islower() and core.isalpha() and self.is_user(token)
+                     and not _AS_AFTER.match(text, match.end()))
+            if strict or plain or (self._compared_person.search(text, max(0, start - 120), start)
+                                   and self.fills_slot(token)):
+                yield match.span("token")
+
+    def _in_code(self, text: str, match: regex.Match) -> bool:
+        """Whether the word names an alias in code or a query: after a bracket, before a block's colon, or on a
+        line that starts with a code keyword (`compared_code_starts`; the line looked at up to 200 characters)."""
+        start = match.start()
+        if _CODE_BEFORE.search(text, max(0, start - 8), start) or _CODE_AFTER.match(text, match.end()):
+            return True
+        line = _LINE_START.search(text, max(0, start - 200), start)
+        return line is not None and line.group("first").lower() in self._code_starts
 
     def _closed_slots(self, text: str) -> Iterator[tuple[int, int]]:
         """Tokens between a person's slot before them and a person's act or a particle after them ("reviewer rs
