@@ -47,6 +47,7 @@ ADDRESS_DIGITS = [
     ("> belgium 97466", "97466"),
     ("Adresse: Kastanienweg 5\nÖsterreich 1010", "1010"),
     ("the postcode for Lyon is 69003", "69003"),
+    ("she lives in Yokohama, postcode 240-0001", "240-0001"),
     ("it's on Kastanienallee, number 12", "12"),
     ("the street is Schaubstrasse and the number is 407", "407"),
     ("send the samples to Hauptstraße 12, Hechingen 57161", "57161"),
