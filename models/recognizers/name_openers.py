@@ -69,10 +69,12 @@ class NameOpeners:
         self._max_words = max_words
         joined = "|".join(r"[ \t]{1,2}".join(regex.escape(part) for part in phrase.split()) for phrase in rule.joined)
         marks = "".join(regex.escape(mark) for mark in rule.marks)
-        # after the name: a mark and a lower-case word ("Siobhan, can", "Mareš: pushed"), a dash between
-        # blanks and a lower-case word ("Okafor - can"), a mark ending the line ("Siobhan,"), or "and I"
-        self._after = regex.compile(rf"[ \t]{{0,2}}[{marks}][ \t]{{1,2}}(?=\p{{Ll}})|[ \t]{{0,2}}[{marks}][ \t]*(?:\n|$)"
-                                    rf"|[ \t]{{1,2}}[-–—][ \t]{{1,2}}(?=\p{{Ll}})|[ \t]{{1,2}}(?i:{joined})(?!\w)")
+        # after the name: a mark or a dash between blanks, then prose of lower-case words ("Siobhan, can you",
+        # "Mareš: pushed the fix", "Okafor - can you"; not a screen's "Stauts: active"), a mark ending the
+        # line ("Siobhan,"), or "and I"
+        prose = r"(?=\p{Ll}[\p{L}\p{M}'’]*+[ \t]{1,2}\p{L})"
+        self._after = regex.compile(rf"(?:[ \t]{{0,2}}[{marks}]|[ \t]{{1,2}}[-–—])[ \t]{{1,2}}{prose}"
+                                    rf"|[ \t]{{0,2}}[{marks}][ \t]*(?:\n|$)|[ \t]{{1,2}}(?i:{joined})(?!\w)")
 
     def seeds(self, text: str, words: Sequence[Word], opener_word: Callable[[int], bool],
               name_word: Callable[[int], bool]) -> Iterable[tuple[int, int]]:
