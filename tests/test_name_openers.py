@@ -100,3 +100,7 @@ def test_a_typed_line_opening_with_a_surname_is_masked_and_work_lines_keep_their
     assert "Krausová" not in out and "might be late" in out
     work = "Jenkins will restart at five\nMonday works for me\nFigma: updated the icons\n"
     assert _typed_output(detector, analyzer_settings, policy, work) == work
+
+
+def test_a_contraction_opening_the_line_is_no_part_of_the_name(names):
+    assert all(not found.startswith("I'm") for found in _found(names, "I'm Zorblat, originally from the coast"))

@@ -331,7 +331,7 @@ class NameContextRecognizer(EntityRecognizer):
             word = words[index]
             if not word.latin:
                 return self.slot_word(word)
-            bare = _bare(word.text)
+            bare = _ENDING.sub("", word.text).lower()
             # a capitalised stop word only inside a run, as Vietnamese given names are ("Nguyen Van An")
             stop = bare in STOP_WORDS and (len(bare) < 2 or index == 0 or not _capitalised(words[index - 1].text)
                                            or not _BLANK.fullmatch(text[words[index - 1].end:word.start]))
