@@ -77,6 +77,7 @@ def test_a_name_opening_a_line_or_a_verbs_object_before_a_preposition_is_a_name(
     "set Retries to 3 in the config",
     "Notes 12/03\nAgenda: roadmap, hiring\n",
     "Stauts: active",                      # an OCR misread of a screen label: no prose after the mark
+    "Newly-signed Zorblat might ship tonight\n",
 ])
 def test_work_words_tools_teams_days_and_titles_in_the_same_frames_are_no_names(names, text):
     assert _found(names, text) == []

@@ -78,8 +78,8 @@ class NameOpeners:
 
     def seeds(self, text: str, words: Sequence[Word], opener_word: Callable[[int], bool],
               name_word: Callable[[int], bool]) -> Iterable[tuple[int, int]]:
-        """Runs of one to `max_words` words, each `opener_word` (a capitalised word that is no app, UI or
-        chat word) and one at least `name_word`, at a line's start before a verb, auxiliary or mark, or
+        """Runs of one to `max_words` words, the first a `name_word`, the others `opener_word` (a capitalised
+        word that is no app, UI or chat word, or a particle), at a line's start before a verb, auxiliary or mark, or
         after a verb and before a preposition."""
         starts = {word.start: index for index, word in enumerate(words)}
         for match in _LINE_START.finditer(text):
@@ -99,14 +99,15 @@ class NameOpeners:
 
     def _run(self, text: str, words: Sequence[Word], first: int, opener_word: Callable[[int], bool],
              name_word: Callable[[int], bool]) -> int | None:
-        """The last word of the name run starting at `first`, or None when it holds no name word."""
-        if not opener_word(first):
+        """The last word of the name run starting at `first` (a name word: "Newly-signed Tony Simmons" is
+        not one), or None."""
+        if not name_word(first):
             return None
         last = first
         while (last + 1 < len(words) and last + 1 - first < self._max_words and opener_word(last + 1)
                and _BLANK.fullmatch(text[words[last].end:words[last + 1].start])):
             last += 1
-        return last if any(name_word(index) for index in range(first, last + 1)) else None
+        return last
 
     def _opens(self, text: str, words: Sequence[Word], last: int) -> bool:
         """Whether what follows word `last` makes the run a line's subject or the one it addresses."""
