@@ -302,6 +302,32 @@ class SpelledNames(StrictModel):
     sequences: tuple[Annotated[str, pydantic.StringConstraints(pattern=r"^[a-z]{3,}$")], ...]
 
 
+class NameOpenerRule(StrictModel):
+    """recognizers.yaml `person_names.openers`: a name that opens a line before a verb or a mark, or is the
+    object of a verb before a preposition (models/recognizers/name_openers.py)."""
+
+    # Auxiliaries and modals after a name that opens a line ("Tobin might", "Naoko has").
+    auxiliaries: tuple[str, ...] = pydantic.Field(min_length=1)
+    # Words the lemma tables read as verbs that a line's subject or a verb's object never stands beside.
+    not_verbs: tuple[str, ...]
+    # Words that join the one typing to the name ("Honoré and I will").
+    joined: tuple[str, ...]
+    # Marks after a name that opens a line, before a lower-case word or the line's end ("Siobhan, can").
+    marks: tuple[Annotated[str, pydantic.StringConstraints(min_length=1, max_length=1)], ...] = pydantic.Field(min_length=1)
+    # Prepositions after a verb's object ("briefed Thanh on").
+    prepositions: tuple[str, ...] = pydantic.Field(min_length=1)
+    # Words of one name run, particles included.
+    max_words: int = pydantic.Field(ge=1, le=5)
+
+    @pydantic.field_validator("auxiliaries", "not_verbs", "joined", "prepositions")
+    @classmethod
+    def _lower_case(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [term for term in terms if term != term.lower() or not term.strip()]
+        if bad:
+            raise ValueError(f"{bad[0]!r}: terms are written in lower case, not blank")
+        return terms
+
+
 class Salutations(StrictModel):
     """recognizers.yaml `person_names.salutations`: greetings and closings that set a name's place, and the
     words that address a group instead."""
@@ -342,6 +368,7 @@ class PersonNames(StrictModel):
     non_latin: NonLatinNames
     spelled: SpelledNames
     salutations: Salutations
+    openers: NameOpenerRule
 
     @pydantic.field_validator("cues_before", "cues_after", "introductions", "not_surname_endings", "particles",
                               "people_apps", "people_views")

@@ -9,13 +9,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lookups import Lookups
 
 from models.config_files import term_list
+from models.login_words import LOOKUPS_DIR
 from models.recognizers.config import PersonNames, RecognizerData
+from models.recognizers.name_openers import NameOpeners, VerbForms
 from models.recognizers.ner_misreads import person_bounds
 from models.recognizers.salutations import Salutations
 from models.recognizers.ui_terms import TITLE_SEPARATOR, holds_web_address, only_ui_terms, without_ui_parts
@@ -70,7 +75,7 @@ class NameContextRecognizer(EntityRecognizer):
 
     def __init__(self, rule: PersonNames, first_names: frozenset[str], is_word: Callable[[str], bool],
                  known: frozenset[str], word_names: frozenset[str] = frozenset(),
-                 stop_words: frozenset[str] = frozenset()) -> None:
+                 stop_words: frozenset[str] = frozenset(), verbs: VerbForms | None = None) -> None:
         self._rule = rule
         self._first_names = first_names
         # An NER person holding one of these is no heading ("Grace Wood: ok"), though each is a word.
@@ -89,6 +94,7 @@ class NameContextRecognizer(EntityRecognizer):
         # an app's, tool's or UI's name greeted alone is no person ("Thanks GitHub!", "Hey Google,"), a given name is
         self._salutations = Salutations(greet.greetings, greet.closings, frozenset(greet.audience) | stop_words,
                                         self._particles, greet.max_words, known - first_names)
+        self._openers = NameOpeners(rule.openers, verbs or _verb_forms(), rule.openers.max_words)
         spelled = rule.spelled
         self._spelled_run = regex.compile(rf"(?<![\w\-'’])\p{{L}}(?P<sep>[ \-])\p{{L}}"
                                           rf"(?:(?P=sep)\p{{L}}){{{spelled.min_letters - 2},{spelled.max_letters - 2}}}"
@@ -113,7 +119,7 @@ class NameContextRecognizer(EntityRecognizer):
         words = [_Word(start, end, word, latin, not (latin or english)) for start, end, word, latin in found]
         seeds = [*self._ner_seeds(text, words, nlp_artifacts), *self._listed_seeds(words),
                  *self._title_seeds(text, words), *self._script_seeds(text, words), *self._field_seeds(text, words),
-                 *self._turn_seeds(text, words)]
+                 *self._turn_seeds(text, words), *self._opener_seeds(text, words)]
         introduced = self._introduced(text, words, nlp_artifacts)
         starts = {word.start: index for index, word in enumerate(words)}
         cued = [name for first, last in self._cued_seeds(text, words)
@@ -318,6 +324,21 @@ class NameContextRecognizer(EntityRecognizer):
                 yield index, last - 1
             index = last
 
+    def _opener_seeds(self, text: str, words: list[_Word]) -> Iterable[tuple[int, int]]:
+        """Names that open a line or follow a verb before a preposition (`NameOpeners`): runs of capitalised
+        words that are no app, UI, chat or stop word, or particles inside, one at least name-like."""
+        def opener(index: int) -> bool:
+            word = words[index]
+            if not word.latin:
+                return self.slot_word(word)
+            bare = _ENDING.sub("", word.text).lower()
+            # a capitalised stop word only inside a run, as Vietnamese given names are ("Nguyen Van An")
+            stop = bare in STOP_WORDS and (len(bare) < 2 or index == 0 or not _capitalised(words[index - 1].text)
+                                           or not _BLANK.fullmatch(text[words[index - 1].end:word.start]))
+            return (_capitalised(word.text) and bare not in self._known and not stop) or word.text in self._particles
+
+        return self._openers.seeds(text, words, opener, lambda index: self.name_like(words[index]))
+
     def _named_part(self, text: str, parts: list[tuple[int, int]]) -> tuple[int, int]:
         """The title part that names the person: the first, or the one after a people view
         ("Chat | Wu Feng | Teams"); "Search - Northwind - Slack" names none. (0, 0) for none."""
@@ -415,6 +436,12 @@ def name_context_recognizer(data: RecognizerData, ui_terms: frozenset[str],
     known = {*ui_terms, *term_list(data.addressees.chat_words), *stop_words}
     return NameContextRecognizer(data.person_names, frozenset(term_list(data.first_names.terms)), is_word,
                                  frozenset(known), frozenset(data.speaker_labels.word_names), stop_words)
+
+
+@cache
+def _verb_forms() -> VerbForms:
+    """The verbs of the shipped model's lemma tables (read once)."""
+    return VerbForms.from_lookups(Lookups().from_disk(LOOKUPS_DIR))
 
 
 def _capitalised(word: str) -> bool:
