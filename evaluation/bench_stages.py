@@ -108,6 +108,7 @@ def stage_seconds(records: list[dict], batch_size: int) -> tuple[Counter, float]
     """CPU seconds per stage of one plain loop over `records`, and its whole CPU time."""
     import models.audit
     import models.capture
+    import models.compat
     import models.engine
     import models.parse
     import models.redaction
@@ -134,7 +135,8 @@ def stage_seconds(records: list[dict], batch_size: int) -> tuple[Counter, float]
                mock.patch.object(models.redaction, "apply_policy",
                                  clock.timed("redaction", models.redaction.apply_policy)),
                mock.patch.object(models.audit, "add_outcome", clock.timed("audit", models.audit.add_outcome)),
-               mock.patch.object(GatedRegex, "finditer", clock.timed("gate checks", GatedRegex.finditer))]
+               mock.patch.object(GatedRegex, "finditer", clock.timed("gate checks", GatedRegex.finditer)),
+               mock.patch.object(models.compat, "any_admits", clock.timed("gate checks", models.compat.any_admits))]
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / "workload.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

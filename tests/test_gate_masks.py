@@ -137,3 +137,25 @@ def test_features_of_a_screened_doc_with_ner_labels_are_the_features_after_ner(d
         assert detector.classifier.with_ner_labels(screened, doc) == detector.classifier.features(doc, text)
         labelled += bool(doc.ents)
     assert labelled >= 3
+
+
+def test_the_gate_layer_reads_a_text_once_whatever_its_size(detector, monkeypatch):
+    # crafted 1x, 4x and 16x texts: the pieces read for the gates grow as the text does, once per text
+    import models.recognizers.gates as gates
+    read: list[int] = []
+    real = gates.grams
+
+    def counted(folded: str) -> frozenset[str]:
+        read.append(len(folded))
+        return real(folded)
+
+    monkeypatch.setattr(gates, "grams", counted)
+    unit = "ping jdoe42 re the deploy, password: Tq7mLp2x; call (359) 387-2289 @ana_l "
+    sizes = {}
+    for times in (1, 4, 16):
+        read.clear()
+        text = f"{times}x " + unit * times
+        detector.analyzer.analyze(text=text, language="en", score_threshold=0.4)
+        sizes[times] = sum(read)
+        assert read.count(len(text)) == 1  # the text itself, once, however many patterns ask
+    assert sizes[16] <= 16 * sizes[1] * 1.2 and sizes[4] <= 4 * sizes[1] * 1.2
