@@ -413,12 +413,25 @@ def main(argv: list[str] | None = None) -> int:
                         help="end-to-end runs of each configuration, alternating in order (quick: 1)")
     parser.add_argument("--screenshots", type=int, default=6)
     parser.add_argument("--report", default=str(ROOT / "BENCHMARKS.md"))
+    parser.add_argument("--stages", action="store_true",
+                        help="only the plain loop's CPU time per record, stage by stage, on --text_records records "
+                             "(evaluation/bench_stages.py); and its ms per record, (t(N) - t(200)) / (N - 200)")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_THREAD_LIMIT"):
         os.environ[variable] = "1"
     if args.child:
         _child(*args.child)
+        return 0
+    if args.stages:
+        from evaluation.bench_stages import plain_ms_per_record, stage_seconds, table
+
+        records = workload(args.text_records, args.seed)
+        seconds, total = stage_seconds(records, args.batch_size)
+        print(table(seconds, total, len(records)))
+        loop = plain_ms_per_record(records, args.batch_size)
+        print(f"\nplain loop, CPU: t({loop['small']}) {loop['t_small']:.2f} s, t({loop['records']}) {loop['t_all']:.2f} s: "
+              f"{loop['ms_per_record']:.2f} ms per record")
         return 0
     size = 800 if args.quick else args.records
     if args.quick:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -44,6 +44,8 @@ from models.records import RawRecord
 CATEGORIES_FILE = DATA_DIR / "categories.yaml"
 # The artefact name under which category terms naming a part of a product are counted (see `of_work`).
 TERM_OF_WORK = "term_of_work"
+# Pattern scores of this many (category, text) pairs are kept (`CategoryClassifier._pattern_score`).
+KEPT_PATTERN_SCORES = 1024
 # Category scores are rounded to this many decimals before the threshold is applied.
 SCORE_DECIMALS = 3
 
@@ -243,6 +245,7 @@ class CategoryClassifier:
         self._patterns = {category: [(gated_compile(pattern, re.IGNORECASE), weight)
                                      for pattern, weight in signals.patterns.items()]
                           for category, signals in data.categories.items()}
+        self._pattern_scores: dict[tuple[str, int | None, str], float] = {}
         # A person's own words (owners, possessives): with one in the text, patterns count in full at work.
         self._person_words = _names_pattern(tuple(data.person.owners | data.person.possessives), re.IGNORECASE)
         self._person_patterns = [(f"{category}:person:{name}", gated_compile(pattern, re.IGNORECASE))
@@ -296,6 +299,12 @@ class CategoryClassifier:
         return TextFeatures(text, _frozen(terms), frozenset(entity.label_ for entity in doc.ents), code,
                             _frozen(owned), tuple(sorted(found.items())),
                             _frozen(addressed), _frozen(yours))
+
+    def with_ner_labels(self, screened: TextFeatures, doc: Doc) -> TextFeatures:
+        """`features` of a doc screened without NER once NER has run on it: NER's labels are the only part
+        NER changes (terms, owners, code tokens and artefacts read the tokens, lemmas and text), so the rest
+        is kept rather than matched again."""
+        return replace(screened, ner_labels=frozenset(entity.label_ for entity in doc.ents))
 
     def decide(self, record: RawRecord, features: Sequence[TextFeatures],
                entity_types: Iterable[str]) -> CategoryDecision:
@@ -365,6 +374,18 @@ class CategoryClassifier:
                 "ner_labels": sorted({label for feature in features for label in feature.ner_labels}),
                 "app": record.app, "url_host": (hostname(record.url) or None) if record.url else None,
                 "probabilities": {label: round(p, 4) for label, p in sorted(cats.items())}}
+
+    def _pattern_score(self, text: str, category: str, most: int | None) -> float:
+        """`_pattern_score` of a category's patterns, kept for the last texts: a record screened without NER
+        is decided again after it, on the same text."""
+        key = (category, most, text)
+        score = self._pattern_scores.get(key)
+        if score is None:
+            score = _pattern_score(text, self._patterns[category], most)
+            if len(self._pattern_scores) >= KEPT_PATTERN_SCORES:
+                self._pattern_scores = {}
+            self._pattern_scores[key] = score
+        return score
 
     def _conversation(self, record: RawRecord) -> bool:
         """Whether the record is a conversation between people (a call or a chat), where "you" is someone."""
@@ -479,8 +500,7 @@ class CategoryClassifier:
                 # at work by the text itself (work terms, code, artefacts: a work app alone is where a
                 # "dose log: 50 mg mon, 100 mg tue" is kept too) and with no person word in it
                 # ("doc moved me from 50 mg to 100 mg" is one's own)
-                "patterns": _pattern_score(text, self._patterns[category],
-                                           1 if at_work and worded and not personal else None),
+                "patterns": self._pattern_score(text, category, 1 if at_work and worded and not personal else None),
                 "context": context,
                 "classifier": self._data.classifier.weights.get(category, 0.0) * probabilities.get(category, 0.0),
                 # a work channel alone (a `#channel` title, where people also write of their own lives) never

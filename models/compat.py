@@ -14,16 +14,37 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from spacy.tokens import Doc
 
 from models.recognizers.config import compiled as compiled_pattern
-from models.recognizers.gates import GatedRegex, GateSettings, check_ungated, gate_for
+from models.recognizers.gates import GatedRegex, GateSettings, any_admits, check_ungated, gate_for
 
 # The distributions whose private names are used below, at the versions they were read in.
 CHECKED_VERSIONS = {"presidio-analyzer": "2.2.366", "phonenumbers": "9.0.43"}
 
 
+# Where a doc keeps the token-level parts of its first conversion (`doc_to_nlp_artifacts`).
+_TOKEN_PARTS = "presidio_token_parts"
+
+
 def doc_to_nlp_artifacts(nlp_engine: SpacyNlpEngine, doc: Doc, language: str) -> NlpArtifacts:
     """Presidio's own conversion of a spaCy doc into NlpArtifacts (the one `process_batch` applies),
-    for docs run through spaCy apart from Presidio; private `_doc_to_nlp_artifact`."""
-    return nlp_engine._doc_to_nlp_artifact(doc, language)  # pylint: disable=protected-access
+    for docs run through spaCy apart from Presidio; private `_doc_to_nlp_artifact`. A doc converted
+    again (screened without NER, then completed after it) reuses its lemmas, token offsets and
+    keywords, which NER does not change (keywords cost a vocabulary lookup per token), and only its
+    entities are read anew, as Presidio reads them (private `_get_entities`, `_get_scores_for_entities`,
+    `_get_updated_entities`)."""
+    kept = doc.user_data.get(_TOKEN_PARTS)
+    if kept is None or kept[0] != (language, len(doc)):
+        artifacts = nlp_engine._doc_to_nlp_artifact(doc, language)  # pylint: disable=protected-access
+        doc.user_data[_TOKEN_PARTS] = ((language, len(doc)), tuple(artifacts.lemmas),
+                                       tuple(artifacts.tokens_indices), tuple(artifacts.keywords))
+        return artifacts
+    _, lemmas, indices, keywords = kept
+    entities, scores = nlp_engine._get_updated_entities(  # pylint: disable=protected-access
+        nlp_engine._get_entities(doc), nlp_engine._get_scores_for_entities(doc))  # pylint: disable=protected-access
+    # no engine to the constructor, so it computes no keywords; the doc's own are set after
+    artifacts = NlpArtifacts(entities=entities, tokens=doc, tokens_indices=list(indices), lemmas=list(lemmas),
+                             nlp_engine=None, language=language, scores=scores)
+    artifacts.nlp_engine, artifacts.keywords = nlp_engine, list(keywords)
+    return artifacts
 
 
 def checked_pattern(name: str, pattern: str, score: float) -> Pattern:
@@ -60,6 +81,33 @@ def compile_patterns(recognizers: Iterable[EntityRecognizer], gates: GateSetting
                 gate = (gate_for(pattern.regex, recognizer.global_regex_flags, gates)
                         if gates is not None and pattern.name not in ungated else None)
                 pattern.compiled_regex = compiled if gate is None else GatedRegex(compiled, gate)
+            if gates is not None:
+                _skip_when_gated_out(recognizer)
+
+
+def _skip_when_gated_out(recognizer: PatternRecognizer) -> None:
+    """When every pattern of the recognizer is gated, its pattern loop (private `__analyze_patterns`, which
+    `analyze` calls, a subclass's through `super()`) returns no results at once for a text none of the
+    gates admits, as the loop would after asking each pattern in turn (two clock reads, a log call and a
+    `finditer` each). Any other case (a pattern ungated or replaced, other flags, which Presidio would
+    compile ungated) runs the loop itself."""
+    patterns = list(recognizer.patterns)
+    if not patterns or not all(isinstance(pattern.compiled_regex, GatedRegex) for pattern in patterns):
+        return
+    loop = recognizer._PatternRecognizer__analyze_patterns  # pylint: disable=protected-access
+    regexes = tuple(pattern.compiled_regex for pattern in patterns)
+    pattern_gates = tuple(compiled.gate for compiled in regexes)
+    flags = recognizer.global_regex_flags
+
+    def analyze_patterns(text: str, regex_flags: int | None = None) -> list[RecognizerResult]:
+        if ((regex_flags or flags) == flags and len(recognizer.patterns) == len(regexes)
+                and all(pattern.compiled_regex is compiled and pattern.compiled_with_flags == flags
+                        for pattern, compiled in zip(recognizer.patterns, regexes))
+                and not any_admits(pattern_gates, text)):
+            return []
+        return loop(text, regex_flags)
+
+    recognizer._PatternRecognizer__analyze_patterns = analyze_patterns  # pylint: disable=protected-access
 
 
 def is_regex_timeout(record: logging.LogRecord) -> bool:

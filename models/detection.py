@@ -68,7 +68,8 @@ def complete_texts(detector: Detector, screened: dict[str, TextResult], docs: di
                                                       batch_size=settings.nlp_batch_size)):
         check_deadline()
         spans = screened[text].spans + _analyze_doc(detector, doc, text, detector.ner_entities, settings)
-        results[text] = TextResult(tuple(sorted(spans, key=_span_order)), detector.classifier.features(doc, text))
+        results[text] = TextResult(tuple(sorted(spans, key=_span_order)),
+                                   detector.classifier.with_ner_labels(screened[text].features, doc))
         detector.remember(settings, text, results[text])
     return results
 

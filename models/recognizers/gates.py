@@ -7,11 +7,13 @@ literals are compared case-folded (`fold`): never stricter than the pattern, wha
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import pydantic
@@ -55,8 +57,29 @@ GRAM = 5  # the longest piece of a literal a gate looks for: longer ones are rar
 
 
 def grams(folded: str) -> frozenset[str]:
-    """Every piece of 1 to GRAM characters of a folded text: a literal holds one, so the text does too."""
-    return frozenset(folded[i:i + n] for n in range(1, GRAM + 1) for i in range(len(folded) - n + 1))
+    """Every piece of 1 to GRAM characters of a folded text: a literal holds one, so the text does too.
+    Sliced by `map` over kept slice objects (one C loop per length, not a Python step per piece)."""
+    found = set(folded)
+    for size in range(2, GRAM + 1):
+        count = len(folded) - size + 1
+        if count > 0:
+            found.update(map(folded.__getitem__, _slices(size, count)))
+    return frozenset(found)
+
+
+_SLICE_LIMIT = 16384  # slices kept per length: a longer text's slices are made for it
+
+
+@cache
+def _kept_slices(size: int) -> tuple[slice, ...]:
+    return tuple(slice(i, i + size) for i in range(_SLICE_LIMIT))
+
+
+def _slices(size: int, count: int):
+    """The first `count` slices of `size` characters, one a position."""
+    if count <= _SLICE_LIMIT:
+        return itertools.islice(_kept_slices(size), count)
+    return (slice(i, i + size) for i in range(count))
 
 
 def _pieces(literal: str) -> set[str]:
@@ -92,15 +115,69 @@ def _covering_grams(literals: frozenset[str]) -> frozenset[str]:
     return frozenset(chosen)
 
 
+class _PieceIndex:
+    """Every piece some gate of the process looks for, each with its own bit: a clause is the mask of its
+    pieces, a text the mask of the pieces it holds, and a clause holds when the two share a bit. A text's
+    mask is kept for the last texts checked (every gated pattern of every recognizer reads the same text,
+    then the category patterns), and made again once pieces were added since (a new gate's pieces)."""
+
+    KEPT_TEXTS = 256
+
+    def __init__(self) -> None:
+        self._bits: dict[str, int] = {}
+        self._pieces: frozenset[str] = frozenset()
+        self._texts: dict[str, tuple[int, int]] = {}
+        self._lock = threading.Lock()
+
+    def mask(self, pieces: frozenset[str]) -> int:
+        """The mask of a clause's pieces, giving a bit to each piece not seen before."""
+        with self._lock:
+            for piece in sorted(pieces - self._pieces):
+                self._bits[piece] = 1 << len(self._bits)
+            self._pieces = frozenset(self._bits)
+            return sum(self._bits[piece] for piece in pieces)
+
+    def text_mask(self, text: str) -> int:
+        """The mask of the pieces a text holds, once folded."""
+        pieces = self._pieces  # a snapshot: pieces only grow, so one of the same size is the same set
+        kept = self._texts.get(text)
+        if kept is not None and kept[0] == len(pieces):
+            return kept[1]
+        bits, held = self._bits, pieces.intersection(grams(fold(text)))
+        mask = 0
+        for piece in held:
+            mask |= bits[piece]
+        if len(self._texts) >= self.KEPT_TEXTS:
+            self._texts = {}
+        self._texts[text] = (len(pieces), mask)
+        return mask
+
+
+_INDEX = _PieceIndex()
+
+
 @dataclass(frozen=True)
 class Gate:
-    """Clauses that must all hold: each a set of pieces of 1 to GRAM folded characters, one of which a text holds."""
+    """Clauses that must all hold: each a set of pieces of 1 to GRAM folded characters, one of which a text holds.
+    `masks` are the clauses as masks of the process's piece index (`admits_text`)."""
 
     clauses: tuple[frozenset[str], ...]
+    masks: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "masks", tuple(_INDEX.mask(clause) for clause in self.clauses))
 
     def admits(self, text_grams: frozenset[str]) -> bool:
         """Whether a text, by its `grams`, could hold a match."""
         return all(not clause.isdisjoint(text_grams) for clause in self.clauses)
+
+    def admits_text(self, text: str) -> bool:
+        """`admits` of the text's grams, by masks: one check per clause, the text's mask made once per text."""
+        held = _INDEX.text_mask(text)
+        for mask in self.masks:
+            if not mask & held:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -282,23 +359,23 @@ class GatedRegex:
 
     def finditer(self, text: str, *args, **kwargs):
         """The pattern's matches, or none at once when the text lacks what every match needs."""
-        if not self.gate.admits(_grams_of(text)):
-            return iter(())
+        held = _INDEX.text_mask(text)
+        for mask in self.gate.masks:
+            if not mask & held:
+                return iter(())
         return self.compiled.finditer(text, *args, **kwargs)
+
+
+def any_admits(gates: tuple[Gate, ...], text: str) -> bool:
+    """Whether one of `gates` admits the text: a recognizer whose every pattern is gated scans nothing when none does."""
+    held = _INDEX.text_mask(text)
+    for gate in gates:
+        for mask in gate.masks:
+            if not mask & held:
+                break
+        else:
+            return True
+    return False
 
     def __getattr__(self, name: str):
         return getattr(self.compiled, name)
-
-
-# The last text's grams: a text is checked by every gated pattern of every recognizer in turn.
-_LAST: tuple[str, frozenset[str]] = ("", frozenset())
-
-
-def _grams_of(text: str) -> frozenset[str]:
-    global _LAST  # noqa: PLW0603 - a one-entry cache; a race only computes a text's grams twice
-    last = _LAST
-    if last[0] is text:
-        return last[1]
-    found = grams(fold(text))
-    _LAST = (text, found)
-    return found
