@@ -41,6 +41,9 @@ class TableShape(StrictModel):
     top_bar_badge: Regex
     top_bar_badge_chars: int = pydantic.Field(ge=0, le=4)
     top_bar_badge_confidence: float = pydantic.Field(ge=0, le=100)
+    # Capitals a menu's caret after the badge is read as ("V", Greek "Υ"); a short unsure word of these
+    # or lower-case glyphs after the badge is the caret.
+    top_bar_caret_capitals: str = pydantic.Field(max_length=12)
     # Capitals alone in their field below the top bar that are UI words, not initials: language
     # switchers, weekday and month headers of calendars, acronyms in chips (2-3 capitals each).
     lone_initials_keep: frozenset[str]
@@ -315,10 +318,11 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
 
 
 def _unsure_caret(word: OcrWord, shape: TableShape) -> bool:
-    """Whether a word is a menu's caret or chevron read as a glyph: at most two characters, no capital or
-    digit, read unsurely ("{v", "v", "~")."""
+    """Whether a word is a menu's caret or chevron read as a glyph: at most two characters, no digit and
+    no capital but the caret's look-alikes (`top_bar_caret_capitals`), read unsurely ("{v", "v", "Υ")."""
     text = word.text.strip()
-    return (0 < len(text) <= 2 and not any(char.isupper() or char.isdigit() for char in text)
+    return (0 < len(text) <= 2 and not any(char.isdigit() or char.isupper() and char not in shape.top_bar_caret_capitals
+                                           for char in text)
             and 0 <= word.confidence < shape.top_bar_badge_confidence)
 
 

@@ -46,7 +46,7 @@ def test_when_a_dash_is_read_above_the_bar_then_the_badge_ending_the_bar_is_stil
 
 
 @pytest.mark.parametrize("cells, expected", [([("(Fa)", 87), ("~", 66)], {2}), ([("MAC", 95), ("{v", 44)], {2, 3}),
-                                             ([("[jd", 70)], {2})])
+                                             ([("[jd", 70)], {2}), ([("Js", 73), ("Υ", 80)], {2, 3})])
 def test_when_the_badge_is_ringed_or_its_caret_is_read_as_a_glyph_then_it_is_covered(cells, expected):
     assert top_bar_initials(bar(cells)) == expected
 
