@@ -25,6 +25,7 @@ class InkReach(StrictModel):
     min_gap_px: int = pydantic.Field(ge=0, le=16)
     reach_heights: float = pydantic.Field(ge=0, le=20)
     max_row_share: float = pydantic.Field(gt=0, le=1)
+    max_height_ratio: float = pydantic.Field(gt=0)
 
 
 @functools.cache
@@ -36,10 +37,16 @@ def ink_reach() -> InkReach:
 def grown_words(image: Image.Image, words: Sequence[OcrWord], indices: Iterable[int],
                 reach: InkReach | None = None) -> dict[int, OcrWord]:
     """The words at `indices`, each widened over the ink that continues it on its line (gaps narrower
-    than `gap_heights` of its height), by index."""
+    than `gap_heights` of its height), by index; a word taller than `max_height_ratio` times the
+    screen's median word height (a chip's rim, a panel's edge read as a glyph) is left as read."""
     reach = reach or ink_reach()
+    picked = sorted(indices)
+    if not picked:
+        return {}
+    tallest = reach.max_height_ratio * float(np.median([word.height for word in words]))
     luminance = np.asarray(image.convert("L"), dtype=np.int16)
-    return {index: _grown(luminance, words[index], reach) for index in sorted(indices)}
+    return {index: _grown(luminance, words[index], reach) if words[index].height <= tallest else words[index]
+            for index in picked}
 
 
 def _grown(luminance: np.ndarray, word: OcrWord, reach: InkReach) -> OcrWord:

@@ -92,6 +92,17 @@ def test_a_rule_under_the_line_does_not_grow_a_cover():
     assert (grown[0].left, grown[0].width) == (20, 12)
 
 
+def test_a_word_much_taller_than_the_screens_text_is_not_grown_across_a_panel_edge():
+    """A rail's edge read as `|` as tall as the bar: its band holds the rail and the page, and it stays as read."""
+    image = Image.new("RGB", (400, 60), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 60, 59), fill=(43, 45, 49))
+    draw.rectangle((80, 20, 120, 32), fill=(20, 20, 20))
+    words = [OcrWord("|", 58, 0, 10, 50, 0, 0, 69.0)] + [OcrWord(t, 80 + 50 * i, 20, 40, 12, 0, 1, 96.0)
+                                                        for i, t in enumerate(("Design", "tokens", "v2"))]
+    assert grown_words(image, words, {0})[0] == words[0]
+
+
 @pytest.mark.skipif(not (DEJAVU.exists() and NOTO_CJK.exists()), reason="fonts-dejavu-core and fonts-noto-cjk")
 def test_when_tesseract_reads_part_of_a_cjk_name_then_the_grown_cover_takes_all_of_it_and_the_time_stays(ocr, policy):
     """Real Tesseract on a chat list: CJK names with a time after them; the covers of the unreadable words,
