@@ -42,7 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "EVALUATION.md"
 SPLITS = ("dev", "test", "tune", "tune_apps", "tune_body", "tune_secrets", "tune_headers", "tune_shells",
           "tune_shells_held", "tune_avatars", "tune_avatars_held", "tune_scripts", "tune_scripts_held",
-          "tune_placed", "tune_placed_held", "tune_initials", "tune_initials_held")
+          "tune_placed", "tune_placed_held", "tune_initials", "tune_initials_held",
+          "tune_badges", "tune_badges_held")
 _RECORDED_HASH = re.compile(r"test split sha256 \(full\): `([0-9a-f]{64})`")
 DEFAULT_RUNNER_ARGS = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
 

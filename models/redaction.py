@@ -45,6 +45,7 @@ from models.screen_fields import (
     login_words,
     name_parts,
 )
+from models.screen_ink import grown_words
 from models.screen_layout import INITIALS, TABLE_COLUMN, column_mates, lone_initials, top_bar_initials
 from models.screen_text import line_text, paragraph_shape, paragraph_text
 from models.screen_tokens import TOKEN_SHAPE, token_cover
@@ -409,7 +410,8 @@ def _screenshot_fields(prepared: PreparedRecord, spans: SpansByField, policy: Po
     if labels:
         counts[AVATAR_LABEL] += len(labels)
     covered |= labels
-    image = cover_boxes(cover_words(image, [words[i] for i in sorted(covered)], rules.box_padding_px,
+    grown = grown_words(image, words, unread | other)  # the glyphs of a name OCR skipped beside what it read
+    image = cover_boxes(cover_words(image, [grown.get(i, words[i]) for i in sorted(covered)], rules.box_padding_px,
                                     rules.box_padding_height_ratio), avatars, rules.box_padding_px)
     return {"image_b64": base64.b64encode(encode_png(image)).decode("ascii")}
 

@@ -11,6 +11,7 @@ import pydantic
 import regex
 
 from models.config_files import DATA_DIR, StrictModel, load_yaml_file, term_list
+from models.login_words import is_ordinary_word
 from models.recognizers.config import Regex, compiled, recognizer_data
 from models.recognizers.ui_terms import shipped_ui_terms
 from models.records import OcrWord
@@ -40,6 +41,9 @@ class TableShape(StrictModel):
     top_bar_badge: Regex
     top_bar_badge_chars: int = pydantic.Field(ge=0, le=4)
     top_bar_badge_confidence: float = pydantic.Field(ge=0, le=100)
+    # Capitals a menu's caret after the badge is read as ("V", Greek "Υ"); a short unsure word of these
+    # or lower-case glyphs after the badge is the caret.
+    top_bar_caret_capitals: str = pydantic.Field(max_length=12)
     # Capitals alone in their field below the top bar that are UI words, not initials: language
     # switchers, weekday and month headers of calendars, acronyms in chips (2-3 capitals each).
     lone_initials_keep: frozenset[str]
@@ -184,12 +188,14 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
     the two words') or
     more ("Kickoff notes - Google Docs   RD": a badge placed after the title, which a space does not)."""
     rows = visual_rows(words)
-    if not rows:
+    bar = next((row for row in rows if any(_has_alnum(words[index].text) for cell in row for index in cell)), None)
+    if bar is None:
         return set()
     shape = shape or table_shape()
     rule = recognizer_data().bare_handles
     initials = regex.compile(rule.initials)
-    bottom = max(words[index].top + words[index].height for cell in rows[0] for index in cell)
+    # The bar is the first row holding letters or digits: a bar's edge or shadow above it is read as a dash.
+    bottom = max(words[index].top + words[index].height for cell in bar for index in cell)
 
     def apart(left: int, right: int) -> bool:
         a, b = words[left], words[right]
@@ -205,16 +211,61 @@ def top_bar_initials(words: Sequence[OcrWord], shape: TableShape | None = None) 
     return found | _bar_end_badges(words, rows, bottom, shape, initials, rule.not_initials)
 
 
+def _has_alnum(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _initials_stacks(words: Sequence[OcrWord], rows: list[list[list[int]]], initials: regex.Pattern,
+                     not_initials: frozenset[str] | Sequence[str], keep: frozenset[str]) -> set[int]:
+    """The words of a stack: two or more initials side by side on a visual row, in one field or in fields
+    next to each other (each holding nothing else but marks and counts) at most `_STACK_GAP_HEIGHTS`
+    apart; a presence stack or a row of assignee chips ("BC MM", "(JD) AK +3"). A UI code or app acronym
+    in it keeps the whole stack ("EN US"), and so do listed column words only ("US UK") or a word of
+    three letters or more ("THE END", "DEV OPS"); among initials a listed one is initials too ("BC MM")."""
+    count = compiled(_COUNT)
+    found: set[int] = set()
+    for row in rows:
+        run: list[int] = []
+        for cell in row + [[]]:  # an empty cell closes the last run
+            alnum = [i for i in cell if _has_alnum(words[i].text) and not count.fullmatch(words[i].text.strip(CHIP_MARKS))]
+            if alnum and all(initials.fullmatch(words[i].text.strip(CHIP_MARKS)) for i in alnum) \
+                    and (not run or _gap_heights(words[run[-1]], words[alnum[0]]) <= _STACK_GAP_HEIGHTS):
+                run += alnum
+                continue
+            if _is_stack([words[i].text.strip(CHIP_MARKS) for i in run], not_initials, keep):
+                found.update(run)
+            run = alnum if alnum and all(initials.fullmatch(words[i].text.strip(CHIP_MARKS)) for i in alnum) else []
+    return found
+
+
+# Initials of one stack stand at most this many word heights apart (chips 1-1.5 heights wide, gaps of 0.3).
+_STACK_GAP_HEIGHTS = 4.0
+
+
+def _gap_heights(before: OcrWord, after: OcrWord) -> float:
+    return (after.left - (before.left + before.width)) / max(1, before.height, after.height)
+
+
+def _is_stack(cores: list[str], not_initials: frozenset[str] | Sequence[str], keep: frozenset[str]) -> bool:
+    """Whether initials read side by side are a stack of people's initials, not UI codes or words."""
+    plain = [core.replace(".", "") for core in cores]
+    return (len(cores) >= 2 and not any(listed_acronym(core) or (len(core) > 2 and is_ordinary_word(core.lower()))
+                                        for core in cores)
+            and not any(text in keep for text in plain) and not all(text in not_initials for text in plain))
+
+
 def lone_initials(words: Sequence[OcrWord], shape: TableShape | None = None) -> set[int]:
     """Indices of initials standing alone: a word shaped as initials (brackets and stops a chip's rim
     adds aside), no listed word or acronym, with no other word but marks and counts in its field (OCR
     line): a person's monogram in a second toolbar, a left rail's foot, a comment, a card's corner or a
-    call tile, followed or preceded by a caret, a status dot or a count ("8  OH", "JD ▾")."""
+    call tile, followed or preceded by a caret, a status dot or a count ("8  OH", "JD ▾"); and fields of
+    initials only (`_initials_stacks`)."""
     keep = (shape or table_shape()).lone_initials_keep
     rule = recognizer_data().bare_handles
     initials, count = compiled(rule.initials), compiled(_COUNT)
-    found = set()
-    for row in visual_rows(words):
+    rows = visual_rows(words)
+    found = _initials_stacks(words, rows, initials, rule.not_initials, keep)
+    for row in rows:
         for cell in row:
             alnum = [index for index in cell if any(char.isalnum() for char in words[index].text)
                      and not count.fullmatch(words[index].text.strip(CHIP_MARKS))]
@@ -236,30 +287,49 @@ def _bar_end_badges(words: Sequence[OcrWord], rows: list[list[list[int]]], botto
     if not top:
         return set()
     last = max(top, key=lambda cell: max(words[i].left + words[i].width for i in cell))
-    # A menu's chevron or caret drawn after the badge ("RD ▾") is read as a mark of its own: the badge is
-    # the word before it.
+    # A menu's chevron or caret drawn after the badge ("RD ▾") is read as a mark of its own, or as a short
+    # unsure glyph ("{v", "v"): the badge is the word before it, and the unsure glyph is covered too.
     while len(last) > 1 and not any(char.isalnum() for char in words[last[-1]].text):
         last = last[:-1]
+    caret = set()
+    if len(last) > 1 and _unsure_caret(words[last[-1]], shape):
+        caret, last = {last[-1]}, last[:-1]
     word = words[last[-1]]
     text = word.text.strip()
     core = text.rstrip(_TRAILING_MARKS) or text  # a caret read as a stop or a comma ("RD.")
     badge = regex.compile(shape.top_bar_badge)
-    shaped = any(badge.fullmatch(form) or initials.fullmatch(form) for form in {text, core})
+    # A disc's rim read as brackets round its letters ("(Fa)", "[JD"): the letters' case is unsure there.
+    rimmed = text.strip(CHIP_MARKS)
+    ringed = rimmed != text and (text[0] in _RIMS or text[-1] in _RIMS) and regex.fullmatch(_RINGED, rimmed) is not None
+    core = rimmed if ringed else core
+    shaped = ringed or any(badge.fullmatch(form) or initials.fullmatch(form) for form in {text, core})
     # A listed word ("OK", "HR", "UTC", a file type) is no badge after a title; alone at the bar's end only one
     # of 3 letters or more read surely stays ("UTC", "PDF"): badges are mostly 2 letters, and "PR", "HR" initials.
-    listed = core.replace(".", "") in not_initials or listed_acronym(core)
+    listed = core.upper().replace(".", "") in not_initials or listed_acronym(core)
     if len(last) == 1:
         unsure = 0 < len(text) <= shape.top_bar_badge_chars and 0 <= word.confidence < shape.top_bar_badge_confidence
-        return {last[-1]} if (shaped and not (listed and len(core) >= 3)) or unsure else set()
+        return {last[-1]} | caret if (shaped and not (listed and len(core) >= 3)) or unsure else set()
     # A badge drawn close after the title ("Kickoff notes - Google Docs  RD"), a listed word aside; one
     # letter a space after the title's last word ends the title ("Roadmap - Plan B"), set apart it is a badge.
     before = words[last[-2]]
     char = max(before.width / max(1, len(before.text)), word.width / max(1, len(word.text)))
     apart = word.left - (before.left + before.width) >= shape.top_bar_initials_gap_chars * char
-    return {last[-1]} if shaped and not listed and (len(core) > 1 or apart) else set()
+    return {last[-1]} | caret if shaped and not listed and (len(core) > 1 or apart) else set()
+
+
+def _unsure_caret(word: OcrWord, shape: TableShape) -> bool:
+    """Whether a word is a menu's caret or chevron read as a glyph: at most two characters, no digit and
+    no capital but the caret's look-alikes (`top_bar_caret_capitals`), read unsurely ("{v", "v", "Υ")."""
+    text = word.text.strip()
+    return (0 < len(text) <= 2 and not any(char.isdigit() or char.isupper() and char not in shape.top_bar_caret_capitals
+                                           for char in text)
+            and 0 <= word.confidence < shape.top_bar_badge_confidence)
 
 
 _TRAILING_MARKS = ".,;:"
+# Marks OCR reads for a disc's rim round a badge's letters, and the letters such a ringed badge holds.
+_RIMS = "()[]{}|"
+_RINGED = r"\p{L}{1,3}"
 # A count or badge number beside a monogram ("3", "+2", "99+").
 _COUNT = r"\+?[0-9]{1,3}\+?"
 # Marks OCR reads at a chip's or a disc's rim around its letters ("(JD)", "[RK", "AR.").

@@ -32,6 +32,7 @@ from models.recognizers.config import recognizer_data
 from models.recognizers.registry import load_registry_configuration
 from models.records import KINDS
 from models.screen_fields import field_cues
+from models.screen_ink import ink_reach
 from models.screen_layout import table_shape
 from models.screen_tokens import token_shapes
 from models.verifier import Canaries, CanaryError, read_canaries, verifier_data
@@ -220,6 +221,7 @@ def check_settings(options: RedactionOptions, environ: dict[str, str],
         table_shape()
         field_cues()
         initials_shape()
+        ink_reach()
         token_shapes()
         load_registry_configuration()
         normalize_data()

@@ -56,7 +56,8 @@ TUNE_SCREENS = Sizes(0, 80, {})
 TUNE_SCREENS_QUICK = Sizes(0, 20, {})
 SCREEN_FAMILIES = ("tune", "tune_apps", "tune_body", "tune_secrets", "tune_headers", "tune_shells", "tune_shells_held",
                    "tune_avatars", "tune_avatars_held", "tune_scripts", "tune_scripts_held",
-                   "tune_placed", "tune_placed_held", "tune_initials", "tune_initials_held")
+                   "tune_placed", "tune_placed_held", "tune_initials", "tune_initials_held",
+                   "tune_badges", "tune_badges_held")
 
 
 def split_sizes(family: str, quick: bool) -> Sizes:

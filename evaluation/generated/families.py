@@ -27,7 +27,9 @@ FAMILIES = {"dev": "evaluation.generated.templates_dev", "test": "evaluation.gen
             "tune_placed": "evaluation.generated.templates_tune.placed",
             "tune_placed_held": "evaluation.generated.templates_tune.placed_held",
             "tune_initials": "evaluation.generated.templates_tune.initials",
-            "tune_initials_held": "evaluation.generated.templates_tune.initials_held"}
+            "tune_initials_held": "evaluation.generated.templates_tune.initials_held",
+            "tune_badges": "evaluation.generated.templates_tune.badges",
+            "tune_badges_held": "evaluation.generated.templates_tune.badges_held"}
 
 
 @dataclass(frozen=True)
