@@ -133,6 +133,20 @@ SITUATIONS: tuple[tuple[str, str, int, str, tuple[str, ...]], ...] = (
         "ATO Online services || {n} / Tax return 2023-24 / Status: Processed / Balance $ 0.00 / Lodged 02/08/2024 "
         "/ Assessment issued",
     )),
+    ("tax", "portal_dashboard_ocr", 0, "screen", (
+        "Your online account | Internal Revenue Service || Hello {n} / Account Balance / $ 1,48 2.17 / Includes "
+        "penalties and interest through 05/31/2024 / Payment Activity / Tax Records / Make a Payment",
+        "HMRC online services || {n} / Self Assess ment / Bal ance due 31 Jan 2025 / £ 3, 118.40 / Reference "
+        "4821 93 7751 K / View statements / Make a payment",
+        "Canada.ca - My Account || {n} / Account balance / Balance owing $ 612. 08 / Notice of assess ment for "
+        "2023 / Date 2024-05-06 / Benefits and credits",
+    )),
+    ("tax", "notice_letter_ocr", 0, "screen", (
+        "notice_2024.pdf - Preview || HM Revenue and Customs / {n} / Tax calcul ation / 6 April 2023 to 5 April "
+        "2024 / You owe £ 1,04 8.60 / Pay by 31 January 2025 / Reference 7739 41 0283",
+        "letter_0612.pdf || Department of the Treasury / {n} / We changed your 2022 Form 1O4O / You owe $ 2,30 1.00 "
+        "/ Pay by July 8, 2024 / Notice date June 17, 2024 / Account number 4 41 2 9",
+    )),
     # --- tax screens without an IBAN, held-out half (Germany, France, Italy, Netherlands, Sweden, India) ---
     ("tax", "elster_bescheid_ocr", 1, "screen", (
         "Mein ELSTER - Bescheiddaten || Bescheid für 2023 über Einkommensteuer / {n} / Steuernummer 143/ 228/ "
@@ -162,6 +176,14 @@ SITUATIONS: tuple[tuple[str, str, int, str, tuple[str, ...]], ...] = (
         "Income Tax Department - e-Filing || INDIAN INCOME TAX RETURN ACKNOWLEDGEMENT / Assessment Year 2024-25 / "
         "Name {n} / PAN ABCPK1234F / Acknowledgement Number 61234567 8230724 / Refundable 12, 480 / Date of "
         "filing 24-Jul-2024",
+    )),
+    ("tax", "portal_dashboard_held_ocr", 1, "screen", (
+        "ELSTER - Ihr Online-Finanzamt || Willkommen {n} / Postfach / Bescheid vom 03.07.2024 / Kontostand "
+        "Finanzamt / Zahlung fällig 05.08.2024 / 1.2 84,00 € / Aktenzeichen 21 /815/ 08150",
+        "Skatteverket || {n} / Skattekonto / Saldo -3 2 14 kr / Betala senast 2024-11-12 / OCR-nummer "
+        "1982 0412 3456 / Händelser",
+        "e-Filing Dashboard - Income Tax Department || Welcome {n} / Refund status / A.Y. 2024-25 / Amount "
+        "12,48 0 / Refund issued on 14-Sep-2024 / Ack. No. 6123 4567 8230 724",
     )),
     # --- hard negatives: the same plain words about work things, tuning half ---
     ("benign", "project_slipping_call", 0, "voice", (
