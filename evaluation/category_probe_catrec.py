@@ -10,29 +10,17 @@ end) half 1, recorded in the apps of category_probe_owned's halves.
 """
 from __future__ import annotations
 
-import random
 import sys
 
 from evaluation.category_probe_catrec_texts import SITUATIONS
-from evaluation.category_probe_owned import COPIES, make_record, run_probe
+from evaluation.category_probe_owned import run_probe, situation_records
 
 TUNE_SEED, HELD_OUT_SEED = 1501, 1509
 
 
 def probe_records(seed: int) -> tuple[list[dict], dict[str, tuple[str, bool]], dict[str, str]]:
     """The half `seed` draws: its records, their (category, hard negative) and situation:tool."""
-    held = int(seed == HELD_OUT_SEED)
-    rng = random.Random(seed)
-    records, gold, where = [], {}, {}
-    for category, situation, half, tool, texts in SITUATIONS:
-        if half != held:
-            continue
-        for text in texts:
-            for _ in range(COPIES):
-                rid = f"catrec-{len(records):05d}"
-                records.append(make_record(rid, tool, text, held, rng, len(records)))
-                gold[rid], where[rid] = (category, category == "benign"), f"{situation}:{tool}"
-    return records, gold, where
+    return situation_records(SITUATIONS, "catrec", seed, HELD_OUT_SEED)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,20 +67,27 @@ def make_record(record_id: str, tool: str, text: str, held: int, rng: random.Ran
     return record
 
 
-def probe_records(seed: int) -> tuple[list[dict], dict[str, tuple[str, bool]], dict[str, str]]:
-    """The half `seed` draws: its records, their (category, hard negative) and situation:tool."""
-    held = int(seed == HELD_OUT_SEED)
+def situation_records(situations, prefix: str, seed: int, held_out_seed: int
+                      ) -> tuple[list[dict], dict[str, tuple[str, bool]], dict[str, str]]:
+    """The half `seed` draws of (category, situation, half, tool, texts) situations: its records (ids `prefix-N`),
+    their (category, hard negative) and situation:tool. Shared by every situation probe."""
+    held = int(seed == held_out_seed)
     rng = random.Random(seed)
     records, gold, where = [], {}, {}
-    for category, situation, half, tool, texts in SITUATIONS:
+    for category, situation, half, tool, texts in situations:
         if half != held:
             continue
         for text in texts:
             for _ in range(COPIES):
-                rid = f"owned-{len(records):05d}"
+                rid = f"{prefix}-{len(records):05d}"
                 records.append(make_record(rid, tool, text, held, rng, len(records)))
                 gold[rid], where[rid] = (category, category == "benign"), f"{situation}:{tool}"
     return records, gold, where
+
+
+def probe_records(seed: int) -> tuple[list[dict], dict[str, tuple[str, bool]], dict[str, str]]:
+    """The half `seed` draws: its records, their (category, hard negative) and situation:tool."""
+    return situation_records(SITUATIONS, "owned", seed, HELD_OUT_SEED)
 
 
 def run_probe(module: str, description: str, label: str,

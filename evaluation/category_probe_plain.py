@@ -10,10 +10,9 @@ countries and phrasings, measured once at the end) half 1, recorded in the apps 
 """
 from __future__ import annotations
 
-import random
 import sys
 
-from evaluation.category_probe_owned import COPIES, make_record, run_probe
+from evaluation.category_probe_owned import run_probe, situation_records
 from evaluation.category_probe_plain_texts import SITUATIONS
 
 TUNE_SEED, HELD_OUT_SEED = 1601, 1609
@@ -21,18 +20,7 @@ TUNE_SEED, HELD_OUT_SEED = 1601, 1609
 
 def probe_records(seed: int) -> tuple[list[dict], dict[str, tuple[str, bool]], dict[str, str]]:
     """The half `seed` draws: its records, their (category, hard negative) and situation:tool."""
-    held = int(seed == HELD_OUT_SEED)
-    rng = random.Random(seed)
-    records, gold, where = [], {}, {}
-    for category, situation, half, tool, texts in SITUATIONS:
-        if half != held:
-            continue
-        for text in texts:
-            for _ in range(COPIES):
-                rid = f"plain-{len(records):05d}"
-                records.append(make_record(rid, tool, text, held, rng, len(records)))
-                gold[rid], where[rid] = (category, category == "benign"), f"{situation}:{tool}"
-    return records, gold, where
+    return situation_records(SITUATIONS, "plain", seed, HELD_OUT_SEED)
 
 
 def main(argv: list[str] | None = None) -> int:
