@@ -310,6 +310,20 @@ def transcript_pair(record_id: str, source: str, recipe: str, segments: list[Bui
     return record, gold
 
 
+def padded_pairs(groups: list[tuple[str, list[Builder], bool]], size: int, quiet: list[str], turns: list[str],
+                 rng: random.Random, prefix: str) -> tuple[list[dict], list[dict]]:
+    """A probe's (recipe, segments, hard negative) groups filled up to `size` with public lines (IRC lines that
+    name no one and ordinary chat turns, in turn) and made into chat transcripts `prefix-N` and their gold."""
+    while len(groups) < size:
+        pool, recipe = (quiet, "irc_none") if len(groups) % 2 else (turns, "public_chat")
+        groups.append((recipe, [Builder().add(rng.choice(pool))], True))
+    records, golds = [], []
+    for i, (recipe, segments, hard) in enumerate(groups):
+        record, gold = transcript_pair(f"{prefix}-{i:04d}", "chat", recipe, segments, hard)
+        records.append(record)
+        golds.append(gold)
+    return records, golds
+
 def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
     """Raw transcript records and their gold, in the generated splits' formats."""
     rng = random.Random(SEEDS[seed_name])

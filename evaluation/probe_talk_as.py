@@ -15,7 +15,7 @@ import argparse
 import random
 import re
 
-from evaluation.probe_talk import Builder, locale_faker, recipe_report, transcript_pair
+from evaluation.probe_talk import Builder, locale_faker, padded_pairs, recipe_report
 from evaluation.probe_talk_intents import Voice, fold, ordinary_turns
 from evaluation.probe_talk_mentions import common_terms, mentions, read_logs
 
@@ -219,15 +219,7 @@ def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
     gold, quiet = irc_as(int(seed_name == "heldout"))
     groups += [("irc_as", [b], False) for b in gold]
     turns = [t for t in ordinary_turns(rng) if re.search(r"(?i)\b(as|than|like)\b", t)]
-    while len(groups) < size:
-        pool, recipe = (quiet, "irc_none") if len(groups) % 2 else (turns, "public_chat")
-        groups.append((recipe, [Builder().add(rng.choice(pool))], True))
-    records, golds = [], []
-    for i, (recipe, segments, hard) in enumerate(groups):
-        record, gold_record = transcript_pair(f"as-{seed_name}-{i:04d}", "chat", recipe, segments, hard)
-        records.append(record)
-        golds.append(gold_record)
-    return records, golds
+    return padded_pairs(groups, size, quiet, turns, rng, f"as-{seed_name}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ import argparse
 import random
 import re
 
-from evaluation.probe_talk import Builder, locale_faker, recipe_report, transcript_pair
+from evaluation.probe_talk import Builder, locale_faker, padded_pairs, recipe_report
 from evaluation.probe_talk_intents import fold, irc, ordinary_turns
 
 SEEDS = {"tune": 1551, "heldout": 2661}
@@ -180,15 +180,7 @@ def probe(seed_name: str, size: int) -> tuple[list[dict], list[dict]]:
         groups.append(("numbers", [filled(rng.choice(NUMBER_FRAMES[seed_name]), {"n": (number, None)})], True))
     _, quiet = irc(int(seed_name == "heldout"))
     turns = ordinary_turns(rng)
-    while len(groups) < size:
-        pool, recipe = (quiet, "irc_none") if len(groups) % 2 else (turns, "public_chat")
-        groups.append((recipe, [Builder().add(rng.choice(pool))], True))
-    records, golds = [], []
-    for i, (recipe, segments, hard) in enumerate(groups):
-        record, gold = transcript_pair(f"between-{seed_name}-{i:04d}", "chat", recipe, segments, hard)
-        records.append(record)
-        golds.append(gold)
-    return records, golds
+    return padded_pairs(groups, size, quiet, turns, rng, f"between-{seed_name}")
 
 
 
