@@ -103,13 +103,16 @@ def test_counts_ids_and_dates_after_the_same_words_stay(phones, text):
 
 @pytest.mark.parametrize("text, value", [("Vault token:\n3jyahw2dg4uts5zfqfyz2n2xbxbum2i2", "3jyahw2dg4uts5zfqfyz2n2xbxbum2i2"),
                                          ("Stripe test key:\n  b6f7b719744a563d3198bc3314fdc588ab72ef97",
-                                          "b6f7b719744a563d3198bc3314fdc588ab72ef97")])
+                                          "b6f7b719744a563d3198bc3314fdc588ab72ef97"),
+                                         ("Stripe key:\nsk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+                                         ("Deploy token:\ngldt_9f8e7d6c5b4a3f2e1d0c", "gldt_9f8e7d6c5b4a3f2e1d0c")])
 def test_a_key_on_the_line_after_its_cue_is_found(secrets, text, value):
     assert _covered(secrets, text, value)
 
 
 @pytest.mark.parametrize("text", ["Primary key:\nuser_id", "Sentry token:\nsee the vault", "API key:\n\nproducts",
-                                  "Datadog metric: kubernetescpuusagetotal"])
+                                  "Datadog metric: kubernetescpuusagetotal", "Primary key:\nuser_id_primary_2024",
+                                  "Partition key:\n  event_date_2024_q3"])
 def test_words_on_the_line_after_a_key_cue_stay(secrets, text):
     assert _found(secrets, text) == set()
 
