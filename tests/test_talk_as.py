@@ -40,6 +40,7 @@ FOUND = [
     ("way more pages than “tl7” this month", "tl7"),
     ("pushed as «jq» by accident", "jq"),
     ("the backup cron still runs as 'okowalczyk'", "okowalczyk"),
+    ("the hotfix went out as `rk_dev2` again", "`rk_dev2`"),
 ]
 
 
@@ -60,6 +61,8 @@ KEPT = [
     "mounted as readonly", "marked as wontfix", "piped as stdin", "exported as jsonl", "stored as varchar",
     "set as nullable", "treat it as noop", "registered as cronjob", "shows as offline", "closed as dup",
     "labelled as pii", "save it as 'json'", 'run it as "root"', "marked as 'done'", "tagged as 'v2'",
+    # a name of code in code marks
+    "it is registered as `user_id`", "same as `prod_db`", "run it as `deploy_bot`",
 ]
 
 

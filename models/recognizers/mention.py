@@ -171,15 +171,25 @@ class MentionRecognizer(EntityRecognizer):
             start, token = match.start(), match.group("token")
             core = token.strip("_|^`")
             if (core in self._not_users or core.lower() in self._tools
-                    or self._compared_not_after.search(text, max(0, start - 30), start) or self._in_code(text, match)):
+                    or self._compared_not_after.search(text, max(0, start - 30), start) or self._in_code(text, match)
+                    or self._code_name(text, match, core)):
                 continue
-            strict = self._inline.is_login(token, True) or (not core[0].isalpha() and self.fills_slot(token))
+            strict = (self._inline.is_login(token.strip("`"), True)
+                      or (not core[0].isalpha() and self.fills_slot(token)))
             # "as X as" compares a quality ("just as dorky as"), not an account
             plain = (match.group("word").lower() == "as" and core.islower() and core.isalpha() and self.is_user(token)
                      and not _AS_AFTER.match(text, match.end()))
             if strict or plain or (self._compared_person.search(text, max(0, start - 120), start)
                                    and self.fills_slot(token)):
                 yield match.span("token")
+
+    @staticmethod
+    def _code_name(text: str, match: regex.Match, core: str) -> bool:
+        """Whether the token is a name of code in backticks, words joined by `_` with no number ("same as
+        'prod_db'" written with backticks, "registered as 'user_id'"); a login there has a number ("rk_dev2")."""
+        at = match.start("token")
+        marked = match.group("token").startswith("`") or text[max(0, at - 1):at] == "`"
+        return marked and "_" in core and not any(char.isdigit() for char in core)
 
     def _in_code(self, text: str, match: regex.Match) -> bool:
         """Whether the word names an alias in code or a query: after a bracket, before a block's colon, or on a
