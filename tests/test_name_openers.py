@@ -83,6 +83,7 @@ def test_a_name_opening_a_line_or_a_verbs_object_before_a_preposition_is_a_name(
     "Newly-signed Zorblat might ship tonight\n",
     "the deploy is done. Jenkins will restart at five", "we shipped v2. Monday works for me",
     "logs rotate hourly. Postgres logs are noisy again", "thanks! Legal, can you review clause 4?",
+    "We will meet soon princess! Ttyl!", "Sry, was afk",   # chat words, not names
 ])
 def test_work_words_tools_teams_days_and_titles_in_the_same_frames_are_no_names(names, text):
     assert _found(names, text) == []
