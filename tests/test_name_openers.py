@@ -56,6 +56,9 @@ def test_verb_forms_read_past_and_third_person_forms_of_listed_verbs_only():
     ("Mareš,\n\nthe invoice is attached\n", "Mareš"),
     ("so I briefed Thanh on the incident", "Thanh"),
     ("we nudged Wanjiru about the release", "Wanjiru"),
+    # a sentence's start inside a line, as chat and voice turns run sentences together
+    ("hey team. Vanterpool might be late today", "Vanterpool"),
+    ("ok thanks! Okonkwo said the build is green", "Okonkwo"),
 ])
 def test_a_name_opening_a_line_or_a_verbs_object_before_a_preposition_is_a_name(names, text, name):
     assert _found(names, text) == [name]
@@ -78,6 +81,9 @@ def test_a_name_opening_a_line_or_a_verbs_object_before_a_preposition_is_a_name(
     "Notes 12/03\nAgenda: roadmap, hiring\n",
     "Stauts: active",                      # an OCR misread of a screen label: no prose after the mark
     "Newly-signed Zorblat might ship tonight\n",
+    "the deploy is done. Jenkins will restart at five", "we shipped v2. Monday works for me",
+    "logs rotate hourly. Postgres logs are noisy again", "thanks! Legal, can you review clause 4?",
+    "We will meet soon princess! Ttyl!", "Sry, was afk",   # chat words, not names
 ])
 def test_work_words_tools_teams_days_and_titles_in_the_same_frames_are_no_names(names, text):
     assert _found(names, text) == []

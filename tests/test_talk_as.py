@@ -34,6 +34,13 @@ FOUND = [
     ("we need folks like zbw on this", "zbw"),
     ("he merged more PRs than ffk last sprint", "ffk"),
     ("she is listed as ahm in the rota", "ahm"),
+    # the login quoted or marked after the word
+    ("posted as 'rk_dev2' in the channel", "rk_dev2"),
+    ('logged in as "jdoe42" on the box', "jdoe42"),
+    ("way more pages than “tl7” this month", "tl7"),
+    ("pushed as «jq» by accident", "jq"),
+    ("the backup cron still runs as 'okowalczyk'", "okowalczyk"),
+    ("the hotfix went out as `rk_dev2` again", "`rk_dev2`"),
 ]
 
 
@@ -50,6 +57,12 @@ KEPT = [
     "tools such as ansible", "faster than nginx", "better than virtualbox", "looks like kubectl", "as usual",
     "export as pdf", "logged in as v2", "running as www-data", "just as slow as before", "not as yourself",
     "do it urself, not as urself", "someone like you", "more commits than last week", "as well as jq",
+    # words of code, data and trackers, bare or quoted
+    "mounted as readonly", "marked as wontfix", "piped as stdin", "exported as jsonl", "stored as varchar",
+    "set as nullable", "treat it as noop", "registered as cronjob", "shows as offline", "closed as dup",
+    "labelled as pii", "save it as 'json'", 'run it as "root"', "marked as 'done'", "tagged as 'v2'",
+    # a name of code in code marks
+    "it is registered as `user_id`", "same as `prod_db`", "run it as `deploy_bot`",
 ]
 
 

@@ -55,6 +55,9 @@ ADDRESS_DIGITS = [
     ("I'm staying near Bikaner 833185 this week", "833185"),
     ("Billing address: Sophie Lang\n    3482 Via Franscini 71 Suite 838\n   Tujetsch\n    7188", "7188"),
     ("the office is Hauptweg 5\nMuller-sur-Alves 71205", "71205"),
+    ("Kiannonkatu 98\nDenmark 35018", "35018"),
+    ("Billing address:\nKiannonkatu 98\nApt 5\nPetitjean 82907", "82907"),
+    ("Sophie Lang\n4844 Søndergade 52\nBrønderslev\nDenmark 35018\n\nLars Holm\n12 Vestergade 3", "35018"),
 ]
 
 
@@ -68,6 +71,10 @@ ADDRESS_KEPT = [
     "Release notes\nJira 4521\nPort 5432\nAcme 2024", "the invoice came to 1450 EUR", "we're still on Python 3.12",
     "Monday, number 3 is the agenda item", "Thanks, no. 3 is fine", "1 Introduction\n2 Methods", "moved to room 4.12", "build 20261207 failed",
     "the IP address is 10.0.0.1\nPort 5432", "we have 12000 users in Germany", "I was in Spain 10 days",
+    # figures of a list or a table by country, a contents page, a ranked table
+    "Sales by country\nGermany 12345\nFrance 23456\nChad 4500", "users: India 45000, USA 12000, UK 9000",
+    "1 Germany 12345\n2 France 23456\n3 Chad 4500", "Top markets\nCanada 8800\nMexico 6100\nBrazil 5200",
+    "Contents\n1 Introduction 3\n2 Background 5\n3 Methods 9", "Total 12000\nUsed 4500\nFree 7500",
 ]
 
 
@@ -96,13 +103,16 @@ def test_counts_ids_and_dates_after_the_same_words_stay(phones, text):
 
 @pytest.mark.parametrize("text, value", [("Vault token:\n3jyahw2dg4uts5zfqfyz2n2xbxbum2i2", "3jyahw2dg4uts5zfqfyz2n2xbxbum2i2"),
                                          ("Stripe test key:\n  b6f7b719744a563d3198bc3314fdc588ab72ef97",
-                                          "b6f7b719744a563d3198bc3314fdc588ab72ef97")])
+                                          "b6f7b719744a563d3198bc3314fdc588ab72ef97"),
+                                         ("Stripe key:\nsk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+                                         ("Deploy token:\ngldt_9f8e7d6c5b4a3f2e1d0c", "gldt_9f8e7d6c5b4a3f2e1d0c")])
 def test_a_key_on_the_line_after_its_cue_is_found(secrets, text, value):
     assert _covered(secrets, text, value)
 
 
 @pytest.mark.parametrize("text", ["Primary key:\nuser_id", "Sentry token:\nsee the vault", "API key:\n\nproducts",
-                                  "Datadog metric: kubernetescpuusagetotal"])
+                                  "Datadog metric: kubernetescpuusagetotal", "Primary key:\nuser_id_primary_2024",
+                                  "Partition key:\n  event_date_2024_q3"])
 def test_words_on_the_line_after_a_key_cue_stay(secrets, text):
     assert _found(secrets, text) == set()
 

@@ -45,6 +45,9 @@ _SLOT_TOKEN = (r"(?<![\w@./\-|^`'’])(?P<token>[_|^`]{0,2}[A-Za-z0-9]"
                r"(?:[A-Za-z0-9_|^`\-]{1,30}(?:\.[A-Za-z0-9_]{1,20})?|\.[A-Za-z0-9_]{2,20}))"
                r"(?![\w@/|^`\-]|\.\w)")
 _SLOT_TOKEN_BEFORE = regex.compile(_SLOT_TOKEN + r"\Z")
+# The same token after an opening quote or `@` ("posted as 'rk_dev2'", "logged in as “jdoe42”"): the quote stands
+# where the token's look-behind would refuse it.
+_QUOTED_SLOT_TOKEN = r"(?:@|[\"'‘’“«`])" + _SLOT_TOKEN.removeprefix(r"(?<![\w@./\-|^`'’])")
 # Short logins a slot lets through: a few letters (`tzh`), initials and digits (`jr61`).
 _SHORT_LETTERS = regex.compile(r"[a-z]{2,4}")
 _SHORT_WORD = regex.compile(r"[a-z]{2,3}")
@@ -53,7 +56,9 @@ _ALTERNATION = regex.compile(r"(?<=[A-Za-z])\d|(?<=\d)[A-Za-z]")
 _AS_AFTER = regex.compile(r"[ \t]{1,3}(?i:as)(?!\w)")
 # Code around the word: a bracket before it ("open(p) as fh"), a block's colon after the token ("as exc:").
 _CODE_BEFORE = regex.compile(r"[)\]}][ \t]{0,3}\Z")
-_CODE_AFTER = regex.compile(r"[ \t]*:[ \t]*(?:$|\n)")
+# (bounded, and matched with an end bound: an unbounded match scans ahead for its colon, to the text's end each time)
+_CODE_AFTER = regex.compile(r"[ \t]{0,8}:[ \t]{0,8}(?:$|\n)")
+_CODE_AFTER_REACH = 20
 _LINE_START = regex.compile(r"(?:^|\n)[ \t>]*(?P<first>[A-Za-z]+)[^\n]*\Z")
 
 
@@ -90,7 +95,8 @@ class MentionRecognizer(EntityRecognizer):
             rf"[,]?{_ADVERB}{_S}{words(rule.slot_after)}", rf"['’]s{_S}{words(rule.slot_owned)}")]
         self._not_users = frozenset(rule.slot_not_users) | STOP_WORDS
         self._slot_closed = regex.compile(rf"{_S}(?:{words(rule.slot_after)}|{words(rule.slot_particles)})(?![\w'’])")
-        self._compared = regex.compile(rf"(?<![\w'’@.\-])(?P<word>{words(rule.compared_words)})[ \t]{{1,3}}@?{_SLOT_TOKEN}")
+        self._compared = regex.compile(rf"(?<![\w'’@.\-])(?P<word>{words(rule.compared_words)})[ \t]{{1,3}}"
+                                    rf"(?:{_SLOT_TOKEN}|{_QUOTED_SLOT_TOKEN})")
         self._compared_not_after = regex.compile(rf"(?<![\w'’]){words(rule.compared_not_after)}{_S}\Z")
         self._code_starts = frozenset(w.lower() for w in rule.compared_code_starts)
         self._compared_person = regex.compile(rf"(?<![\w'’]){words(rule.compared_person_before)}"
@@ -165,9 +171,11 @@ class MentionRecognizer(EntityRecognizer):
             start, token = match.start(), match.group("token")
             core = token.strip("_|^`")
             if (core in self._not_users or core.lower() in self._tools
-                    or self._compared_not_after.search(text, max(0, start - 30), start) or self._in_code(text, match)):
+                    or self._compared_not_after.search(text, max(0, start - 30), start) or self._in_code(text, match)
+                    or self._code_name(text, match, core)):
                 continue
-            strict = self._inline.is_login(token, True) or (not core[0].isalpha() and self.fills_slot(token))
+            strict = (self._inline.is_login(token.strip("`"), True)
+                      or (not core[0].isalpha() and self.fills_slot(token)))
             # "as X as" compares a quality ("just as dorky as"), not an account
             plain = (match.group("word").lower() == "as" and core.islower() and core.isalpha() and self.is_user(token)
                      and not _AS_AFTER.match(text, match.end()))
@@ -175,11 +183,20 @@ class MentionRecognizer(EntityRecognizer):
                                    and self.fills_slot(token)):
                 yield match.span("token")
 
+    @staticmethod
+    def _code_name(text: str, match: regex.Match, core: str) -> bool:
+        """Whether the token is a name of code in backticks, words joined by `_` with no number ("same as
+        'prod_db'" written with backticks, "registered as 'user_id'"); a login there has a number ("rk_dev2")."""
+        at = match.start("token")
+        marked = match.group("token").startswith("`") or text[max(0, at - 1):at] == "`"
+        return marked and "_" in core and not any(char.isdigit() for char in core)
+
     def _in_code(self, text: str, match: regex.Match) -> bool:
         """Whether the word names an alias in code or a query: after a bracket, before a block's colon, or on a
         line that starts with a code keyword (`compared_code_starts`; the line looked at up to 200 characters)."""
         start = match.start()
-        if _CODE_BEFORE.search(text, max(0, start - 8), start) or _CODE_AFTER.match(text, match.end()):
+        end = match.end()
+        if _CODE_BEFORE.search(text, max(0, start - 8), start) or _CODE_AFTER.match(text, end, end + _CODE_AFTER_REACH):
             return True
         line = _LINE_START.search(text, max(0, start - 200), start)
         return line is not None and line.group("first").lower() in self._code_starts

@@ -17,6 +17,9 @@ from models.recognizers.config import NameOpenerRule
 # Where a line's first word may start: the text's start or a line break, then blanks and at most one
 # list bullet, list number or quote mark ("- Ana said", "2) Ana:", "> Ana wrote").
 _LINE_START = regex.compile(r"(?m)^[ \t]*+(?:(?:[-*•>]|\d{1,2}[.)])[ \t]++)?+")
+# A sentence's start inside a line: after a word or number and the marks that end a sentence ("hey team. Okonkwo
+# might be late", "done! Mareš: pushed the fix").
+_SENTENCE_START = regex.compile(r"(?<=[\p{Ll}\p{N})\]][.!?]{1,3}[ \t]{1,2})(?=\p{Lu})")
 # Between the words of one name, and between a name and the word after it.
 _BLANK = regex.compile(r"[ \t]{1,2}")
 
@@ -79,11 +82,11 @@ class NameOpeners:
     def seeds(self, text: str, words: Sequence[Word], opener_word: Callable[[int], bool],
               name_word: Callable[[int], bool]) -> Iterable[tuple[int, int]]:
         """Runs of one to `max_words` words, the first a `name_word`, the others `opener_word` (a capitalised
-        word that is no app, UI or chat word, or a particle), at a line's start before a verb, auxiliary or mark, or
-        after a verb and before a preposition."""
+        word that is no app, UI or chat word, or a particle), at a line's or sentence's start before a verb, auxiliary
+        or mark, or after a verb and before a preposition."""
         starts = {word.start: index for index, word in enumerate(words)}
-        for match in _LINE_START.finditer(text):
-            first = starts.get(match.end())
+        for at in sorted({match.end() for pattern in (_LINE_START, _SENTENCE_START) for match in pattern.finditer(text)}):
+            first = starts.get(at)
             if first is not None:
                 last = self._run(text, words, first, opener_word, name_word)
                 if last is not None and self._opens(text, words, last):
