@@ -168,7 +168,7 @@ _SCREEN_ROWS = (("zero-leak by theme (kept screens)", ("zero_leak_by_theme",)),
 
 
 def render_screen_report(results: dict, arguments: str) -> str:
-    """The screen figures of a run without the test split (dev, the screen tuning family), as Markdown."""
+    """The screen figures of a run without both dev and test (one of them, the screen tuning families), as Markdown."""
     splits = list(results)
     header = [f"| {{}} | {' | '.join(splits)} |", "|---|" + "---|" * len(splits)]
     lines = ["# Screens", "", f"`python -m evaluation.evaluate {arguments}`", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from evaluation.evaluate import main as evaluate
@@ -110,9 +111,10 @@ def test_the_report_lists_misses_by_class_side_by_side_and_shows_no_value():
     assert "jdoe42" not in lines
 
 
-def test_rescore_scores_a_split_already_run_without_running_anything(tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("name", ["dev", "test"])  # either split alone gets the split report (no dev/test table)
+def test_rescore_scores_a_split_already_run_without_running_anything(tmp_path, capsys, monkeypatch, name):
     monkeypatch.setenv("PYTHONHASHSEED", HASH_SEED)  # else the command runs itself again in place of pytest
-    split = tmp_path / "dev"
+    split = tmp_path / name
     output = split / "output"
     (output / "sanitized").mkdir(parents=True)
     text = "login: jdoe42"
@@ -123,7 +125,7 @@ def test_rescore_scores_a_split_already_run_without_running_anything(tmp_path, c
     (output / "audit").mkdir()
     with open(audit_path(str(output)), "w") as stream:
         json.dump({"records_in": 1, "sanitized": 1, "dropped": 0, "quarantined": 0}, stream)
-    assert evaluate(["--rescore", "--out", str(tmp_path), "--splits", "dev", "--report", str(tmp_path / "r.md")]) == 0
+    assert evaluate(["--rescore", "--out", str(tmp_path), "--splits", name, "--report", str(tmp_path / "r.md")]) == 0
     scores = json.loads((split / "scores.json").read_text())
     assert scores["misses"]["transcript"]["by_class"]["label"]["USERNAME"] == {"leaked": 1, "values": 1}
     assert "| before: after ':' | 1/1 (100.0%) |" in (tmp_path / "r.md").read_text()
