@@ -13,13 +13,10 @@ Score with `python -m evaluation.evaluate --splits tune_badges`.
 """
 from __future__ import annotations
 
-import random
-
 from faker import Faker
 
 from evaluation.generated.records import Screen, ScreenRecipe as S
-from evaluation.generated.spans import Slots
-from evaluation.generated.templates_tune.placed import _BARS, Kit, count, draw_look, keep, page, pii
+from evaluation.generated.templates_tune.placed import _BARS, Kit, count, draw_look, keep, page, pii, situation_recipes
 
 SEED = 20270401
 PUBLIC_SHARE = None
@@ -247,15 +244,7 @@ _SITUATIONS = (("account", "workspace", account_tune, account_held, False),
 
 def recipes(held: bool) -> tuple[S, ...]:
     """The family's recipes: one drawing per situation and one set of locales (the held-out ones or not)."""
-    locales = _HELD_LOCALES if held else _TUNE_LOCALES
-    out = []
-    for name, kind, tune, other, negative in _SITUATIONS:
-        draw = other if held else tune
-
-        def build(s: Slots, rng: random.Random, theme: str, draw=draw) -> Screen:
-            return draw(Kit(s, rng, theme, locales))
-        out.append(S(name, kind, "benign", build, hard_negative=negative))
-    return tuple(out)
+    return situation_recipes(_SITUATIONS, _HELD_LOCALES if held else _TUNE_LOCALES, held)
 
 
 SCREEN_RECIPES = recipes(held=False)

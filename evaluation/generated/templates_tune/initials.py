@@ -11,13 +11,10 @@ and dark, half the screens at 2x. Score with `python -m evaluation.evaluate --sp
 """
 from __future__ import annotations
 
-import random
-
 from faker import Faker
 
 from evaluation.generated.records import Screen, ScreenRecipe as S
-from evaluation.generated.spans import Slots
-from evaluation.generated.templates_tune.placed import _BARS, Kit, draw_look, keep, page, pii
+from evaluation.generated.templates_tune.placed import _BARS, Kit, draw_look, keep, page, pii, situation_recipes
 
 SEED = 20270321
 PUBLIC_SHARE = None
@@ -240,15 +237,7 @@ _SITUATIONS = (("account", "workspace", account_menu_tune, account_menu_held, Fa
 
 def recipes(held: bool) -> tuple[S, ...]:
     """The family's recipes: one drawing per situation and one set of locales (the held-out ones or not)."""
-    locales = _HELD_LOCALES if held else _TUNE_LOCALES
-    out = []
-    for name, kind, tune, other, negative in _SITUATIONS:
-        draw = other if held else tune
-
-        def build(s: Slots, rng: random.Random, theme: str, draw=draw) -> Screen:
-            return draw(Kit(s, rng, theme, locales))
-        out.append(S(name, kind, "benign", build, hard_negative=negative))
-    return tuple(out)
+    return situation_recipes(_SITUATIONS, _HELD_LOCALES if held else _TUNE_LOCALES, held)
 
 
 SCREEN_RECIPES = recipes(held=False)

@@ -366,17 +366,23 @@ _SITUATIONS = (("rail", "chat", rail_tune, rail_held, False), ("topbar", "worksp
                ("call", "call", call_tune, call_held, False), ("negative", "settings", negative_tune, negative_held, True))
 
 
-def recipes(held: bool) -> tuple[S, ...]:
-    """The family's recipes: one drawing per situation and one set of locales (the held-out ones or not)."""
-    locales = _HELD_LOCALES if held else _TUNE_LOCALES
+def situation_recipes(situations: tuple, locales: tuple[str, ...], held: bool, kit=None) -> tuple[S, ...]:
+    """A screen tuning family's recipes: one drawing per (name, kind, tune drawing, held-out drawing, hard
+    negative) situation, each handed a `kit` (this module's `Kit` unless given) of the family's locales."""
+    kit = Kit if kit is None else kit
     out = []
-    for name, kind, tune, other, negative in _SITUATIONS:
+    for name, kind, tune, other, negative in situations:
         draw = other if held else tune
 
         def build(s: Slots, rng: random.Random, theme: str, draw=draw) -> Screen:
-            return draw(Kit(s, rng, theme, locales))
+            return draw(kit(s, rng, theme, locales))
         out.append(S(name, kind, "benign", build, hard_negative=negative))
     return tuple(out)
+
+
+def recipes(held: bool) -> tuple[S, ...]:
+    """The family's recipes: one drawing per situation and one set of locales (the held-out ones or not)."""
+    return situation_recipes(_SITUATIONS, _HELD_LOCALES if held else _TUNE_LOCALES, held)
 
 
 SCREEN_RECIPES = recipes(held=False)

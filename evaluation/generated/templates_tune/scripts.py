@@ -20,6 +20,7 @@ from faker import Faker
 
 from evaluation.generated.records import Screen, ScreenRecipe as S
 from evaluation.generated.spans import Slots
+from evaluation.generated.templates_tune.placed import situation_recipes
 
 SEED = 20261213
 PUBLIC_SHARE = None
@@ -323,15 +324,7 @@ _SITUATIONS = (("header", "workspace", header_tune, header_held, False),
 
 def recipes(held: bool) -> tuple[S, ...]:
     """The family's recipes: one drawing per situation and one set of locales (the held-out ones or not)."""
-    locales = _HELD_LOCALES if held else _TUNE_LOCALES
-    out = []
-    for name, kind, tune, other, negative in _SITUATIONS:
-        draw = other if held else tune
-
-        def build(s: Slots, rng: random.Random, theme: str, draw=draw) -> Screen:
-            return draw(Kit(s, rng, theme, locales))
-        out.append(S(name, kind, "benign", build, hard_negative=negative))
-    return tuple(out)
+    return situation_recipes(_SITUATIONS, _HELD_LOCALES if held else _TUNE_LOCALES, held, Kit)
 
 
 SCREEN_RECIPES = recipes(held=False)
