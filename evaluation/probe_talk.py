@@ -373,9 +373,10 @@ def sanitized(records: list[dict]) -> list[dict]:
 
 
 def recipe_report(records: list[dict], golds: list[dict], recipes: tuple[str, ...], show: bool,
-                  found: str = "found") -> None:
+                  found: str = "found") -> list:
     """Per recipe: records, zero-leak, gold values found, words lost per 1,000; with `show` (tuning seeds of
-    synthetic and public lines only), each leaked value and each record that lost words."""
+    synthetic and public lines only), each leaked value and each record that lost words. Returns the records'
+    scores, for a probe's own figures."""
     from evaluation.scoring import output_field, score_text
 
     docs = sanitized(records)
@@ -397,6 +398,7 @@ def recipe_report(records: list[dict], golds: list[dict], recipes: tuple[str, ..
                     print(f"  LEAK {span['value']!r} in {text[:150]!r}")
             if s.words_lost:
                 print("  LOST " + " | ".join(repr(output_field(d, name)[:150]) for name in g["texts"]))
+    return scores
 
 
 def report(records: list[dict], golds: list[dict], show: bool) -> None:

@@ -22,7 +22,7 @@ from faker import Faker
 
 from evaluation.generated.build import with_fixed_hash_seed
 from evaluation.generated.public import share_of
-from evaluation.probe_talk import DATA, Builder, locale_faker, padded_pairs, sanitized
+from evaluation.probe_talk import DATA, Builder, locale_faker, padded_pairs, recipe_report
 from evaluation.probe_talk_intents import irc, ordinary_turns
 
 SEEDS = {"tune": 1611, "heldout": 2712}
@@ -249,24 +249,8 @@ def target(label: str, value: str) -> str | None:
 
 
 def report(records: list[dict], golds: list[dict], show: bool) -> None:
-    """Per recipe: zero-leak and words lost per 1,000; per class: values found."""
-    from evaluation.scoring import output_field, score_text
-
-    docs = sanitized(records)
-    scores = [score_text(g, d) for g, d in zip(golds, docs)]
-    for recipe in dict.fromkeys(g["recipe"] for g in golds):
-        rows = [(g, d, s) for g, d, s in zip(golds, docs, scores) if g["recipe"] == recipe]
-        clean = sum(not s.leaked_labels for _, _, s in rows)
-        words, lost = sum(s.words for _, _, s in rows), sum(s.words_lost for _, _, s in rows)
-        gold = f"zero-leak={100 * clean / len(rows):5.1f}%" if any(g["spans"] for g, _, _ in rows) else "no gold        "
-        print(f"{recipe:12s} n={len(rows):4d} {gold} lost={lost}/{words} ({1000 * lost / max(words, 1):.1f} per 1,000)")
-        if show:
-            for g, d, s in rows:
-                for span, (_, is_leaked, _) in zip(g["spans"], s.span_rows):
-                    if is_leaked:
-                        print(f"  LEAK {span['value']!r} in {output_field(d, span['field'])[:140]!r}")
-                if s.words_lost:
-                    print("  LOST " + " | ".join(repr(output_field(d, name)[:140]) for name in g["texts"]))
+    """Per recipe: zero-leak and words lost per 1,000 (probe_talk.recipe_report); per class: values found."""
+    scores = recipe_report(records, golds, tuple(dict.fromkeys(g["recipe"] for g in golds)), show)
     classes: dict[str, list[int]] = {}
     for g, s in zip(golds, scores):
         for span, (_, is_leaked, _) in zip(g["spans"], s.span_rows):
